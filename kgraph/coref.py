@@ -1,0 +1,217 @@
+"""Pronouns and descriptions to the entities they name, within one article.
+
+A small rule-based resolver, in the spirit of centering theory: "he", "its", "the
+president", "the computer giant", "the social network" go to a compatible entity chosen
+by (1) what the article says the entity is ("the TikTok application" makes TikTok an
+app), (2) the nearest compatible entity earlier in the same sentence, for anaphors that
+are not the sentence's subject, (3) the subject of the latest sentence that had one,
+(4) the most mentioned compatible entity so far.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kgraph.models import EntityRef
+from kgraph.resolve import Mention
+
+_PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_THING_PRONOUNS = {"it", "its", "itself"}
+_ORG_TYPES = ("ORG", "PRODUCT", "FAC")
+_PLACE_TYPES = ("GPE", "LOC")
+
+#: Description head nouns → (entity types they may name, class for evidence matching).
+DESCRIPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
+    **dict.fromkeys(
+        [
+            "company",
+            "firm",
+            "group",
+            "giant",
+            "corporation",
+            "conglomerate",
+            "maker",
+            "business",
+            "multinational",
+            "retailer",
+            "bank",
+            "carrier",
+            "manufacturer",
+            "publisher",
+            "broadcaster",
+            "insurer",
+            "lender",
+            "startup",
+            "start-up",
+        ],
+        (_ORG_TYPES, "company"),
+    ),
+    **dict.fromkeys(
+        ["app", "application", "platform", "network", "service", "site", "website"],
+        (_ORG_TYPES, "platform"),
+    ),
+    **dict.fromkeys(
+        [
+            "president",
+            "minister",
+            "secretary",
+            "chancellor",
+            "leader",
+            "premier",
+            "governor",
+            "senator",
+            "mayor",
+            "chairman",
+            "chairwoman",
+            "spokesman",
+            "spokeswoman",
+            "executive",
+            "boss",
+            "founder",
+            "billionaire",
+            "businessman",
+            "businesswoman",
+            "star",
+            "singer",
+            "actor",
+            "actress",
+            "player",
+            "coach",
+            "manager",
+            "striker",
+            "director",
+        ],
+        (("PERSON",), "person"),
+    ),
+    **dict.fromkeys(["country", "nation", "state", "city", "capital"], (_PLACE_TYPES, "place")),
+}
+#: Evidence nouns that make an entity a member of a description class.
+EVIDENCE = {
+    "platform": {
+        "app",
+        "application",
+        "platform",
+        "network",
+        "service",
+        "site",
+        "website",
+        "user",
+        "video",
+        "influencer",
+    },
+}
+
+
+@dataclass
+class _Seen:
+    entity: EntityRef
+    token: int
+    sentence: int
+    is_subject: bool
+
+
+def description_class(token: Token) -> tuple[tuple[str, ...], str] | None:
+    """The (types, class) a definite description may name, or None if it is not one."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in DESCRIPTIONS:
+        return None
+    determined = any(
+        (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and not c.ent_type_)
+        for c in token.children
+    )
+    if not determined:
+        return None
+    if any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "appos" for c in token.children):
+        return None  # "the head of X", "the company, ByteDance": relations, not anaphors
+    if token.i + 1 < len(token.doc) and token.nbor().ent_type_ == "PERSON":
+        return None  # "President Trump": a title, not an anaphor
+    if any(c.dep_ == "compound" and c.ent_type_ for c in token.children):
+        return None  # "the TikTok application", "the US executive": named by their modifier
+    return DESCRIPTIONS[token.lemma_.lower()]
+
+
+def _pronoun_types(token: Token) -> tuple[tuple[str, ...], str] | None:
+    lower = token.lower_
+    if token.pos_ != "PRON":
+        return None
+    if lower in _PERSON_PRONOUNS:
+        return ("PERSON",), "person"
+    if lower in _THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return _ORG_TYPES + _PLACE_TYPES, "thing"
+    return None
+
+
+def _evidence(doc: Doc, mentions: list[Mention]) -> dict[str, set[str]]:
+    """Description classes each entity belongs to, from compounds like "TikTok users"."""
+    classes: dict[str, set[str]] = {}
+    for mention in mentions:
+        head = doc[mention.end - 1]
+        if head.dep_ == "compound":
+            noun = head.head.lemma_.lower()
+            for cls, nouns in EVIDENCE.items():
+                if noun in nouns:
+                    classes.setdefault(mention.entity.id, set()).add(cls)
+    return classes
+
+
+def _is_subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass") or (
+        token.dep_ == "compound" and token.head.dep_ in ("nsubj", "nsubjpass")
+    )
+
+
+def _choose(
+    seen: list[_Seen],
+    anaphor: Token,
+    sentence: int,
+    types: tuple[str, ...],
+    cls: str,
+    evidence: dict[str, set[str]],
+) -> EntityRef | None:
+    candidates = [s for s in seen if s.entity.type in types]
+    if not candidates:
+        return None
+    with_evidence = [s for s in candidates if cls in evidence.get(s.entity.id, ())]
+    if with_evidence:
+        return with_evidence[-1].entity
+    same_sentence = [s for s in candidates if s.sentence == sentence]
+    if same_sentence and not _is_subject(anaphor):
+        return same_sentence[-1].entity
+    earlier_subjects = [s for s in candidates if s.is_subject and s.sentence < sentence]
+    if earlier_subjects and earlier_subjects[-1].sentence >= sentence - 3:
+        return earlier_subjects[-1].entity
+    counts = Counter(s.entity.id for s in candidates)
+    best = max(reversed(candidates), key=lambda s: counts[s.entity.id])
+    return best.entity
+
+
+def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for the pronouns and descriptions of ``doc`` that name a known entity."""
+    by_start = {m.start: m for m in mentions}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    evidence = _evidence(doc, mentions)
+    sentence_of = {}
+    for number, sent in enumerate(doc.sents):
+        for token in sent:
+            sentence_of[token.i] = number
+    seen: list[_Seen] = []
+    found: list[Mention] = []
+    for token in doc:
+        if token.i in by_start:
+            mention = by_start[token.i]
+            head = doc[mention.end - 1]
+            seen.append(_Seen(mention.entity, token.i, sentence_of[token.i], _is_subject(head)))
+            continue
+        if token.i in covered:
+            continue
+        kind = _pronoun_types(token) or description_class(token)
+        if kind is None:
+            continue
+        entity = _choose(seen, token, sentence_of[token.i], kind[0], kind[1], evidence)
+        if entity is None:
+            continue
+        found.append(Mention(token.i, token.i + 1, entity, via="coref"))
+        seen.append(_Seen(entity, token.i, sentence_of[token.i], _is_subject(token)))
+    return found

@@ -1,0 +1,131 @@
+"""Triples out of a parsed article: entity mentions, coreference, then each construction.
+
+Data flows one way: ``Article`` → spaCy ``Doc`` (:func:`parse`) → mentions
+(:mod:`kgraph.resolve`, :mod:`kgraph.coref`) → candidates (:mod:`.verbal`, :mod:`.nominal`)
+→ :class:`~kgraph.models.Triple` records with modality and confidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kgraph.boilerplate import blank_boilerplate
+from kgraph.coref import resolve_coreferences
+from kgraph.extract.arguments import MentionIndex
+from kgraph.extract.candidates import Candidate
+from kgraph.extract.modality import Modality, classify
+from kgraph.extract.nominal import NOMINAL_EXTRACTORS
+from kgraph.extract.verbal import denied_actions, nominalized_relations, verb_relations
+from kgraph.models import Article, Extraction, Triple
+from kgraph.resolve import resolve_mentions
+
+__all__ = ["extract_article", "extract_articles", "extract_doc", "parse_articles"]
+
+EXTRACTORS = (verb_relations, nominalized_relations, denied_actions, *NOMINAL_EXTRACTORS)
+#: Constructions that presuppose their relation ("its parent company, ByteDance"): the
+#: stance of the clause around them does not apply.
+PRESUPPOSED = {"apposition", "title", "based"}
+#: Confidence factor for a statement that is not a plain assertion.
+MODALITY_FACTOR = {
+    "asserted": 1.0,
+    "future": 0.95,
+    "reported": 0.9,
+    "denied": 0.9,
+    "hypothetical": 0.8,
+}
+#: Sentences longer than this (in tokens) parse less reliably.
+LONG_SENTENCE = 40
+
+
+def parse_articles(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32, n_process: int = 1
+) -> Iterator[tuple[Doc, Article]]:
+    """Parse articles with spaCy (boilerplate blanked), yielding ``(doc, article)`` pairs."""
+    texts = ((blank_boilerplate(a.text), a) for a in articles)
+    yield from nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process)
+
+
+def _sentence_bounds(sentence: Span) -> tuple[int, int]:
+    text = sentence.text
+    start = sentence.start_char + (len(text) - len(text.lstrip()))
+    return start, start + len(text.strip())
+
+
+def _confidence(
+    candidate: Candidate, subject_weight: float, object_weight: float, modality: str, sentence: Span
+) -> float:
+    score = candidate.base_confidence * subject_weight * object_weight
+    score *= MODALITY_FACTOR.get(modality, 1.0)
+    if len(sentence) > LONG_SENTENCE:
+        score *= 0.9
+    return max(0.01, min(score, 1.0))
+
+
+def _triples(candidate: Candidate, article: Article, sentence: Span) -> Iterator[Triple]:
+    start, end = _sentence_bounds(sentence)
+    if candidate.pattern in PRESUPPOSED:
+        stance = Modality()
+    else:
+        stance = classify(candidate.anchor, candidate.chain)
+    surface = " ".join(t.text for t in sorted((*candidate.chain, candidate.anchor)))
+    for subject in candidate.subjects:
+        for obj in candidate.objects:
+            if subject.entity.id == obj.entity.id:
+                continue
+            yield Triple(
+                subject=subject.entity,
+                predicate=candidate.predicate,
+                object=obj.entity,
+                article=article,
+                sentence=article.text[start:end],
+                start=start,
+                end=end,
+                confidence=_confidence(
+                    candidate, subject.weight, obj.weight, stance.label, sentence
+                ),
+                negated=stance.negated,
+                modality=stance.label,
+                surface=surface,
+                extras={"pattern": candidate.pattern},
+            )
+
+
+def extract_doc(doc: Doc, article: Article) -> Extraction:
+    """The entities and triples of one parsed article (triples in text order)."""
+    mentions = resolve_mentions(doc)
+    mentions += resolve_coreferences(doc, mentions)
+    counts = Counter(m.entity.id for m in mentions)
+    entities = {m.entity.id: m.entity for m in mentions}
+    triples = _extract_triples(doc, article, MentionIndex(mentions))
+    return Extraction(article, tuple(entities.values()), dict(counts), tuple(triples))
+
+
+def _extract_triples(doc: Doc, article: Article, index: MentionIndex) -> list[Triple]:
+    best: dict[tuple[str, str, str, int], Triple] = {}
+    for sentence in doc.sents:
+        if not sentence.text.strip():
+            continue
+        for extractor in EXTRACTORS:
+            for candidate in extractor(sentence, index):
+                for triple in _triples(candidate, article, sentence):
+                    key = (*triple.key(), triple.start)
+                    if key not in best or triple.confidence > best[key].confidence:
+                        best[key] = triple
+    return sorted(best.values(), key=lambda t: (t.start, -t.confidence))
+
+
+def extract_articles(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32, n_process: int = 1
+) -> Iterator[Extraction]:
+    """Parse and extract a stream of articles."""
+    for doc, article in parse_articles(nlp, articles, batch_size=batch_size, n_process=n_process):
+        yield extract_doc(doc, article)
+
+
+def extract_article(nlp: Language, article: Article) -> Extraction:
+    """Parse one article and return its entities and triples."""
+    return next(extract_articles(nlp, [article]))

@@ -1,0 +1,108 @@
+"""From a syntactic argument (a token) to the entities it stands for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kgraph.models import EntityRef
+from kgraph.resolve import Mention
+
+#: Nouns that let an argument pass to their "of" object: "the American branch of TikTok".
+PART_NOUNS = {
+    "branch",
+    "unit",
+    "division",
+    "subsidiary",
+    "part",
+    "arm",
+    "share",
+    "stake",
+    "business",
+    "operation",
+    "asset",
+    "version",
+    "owner",
+    "rest",
+    "majority",
+    "control",
+    "parts",
+}
+#: Nouns that let an argument pass to a named compound: "the TikTok application".
+NAMED_BY_COMPOUND = {
+    "app",
+    "application",
+    "platform",
+    "service",
+    "company",
+    "group",
+    "firm",
+    "brand",
+    "network",
+    "government",
+    "administration",
+    "team",
+    "club",
+    "party",
+    "share",
+    "stake",
+    "business",
+}
+#: Relative pronouns whose antecedent is the head of their clause.
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+
+
+@dataclass(frozen=True)
+class Argument:
+    """An entity standing in a syntactic slot, with how directly it was found."""
+
+    entity: EntityRef
+    token: Token
+    weight: float  # 1.0 for a name in the slot, less for coreference or pass-through
+
+
+class MentionIndex:
+    """Looks up which entity a token belongs to, if any."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                self._by_token.setdefault(i, mention)
+
+    def mention(self, token: Token) -> Mention | None:
+        return self._by_token.get(token.i)
+
+    def arguments(self, token: Token) -> list[Argument]:
+        """Entities that ``token`` (and its conjuncts) stand for in an argument slot."""
+        found = []
+        for slot in (token, *token.conjuncts):
+            argument = self._argument(slot)
+            if argument and all(a.entity.id != argument.entity.id for a in found):
+                found.append(argument)
+        return found
+
+    def _argument(self, token: Token, depth: int = 0) -> Argument | None:
+        if depth > 3:
+            return None
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return self._argument(token.head.head, depth + 1)
+        mention = self.mention(token)
+        if mention:
+            return Argument(mention.entity, token, 1.0 if mention.via == "name" else 0.8)
+        for child in token.children:
+            if child.dep_ == "appos" and (mention := self.mention(child)):
+                return Argument(mention.entity, child, 0.9)
+        lemma = token.lemma_.lower()
+        if lemma in NAMED_BY_COMPOUND:
+            for child in token.children:
+                if child.dep_ == "compound" and (mention := self.mention(child)):
+                    return Argument(mention.entity, child, 0.85)
+        if lemma in PART_NOUNS:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and (inner := self._argument(pobj, depth + 1)):
+                            return Argument(inner.entity, inner.token, inner.weight * 0.85)
+        return None

@@ -1,0 +1,131 @@
+"""Nominal relations: appositions, titles before names, "X is the head of Y", "-based"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kgraph.extract.arguments import Argument, MentionIndex
+from kgraph.extract.candidates import Candidate
+from kgraph.extract.predicates import role_predicate
+
+#: Modifiers of a role noun that belong in its name ("parent company", "chief executive").
+ROLE_MODIFIER_DEPS = {"compound", "amod"}
+#: Adjectives that are not part of a role ("Chinese parent company" → "parent company").
+_DESCRIPTIVE_POS = {"ADJ"}
+
+
+def _role_words(noun: Token, index: MentionIndex) -> list[str]:
+    """The words naming a role: "parent company", "chief executive", "secretary"."""
+    words = [
+        c.lower_
+        for c in noun.lefts
+        if c.dep_ in ROLE_MODIFIER_DEPS
+        and not index.mention(c)
+        and (c.pos_ not in _DESCRIPTIVE_POS or c.lower_ in ("chief", "former", "deputy", "vice"))
+        and c.ent_type_ not in ("NORP", "GPE")
+    ]
+    return [w for w in words if w not in ("former",)] + [
+        noun.lower_ if noun.pos_ == "PROPN" else noun.lemma_.lower()
+    ]
+
+
+def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
+    """The entity a role belongs to: its possessor ("its", "Microsoft's") or "of" object."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return index.arguments(child)
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return [
+                a for pobj in child.children if pobj.dep_ == "pobj" for a in index.arguments(pobj)
+            ]
+    return []
+
+
+def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """ "its parent company, ByteDance" → ByteDance parent-of TikTok (both orders)."""
+    for token in sentence:
+        if token.dep_ != "appos":
+            continue
+        head = token.head
+        for named, role in ((token, head), (head, token)):
+            mention = index.mention(named)
+            if not mention or index.mention(role):
+                continue
+            owners = _role_holder_of(role, index)
+            if owners:
+                subject = (Argument(mention.entity, named, 1.0 if mention.via == "name" else 0.8),)
+                yield Candidate(
+                    subject,
+                    role_predicate(_role_words(role, index)),
+                    tuple(owners),
+                    role,
+                    "apposition",
+                    0.85,
+                )
+
+
+def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """ "US Treasury Secretary Steven Mnuchin" → Steven Mnuchin secretary-of US Treasury."""
+    for token in sentence:
+        mention = index.mention(token)
+        if not mention or mention.entity.type != "PERSON" or token.i != mention.start:
+            continue
+        role_tokens: list[Token] = []
+        cursor = token.i - 1
+        while cursor >= sentence.start and not index.mention(sentence.doc[cursor]):
+            word = sentence.doc[cursor]
+            if word.dep_ not in ("compound", "amod") or word.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                break
+            role_tokens.insert(0, word)
+            cursor -= 1
+        if not role_tokens or cursor < sentence.start:
+            continue
+        org = index.mention(sentence.doc[cursor])
+        if org is None or org.entity.type not in ("ORG", "GPE", "FAC"):
+            continue
+        person = (Argument(mention.entity, token, 1.0),)
+        owner = (Argument(org.entity, sentence.doc[cursor], 1.0),)
+        predicate = role_predicate([t.lower_ for t in role_tokens])
+        yield Candidate(person, predicate, owner, role_tokens[-1], "title", 0.85)
+
+
+def copular_roles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """ "Nadella is the chief executive of Microsoft" → chief-executive-of."""
+    for verb in sentence:
+        if verb.lemma_ != "be":
+            continue
+        subjects = [a for s in verb.children if s.dep_ == "nsubj" for a in index.arguments(s)]
+        for attr in (c for c in verb.children if c.dep_ == "attr" and not index.mention(c)):
+            owners = _role_holder_of(attr, index)
+            if subjects and owners:
+                yield Candidate(
+                    tuple(subjects),
+                    role_predicate(_role_words(attr, index)),
+                    tuple(owners),
+                    attr,
+                    "copula",
+                    0.85,
+                )
+
+
+def based_in(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """ "the Seattle-based company" → (the company's entity) based-in Seattle."""
+    for token in sentence:
+        if token.lower_ != "based" or token.dep_ not in ("amod", "acl", "compound"):
+            continue
+        places = [
+            a
+            for c in token.children
+            if c.dep_ in ("npadvmod", "compound", "nmod", "advmod")
+            for a in index.arguments(c)
+        ]
+        if not places and token.i >= 2 and token.nbor(-1).text == "-":
+            places = index.arguments(token.nbor(-2))
+        companies = index.arguments(token.head)
+        if places and companies:
+            yield Candidate(tuple(companies), "based-in", tuple(places), token, "based", 0.9)
+
+
+NOMINAL_EXTRACTORS = (appositions, titles, copular_roles, based_in)

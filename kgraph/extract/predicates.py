@@ -1,0 +1,130 @@
+"""Predicate names: short, lower-case kebab, lemmatized, auxiliaries and adverbs dropped."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+#: Verbs whose third-person form is irregular.
+_IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+#: Role phrases with a more readable predicate than "<role>-of".
+ROLE_PREDICATES = {
+    "parent": "parent-of",
+    "parent company": "parent-of",
+    "parent firm": "parent-of",
+    "parent group": "parent-of",
+    "owner": "owner-of",
+    "subsidiary": "subsidiary-of",
+    "unit": "subsidiary-of",
+    "chief executive": "chief-executive-of",
+    "chief executive officer": "chief-executive-of",
+    "ceo": "chief-executive-of",
+    "boss": "head-of",
+    "head": "head-of",
+    "leader": "leader-of",
+}
+#: Nouns of intent that turn "negotiations to buy X" into "negotiates-acquisition-of".
+INTENT_NOUNS = {
+    "negotiation": "negotiates",
+    "talk": "negotiates",
+    "talks": "negotiates",
+    "discussion": "discusses",
+    "bid": "bids",
+    "offer": "offers",
+    "plan": "plans",
+    "deal": "agrees",
+    "agreement": "agrees",
+    "attempt": "attempts",
+    "effort": "attempts",
+}
+#: Verbs with a noun form used in nominal predicates.
+VERB_NOMINALS = {
+    "buy": "acquisition",
+    "acquire": "acquisition",
+    "purchase": "acquisition",
+    "take": "takeover",
+    "sell": "sale",
+    "merge": "merger",
+    "invest": "investment",
+    "ban": "ban",
+    "partner": "partnership",
+}
+
+
+def third_person(lemma: str) -> str:
+    """Present third-person singular of a verb lemma: ``buy`` → ``buys``."""
+    lemma = lemma.lower()
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if re.search(r"(s|sh|ch|x|z|o)$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def kebab(*parts: str) -> str:
+    """Join words into a lower-case kebab predicate, dropping empty parts."""
+    words = [w for part in parts for w in re.split(r"[^\w]+", part.lower()) if w]
+    return "-".join(words)
+
+
+def verb_predicate(verb: Token, *, passive_to_active: bool = False) -> str:
+    """Predicate of a verb: its third-person lemma plus any particle (``takes-over``)."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return kebab(third_person(verb.lemma_), *particles)
+
+
+def role_predicate(words: list[str]) -> str:
+    """Predicate of a role noun phrase: ``["parent", "company"]`` → ``parent-of``."""
+    phrase = " ".join(w.lower() for w in words)
+    return (
+        ROLE_PREDICATES.get(phrase)
+        or ROLE_PREDICATES.get(phrase.split()[-1] if phrase else "")
+        or kebab(phrase, "of")
+    )
+
+
+def nominal_predicate(intent_noun: Token, verb: Token) -> str:
+    """Predicate for "negotiations to buy X": ``negotiates-acquisition-of``."""
+    intent = INTENT_NOUNS.get(intent_noun.lemma_.lower(), third_person(intent_noun.lemma_))
+    nominal = VERB_NOMINALS.get(verb.lemma_.lower())
+    if nominal:
+        return kebab(intent, nominal, "of")
+    return kebab(intent, "to", verb.lemma_)
+
+
+#: Gerunds whose verb is not the gerund minus "ing".
+_GERUND_VERBS = {
+    "sharing": "share",
+    "using": "use",
+    "making": "make",
+    "taking": "take",
+    "giving": "give",
+    "closing": "close",
+    "leaving": "leave",
+    "having": "have",
+    "raising": "raise",
+    "merging": "merge",
+    "spying": "spy",
+    "selling": "sell",
+}
+
+
+def _gerund_verb(word: str) -> str | None:
+    word = word.lower()
+    if word in _GERUND_VERBS:
+        return _GERUND_VERBS[word]
+    if word.endswith("ing") and len(word) > 5:
+        return word[:-3]
+    return None
+
+
+def action_predicate(noun: Token, preposition: str) -> str:
+    """Predicate of an action noun: "data sharing with" → ``shares-data-with``."""
+    modifiers = [c.lower_ for c in noun.lefts if c.dep_ == "compound"]
+    verb = _gerund_verb(noun.text)
+    if verb:
+        return kebab(third_person(verb), *modifiers, preposition)
+    return kebab(*modifiers, noun.lemma_, preposition)

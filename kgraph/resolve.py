@@ -1,0 +1,134 @@
+"""Named mentions to entities: one entity per real-world name within an article.
+
+"Donald Trump" and "Trump" become one PERSON; "U.S.", "US" and "the United States" one
+GPE. Pronouns and descriptions ("he", "the computer giant") are :mod:`kgraph.coref`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from kgraph.models import ENTITY_TYPES, EntityRef
+
+#: Well-known alternative names, keyed by their case-folded form.
+KNOWN_ALIASES = {
+    "us": "United States",
+    "u.s.": "United States",
+    "u.s": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "america": "United States",
+    "united states of america": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "eu": "European Union",
+    "un": "United Nations",
+    "u.n.": "United Nations",
+}
+#: Types an alias table entry may be recognized as, mapped to the type it gets.
+_PLACE_TYPES = {"GPE", "LOC", "NORP", "ORG"}
+_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof|president)\.?\s+", re.I)
+_CORPORATE_SUFFIX = re.compile(r"[\s,]+(?:inc|corp|corporation|ltd|llc|plc|co|group)\.?$", re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of tokens that names an entity, and how it was recognized."""
+
+    start: int
+    end: int
+    entity: EntityRef
+    via: str = "name"  # "name" for a named mention, "coref" for a pronoun or description
+
+
+def clean_name(text: str) -> str:
+    """A mention's name without a leading article, honorific or possessive ending."""
+    name = " ".join(text.split())
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s")) else name
+    return _HONORIFICS.sub("", name).strip(" ,;:-\"'“”") or name
+
+
+def canonical(name: str, type_: str) -> tuple[str, str]:
+    """The canonical name and type of a cleaned name (known aliases applied)."""
+    known = KNOWN_ALIASES.get(name.casefold())
+    if known and type_ in _PLACE_TYPES:
+        return known, "GPE" if known == "United States" or known == "United Kingdom" else type_
+    return name, type_
+
+
+def _match_key(name: str) -> str:
+    return _CORPORATE_SUFFIX.sub("", name).casefold()
+
+
+def _is_short_form(short: str, full: str) -> bool:
+    """True when ``short`` is the tail of ``full`` ("Trump" of "Donald Trump")."""
+    short_words, full_words = short.casefold().split(), full.casefold().split()
+    return len(short_words) < len(full_words) and full_words[-len(short_words) :] == short_words
+
+
+def _name_preference(member: tuple[str, str], count: int) -> tuple[bool, int, int, str]:
+    name = member[0]
+    return (_match_key(name) == name.casefold(), len(name.split()), count, name)
+
+
+def named_spans(doc: Doc) -> list[Span]:
+    """The entity spans of a doc whose label kgraph keeps as a node."""
+    return [ent for ent in doc.ents if ent.label_ in ENTITY_TYPES and clean_name(ent.text)]
+
+
+def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], EntityRef]:
+    """Group canonical (name, type) pairs into entities; map each pair to its entity.
+
+    Names that differ only by corporate suffix merge; a PERSON name that is the tail of a
+    longer PERSON name ("Trump", "Donald Trump") merges into it when that is unambiguous.
+    """
+    counts = Counter(names)
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for name, type_ in counts:
+        groups[(_match_key(name), type_)].append((name, type_))
+    persons = [key for key in groups if key[1] == "PERSON"]
+    merged: dict[tuple[str, str], tuple[str, str]] = {}
+    for key in persons:
+        longer = [other for other in persons if _is_short_form(key[0], other[0])]
+        if len(longer) == 1:
+            merged[key] = longer[0]
+    for short, long in merged.items():
+        while long in merged:
+            long = merged[long]
+        groups[long].extend(groups.pop(short))
+    result: dict[tuple[str, str], EntityRef] = {}
+    for members in groups.values():
+        name = max(members, key=lambda m: _name_preference(m, counts[m]))[0]
+        type_ = Counter(t for _, t in members).most_common(1)[0][0]
+        aliases = tuple(sorted({n for n, _ in members} - {name}))
+        entity = EntityRef.make(name, type_, aliases)
+        for member in members:
+            result[member] = entity
+    return result
+
+
+def resolve_mentions(doc: Doc) -> list[Mention]:
+    """Named mentions of a doc, each tied to its entity within the article."""
+    spans = named_spans(doc)
+    surfaces = [clean_name(span.text) for span in spans]
+    pairs = [canonical(name, span.label_) for name, span in zip(surfaces, spans)]
+    entities = cluster_names(pairs)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for surface, pair in zip(surfaces, pairs):
+        aliases[entities[pair].id].add(surface)
+    final = {
+        entity.id: replace(entity, aliases=tuple(sorted(aliases[entity.id] - {entity.name})))
+        for entity in entities.values()
+    }
+    return [
+        Mention(span.start, span.end, final[entities[pair].id]) for span, pair in zip(spans, pairs)
+    ]

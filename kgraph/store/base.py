@@ -1,0 +1,81 @@
+"""What every graph store offers, and the graph schema both stores share.
+
+Schema (the same in the local graph and in Neo4j; see README, "Graph schema"):
+
+- ``(:Entity {id, name, type, aliases, mentions})``: one node per real-world entity.
+- ``(:Article {id, title, published, url, source, content_hash})``: one node per article.
+- ``(:Article)-[:MENTIONS {count}]->(:Entity)``.
+- ``(:Entity)-[:PREDICATE_TYPE {predicate, negated, modality, confidence, evidence_count,
+  articles, sentences, starts, ends, published}]->(:Entity)``: one relationship per
+  (subject, predicate, object, negated, modality); each new piece of evidence appends to
+  the parallel evidence lists (deduplicated by article and offsets) and raises
+  ``confidence`` to the best seen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from kgraph.models import Extraction, Triple, relationship_type
+
+#: Node id prefix of article nodes in the local graph.
+ARTICLE_PREFIX = "article:"
+
+
+def relation_key(triple: Triple) -> str:
+    """The key that makes one relationship per (predicate, negated, modality) of a pair."""
+    return f"{triple.predicate}|{triple.modality}|{'negated' if triple.negated else 'affirmed'}"
+
+
+def evidence_row(triple: Triple) -> dict:
+    """One piece of evidence for a relationship, as the stores keep it."""
+    return {
+        "article": triple.article.id,
+        "sentence": triple.sentence,
+        "start": triple.start,
+        "end": triple.end,
+        "published": triple.article.published or "",
+        "confidence": round(triple.confidence, 3),
+    }
+
+
+def relation_row(triple: Triple) -> dict:
+    """A triple as a flat row for batched writes (Neo4j ``UNWIND``) and for the local graph."""
+    return {
+        "subject": triple.subject.id,
+        "object": triple.object.id,
+        "type": relationship_type(triple.predicate),
+        "key": relation_key(triple),
+        "predicate": triple.predicate,
+        "negated": triple.negated,
+        "modality": triple.modality,
+        **evidence_row(triple),
+    }
+
+
+@dataclass
+class GraphStats:
+    """Counts of a stored graph."""
+
+    articles: int = 0
+    entities: int = 0
+    relations: int = 0
+    entity_types: dict[str, int] = field(default_factory=dict)
+    predicates: dict[str, int] = field(default_factory=dict)
+
+
+class GraphStore(Protocol):
+    """The interface the local graph and Neo4j both meet."""
+
+    def has_article(self, article_id: str, content_hash: str) -> bool:
+        """True if this exact article (same id and content) is already stored."""
+
+    def write(self, extractions: list[Extraction]) -> None:
+        """Store a batch of extracted articles; re-writing one changes nothing."""
+
+    def stats(self) -> GraphStats:
+        """Counts of articles, entities, relations, by entity type and predicate."""
+
+    def close(self) -> None:
+        """Flush and release the store."""

