@@ -4,8 +4,8 @@ A small rule-based resolver, in the spirit of centering theory: "he", "its", "th
 president", "the computer giant", "the social network" go to a compatible entity chosen
 by (1) what the article says the entity is ("the TikTok application" makes TikTok an
 app), (2) the nearest compatible entity earlier in the same sentence, for anaphors that
-are not the sentence's subject, (3) the subject of the latest sentence that had one,
-(4) the most mentioned compatible entity so far.
+are not the sentence's subject, or its latest subject for those that are, (3) the
+subject of the previous sentence, (4) the most mentioned compatible entity so far.
 """
 
 from __future__ import annotations
@@ -179,8 +179,11 @@ def _choose(
     same_sentence = [s for s in candidates if s.sentence == sentence]
     if same_sentence and not _is_subject(anaphor):
         return same_sentence[-1].entity
+    speakers = [s for s in same_sentence if s.is_subject]
+    if speakers:  # '"Microsoft will ensure …," the company promised'
+        return speakers[-1].entity
     earlier_subjects = [s for s in candidates if s.is_subject and s.sentence < sentence]
-    if earlier_subjects and earlier_subjects[-1].sentence >= sentence - 3:
+    if earlier_subjects and earlier_subjects[-1].sentence >= sentence - 1:
         return earlier_subjects[-1].entity
     counts = Counter(s.entity.id for s in candidates)
     best = max(reversed(candidates), key=lambda s: counts[s.entity.id])

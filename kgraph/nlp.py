@@ -58,6 +58,50 @@ def propagate_entities(doc: Doc) -> Doc:
     return doc
 
 
+#: Lower-case particles inside personal names: "Ursula von der Leyen", "Charles de Gaulle".
+NAME_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "del",
+    "della",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "bin",
+    "al",
+    "ter",
+    "ten",
+}
+
+
+@Language.component("kgraph_name_particles")
+def join_name_particles(doc: Doc) -> Doc:
+    """Extend a PERSON name over particles the model split off ("Ursula von" + "Leyen")."""
+    ents = list(doc.ents)
+    changed = False
+    for n, ent in enumerate(ents):
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end
+        while end < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower:
+            end += 1
+        if end == ent.end or end >= len(doc) or not doc[end].is_title:
+            continue
+        last = end + 1
+        while last < len(doc) and doc[last].ent_iob_ == "I":
+            last += 1
+        ents[n] = Span(doc, ent.start, last, label="PERSON")
+        changed = True
+    if changed:
+        doc.ents = filter_spans(ents)
+    return doc
+
+
 def _name_key(span: Span) -> str:
     words = [t.text for t in span if t.lower_ != "the" or t.i != span.start]
     return " ".join(words).casefold()
@@ -81,5 +125,6 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kgraph_paragraphs", before="parser")
     if "ner" in nlp.pipe_names:
-        nlp.add_pipe("kgraph_entity_propagation", after="ner")
+        nlp.add_pipe("kgraph_name_particles", after="ner")
+        nlp.add_pipe("kgraph_entity_propagation", after="kgraph_name_particles")
     return nlp

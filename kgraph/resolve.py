@@ -116,11 +116,54 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
     return result
 
 
+#: Nouns that only an organization has: "Twitter's chairman", "Activision chief executive".
+ORGANIZATION_CUES = {
+    "chairman",
+    "chairwoman",
+    "executive",
+    "ceo",
+    "board",
+    "shares",
+    "share",
+    "stock",
+    "shareholder",
+    "headquarters",
+    "employee",
+    "staff",
+    "subsidiary",
+    "takeover",
+    "acquisition",
+    "user",
+    "app",
+    "platform",
+    "founder",
+}
+
+
+def _organization_names(spans: list[Span]) -> set[str]:
+    """PERSON-labelled names used the way only organizations are (a small-model slip)."""
+    flagged = set()
+    for span in spans:
+        head = span.root
+        if span.label_ == "PERSON" and head.dep_ in ("compound", "poss"):
+            noun = head.head
+            if noun.lemma_.lower() in ORGANIZATION_CUES and noun.ent_type_ != "PERSON":
+                flagged.add(clean_name(span.text))
+    return flagged
+
+
+def _label(span: Span, organizations: set[str], surface: str) -> str:
+    return "ORG" if span.label_ == "PERSON" and surface in organizations else span.label_
+
+
 def resolve_mentions(doc: Doc) -> list[Mention]:
     """Named mentions of a doc, each tied to its entity within the article."""
     spans = named_spans(doc)
     surfaces = [clean_name(span.text) for span in spans]
-    pairs = [canonical(name, span.label_) for name, span in zip(surfaces, spans)]
+    organizations = _organization_names(spans)
+    pairs = [
+        canonical(name, _label(span, organizations, name)) for name, span in zip(surfaces, spans)
+    ]
     entities = cluster_names(pairs)
     aliases: dict[str, set[str]] = defaultdict(set)
     for surface, pair in zip(surfaces, pairs):

@@ -97,15 +97,18 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
         for v in sentence
         if v.head in own
     )
-    if conditional or any(c.dep_ == "aux" and c.lower_ in MODALS for v in own for c in v.children):
+    if conditional:
         return Modality("hypothetical", negated)
     reported = (
         any(v.lemma_.lower() in SPEECH_VERBS for v in above)
         or any(t.lower_ in HEDGES for t in sentence)
         or "according to" in sentence.text.lower()
     )
-    if reported:
+    if reported:  # before modals: "said that Britain would leave" is reported speech
         return Modality("reported", negated)
+    question = sentence.text.rstrip().endswith("?")
+    if question or any(c.dep_ == "aux" and c.lower_ in MODALS for v in own for c in v.children):
+        return Modality("hypothetical", negated)
     if any(
         c.lower_ in ("will", "shall", "'ll") for v in own for c in v.children if c.dep_ == "aux"
     ):

@@ -72,7 +72,7 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         mention = index.mention(token)
         if not mention or mention.entity.type != "PERSON" or token.i != mention.start:
             continue
-        role_tokens: list[Token] = []
+        role_tokens: list[Token] = [token] if mention.via == "coref" else []
         cursor = token.i - 1
         while cursor >= sentence.start and not index.mention(sentence.doc[cursor]):
             word = sentence.doc[cursor]

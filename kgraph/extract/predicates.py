@@ -70,10 +70,12 @@ def kebab(*parts: str) -> str:
     return "-".join(words)
 
 
-def verb_predicate(verb: Token, *, passive_to_active: bool = False) -> str:
+def verb_predicate(verb: Token) -> str:
     """Predicate of a verb: its third-person lemma plus any particle (``takes-over``)."""
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    return kebab(third_person(verb.lemma_), *particles)
+    # A present-tense form is its own third person; the lemmatizer slips on some ("hopes").
+    form = verb.lower_ if verb.tag_ == "VBZ" else third_person(verb.lemma_)
+    return kebab(form, *particles)
 
 
 def role_predicate(words: list[str]) -> str:

@@ -73,10 +73,15 @@ def _direct_objects(verb: Token) -> list[Token]:
     return objects
 
 
-def _object_slots(verb: Token) -> Iterator[tuple[str, Token, float]]:
+def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token, float]]:
     """(predicate suffix, argument token, confidence) for each object slot of a verb."""
     for obj in _direct_objects(verb):
         yield "", obj, 0.9
+        if verb.lemma_.lower() in DENIAL_VERBS or index.arguments(obj):
+            continue  # denials are denied_actions' case; a named object is the relation's
+        for prep in _children(obj, {"prep"}):  # "completed its acquisition of Activision"
+            for pobj in _children(prep, {"pobj"}):
+                yield f"{obj.lemma_} {prep.lower_}", pobj, 0.7
     for prep in _children(verb, {"prep"}):
         for pobj in _children(prep, {"pobj"}):
             yield prep.lower_, pobj, 0.75
@@ -117,7 +122,7 @@ def verb_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         chain = _chain(verb)
         predicate = _chain_predicate(chain)
         confidence = 1.0 if len(chain) == 1 else 0.85
-        for suffix, slot, weight in _object_slots(chain[-1]):
+        for suffix, slot, weight in _object_slots(chain[-1], index):
             objects = index.arguments(slot)
             if objects:
                 yield Candidate(
