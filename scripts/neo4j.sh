@@ -73,12 +73,10 @@ build() {
 
 fail_with_log() {
     echo "ERROR: $1" >&2
-    local f
-    for f in "$LOG" "$STATE/logs/debug.log"; do
-        [[ -f "$f" ]] || continue
-        echo "---- last lines of $f ----" >&2
-        tail -n 30 "$f" >&2
-    done
+    echo "---- last lines of $LOG ----" >&2
+    tail -n 30 "$LOG" >&2 2>/dev/null || true
+    echo "---- last warnings/errors in $STATE/logs/debug.log ----" >&2
+    grep -E ' (WARN|ERROR) ' "$STATE/logs/debug.log" 2>/dev/null | tail -n 10 >&2 || true
     exit 1
 }
 

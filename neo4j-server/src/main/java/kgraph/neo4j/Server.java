@@ -11,16 +11,34 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
+import org.neo4j.internal.kernel.api.security.AuthenticationResult;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.api.security.AuthManager;
+import org.neo4j.kernel.api.security.AuthToken;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Runs a local Neo4j Community server (Bolt + HTTP + Browser) until SIGTERM.
  *
  * Usage: Server HOME BOLT_PORT HTTP_PORT; credentials come from NEO4J_USERNAME / NEO4J_PASSWORD.
- * Data and logs persist under HOME. HOME/ready (a one-line summary) is written once the server accepts those credentials.
+ * Data and logs persist under HOME. HOME/ready (a one-line summary) is written once the server
+ * accepts those credentials, and removed on shutdown.
  */
 public final class Server {
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            System.err.println("Neo4j failed to start: " + root);
+            System.exit(1); // Neo4j's threads would otherwise keep a half-started JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Path home = Path.of(args[0]).toAbsolutePath();
         int boltPort = Integer.parseInt(args[1]);
         int httpPort = Integer.parseInt(args[2]);
@@ -52,29 +70,34 @@ public final class Server {
             System.out.println("Neo4j stopped");
         }));
 
-        System.out.println("T built " + java.time.Instant.now());
         setCredentials(neo4j, user, password);
-        System.out.println("T creds " + java.time.Instant.now());
-        String summary = String.format("bolt %s, browser %sbrowser/, user %s", neo4j.boltURI(), neo4j.httpURI(), user);
+        String summary = String.format("bolt %s, browser %sbrowser/, user %s",
+                neo4j.boltURI(), neo4j.httpURI(), user);
         Files.writeString(ready, summary + "\n");
         System.out.println("Neo4j ready: " + summary);
         Thread.currentThread().join(); // run until the JVM is told to stop
     }
 
     /** Creates the user if needed and sets its password, with no forced change (runs embedded, no auth). */
-    private static void setCredentials(Neo4j neo4j, String user, String password) {
-        var system = neo4j.databaseManagementService().database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+    private static void setCredentials(Neo4j neo4j, String user, String password) throws Exception {
+        var system = (GraphDatabaseAPI) neo4j.databaseManagementService()
+                .database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        // On restarts the credentials already work: skip the Cypher below (its first query costs seconds).
+        var auth = system.getDependencyResolver().resolveDependency(AuthManager.class);
+        var login = auth.login(AuthToken.newBasicAuthToken(user, password), ClientConnectionInfo.EMBEDDED_CONNECTION);
+        if (login.subject().getAuthenticationResult() == AuthenticationResult.SUCCESS) {
+            return;
+        }
         Map<String, Object> params = Map.of("user", user, "pw", password);
-        system.executeTransactionally(
-                "CREATE USER $user IF NOT EXISTS SET PASSWORD $pw CHANGE NOT REQUIRED", params);
-        System.out.println("T created " + java.time.Instant.now());
+        system.executeTransactionally("CREATE USER $user IF NOT EXISTS SET PASSWORD $pw CHANGE NOT REQUIRED", params);
         try {
             system.executeTransactionally("ALTER USER $user SET PASSWORD $pw CHANGE NOT REQUIRED", params);
         } catch (RuntimeException e) {
-            // Neo4j refuses to "change" a password to the one already set; that is fine on restarts.
+            // Neo4j refuses to set the password already set; then only clear a pending "change required".
             if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
                 throw e;
             }
+            system.executeTransactionally("ALTER USER $user SET PASSWORD CHANGE NOT REQUIRED", params);
         }
     }
 }
