@@ -37,5 +37,11 @@ format: install  ## apply ruff's formatting and fixes
 	$(BIN)/ruff format kgraph tests bench
 	$(BIN)/ruff check --fix kgraph tests bench
 
+neo4j-start:  ## start a local Neo4j 5 Community server (Bolt 127.0.0.1:7687, Browser :7474/browser/)
+	bash scripts/neo4j.sh start
+
+neo4j-stop:  ## stop the local Neo4j server
+	bash scripts/neo4j.sh stop
+
 clean:  ## remove the virtual environment and generated files
 	rm -rf $(VENV) $(DEMO_GRAPH) .pytest_cache .ruff_cache *.egg-info
