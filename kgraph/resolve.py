@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from kgraph.models import ENTITY_TYPES, EntityRef
+from kgraph.models import ENTITY_TYPES, EntityRef, Extraction
 
 #: Well-known alternative names, keyed by their case-folded form.
 KNOWN_ALIASES = {
@@ -52,7 +52,7 @@ class Mention:
 def clean_name(text: str) -> str:
     """A mention's name without a leading article, honorific or possessive ending."""
     name = " ".join(text.split())
-    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    name = re.sub(r"^(?:the|an?)\s+", "", name, flags=re.I)
     name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s")) else name
     return _HONORIFICS.sub("", name).strip(" ,;:-\"'“”") or name
 
@@ -175,3 +175,73 @@ def resolve_mentions(doc: Doc) -> list[Mention]:
     return [
         Mention(span.start, span.end, final[entities[pair].id]) for span, pair in zip(spans, pairs)
     ]
+
+
+class EntityDirectory:
+    """Entities already in the graph, so a later article's "Trump" joins "Donald Trump".
+
+    An incoming entity takes the id of a known one of the same type when its name is that
+    entity's name or alias, or (for people) the tail of exactly one known full name.
+    Anything ambiguous stays a separate entity: a wrong merge is worse than a missed one.
+    """
+
+    def __init__(self, known: Iterable[EntityRef] = ()) -> None:
+        self._by_id: dict[str, EntityRef] = {}
+        self._by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for entity in known:
+            self.add(entity)
+
+    def add(self, entity: EntityRef) -> None:
+        """Remember an entity (and its aliases) as known."""
+        known = self._by_id.get(entity.id)
+        if known:
+            aliases = (set(known.aliases) | set(entity.aliases)) - {known.name}
+            entity = replace(known, aliases=tuple(sorted(aliases)))
+        self._by_id[entity.id] = entity
+        for name in (entity.name, *entity.aliases):
+            self._by_name[(entity.type, name.casefold())].add(entity.id)
+
+    def canonical(self, entity: EntityRef) -> EntityRef:
+        """The known entity that ``entity`` names (with its names as aliases), or itself."""
+        known = self._find(entity)
+        if known is None or known.id == entity.id:
+            return entity
+        aliases = (set(known.aliases) | set(entity.aliases) | {entity.name}) - {known.name}
+        return replace(known, aliases=tuple(sorted(aliases)))
+
+    def _find(self, entity: EntityRef) -> EntityRef | None:
+        if entity.id in self._by_id:
+            return self._by_id[entity.id]
+        for name in (entity.name, *entity.aliases):
+            ids = self._by_name.get((entity.type, name.casefold()), set())
+            if len(ids) == 1:
+                return self._by_id[next(iter(ids))]
+        if entity.type == "PERSON":
+            fuller = {
+                known.id
+                for known in self._by_id.values()
+                if known.type == "PERSON" and _is_short_form(entity.name, known.name)
+            }
+            if len(fuller) == 1:
+                return self._by_id[fuller.pop()]
+        return None
+
+    def resolve(self, extraction: Extraction) -> Extraction:
+        """Map an article's entities and triples onto known entities, then learn its new ones."""
+        mapping = {e.id: self.canonical(e) for e in extraction.entities}
+
+        def mapped(entity: EntityRef) -> EntityRef:
+            return mapping.get(entity.id, entity)
+
+        counts: Counter[str] = Counter()
+        for entity_id, count in extraction.mention_counts.items():
+            counts[mapping[entity_id].id if entity_id in mapping else entity_id] += count
+        triples = tuple(
+            replace(t, subject=mapped(t.subject), object=mapped(t.object))
+            for t in extraction.triples
+            if mapped(t.subject).id != mapped(t.object).id
+        )
+        entities = tuple({e.id: e for e in mapping.values()}.values())
+        for entity in entities:
+            self.add(entity)
+        return replace(extraction, entities=entities, mention_counts=dict(counts), triples=triples)
