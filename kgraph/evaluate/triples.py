@@ -38,12 +38,10 @@ class GoldTriple:
     objects: frozenset[str]
     negated: bool | None = None
     line: int = 0
+    label: str = ""  # "Subject -[p|q]-> Object" as the gold file spells it
 
     def describe(self) -> str:
-        return (
-            f"{self.article}: {sorted(self.subjects)[0]} -[{'|'.join(self.predicates)}]-> "
-            f"{sorted(self.objects)[0]}"
-        )
+        return f"{self.article}: {self.label}"
 
 
 @dataclass(frozen=True)
@@ -56,9 +54,10 @@ class Prediction:
     object: str
     negated: bool
 
+    title: str = ""  # the article's title, else its id
+
     def describe(self) -> str:
-        article = sorted(self.articles)[-1]
-        return f"{article}: {self.subject} -[{self.predicate}]-> {self.object}"
+        return f"{self.title}: {self.subject} -[{self.predicate}]-> {self.object}"
 
 
 @dataclass
@@ -72,9 +71,8 @@ class TripleScore:
     false_hits: list[Prediction] = field(default_factory=list)
 
 
-def _names(value: str | list[str]) -> frozenset[str]:
-    values = [value] if isinstance(value, str) else value
-    return frozenset(v.casefold() for v in values)
+def _listed(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
 
 
 def read_gold_triples(path: str | Path) -> list[GoldTriple]:
@@ -84,15 +82,17 @@ def read_gold_triples(path: str | Path) -> list[GoldTriple]:
         if not line.strip() or line.lstrip().startswith("//"):
             continue
         row: dict[str, Any] = json.loads(line)
-        predicates = row["predicate"]
+        predicates = _listed(row["predicate"])
+        subjects, objects = _listed(row["subject"]), _listed(row["object"])
         gold.append(
             GoldTriple(
                 article=row["article"],
-                subjects=_names(row["subject"]),
-                objects=_names(row["object"]),
-                predicates=tuple([predicates] if isinstance(predicates, str) else predicates),
+                subjects=frozenset(v.casefold() for v in subjects),
+                objects=frozenset(v.casefold() for v in objects),
+                predicates=tuple(predicates),
                 negated=row.get("negated"),
                 line=number,
+                label=f"{subjects[0]} -[{'|'.join(predicates)}]-> {objects[0]}",
             )
         )
     return gold
@@ -112,6 +112,7 @@ def read_predictions(lines: Iterable[str]) -> list[Prediction]:
             predicate=record["predicate"],
             object=record["object"]["name"],
             negated=bool(record.get("negated")),
+            title=str(article.get("title") or article.get("id")),
         )
         seen.setdefault(
             (
