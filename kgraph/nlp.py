@@ -37,8 +37,9 @@ def propagate_entities(doc: Doc) -> Doc:
     labels: dict[str, dict[str, int]] = {}
     for ent in doc.ents:
         if ent.label_ in ENTITY_TYPES:
-            counts = labels.setdefault(_name_key(ent), {})
-            counts[ent.label_] = counts.get(ent.label_, 0) + 1
+            for key in _name_keys(ent):
+                counts = labels.setdefault(key, {})
+                counts[ent.label_] = counts.get(ent.label_, 0) + 1
     if not labels:
         return doc
     best = {key: max(counts, key=counts.get) for key, counts in labels.items()}
@@ -90,7 +91,7 @@ def join_name_particles(doc: Doc) -> Doc:
         end = ent.end
         while end < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower:
             end += 1
-        if end == ent.end or end >= len(doc) or not doc[end].is_title:
+        if doc[end - 1].lower_ not in NAME_PARTICLES or end >= len(doc) or not doc[end].is_title:
             continue
         last = end + 1
         while last < len(doc) and doc[last].ent_iob_ == "I":
@@ -100,6 +101,17 @@ def join_name_particles(doc: Doc) -> Doc:
     if changed:
         doc.ents = filter_spans(ents)
     return doc
+
+
+def _name_keys(ent: Span) -> list[str]:
+    """The name of an entity, and for "Ursula von der Leyen" also "von der Leyen"."""
+    keys = [_name_key(ent)]
+    if ent.label_ == "PERSON":
+        for token in ent[1:-1]:
+            if token.lower_ in NAME_PARTICLES:
+                keys.append(_name_key(ent[token.i - ent.start :]))
+                break
+    return keys
 
 
 def _name_key(span: Span) -> str:

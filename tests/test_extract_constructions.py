@@ -206,3 +206,14 @@ def test_predicates_are_normalized(triples_of):
 
 def test_self_relations_are_dropped(triples_of):
     assert not [t for t in triples_of("Microsoft said Microsoft would grow.") if t[0] == t[2]]
+
+
+def test_names_with_particles_stay_one_person(nlp):
+    text = (
+        "Ursula von der Leyen visited Windsor on Monday. "
+        "Von der Leyen met King Charles at Windsor Castle."
+    )
+    extraction = extract_article(nlp, Article(text))
+    people = {e.name for e in extraction.entities if e.type == "PERSON"}
+    assert "Ursula von der Leyen" in people
+    assert not {"Leyen", "Von der Leyen"} & people

@@ -48,6 +48,14 @@ NAMED_BY_COMPOUND = {
     "share",
     "stake",
     "business",
+    "console",
+    "phone",
+    "device",
+    "game",
+    "software",
+    "car",
+    "drug",
+    "vaccine",
 }
 #: Relative pronouns whose antecedent is the head of their clause.
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
