@@ -1,0 +1,174 @@
+"""Exports of the graph for other tools: ``export_graph(graph, fmt, out)``.
+
+Each format is one entry of :data:`FORMATS` with its writer; writers take a networkx
+``MultiDiGraph`` in the local store's schema (see :mod:`kgraph.store.base`), so a graph
+fetched from Neo4j can be exported the same way. Filter it first with
+:func:`filter_graph`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from kgraph.errors import KgraphError
+from kgraph.export.filters import ExportFilter, filter_graph
+
+__all__ = [
+    "FORMATS",
+    "ExportFilter",
+    "ExportFormat",
+    "ExportResult",
+    "export_graph",
+    "filter_graph",
+    "format_for_path",
+]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """A format: its writer, what it is for, and whether it includes articles by default."""
+
+    name: str
+    suffix: str
+    description: str
+    write: Callable[[nx.MultiDiGraph, Path], int | None]
+    articles_by_default: bool = False
+
+
+def _graphml(graph: nx.MultiDiGraph, out: Path) -> None:
+    from kgraph.export.standard import write_graphml
+
+    write_graphml(graph, out)
+
+
+def _gexf(graph: nx.MultiDiGraph, out: Path) -> None:
+    from kgraph.export.standard import write_gexf
+
+    write_gexf(graph, out)
+
+
+def _json(graph: nx.MultiDiGraph, out: Path) -> None:
+    from kgraph.export.standard import write_node_link
+
+    write_node_link(graph, out)
+
+
+def _cytoscape(graph: nx.MultiDiGraph, out: Path) -> None:
+    from kgraph.export.standard import write_cytoscape
+
+    write_cytoscape(graph, out)
+
+
+def _dot(graph: nx.MultiDiGraph, out: Path) -> None:
+    from kgraph.export.standard import write_dot
+
+    write_dot(graph, out)
+
+
+def _csv(graph: nx.MultiDiGraph, out: Path) -> None:
+    from kgraph.export.neo4j_csv import write_neo4j_csv
+
+    write_neo4j_csv(graph, out)
+
+
+def _jsonl(graph: nx.MultiDiGraph, out: Path) -> int:
+    from kgraph.export.triples import write_triples
+
+    return write_triples(graph, out)
+
+
+def _html(graph: nx.MultiDiGraph, out: Path) -> None:
+    from kgraph.export.html import write_html
+
+    write_html(graph, out)
+
+
+def _picture(fmt: str) -> Callable[[nx.MultiDiGraph, Path], None]:
+    def write(graph: nx.MultiDiGraph, out: Path) -> None:
+        from kgraph.export.picture import write_picture
+
+        write_picture(graph, out, fmt)
+
+    return write
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("graphml", ".graphml", "GraphML: yEd, Cytoscape, Gephi", _graphml),
+        ExportFormat("gexf", ".gexf", "GEXF: Gephi", _gexf),
+        ExportFormat("json", ".json", "node-link JSON: D3", _json),
+        ExportFormat("cytoscape", ".cyjs", "Cytoscape.js JSON", _cytoscape),
+        ExportFormat("dot", ".dot", "Graphviz DOT", _dot),
+        ExportFormat("csv", "", "CSV files for neo4j-admin database import", _csv, True),
+        ExportFormat("jsonl", ".jsonl", "triple records, as kgraph extract prints", _jsonl, True),
+        ExportFormat("html", ".html", "interactive page that works offline", _html),
+        ExportFormat("png", ".png", "static picture", _picture("png")),
+        ExportFormat("svg", ".svg", "static picture", _picture("svg")),
+    )
+}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote."""
+
+    format: str
+    path: Path
+    nodes: int
+    relationships: int
+    records: int | None = None
+
+    def summary(self) -> str:
+        """``wrote 19 nodes and 11 relationships to graph.graphml (graphml)``."""
+        if self.records is not None:
+            return (
+                f"wrote {self.records} triple records ({self.relationships} relations) "
+                f"to {self.path} ({self.format})"
+            )
+        return (
+            f"wrote {self.nodes} nodes and {self.relationships} relationships "
+            f"to {self.path} ({self.format})"
+        )
+
+
+def format_for_path(path: Path) -> str:
+    """The format a path's suffix names (a path without suffix: ``csv`` files in a folder)."""
+    for fmt in FORMATS.values():
+        if fmt.suffix and path.name.endswith(fmt.suffix):
+            return fmt.name
+    if not path.suffix:
+        return "csv"
+    raise KgraphError(
+        f"cannot tell the format of {path.name!r} from its suffix: give --format "
+        f"({', '.join(FORMATS)})"
+    )
+
+
+def export_graph(graph: nx.MultiDiGraph, fmt: str, out: Path) -> ExportResult:
+    """Write ``graph`` to ``out`` in format ``fmt`` (a folder for ``csv``).
+
+    Raises:
+        KgraphError: unknown format, or ``out`` cannot be written.
+    """
+    if fmt not in FORMATS:
+        raise KgraphError(f"unknown export format {fmt!r} (allowed: {', '.join(FORMATS)})")
+    out = Path(out)
+    if fmt != "csv":
+        if out.is_dir():
+            raise KgraphError(f"{out} is a folder; --format {fmt} writes a file")
+        out.parent.mkdir(parents=True, exist_ok=True)
+    elif out.exists() and not out.is_dir():
+        raise KgraphError(f"{out} is a file; --format csv writes a folder of CSV files")
+    try:
+        records = FORMATS[fmt].write(graph, out)
+    except OSError as exc:
+        raise KgraphError(f"cannot write {out}: {exc}") from exc
+    if records is not None:  # triple records: count the relations they come from
+        relations = sum(1 for *_, d in graph.edges(data=True) if d.get("label") == "RELATION")
+        return ExportResult(fmt, out, graph.number_of_nodes(), relations, records)
+    return ExportResult(fmt, out, graph.number_of_nodes(), graph.number_of_edges())

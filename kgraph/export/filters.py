@@ -1,0 +1,144 @@
+"""Which part of the graph an export writes: ``kgraph export`` filtering options.
+
+Filters apply in this order, each to what the previous one left:
+
+1. ``since``: evidence published before the date (or undated) is dropped from each
+   relation; relations left without evidence are dropped, ``evidence_count`` and
+   ``confidence`` are recomputed from the evidence kept.
+2. ``predicates``: relations whose predicate (or UPPER_SNAKE relationship type) is listed.
+3. After 1 or 2, entities left without any relation are dropped.
+4. ``types``: entities of these types; ``min_mentions``: entities mentioned that often.
+5. ``entity``/``hops``: the entities within ``hops`` relations of that entity, ignoring
+   direction (its ego graph).
+6. Articles: without ``with_articles`` article nodes and MENTIONS edges are left out;
+   with it, the articles that mention a kept entity (and, with ``since``, were published
+   on or after it) are kept with those MENTIONS edges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from kgraph.errors import KgraphError
+from kgraph.models import ENTITY_TYPES
+from kgraph.query import find_entity
+from kgraph.store.local import EVIDENCE_FIELDS
+
+__all__ = ["ExportFilter", "filter_graph"]
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """What to keep; the defaults keep every entity and relation and no article."""
+
+    entity: str | None = None
+    hops: int = 1
+    types: frozenset[str] = field(default_factory=frozenset)
+    predicates: frozenset[str] = field(default_factory=frozenset)
+    min_mentions: int = 0
+    since: str | None = None
+    with_articles: bool = False
+
+    def __post_init__(self) -> None:
+        unknown = sorted(t for t in self.types if t not in ENTITY_TYPES)
+        if unknown:
+            raise KgraphError(
+                f"unknown entity type {', '.join(unknown)} "
+                f"(allowed: {', '.join(sorted(ENTITY_TYPES))})"
+            )
+        if self.since is not None:
+            try:
+                dt.date.fromisoformat(self.since[:10])
+            except ValueError as exc:
+                raise KgraphError(f"--since {self.since!r} is not a date (use YYYY-MM-DD)") from exc
+        if self.hops < 0:
+            raise KgraphError(f"hops must be 0 or more, not {self.hops}")
+
+
+def filter_graph(graph: nx.MultiDiGraph, spec: ExportFilter) -> nx.MultiDiGraph:
+    """A filtered copy of ``graph`` (the stored graph is never changed)."""
+    out = graph.copy()
+    if spec.since is not None:
+        _keep_evidence_since(out, spec.since)
+    if spec.predicates:
+        wanted = {p.casefold() for p in spec.predicates}
+        _drop_edges(
+            out,
+            lambda d: (
+                d.get("label") == "RELATION"
+                and not wanted & {d["predicate"].casefold(), d["type"].casefold()}
+            ),
+        )
+    if spec.since is not None or spec.predicates:
+        related = {n for u, v, d in out.edges(data=True) if _is_relation(d) for n in (u, v)}
+        _drop_entities(out, lambda n, d: n not in related)
+    if spec.types:
+        _drop_entities(out, lambda n, d: d.get("type") not in spec.types)
+    if spec.min_mentions:
+        _drop_entities(out, lambda n, d: d.get("mentions", 0) < spec.min_mentions)
+    if spec.entity is not None:
+        _keep_ego(out, find_entity(graph, spec.entity), spec)
+    _keep_articles(out, spec)
+    return out
+
+
+def _is_relation(data: dict) -> bool:
+    return data.get("label") == "RELATION"
+
+
+def _drop_edges(graph: nx.MultiDiGraph, drop) -> None:
+    graph.remove_edges_from(
+        [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True) if drop(d)]
+    )
+
+
+def _drop_entities(graph: nx.MultiDiGraph, drop) -> None:
+    graph.remove_nodes_from(
+        [n for n, d in graph.nodes(data=True) if d.get("label") == "Entity" and drop(n, d)]
+    )
+
+
+def _keep_evidence_since(graph: nx.MultiDiGraph, since: str) -> None:
+    """Trim each relation's parallel evidence lists to evidence published on/after ``since``."""
+    empty = []
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if not _is_relation(data):
+            continue
+        kept = [i for i, day in enumerate(data["published"]) if day and day[:10] >= since[:10]]
+        if not kept:
+            empty.append((u, v, key))
+            continue
+        trimmed = {f: [data[f][i] for i in kept] for f in EVIDENCE_FIELDS}
+        trimmed["evidence_count"] = len(kept)
+        trimmed["confidence"] = max(trimmed["confidences"])
+        graph.add_edge(u, v, key, **trimmed)  # new lists: the source graph's stay intact
+    graph.remove_edges_from(empty)
+
+
+def _keep_ego(graph: nx.MultiDiGraph, center: str, spec: ExportFilter) -> None:
+    if center not in graph:
+        raise KgraphError(f"entity {spec.entity!r} is left out by the other filters")
+    related = nx.Graph()
+    related.add_node(center)
+    related.add_edges_from((u, v) for u, v, d in graph.edges(data=True) if _is_relation(d))
+    near = nx.single_source_shortest_path_length(related, center, cutoff=spec.hops)
+    _drop_entities(graph, lambda n, d: n not in near)
+
+
+def _keep_articles(graph: nx.MultiDiGraph, spec: ExportFilter) -> None:
+    articles = [n for n, d in graph.nodes(data=True) if d.get("label") == "Article"]
+    if not spec.with_articles:
+        graph.remove_nodes_from(articles)
+        return
+    since = (spec.since or "")[:10]
+    graph.remove_nodes_from(
+        [
+            n
+            for n in articles
+            if graph.out_degree(n) == 0
+            or (since and (graph.nodes[n].get("published") or "") < since)
+        ]
+    )

@@ -1,0 +1,63 @@
+"""Triple records rebuilt from the stored relations, as ``kgraph extract`` prints them.
+
+One JSON line per piece of evidence (see :meth:`kgraph.models.Triple.to_dict`), ordered
+by article, then offsets. What the graph does not keep is not there: ``surface`` (the
+words of the sentence that named the relation) is never written, and an article's
+``title``/``published`` come from its article node (``null`` when it is not stored).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kgraph.store.base import ARTICLE_PREFIX
+
+__all__ = ["triple_records", "write_triples"]
+
+
+def _entity(data: dict[str, Any], node: str) -> dict[str, Any]:
+    return {"id": data.get("id", node), "name": data.get("name"), "type": data.get("type")}
+
+
+def triple_records(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+    """The records of ``graph``'s relations, with the details of its article nodes."""
+    records = []
+    for u, v, data in graph.edges(data=True):
+        if data.get("label") != "RELATION":
+            continue
+        for i, article_id in enumerate(data["articles"]):
+            article = graph.nodes.get(ARTICLE_PREFIX + article_id, {})
+            record = {
+                "subject": _entity(graph.nodes[u], u),
+                "predicate": data["predicate"],
+                "object": _entity(graph.nodes[v], v),
+                "article": {
+                    "id": article_id,
+                    "title": article.get("title"),
+                    "published": article.get("published") or data["published"][i] or None,
+                },
+                "sentence": data["sentences"][i],
+                "start": data["starts"][i],
+                "end": data["ends"][i],
+                "confidence": data["confidences"][i],
+                "negated": data["negated"],
+                "modality": data["modality"],
+            }
+            records.append(record)
+    records.sort(key=lambda r: (r["article"]["id"], r["start"], r["end"], r["predicate"]))
+    yield from records
+
+
+def write_triples(graph: nx.MultiDiGraph, out: Path) -> int:
+    """Write the records as JSON Lines; return how many were written."""
+    count = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for record in triple_records(graph):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count
