@@ -12,6 +12,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.errors import KgraphError
+from kgraph.store.base import ARTICLE_PREFIX
 
 
 @dataclass(frozen=True)
@@ -132,3 +133,187 @@ def _ranked(relations: list[Relation]) -> list[Relation]:
     return sorted(
         relations, key=lambda r: (-r.evidence_count, -r.confidence, r.predicate, r.object)
     )
+
+
+# The cypher/ library's queries that grand-cypher cannot run, answered in Python on the
+# local graph. Each returns the rows (same columns, same order) the .cypher file returns.
+
+
+def _named(graph: nx.MultiDiGraph, value: str) -> list[str]:
+    """Entities whose id is ``value`` or whose name equals it ignoring case (as the files)."""
+    wanted = value.lower()
+    return sorted(
+        n
+        for n, d in _entity_nodes(graph).items()
+        if d["id"] == value or d["name"].lower() == wanted
+    )
+
+
+def _relation_cells(data: dict) -> dict[str, Any]:
+    return {
+        "predicate": data["predicate"],
+        "modality": data["modality"],
+        "negated": data["negated"],
+        "evidence": data["evidence_count"],
+        "confidence": data["confidence"],
+    }
+
+
+def entity_profile(graph: nx.MultiDiGraph, entity: str) -> list[dict[str, Any]]:
+    """``cypher/entity-profile.cypher``: an entity's profile and its relations, in and out."""
+    rows = []
+    for node in _named(graph, entity):
+        data = graph.nodes[node]
+        profile = {k: data.get(k) for k in ("id", "name", "type", "mentions", "aliases")}
+        relations = [
+            {"direction": "out", "other": graph.nodes[v]["name"], **_relation_cells(d)}
+            for _, v, d in graph.out_edges(node, data=True)
+            if d.get("label") == "RELATION"
+        ] + [
+            {"direction": "in", "other": graph.nodes[u]["name"], **_relation_cells(d)}
+            for u, _, d in graph.in_edges(node, data=True)
+            if d.get("label") == "RELATION"
+        ]
+        relations.sort(
+            key=lambda r: (
+                r["direction"] != "out",
+                -r["evidence"],
+                -r["confidence"],
+                r["predicate"],
+                r["other"],
+            )
+        )
+        empty = dict.fromkeys(
+            ("direction", "predicate", "other", "modality", "negated", "evidence", "confidence")
+        )
+        for relation in relations or [empty]:
+            rows.append({**profile, **{k: relation[k] for k in empty}})
+    return rows
+
+
+def shortest_path(graph: nx.MultiDiGraph, source: str, target: str) -> list[dict[str, Any]]:
+    """``cypher/shortest-path.cypher``: the steps of a shortest chain of relations."""
+    undirected = nx.Graph()
+    for u, v, data in _relation_edges(graph):
+        undirected.add_edge(u, v, relation=(u, v, data))
+    rows = []
+    for start in _named(graph, source):
+        for end in _named(graph, target):
+            try:
+                nodes = nx.shortest_path(undirected, start, end)
+            except (nx.NetworkXNoPath, nx.NodeNotFound):
+                continue
+            for step, (a, b) in enumerate(zip(nodes, nodes[1:])):
+                u, v, data = undirected.edges[a, b]["relation"]
+                rows.append(
+                    {
+                        "step": step,
+                        "subject": graph.nodes[u]["name"],
+                        "predicate": data["predicate"],
+                        "object": graph.nodes[v]["name"],
+                    }
+                )
+    return rows
+
+
+def most_connected(graph: nx.MultiDiGraph, limit: int = 10) -> list[dict[str, Any]]:
+    """``cypher/most-connected.cypher``: entities by relations (either way), then mentions."""
+    degree: dict[str, int] = dict.fromkeys(_entity_nodes(graph), 0)
+    for u, v, _ in _relation_edges(graph):
+        degree[u] += 1
+        degree[v] += 1
+    rows = [
+        {
+            "id": d["id"],
+            "name": d["name"],
+            "type": d["type"],
+            "relations": degree[n],
+            "mentions": d.get("mentions", 0),
+        }
+        for n, d in _entity_nodes(graph).items()
+    ]
+    rows.sort(key=lambda r: (-r["relations"], -r["mentions"], r["id"]))
+    return rows[: int(limit)]
+
+
+def _evidence_rows(graph: nx.MultiDiGraph, u: str, v: str, data: dict):
+    for i, article in enumerate(data["articles"]):
+        node = graph.nodes.get(ARTICLE_PREFIX + article, {})
+        yield i, article, node
+
+
+def relations_over_time(
+    graph: nx.MultiDiGraph, entity: str, since: str = ""
+) -> list[dict[str, Any]]:
+    """``cypher/relations-over-time.cypher``: an entity's evidence rows by article date."""
+    rows = []
+    for node in _named(graph, entity):
+        edges = [
+            (u, v, d)
+            for u, v, d in [*graph.out_edges(node, data=True), *graph.in_edges(node, data=True)]
+            if d.get("label") == "RELATION"
+        ]
+        for u, v, data in edges:
+            for i, article, article_node in _evidence_rows(graph, u, v, data):
+                if data["published"][i] < since:
+                    continue
+                rows.append(
+                    {
+                        "published": data["published"][i],
+                        "article": article,
+                        "title": article_node.get("title"),
+                        "subject": graph.nodes[u]["name"],
+                        "predicate": data["predicate"],
+                        "object": graph.nodes[v]["name"],
+                        "modality": data["modality"],
+                        "start_char": data["starts"][i],
+                        "sentence": data["sentences"][i],
+                    }
+                )
+    rows.sort(key=lambda r: (r["published"], r["article"], r["start_char"], r["predicate"]))
+    return rows
+
+
+def relation_evidence(
+    graph: nx.MultiDiGraph, subject: str, object: str, predicate: str = ""
+) -> list[dict[str, Any]]:
+    """``cypher/relation-evidence.cypher``: the articles and sentences behind a relation."""
+    objects = set(_named(graph, object))
+    rows = []
+    for node in _named(graph, subject):
+        for u, v, data in graph.out_edges(node, data=True):
+            if data.get("label") != "RELATION" or v not in objects:
+                continue
+            if predicate and data["predicate"] != predicate:
+                continue
+            for i, article, article_node in _evidence_rows(graph, u, v, data):
+                rows.append(
+                    {
+                        "predicate": data["predicate"],
+                        "modality": data["modality"],
+                        "negated": data["negated"],
+                        "article": article,
+                        "title": article_node.get("title"),
+                        "url": article_node.get("url"),
+                        "published": data["published"][i],
+                        "sentence": data["sentences"][i],
+                        "start_char": data["starts"][i],
+                        "end_char": data["ends"][i],
+                        "confidence": data["confidences"][i],
+                    }
+                )
+    rows.sort(
+        key=lambda r: (r["predicate"], r["modality"], r["published"], r["article"], r["start_char"])
+    )
+    return rows
+
+
+#: Python answers to the cypher/ files grand-cypher cannot run, by the name in their
+#: ``// local: python NAME`` header line.
+LOCAL_QUERIES = {
+    "entity_profile": entity_profile,
+    "shortest_path": shortest_path,
+    "most_connected": most_connected,
+    "relations_over_time": relations_over_time,
+    "relation_evidence": relation_evidence,
+}

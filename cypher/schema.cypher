@@ -1,0 +1,17 @@
+// kgraph's Neo4j schema: constraints and indexes, created by the loader before any write
+// (`kgraph ingest --store neo4j`, `kgraph load`). Each statement is idempotent.
+//
+// The graph (the same in the local store; see kgraph/store/base.py):
+//   (:Entity {id, name, type, aliases, mentions})
+//   (:Article {id, title, published, url, source, content_hash})
+//   (:Article)-[:MENTIONS {count}]->(:Entity)
+//   (:Entity)-[:PREDICATE_TYPE {key, predicate, negated, modality, confidence, evidence_count,
+//                               articles, sentences, starts, ends, published, confidences}]->(:Entity)
+// PREDICATE_TYPE is the predicate in UPPER_SNAKE case (owns -> OWNS); one relationship per
+// (subject, object, key), key = "predicate|modality|affirmed" or "...|negated".
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
+CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;
+CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
+CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);
+CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published);
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name];

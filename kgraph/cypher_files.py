@@ -1,0 +1,221 @@
+"""The ``cypher/`` query library: read a ``.cypher`` file, bind its parameters, run it.
+
+A file is one read query under a comment header::
+
+    // What the query answers.
+    // :param entity => "Microsoft";
+    // local: grand-cypher
+
+``// :param name => value;`` lines give defaults (JSON literals; in Neo4j Browser, run them
+without the leading ``//``). ``// local:`` says how the local graph answers: ``grand-cypher``
+runs the file itself on the networkx graph; ``python NAME`` calls ``kgraph.query.NAME``
+because grand-cypher's Cypher subset cannot express the query; anything else, or no line,
+means grand-cypher is tried and a clear error is raised when it cannot parse the file.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kgraph.errors import KgraphError
+
+PARAM_LINE = re.compile(r"^//\s*:param\s+([A-Za-z_]\w*)\s*=>\s*(.*?)\s*;?\s*$")
+LOCAL_LINE = re.compile(r"^//\s*local:\s*(.*?)\s*$")
+#: Strings, comments and parameters of a statement, in one pass (so ``"$x"`` stays text).
+TOKENS = re.compile(
+    r"""(?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
+    r"|(?P<comment>//[^\n]*)"
+    r"|\$(?P<param>[A-Za-z_]\w*)"
+)
+
+
+class CypherFileError(KgraphError):
+    """A ``.cypher`` file that cannot be read, bound or run where asked."""
+
+
+@dataclass(frozen=True)
+class CypherFile:
+    """One query of the library with its header."""
+
+    path: Path
+    text: str
+    summary: str
+    defaults: dict[str, Any] = field(default_factory=dict)
+    local: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def parameters(self) -> list[str]:
+        """The ``$names`` the statement uses, in order of first use."""
+        names: list[str] = []
+        for match in TOKENS.finditer(self.text):
+            if match["param"] and match["param"] not in names:
+                names.append(match["param"])
+        return names
+
+    def bind(self, given: dict[str, Any]) -> dict[str, Any]:
+        """The defaults overridden by ``given``; every ``$name`` must have a value.
+
+        Raises:
+            CypherFileError: a parameter without a value (the message names it).
+        """
+        values = {**self.defaults, **given}
+        missing = [name for name in self.parameters if name not in values]
+        if missing:
+            wanted = " ".join(f"--param {name}=VALUE" for name in missing)
+            raise CypherFileError(f"{self.path.name} needs {wanted}")
+        return {name: values[name] for name in self.parameters}
+
+
+def read_cypher_file(path: str | Path) -> CypherFile:
+    """Read a ``.cypher`` file and its comment header.
+
+    Raises:
+        CypherFileError: unreadable file, or a ``:param`` default that is not a JSON literal.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CypherFileError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    summary, defaults, local = [], {}, ""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line.startswith("//"):
+            break
+        if param := PARAM_LINE.match(line):
+            defaults[param[1]] = _json_value(path, param[1], param[2])
+        elif found := LOCAL_LINE.match(line):
+            local = found[1]
+        else:
+            summary.append(line.lstrip("/ "))
+    statement = text.strip().rstrip(";").strip()
+    if ";" in TOKENS.sub(lambda m: "" if m["comment"] or m["string"] else m[0], statement):
+        raise CypherFileError(f"{path} holds several statements; kgraph runs one per file")
+    return CypherFile(path, statement, " ".join(s for s in summary if s), defaults, local)
+
+
+def _json_value(path: Path, name: str, text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise CypherFileError(
+            f"{path}: default of ${name} is not a JSON literal: {text} ({exc})"
+        ) from exc
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """``name=value`` from the command line: a JSON literal, else the text as a string.
+
+    >>> parse_param("limit=5"), parse_param("entity=Microsoft")
+    (('limit', 5), ('entity', 'Microsoft'))
+    """
+    name, sep, value = text.partition("=")
+    if not sep or not re.fullmatch(r"[A-Za-z_]\w*", name):
+        raise CypherFileError(f"--param {text!r} is not NAME=VALUE")
+    try:
+        return name, json.loads(value)
+    except ValueError:
+        return name, value
+
+
+def run_local(graph: nx.MultiDiGraph, query: CypherFile, params: dict[str, Any]) -> list[dict]:
+    """Answer ``query`` on the local graph: with grand-cypher, or the file's Python twin."""
+    from kgraph import query as queries
+
+    values = query.bind(params)
+    if query.local.startswith("python"):
+        name = query.local.split()[1] if len(query.local.split()) > 1 else ""
+        function = queries.LOCAL_QUERIES.get(name)
+        if function is None:
+            raise CypherFileError(
+                f"{query.path.name}: the local graph has no Python answer {name!r} "
+                f"(known: {', '.join(sorted(queries.LOCAL_QUERIES))}); use --store neo4j"
+            )
+        accepted = inspect.signature(function).parameters
+        return function(graph, **{k: v for k, v in values.items() if k in accepted})
+    if query.local and not query.local.startswith("grand-cypher"):
+        raise CypherFileError(
+            f"{query.path.name} cannot run on the local graph ({query.local}); use --store neo4j"
+        )
+    return run_grand_cypher(graph, substitute(query.text, values), query.path.name)
+
+
+def run_grand_cypher(graph: nx.MultiDiGraph, statement: str, name: str = "query") -> list[dict]:
+    """Run a parameter-free statement with grand-cypher on a labelled view of ``graph``."""
+    from grandcypher import GrandCypher
+
+    try:
+        columns = GrandCypher(grand_cypher_view(graph)).run(statement)
+    except Exception as exc:
+        reason = " ".join(str(exc).split())[:300]
+        raise CypherFileError(
+            f"grand-cypher cannot run {name} on the local graph ({type(exc).__name__}: "
+            f"{reason}); use --store neo4j"
+        ) from exc
+    keys = [str(key) for key in columns]
+    return [dict(zip(keys, values)) for values in zip(*columns.values())]
+
+
+def grand_cypher_view(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of the local graph as grand-cypher matches it.
+
+    Node labels (``label``: Entity/Article) and relationship types (``type``) go into the
+    ``__labels__`` sets grand-cypher reads; each relation gets the ``key`` property Neo4j
+    stores; article nodes keep their article ``id``.
+    """
+    view = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        view.add_node(node, **data, __labels__={data.get("label", "")})
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        view.add_edge(u, v, key=key, **data, __labels__={data.get("type", "")})
+        if data.get("label") == "RELATION":
+            view.edges[u, v, key]["key"] = key
+    return view
+
+
+def substitute(statement: str, values: dict[str, Any]) -> str:
+    """``statement`` with each ``$name`` replaced by a literal (grand-cypher has no parameters).
+
+    Strings become double-quoted literals with every quote, backslash and control
+    character escaped, so a value can never end its literal and become Cypher.
+    """
+
+    def replace(match: re.Match) -> str:
+        if match["comment"]:
+            return ""
+        if match["string"]:
+            return match[0]
+        return _literal(values[match["param"]], match["param"])
+
+    return TOKENS.sub(replace, statement)
+
+
+def _literal(value: Any, name: str) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        escaped = json.dumps(value, ensure_ascii=False)
+        # Line and paragraph separators are not control characters to JSON; escape them too.
+        return (
+            escaped.replace("\u2028", "\\u2028")
+            .replace("\u2029", "\\u2029")
+            .replace("\x85", "\\x85")
+        )
+    if isinstance(value, list):
+        return "[" + ", ".join(_literal(item, name) for item in value) + "]"
+    raise CypherFileError(f"${name}: grand-cypher takes strings, numbers, booleans or lists")

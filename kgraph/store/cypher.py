@@ -1,0 +1,173 @@
+"""Every Cypher statement kgraph's Neo4j store sends, each built by one named function.
+
+Values always travel as parameters (``$rows``, ``$id``); the only text spliced into a
+statement is a relationship type, and :func:`merge_relations` accepts nothing but
+``[A-Z][A-Z0-9_]*`` (what :func:`kgraph.models.relationship_type` produces). On Neo4j
+5.26 and later :func:`merge_relations_dynamic` takes the type as a parameter instead. Writes
+are ``UNWIND $rows AS row MERGE ...`` so one statement carries a whole batch.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: What a relationship type spliced into Cypher may look like.
+RELATIONSHIP_TYPE = re.compile(r"[A-Z][A-Z0-9_]*")
+
+#: The schema, one statement each; ``cypher/schema.cypher`` holds the same text.
+SCHEMA = (
+    "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
+    "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+    "CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)",
+    "CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
+    "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
+    "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name]",
+)
+
+#: Evidence lists on a relationship and the evidence field each one collects.
+EVIDENCE_LISTS = {
+    "articles": "article",
+    "sentences": "sentence",
+    "starts": "start",
+    "ends": "end",
+    "published": "published",
+    "confidences": "confidence",
+}
+
+
+def schema_statements() -> tuple[str, ...]:
+    """Constraints and indexes, run once before any write (each is ``IF NOT EXISTS``)."""
+    return SCHEMA
+
+
+def stored_articles() -> str:
+    """Ids of the ``$rows`` articles (``{id, content_hash}``) already stored unchanged."""
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (a:Article {id: row.id})\n"
+        "WHERE a.content_hash = row.content_hash\n"
+        "RETURN a.id AS id"
+    )
+
+
+def has_article() -> str:
+    """One row if article ``$id`` is stored with content hash ``$content_hash``."""
+    return "MATCH (a:Article {id: $id}) WHERE a.content_hash = $content_hash RETURN a.id AS id"
+
+
+def merge_articles() -> str:
+    """Create or update Article nodes from ``$rows`` of ``{id, props}``."""
+    return "UNWIND $rows AS row\nMERGE (a:Article {id: row.id})\nSET a += row.props"
+
+
+def merge_entities() -> str:
+    """Create Entity nodes from ``$rows`` of ``{id, name, type, aliases}``; union aliases.
+
+    Name and type are set when the entity is created (the first article's wins, as in the
+    local graph); aliases accumulate, deduplicated and sorted.
+    """
+    return (
+        "UNWIND $rows AS row\n"
+        "MERGE (e:Entity {id: row.id})\n"
+        "ON CREATE SET e.name = row.name, e.type = row.type, e.aliases = [], e.mentions = 0\n"
+        "SET e.aliases = COLLECT {\n"
+        "  UNWIND e.aliases + row.aliases AS alias\n"
+        "  RETURN DISTINCT alias ORDER BY alias\n"
+        "}"
+    )
+
+
+def merge_mentions() -> str:
+    """``(Article)-[:MENTIONS {count}]->(Entity)`` from ``$rows`` of ``{article, entity, count}``.
+
+    ``Entity.mentions`` is the sum of its MENTIONS counts: it grows when a MENTIONS
+    relationship is created and is corrected when an existing one changes, so writing the
+    same article twice counts it once.
+    """
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (a:Article {id: row.article})\n"
+        "MATCH (e:Entity {id: row.entity})\n"
+        "MERGE (a)-[m:MENTIONS]->(e)\n"
+        "ON CREATE SET m.count = row.count, e.mentions = e.mentions + row.count\n"
+        "ON MATCH SET e.mentions = e.mentions - m.count + row.count, m.count = row.count"
+    )
+
+
+def _merge_relations(pattern: str) -> str:
+    empty = ", ".join(f"r.{name} = []" for name in EVIDENCE_LISTS)
+    append = ",\n    ".join(
+        f"r.{name} = r.{name} + [ev IN new | ev.{field}]" for name, field in EVIDENCE_LISTS.items()
+    )
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (s:Entity {id: row.subject})\n"
+        "MATCH (o:Entity {id: row.object})\n"
+        f"MERGE {pattern}\n"
+        "ON CREATE SET r.predicate = row.predicate, r.negated = row.negated,\n"
+        f"  r.modality = row.modality, r.confidence = 0.0, r.evidence_count = 0, {empty}\n"
+        "WITH r, [ev IN row.evidence WHERE NOT any(i IN range(0, size(r.articles) - 1)\n"
+        "  WHERE r.articles[i] = ev.article AND r.starts[i] = ev.start AND r.ends[i] = ev.end)\n"
+        "] AS new\n"
+        "SET r.confidence = reduce(best = r.confidence, ev IN new |\n"
+        "    CASE WHEN ev.confidence > best THEN ev.confidence ELSE best END),\n"
+        f"    {append}\n"
+        "SET r.evidence_count = size(r.articles)"
+    )
+
+
+def merge_relations_dynamic() -> str:
+    """Like :func:`merge_relations` for rows of any types, each row's ``type`` a parameter.
+
+    Neo4j 5.26's dynamic relationship types (``[r:$(row.type)]``): one statement and one
+    query plan for a whole batch. The caller still checks every type against
+    :data:`RELATIONSHIP_TYPE` first.
+    """
+    return _merge_relations("(s)-[r:$(row.type) {key: row.key}]->(o)")
+
+
+def merge_relations(rel_type: str) -> str:
+    """Relationships of one type from ``$rows`` of ``{subject, object, key, predicate,
+    negated, modality, evidence}``, ``evidence`` being a list of ``{article, sentence,
+    start, end, published, confidence}``.
+
+    One relationship per (subject, object, ``key``); evidence whose (article, start, end)
+    is already on it is skipped, the rest is appended to the parallel lists, and
+    ``confidence`` rises to the best appended.
+
+    Raises:
+        ValueError: ``rel_type`` is not ``[A-Z][A-Z0-9_]*``.
+    """
+    if not RELATIONSHIP_TYPE.fullmatch(rel_type):
+        raise ValueError(f"relationship type {rel_type!r} is not [A-Z][A-Z0-9_]*")
+    return _merge_relations(f"(s)-[r:`{rel_type}` {{key: row.key}}]->(o)")
+
+
+def count_articles() -> str:
+    """The number of Article nodes, as ``n``."""
+    return "MATCH (a:Article) RETURN count(a) AS n"
+
+
+def count_entities_by_type() -> str:
+    """Entity counts by type, most first."""
+    return "MATCH (e:Entity) RETURN e.type AS key, count(*) AS n ORDER BY n DESC, key"
+
+
+def count_relations_by_predicate() -> str:
+    """Relationship counts between entities by predicate, most first."""
+    return (
+        "MATCH (:Entity)-[r]->(:Entity) "
+        "RETURN r.predicate AS key, count(*) AS n ORDER BY n DESC, key"
+    )
+
+
+def delete_all() -> tuple[str, str]:
+    """Delete every relationship, then every node, 5,000 per transaction (auto-commit only).
+
+    Relationships go first: a single ``DETACH DELETE`` of a large graph overruns the
+    server's transaction memory.
+    """
+    return (
+        "MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 5000 ROWS",
+        "MATCH (n) CALL { WITH n DELETE n } IN TRANSACTIONS OF 5000 ROWS",
+    )

@@ -1,0 +1,274 @@
+"""The Neo4j store: the same graph as the local one, written in batches through the driver.
+
+Connection settings come from ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and
+``NEO4J_DATABASE``. Opening the store checks the server and creates the constraints and
+indexes; each :meth:`Neo4jGraphStore.write_rows` is one managed write transaction (the
+driver retries it on transient faults), so a batch lands whole or not at all. Every
+statement comes from :mod:`kgraph.store.cypher` and carries its values as parameters.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
+from neo4j import exceptions as neo4j_errors
+
+from kgraph.errors import StoreError
+from kgraph.models import Extraction
+from kgraph.store import cypher
+from kgraph.store.base import GraphStats
+from kgraph.store.rows import GraphRows, rows_from_extractions
+
+DEFAULT_URI = "bolt://127.0.0.1:7687"
+DEFAULT_DATABASE = "neo4j"
+#: The password ``scripts/neo4j.sh`` gives its test server; set NEO4J_PASSWORD for any other.
+DEFAULT_PASSWORD = "kgraph-test-password"
+#: Rows per UNWIND statement inside one transaction.
+STATEMENT_ROWS = 2000
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    """Where the server is and who to log in as."""
+
+    uri: str = DEFAULT_URI
+    username: str = "neo4j"
+    password: str = DEFAULT_PASSWORD
+    database: str = DEFAULT_DATABASE
+
+    @classmethod
+    def from_env(cls) -> Neo4jSettings:
+        """Settings from ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and
+        ``NEO4J_DATABASE``; unset ones take the defaults of ``scripts/neo4j.sh``."""
+        return cls(
+            uri=os.environ.get("NEO4J_URI") or DEFAULT_URI,
+            username=os.environ.get("NEO4J_USERNAME") or "neo4j",
+            password=os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD,
+            database=os.environ.get("NEO4J_DATABASE") or DEFAULT_DATABASE,
+        )
+
+
+def store_error(exc: Exception, settings: Neo4jSettings) -> StoreError:
+    """A one-line :class:`StoreError` for a driver exception."""
+    first = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, neo4j_errors.AuthError):
+        return StoreError(
+            f"Neo4j at {settings.uri} rejected the credentials of user {settings.username!r} "
+            "(set NEO4J_USERNAME and NEO4J_PASSWORD)"
+        )
+    if isinstance(exc, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError)):
+        return StoreError(f"cannot reach Neo4j at {settings.uri}: {first}")
+    if isinstance(exc, neo4j_errors.Neo4jError) and exc.code and "DatabaseNotFound" in exc.code:
+        return StoreError(
+            f"Neo4j at {settings.uri} has no database {settings.database!r} (set NEO4J_DATABASE)"
+        )
+    if isinstance(exc, neo4j_errors.Neo4jError):
+        return StoreError(f"Neo4j refused the statement: {exc.code}: {first}")
+    if isinstance(exc, neo4j_errors.ConfigurationError):
+        return StoreError(f"bad Neo4j settings (NEO4J_URI={settings.uri!r}): {first}")
+    return StoreError(f"Neo4j failed: {type(exc).__name__}: {first}")
+
+
+class Neo4jGraphStore:
+    """A :class:`~kgraph.store.base.GraphStore` on a Neo4j 5 server.
+
+    Args:
+        settings: the server; default :meth:`Neo4jSettings.from_env`.
+        max_retry_time: seconds the driver keeps retrying a failed transaction.
+        dynamic_types: write all relationship types with one statement (Neo4j 5.26+'s
+            ``$(row.type)``) rather than one statement per type; default: when the server
+            supports it.
+
+    Raises:
+        StoreError: the server cannot be reached, refuses the credentials, or has no such
+            database (one line saying which).
+    """
+
+    def __init__(
+        self,
+        settings: Neo4jSettings | None = None,
+        *,
+        max_retry_time: float = 30.0,
+        dynamic_types: bool | None = None,
+    ) -> None:
+        self.settings = settings or Neo4jSettings.from_env()
+        self.driver: Driver | None = None
+        try:
+            self.driver = GraphDatabase.driver(
+                self.settings.uri,
+                auth=(self.settings.username, self.settings.password),
+                max_transaction_retry_time=max_retry_time,
+                connection_timeout=10.0,
+                notifications_min_severity="OFF",
+            )
+            self.driver.verify_connectivity()
+            agent = self.driver.get_server_info().agent
+            self.dynamic_types = (
+                supports_dynamic_types(agent) if dynamic_types is None else dynamic_types
+            )
+            self.ensure_schema()
+        except ValueError as exc:  # the driver's word for a malformed URI
+            self.close()
+            raise StoreError(f"bad NEO4J_URI {self.settings.uri!r}: {exc}") from exc
+        except Exception as exc:
+            self.close()
+            raise store_error(exc, self.settings) from exc
+
+    def __enter__(self) -> Neo4jGraphStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def ensure_schema(self) -> None:
+        """Create the constraints and indexes of ``cypher/schema.cypher`` if missing."""
+        for statement in cypher.schema_statements():
+            self._driver.execute_query(statement, database_=self.settings.database)
+
+    @property
+    def _driver(self) -> Driver:
+        if self.driver is None:
+            raise StoreError("the Neo4j store is closed")
+        return self.driver
+
+    def has_article(self, article_id: str, content_hash: str) -> bool:
+        records = self.run(cypher.has_article(), {"id": article_id, "content_hash": content_hash})
+        return bool(records)
+
+    def write(self, extractions: list[Extraction]) -> None:
+        """Write extracted articles in one transaction, skipping those already stored."""
+        self.write_rows(rows_from_extractions(extractions), skip_stored=True)
+
+    def write_rows(self, rows: GraphRows, *, skip_stored: bool = False) -> None:
+        """Write ``rows`` in one managed transaction: all of them or, on failure, none.
+
+        Args:
+            rows: the batch.
+            skip_stored: leave out articles stored with the same ``content_hash`` (and their
+                mentions and evidence), as ``kgraph ingest`` does.
+
+        Raises:
+            StoreError: the transaction failed after the driver's retries.
+        """
+        if not len(rows):
+            return
+        try:
+            with self._driver.session(database=self.settings.database) as session:
+                session.execute_write(_write_batch, rows, skip_stored, self.dynamic_types)
+        except Exception as exc:
+            raise store_error(exc, self.settings) from exc
+
+    def load(self, rows: GraphRows, *, batch_size: int = 10_000, on_batch=None) -> int:
+        """Write ``rows`` in transactions of at most ``batch_size`` rows; return the count."""
+        written = 0
+        for batch in rows.split(batch_size):
+            self.write_rows(batch)
+            written += len(batch)
+            if on_batch:
+                on_batch(len(batch))
+        return written
+
+    def run(self, query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one read query with ``parameters``; the records as dicts."""
+        try:
+            records, _, _ = self._driver.execute_query(
+                query,
+                parameters or {},
+                database_=self.settings.database,
+                routing_=RoutingControl.READ,
+            )
+        except Exception as exc:
+            raise store_error(exc, self.settings) from exc
+        return [record.data() for record in records]
+
+    def execute(self, query: str, parameters: dict[str, Any] | None = None) -> None:
+        """Run one statement in an auto-commit transaction (``delete_all``, tests)."""
+        try:
+            with self._driver.session(database=self.settings.database) as session:
+                session.run(query, parameters or {}).consume()
+        except Exception as exc:
+            raise store_error(exc, self.settings) from exc
+
+    def clear(self) -> None:
+        """Delete everything in the database (``kgraph load --replace``, tests)."""
+        for statement in cypher.delete_all():
+            self.execute(statement)
+
+    def stats(self) -> GraphStats:
+        articles = self.run(cypher.count_articles())[0]["n"]
+        types = {r["key"]: r["n"] for r in self.run(cypher.count_entities_by_type())}
+        predicates = {r["key"]: r["n"] for r in self.run(cypher.count_relations_by_predicate())}
+        return GraphStats(
+            articles, sum(types.values()), sum(predicates.values()), types, predicates
+        )
+
+    def close(self) -> None:
+        if self.driver is not None:
+            self.driver.close()
+            self.driver = None
+
+
+def supports_dynamic_types(agent: str) -> bool:
+    """True for servers with dynamic relationship types in MERGE (``Neo4j/5.26`` and later).
+
+    >>> supports_dynamic_types("Neo4j/5.26.30"), supports_dynamic_types("Neo4j/5.20.0")
+    (True, False)
+    """
+    numbers = re.findall(r"\d+", agent.rpartition("/")[2])
+    return len(numbers) >= 2 and (int(numbers[0]), int(numbers[1])) >= (5, 26)
+
+
+def _write_batch(
+    tx: ManagedTransaction, rows: GraphRows, skip_stored: bool, dynamic_types: bool
+) -> None:
+    """The body of one write transaction (the driver may run it again on a retry)."""
+    if skip_stored:
+        rows = _without_stored(tx, rows)
+    _unwind(tx, cypher.merge_articles(), rows.articles.values())
+    _unwind(tx, cypher.merge_entities(), rows.entities.values())
+    _unwind(tx, cypher.merge_mentions(), rows.mentions.values())
+    groups = rows.relations_by_type()
+    for rel_type in groups:  # sanitized upstream; checked again before reaching Cypher
+        if not cypher.RELATIONSHIP_TYPE.fullmatch(rel_type):
+            raise ValueError(f"relationship type {rel_type!r} is not [A-Z][A-Z0-9_]*")
+    if dynamic_types:
+        _unwind(tx, cypher.merge_relations_dynamic(), rows.relations.values())
+        return
+    for rel_type, group in sorted(groups.items()):
+        _unwind(tx, cypher.merge_relations(rel_type), group)
+
+
+def _without_stored(tx: ManagedTransaction, rows: GraphRows) -> GraphRows:
+    wanted = [
+        {"id": row["id"], "content_hash": row["props"].get("content_hash")}
+        for row in rows.articles.values()
+    ]
+    stored = {record["id"] for record in tx.run(cypher.stored_articles(), rows=wanted)}
+    if not stored:
+        return rows
+    kept = GraphRows(
+        articles={k: r for k, r in rows.articles.items() if k not in stored},
+        mentions={k: r for k, r in rows.mentions.items() if k[0] not in stored},
+    )
+    for row in rows.relations.values():
+        evidence = [e for e in row["evidence"] if e["article"] not in stored]
+        if evidence:
+            kept.relations[row["subject"], row["object"], row["key"]] = {
+                **row,
+                "evidence": evidence,
+            }
+    needed = {m["entity"] for m in kept.mentions.values()}
+    needed |= {end for r in kept.relations.values() for end in (r["subject"], r["object"])}
+    kept.entities = {k: r for k, r in rows.entities.items() if k in needed}
+    return kept
+
+
+def _unwind(tx: ManagedTransaction, query: str, rows: Iterable[dict[str, Any]]) -> None:
+    rows = list(rows)
+    for start in range(0, len(rows), STATEMENT_ROWS):
+        tx.run(query, rows=rows[start : start + STATEMENT_ROWS]).consume()

@@ -1,0 +1,216 @@
+"""Graph contents as flat rows for batched writes: from extractions, a saved graph, or triples.
+
+A :class:`GraphRows` holds the four kinds of rows the Neo4j loader sends with ``UNWIND``:
+articles, entities, mentions and relations (one row per relationship, its new evidence in a
+list). Relationship types are always recomputed from the predicate with
+:func:`kgraph.models.relationship_type`, never taken from the input.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from kgraph.errors import RejectedInput
+from kgraph.models import Extraction, relationship_type
+from kgraph.store.base import ARTICLE_PREFIX, relation_row
+
+#: Article properties stored on Article nodes besides ``id``.
+ARTICLE_PROPS = ("title", "published", "url", "source", "content_hash")
+#: Fields of one piece of evidence, in the order of the relationship's evidence lists.
+EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "published", "confidence")
+
+
+@dataclass
+class GraphRows:
+    """Rows for one write: articles, entities, mentions and relations (grouped by type)."""
+
+    articles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    mentions: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    relations: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
+
+    def add_article(self, article_id: str, **props: Any) -> None:
+        row = self.articles.setdefault(article_id, {"id": article_id, "props": {}})
+        row["props"].update({k: v for k, v in props.items() if v is not None})
+
+    def add_entity(
+        self, entity_id: str, name: str, type_: str, aliases: Iterable[str] = ()
+    ) -> None:
+        row = self.entities.setdefault(
+            entity_id, {"id": entity_id, "name": name, "type": type_, "aliases": []}
+        )
+        row["aliases"] = sorted(set(row["aliases"]) | {str(a) for a in aliases})
+
+    def add_mention(self, article_id: str, entity_id: str, count: int) -> None:
+        self.mentions[article_id, entity_id] = {
+            "article": article_id,
+            "entity": entity_id,
+            "count": int(count),
+        }
+
+    def add_relation(self, row: dict[str, Any]) -> None:
+        """Add one triple's :func:`~kgraph.store.base.relation_row` (evidence deduplicated)."""
+        rel = self.relations.setdefault(
+            (row["subject"], row["object"], row["key"]),
+            {
+                "subject": row["subject"],
+                "object": row["object"],
+                "type": relationship_type(row["predicate"]),
+                "key": row["key"],
+                "predicate": row["predicate"],
+                "negated": bool(row["negated"]),
+                "modality": row["modality"],
+                "evidence": [],
+            },
+        )
+        evidence = {f: row[f] for f in EVIDENCE_FIELDS}
+        seen = {(e["article"], e["start"], e["end"]) for e in rel["evidence"]}
+        if (evidence["article"], evidence["start"], evidence["end"]) not in seen:
+            rel["evidence"].append(evidence)
+
+    def relations_by_type(self) -> dict[str, list[dict[str, Any]]]:
+        """Relation rows grouped by relationship type (one Cypher statement per type)."""
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for row in self.relations.values():
+            groups.setdefault(row["type"], []).append(row)
+        return groups
+
+    def __len__(self) -> int:
+        return len(self.articles) + len(self.entities) + len(self.mentions) + len(self.relations)
+
+    def split(self, size: int) -> Iterator[GraphRows]:
+        """Batches of at most ``size`` rows: nodes and mentions first, then relations."""
+        batch = GraphRows()
+        for kind in ("articles", "entities", "mentions", "relations"):
+            for key, row in getattr(self, kind).items():
+                getattr(batch, kind)[key] = row
+                if len(batch) >= size:
+                    yield batch
+                    batch = GraphRows()
+        if len(batch):
+            yield batch
+
+
+def rows_from_extractions(extractions: Iterable[Extraction]) -> GraphRows:
+    """The rows of extracted articles, as ``kgraph ingest`` writes them."""
+    rows = GraphRows()
+    for extraction in extractions:
+        article = extraction.article
+        rows.add_article(article.id, **{p: getattr(article, p) for p in ARTICLE_PROPS})
+        for entity in extraction.entities:
+            rows.add_entity(entity.id, entity.name, entity.type, entity.aliases)
+            rows.add_mention(article.id, entity.id, extraction.mention_counts.get(entity.id, 1))
+        for triple in extraction.triples:
+            rows.add_relation(relation_row(triple))
+    return rows
+
+
+def rows_from_graph(graph: nx.MultiDiGraph) -> GraphRows:
+    """The rows of a saved local graph (``kgraph load graph.json``)."""
+    rows = GraphRows()
+    for _, data in graph.nodes(data=True):
+        if data.get("label") == "Article":
+            rows.add_article(data["id"], **{p: data.get(p) for p in ARTICLE_PROPS})
+        elif data.get("label") == "Entity":
+            rows.add_entity(data["id"], data["name"], data["type"], data.get("aliases", ()))
+    for u, v, data in graph.edges(data=True):
+        if data.get("label") == "MENTIONS":
+            rows.add_mention(u.removeprefix(ARTICLE_PREFIX), v, data.get("count", 1))
+        elif data.get("label") == "RELATION":
+            lists = zip(
+                data["articles"],
+                data["sentences"],
+                data["starts"],
+                data["ends"],
+                data["published"],
+                data["confidences"],
+            )
+            for evidence in lists:
+                rows.add_relation(
+                    {
+                        "subject": u,
+                        "object": v,
+                        "key": _key(data["predicate"], data["modality"], data["negated"]),
+                        "predicate": data["predicate"],
+                        "negated": data["negated"],
+                        "modality": data["modality"],
+                        **dict(zip(EVIDENCE_FIELDS, evidence)),
+                    }
+                )
+    return rows
+
+
+def _key(predicate: str, modality: str, negated: bool) -> str:
+    return f"{predicate}|{modality}|{'negated' if negated else 'affirmed'}"
+
+
+def rows_from_triples(lines: Iterable[str]) -> GraphRows:
+    """The rows of triple records as ``kgraph extract`` prints them (JSON Lines).
+
+    A triples file has no article text or mention counts: articles get no
+    ``content_hash``, and an entity's MENTIONS count is the number of triples naming it.
+    Open triples (``kgraph extract --open``: a subject or object without an entity id)
+    are not entity relations and are left out.
+
+    Raises:
+        RejectedInput: a line that is not a triple record (the message gives the line).
+    """
+    rows = GraphRows()
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            _add_triple(rows, json.loads(line))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise RejectedInput(f"line {number}: not a triple record ({exc})", number) from exc
+    return rows
+
+
+def _add_triple(rows: GraphRows, record: dict[str, Any]) -> None:
+    if record["subject"].get("id") is None or record["object"].get("id") is None:
+        return  # an open triple: phrases, not entities
+    article = record["article"]
+    article_id = str(article["id"])
+    rows.add_article(
+        article_id,
+        title=_opt_str(article.get("title")),
+        published=_opt_str(article.get("published")),
+    )
+    ends = []
+    for end in (record["subject"], record["object"]):
+        entity_id = str(end["id"])
+        rows.add_entity(entity_id, str(end["name"]), str(end["type"]))
+        ends.append(entity_id)
+    for entity_id in set(ends):
+        old = rows.mentions.get((article_id, entity_id), {}).get("count", 0)
+        rows.add_mention(article_id, entity_id, old + 1)
+    modality = str(record.get("modality", "asserted"))
+    negated = record.get("negated", False)
+    if not isinstance(negated, bool):
+        raise ValueError("negated must be true or false")
+    predicate = str(record["predicate"])
+    rows.add_relation(
+        {
+            "subject": ends[0],
+            "object": ends[1],
+            "key": _key(predicate, modality, negated),
+            "predicate": predicate,
+            "negated": negated,
+            "modality": modality,
+            "article": article_id,
+            "sentence": str(record["sentence"]),
+            "start": int(record["start"]),
+            "end": int(record["end"]),
+            "published": _opt_str(article.get("published")) or "",
+            "confidence": round(float(record.get("confidence", 0.5)), 3),
+        }
+    )
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
