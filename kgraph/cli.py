@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import Any
@@ -13,9 +16,11 @@ import click
 
 from kgraph import __version__
 from kgraph.errors import KgraphError
+from kgraph.export import FORMATS as EXPORT_FORMATS
 from kgraph.models import Reject
 from kgraph.nlp import DEFAULT_MODEL, load_pipeline
-from kgraph.readers import iter_files, read_articles
+from kgraph.pipeline import SAVE_INTERVAL, WORK_BATCH
+from kgraph.readers import FORMATS, FieldMap, ReadOptions, count_articles, read_articles
 
 EPILOG = """\b
 Examples:
@@ -25,6 +30,11 @@ Examples:
   kgraph query --predicate parent-of                       relations with a predicate
   kgraph query --path "Donald Trump" ByteDance             how two entities connect
   kgraph stats                                             counts by type and predicate
+  kgraph load demo-graph.json                              copy a graph into Neo4j
+  kgraph query --store neo4j --cypher cypher/most-connected.cypher   a Cypher file
+  kgraph export --out graph.html                           an offline page of the graph
+  kgraph eval carb dev-gold.tsv system.tsv                 score open extraction (CaRB)
+  kgraph eval triples examples/gold/triples.jsonl pred.jsonl   score entity triples
 """
 
 
@@ -64,6 +74,66 @@ def _local_store(graph_path: Path | None):
     return LocalGraphStore(graph_path)
 
 
+store_option = click.option(
+    "--store",
+    "store_name",
+    type=click.Choice(["local", "neo4j"]),
+    default="local",
+    show_default=True,
+    envvar="KGRAPH_STORE",
+    help="Where the graph lives: the local graph file or Neo4j (see --neo4j-uri).",
+)
+
+
+def neo4j_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --neo4j-uri/--neo4j-user/--neo4j-database; pass them on as ``neo4j`` settings.
+
+    The password is read from ``$NEO4J_PASSWORD`` only, never from the command line.
+    """
+
+    @click.option(
+        "--neo4j-uri",
+        envvar="NEO4J_URI",
+        default="bolt://127.0.0.1:7687",
+        show_default=True,
+        help="Neo4j server [$NEO4J_URI]; password from $NEO4J_PASSWORD.",
+    )
+    @click.option(
+        "--neo4j-user",
+        envvar="NEO4J_USERNAME",
+        default="neo4j",
+        show_default=True,
+        help="Neo4j user [$NEO4J_USERNAME].",
+    )
+    @click.option(
+        "--neo4j-database",
+        envvar="NEO4J_DATABASE",
+        default="neo4j",
+        show_default=True,
+        help="Neo4j database [$NEO4J_DATABASE].",
+    )
+    @wraps(command)
+    def wrapper(
+        *args: Any, neo4j_uri: str, neo4j_user: str, neo4j_database: str, **kwargs: Any
+    ) -> Any:
+        from kgraph.store.neo4j import Neo4jSettings
+
+        password = Neo4jSettings.from_env().password
+        kwargs["neo4j"] = Neo4jSettings(neo4j_uri, neo4j_user, password, neo4j_database)
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
+def _open_store(store_name: str, graph_path: Path | None, neo4j: Any):
+    """The chosen store: the local graph file, or Neo4j with ``neo4j`` settings."""
+    if store_name == "neo4j":
+        from kgraph.store.neo4j import Neo4jGraphStore
+
+        return Neo4jGraphStore(neo4j)
+    return _local_store(graph_path)
+
+
 @click.group(epilog=EPILOG)
 @click.version_option(__version__, prog_name="kgraph")
 def cli() -> None:
@@ -77,25 +147,84 @@ def cli() -> None:
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @model_option
+@click.option(
+    "--open",
+    "open_mode",
+    is_flag=True,
+    help="Also print open triples, whose subject and object are any phrase, not only entities.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "carb"]),
+    default="jsonl",
+    show_default=True,
+    help="carb (with --open): FILES hold one sentence per line; write CaRB's tabbed format.",
+)
+@click.option(
+    "--tokenized",
+    is_flag=True,
+    help="With --format carb: sentences are already tokenized; split words at spaces only.",
+)
 @library_errors
-def extract(files: tuple[str, ...], model: str) -> None:
+def extract(
+    files: tuple[str, ...], model: str, open_mode: bool, output_format: str, tokenized: bool
+) -> None:
     """Print the triples of articles as JSON Lines, storing nothing.
 
-    FILES are .txt articles, folders of them, or - for standard input.
+    FILES are .txt articles, folders of them, or - for standard input. With --open, open
+    triples follow each article's entity triples: subject and object are phrases
+    ({"id": null, "name": ..., "type": null}), further arguments under "arguments".
+    With --open --format carb, every line of FILES is one sentence and the output is
+    CaRB's system format: sentence, confidence, relation, arg1, arg2... separated by tabs.
 
     \b
     Example:
       kgraph extract examples/articles/tiktok-microsoft.txt
+      kgraph extract --open --format carb --tokenized dev.txt > system.tsv
     """
-    from kgraph.extract import extract_articles
+    if output_format == "carb":
+        if not open_mode:
+            raise click.UsageError("--format carb lists open extractions: add --open")
+        _extract_carb(files, model, tokenized)
+        return
+    if tokenized:
+        raise click.UsageError("--tokenized applies to --format carb only")
+    from kgraph.extract import extract_doc, parse_articles
+    from kgraph.extract.open import open_records
 
     nlp = load_pipeline(model)
     rejects: list[Reject] = []
     articles = _accepted(read_articles(files), rejects)
-    for extraction in extract_articles(nlp, articles):
-        for triple in extraction.triples:
+    for doc, article in parse_articles(nlp, articles):
+        for triple in extract_doc(doc, article).triples:
             click.echo(json.dumps(triple.to_dict(), ensure_ascii=False))
+        if open_mode:
+            for record in open_records(doc, article):
+                click.echo(json.dumps(record, ensure_ascii=False))
     _report_rejects(rejects)
+
+
+def _extract_carb(files: tuple[str, ...], model: str, tokenized: bool) -> None:
+    """Open extractions of one sentence per line, in CaRB's tabbed system format."""
+    from kgraph.evaluate.carb import write_system
+    from kgraph.extract.open import carb_extractions
+
+    for name in files:
+        if name != "-" and not Path(name).is_file():
+            raise click.BadParameter(
+                f"{name!r} is not a file (--format carb reads files of sentences or -)",
+                param_hint="FILES",
+            )
+    nlp = load_pipeline(model)
+    write_system(carb_extractions(nlp, _lines(files), tokenized=tokenized), sys.stdout)
+
+
+def _lines(files: tuple[str, ...]) -> Iterator[str]:
+    """The lines of each file in turn (- is standard input)."""
+    for name in files:
+        with click.open_file(name, encoding="utf-8") as handle:
+            yield from handle
 
 
 def _accepted(items, rejects: list[Reject]):
@@ -116,41 +245,159 @@ def _report_rejects(rejects: list[Reject]) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @graph_option
+@store_option
+@neo4j_options
 @model_option
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="all cores",
+    help="Processes parsing and extracting articles.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(sorted(FORMATS)),
+    default="txt",
+    show_default=True,
+    help="Format of standard input (-) and of files with an unknown suffix.",
+)
+@click.option(
+    "--text-field", metavar="NAME", help="JSON/CSV field of the text [text,content,body]."
+)
+@click.option("--title-field", metavar="NAME", help="JSON/CSV field of the title [title,headline].")
+@click.option("--url-field", metavar="NAME", help="JSON/CSV field of the URL [url,link].")
+@click.option(
+    "--published-field",
+    metavar="NAME",
+    help="JSON/CSV field of the date [published,date,published_at].",
+)
+@click.option("--id-field", metavar="NAME", help="JSON/CSV field of the article id [id,guid].")
+@click.option(
+    "--rejects",
+    "rejects_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write rejected inputs to this JSON Lines file [default: print to stderr].",
+)
+@click.option("--strict", is_flag=True, help="Stop with an error at the first rejected input.")
+@click.option(
+    "--save-interval",
+    type=click.FloatRange(min=0),
+    default=SAVE_INTERVAL,
+    show_default=True,
+    help="Least seconds between saves of the graph file (it is always saved at the end).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=WORK_BATCH,
+    show_default=True,
+    help="Articles per batch a worker parses (spaCy's nlp.pipe batch).",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @library_errors
-def ingest(paths: tuple[str, ...], graph_path: Path | None, model: str, quiet: bool) -> None:
-    """Extract articles and add them to the local graph.
+def ingest(
+    paths: tuple[str, ...],
+    graph_path: Path | None,
+    store_name: str,
+    neo4j: Any,
+    model: str,
+    workers: int,
+    input_format: str,
+    text_field: str | None,
+    title_field: str | None,
+    url_field: str | None,
+    published_field: str | None,
+    id_field: str | None,
+    rejects_path: Path | None,
+    strict: bool,
+    save_interval: float,
+    batch_size: int,
+    quiet: bool,
+) -> None:
+    """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
 
-    PATHS are .txt files or folders of them. Articles already in the graph are skipped;
-    unreadable ones are reported and the rest still land (exit status 3 if any was
-    rejected).
+    PATHS are files or folders of them: .txt/.md, .html/.htm, .jsonl/.json (one article
+    per line), .csv (header row), each optionally .gz; - reads standard input in
+    --input-format. Articles already in the graph are skipped, so an interrupted run
+    resumes where it stopped. Bad files and lines are reported (file:line: reason) and the
+    rest still lands (exit status 3 if any was rejected; --strict stops at the first).
 
     \b
     Example:
       kgraph ingest examples/articles/ --graph demo-graph.json
+      kgraph ingest news.jsonl.gz --text-field story --rejects rejects.jsonl
+      kgraph ingest examples/articles/ --store neo4j
     """
     from kgraph.pipeline import ingest as run_ingest
 
-    nlp = load_pipeline(model)
-    total = sum(1 for _ in iter_files(paths))
+    load_pipeline(model)
+    fields = FieldMap.with_overrides(
+        text=text_field, title=title_field, url=url_field, published=published_field, id=id_field
+    )
+    options = ReadOptions(fields=fields, input_format=input_format)
     show = not quiet and sys.stderr.isatty()
+    total = count_articles(paths, options) if show else None
+    show = show and total is not None  # no bar for standard input
     with (
-        _local_store(graph_path) as store,
-        click.progressbar(
-            length=total,
-            label="Ingesting",
-            file=sys.stderr if show else _Null(),
-            show_pos=True,
-        ) as bar,
+        _open_store(store_name, graph_path, neo4j) as store,
+        _reject_sink(rejects_path) as on_reject,
+        _progress(total, show) as on_article,
     ):
-        report = run_ingest(paths, store, nlp, on_article=lambda _: bar.update(1))
+        report = run_ingest(
+            paths,
+            store,
+            model,
+            options=options,
+            workers=workers,
+            on_article=on_article,
+            on_reject=on_reject,
+            strict=strict,
+            save_interval=save_interval,
+            work_batch=batch_size,
+        )
         stats = store.stats()
-    for reject in report.rejected:
-        click.echo(f"rejected: {reject}", err=True)
     click.echo(report.summary(stats.entities, stats.relations))
     if report.rejected:
         sys.exit(3)
+
+
+@contextmanager
+def _reject_sink(path: Path | None) -> Iterator[Callable[[Reject], None]]:
+    """Report each reject as it comes: a JSON line in ``path``, else a line on stderr."""
+    if path is None:
+        yield lambda reject: click.echo(f"rejected: {reject}", err=True)
+        return
+    with path.open("w", encoding="utf-8") as handle:
+
+        def write(reject: Reject) -> None:
+            handle.write(json.dumps(reject.to_dict(), ensure_ascii=False) + "\n")
+            handle.flush()
+
+        yield write
+
+
+@contextmanager
+def _progress(total: int | None, show: bool) -> Iterator[Callable[[Any], None]]:
+    """A progress bar on stderr with articles per second and an ETA, or nothing."""
+    if not show:
+        yield lambda _: None
+        return
+    started = time.monotonic()
+    done = [0]
+
+    def rate(_: Any) -> str:
+        return f"{done[0] / max(time.monotonic() - started, 1e-9):.1f} articles/s"
+
+    with click.progressbar(
+        length=total, label="Ingesting", file=sys.stderr, show_pos=True, item_show_func=rate
+    ) as bar:
+
+        def advance(_: Any) -> None:
+            done[0] += 1
+            bar.update(1, None)
+
+        yield advance
 
 
 class _Null:
@@ -172,29 +419,65 @@ class _Null:
 @click.option(
     "--path", nargs=2, metavar="FROM TO", help="Show a shortest path between two entities."
 )
+@click.option(
+    "--cypher",
+    "cypher_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Run a query file of cypher/ (on Neo4j, or locally where grand-cypher can).",
+)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A --cypher parameter (JSON literal or plain text); repeatable.",
+)
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of text.")
 @graph_option
+@store_option
+@neo4j_options
 @library_errors
 def query(
     entity: str | None,
     predicate: str | None,
     path: tuple[str, str] | None,
+    cypher_file: Path | None,
+    params: tuple[str, ...],
     as_json: bool,
     graph_path: Path | None,
+    store_name: str,
+    neo4j: Any,
 ) -> None:
-    """Ask the local graph: an entity's relations, a predicate's relations, a path.
+    """Ask the graph: an entity's relations, a predicate's relations, a path, a Cypher file.
+
+    --entity, --predicate and --path ask the local graph; --cypher runs a query file of
+    cypher/ with its parameters on either store (locally through grand-cypher, or the
+    Python answer its "// local:" line names).
 
     \b
     Examples:
       kgraph query --entity Microsoft
       kgraph query --predicate parent-of
       kgraph query --path "Donald Trump" ByteDance
+      kgraph query --cypher cypher/co-mentioned.cypher --param entity=TikTok
+      kgraph query --store neo4j --cypher cypher/shortest-path.cypher \\
+          --param source="Donald Trump" --param target=ByteDance
     """
     from kgraph import query as queries
 
-    chosen = [o for o in (entity, predicate, path) if o]
+    chosen = [o for o in (entity, predicate, path, cypher_file) if o]
     if len(chosen) != 1:
-        raise click.UsageError("give exactly one of --entity, --predicate or --path")
+        raise click.UsageError(
+            "give exactly one of --entity, --predicate or --path (or --cypher FILE)"
+        )
+    if cypher_file:
+        _run_cypher_file(cypher_file, params, as_json, graph_path, store_name, neo4j)
+        return
+    if store_name != "local":
+        raise click.UsageError(
+            "--entity, --predicate and --path ask the local graph; "
+            "with --store neo4j use --cypher FILE (see cypher/)"
+        )
     graph = _local_store(graph_path).graph
     if entity:
         rows = queries.entity_relations(graph, entity)
@@ -208,18 +491,123 @@ def query(
         click.echo("no relations found")
 
 
+def _run_cypher_file(
+    path: Path,
+    params: tuple[str, ...],
+    as_json: bool,
+    graph_path: Path | None,
+    store_name: str,
+    neo4j: Any,
+) -> None:
+    from kgraph.cypher_files import parse_param, read_cypher_file, run_local
+
+    query_file = read_cypher_file(path)
+    given = dict(parse_param(p) for p in params)
+    if store_name == "neo4j":
+        with _open_store(store_name, graph_path, neo4j) as store:
+            rows = store.run(query_file.text, query_file.bind(given))
+    else:
+        rows = run_local(_local_store(graph_path).graph, query_file, given)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    if not rows:
+        click.echo("no rows")
+        return
+    click.echo("\t".join(rows[0]))
+    for row in rows:
+        click.echo("\t".join(_cell(value) for value in row.values()))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+@cli.command()
+@click.argument("source", type=click.Path(allow_dash=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
+    help="Rows (articles, entities, mentions, relations) per transaction.",
+)
+@click.option("--replace", is_flag=True, help="Delete everything in the database first.")
+@neo4j_options
+@library_errors
+def load(source: Path, batch_size: int, replace: bool, neo4j: Any) -> None:
+    """Load a saved local graph or a triples file into Neo4j.
+
+    SOURCE is a graph file written by `kgraph ingest` (.json or .json.gz) or triple records
+    as `kgraph extract` prints them (JSON Lines; - for standard input). Loading is
+    idempotent: loading the same source twice changes nothing, and evidence already on a
+    relationship is not added again. Each batch is one transaction.
+
+    \b
+    Examples:
+      kgraph load demo-graph.json
+      kgraph extract examples/articles/ | kgraph load -
+    """
+    from kgraph.store.neo4j import Neo4jGraphStore
+    from kgraph.store.rows import rows_from_graph, rows_from_triples
+
+    if str(source) == "-":
+        rows = rows_from_triples(sys.stdin)
+    elif _is_graph_file(source):
+        from kgraph.store.local import read_graph
+
+        rows = rows_from_graph(read_graph(source))
+    else:
+        with source.open(encoding="utf-8") as lines:
+            rows = rows_from_triples(lines)
+    started = time.perf_counter()
+    with Neo4jGraphStore(neo4j) as store:
+        if replace:
+            store.clear()
+        store.load(rows, batch_size=batch_size)
+        counts = store.stats()
+    click.echo(
+        f"loaded {len(rows.relations)} relations, {len(rows.entities)} entities, "
+        f"{len(rows.articles)} articles from {source} in {time.perf_counter() - started:.1f} s; "
+        f"Neo4j now holds {counts.articles} articles, {counts.entities} entities, "
+        f"{counts.relations} relations"
+    )
+
+
+def _is_graph_file(path: Path) -> bool:
+    """True for a kgraph graph file (its JSON starts with the envelope), else JSON Lines."""
+    import gzip
+
+    opener = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:
+            head = handle.read(200)
+    except OSError as exc:
+        raise KgraphError(f"cannot read {path}: {exc}") from exc
+    return head.lstrip().startswith("{") and '"format": "kgraph"' in head
+
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
 @graph_option
+@store_option
+@neo4j_options
 @library_errors
-def stats(as_json: bool, graph_path: Path | None) -> None:
+def stats(as_json: bool, graph_path: Path | None, store_name: str, neo4j: Any) -> None:
     """Count articles, entities by type and relations by predicate.
 
     \b
     Example:
       kgraph stats --graph demo-graph.json
+      kgraph stats --store neo4j
     """
-    counts = _local_store(graph_path).stats()
+    with _open_store(store_name, graph_path, neo4j) as store:
+        counts = store.stats()
     if as_json:
         click.echo(json.dumps(counts.__dict__, ensure_ascii=False))
         return
@@ -230,6 +618,178 @@ def stats(as_json: bool, graph_path: Path | None) -> None:
     click.echo(f"relations: {counts.relations}")
     for predicate, n in counts.predicates.items():
         click.echo(f"  {predicate}: {n}")
+
+
+def _names(values: tuple[str, ...]) -> list[str]:
+    """Repeatable options that also take comma lists: ("a,b", "c") -> ["a", "b", "c"]."""
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(EXPORT_FORMATS)),
+    help="Output format [default: from the --out suffix; a path without suffix: csv].",
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="File to write (a folder for csv).",
+)
+@click.option("--entity", help="Only this entity (name, alias or id) and its neighbourhood.")
+@click.option(
+    "--hops",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="With --entity: relations away from it, either direction.",
+)
+@click.option(
+    "--type", "types", multiple=True, metavar="TYPES", help="Entity types, e.g. PERSON,ORG."
+)
+@click.option(
+    "--predicate", "predicates", multiple=True, help="Relations with this predicate (repeatable)."
+)
+@click.option(
+    "--min-mentions",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Entities mentioned at least this often.",
+)
+@click.option("--since", metavar="DATE", help="Evidence published on or after DATE (YYYY-MM-DD).")
+@click.option(
+    "--with-articles/--no-articles",
+    default=None,
+    help="Article nodes and MENTIONS edges [default: only for csv and jsonl].",
+)
+@graph_option
+@library_errors
+def export(
+    fmt: str | None,
+    out: Path,
+    entity: str | None,
+    hops: int,
+    types: tuple[str, ...],
+    predicates: tuple[str, ...],
+    min_mentions: int,
+    since: str | None,
+    with_articles: bool | None,
+    graph_path: Path | None,
+) -> None:
+    """Write the local graph, or part of it, for Gephi, Cytoscape, yEd, D3, neo4j-admin...
+
+    Formats: graphml, gexf, json (node-link, D3), cytoscape (Cytoscape.js), dot, csv
+    (a folder of neo4j-admin import files), jsonl (triple records), html (an interactive
+    page that works offline), png, svg.
+
+    \b
+    Examples:
+      kgraph export --out graph.graphml
+      kgraph export --format html --out tiktok.html --entity TikTok --hops 2
+      kgraph export --format csv --out neo4j-import/ --since 2020-08-01
+    """
+    from kgraph.export import FORMATS as export_formats
+    from kgraph.export import ExportFilter, export_graph, filter_graph, format_for_path
+
+    store = _local_store(graph_path)
+    if not store.path.exists():
+        raise click.ClickException(f"no graph file at {store.path} (run kgraph ingest first)")
+    fmt = fmt or format_for_path(out)
+    spec = ExportFilter(
+        entity=entity,
+        hops=hops,
+        types=frozenset(t.upper() for t in _names(types)),
+        predicates=frozenset(_names(predicates)),
+        min_mentions=min_mentions,
+        since=since,
+        with_articles=export_formats[fmt].articles_by_default
+        if with_articles is None
+        else with_articles,
+    )
+    result = export_graph(filter_graph(store.graph, spec), fmt, out)
+    click.echo(result.summary())
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Score extractions against a benchmark's gold file.
+
+    \b
+    Example:
+      kgraph eval carb dev-gold.tsv system.tsv
+    """
+
+
+@eval_group.command(name="carb")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("system", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
+def eval_carb(gold: Path, system: Path, as_json: bool) -> None:
+    """Score a CaRB system file against a CaRB gold file.
+
+    GOLD has lines sentence<TAB>predicate<TAB>arg1<TAB>arg2...; SYSTEM has
+    sentence<TAB>confidence<TAB>predicate<TAB>arg1... (as written by
+    kgraph extract --open --format carb). Prints precision and recall at the confidence
+    threshold of best F1, that F1, and the area under the precision-recall curve.
+
+    \b
+    Example:
+      kgraph extract --open --format carb dev.txt > system.tsv
+      kgraph eval carb dev-gold.tsv system.tsv
+    """
+    from kgraph.evaluate.carb import read_gold, read_system, score
+
+    try:
+        result = score(read_gold(gold), read_system(system))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"cannot score: {exc}") from exc
+    if as_json:
+        click.echo(json.dumps(result.__dict__))
+        return
+    click.echo(
+        f"precision {result.precision:.3f}  recall {result.recall:.3f}  "
+        f"F1 {result.f1:.3f}  AUC {result.auc:.3f}"
+    )
+
+
+@eval_group.command(name="triples")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("predicted", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
+@library_errors
+def eval_triples(gold: Path, predicted: str, as_json: bool) -> None:
+    """Score entity triples (kgraph extract output) against a gold file.
+
+    GOLD is JSON Lines of expected triples with accepted names and predicate words (format
+    in kgraph/evaluate/triples.py); PREDICTED is triple records, or - for standard input.
+    Prints precision, recall and F1, then each missed gold triple and each false hit.
+
+    \b
+    Example:
+      kgraph extract examples/articles/ > predicted.jsonl
+      kgraph eval triples examples/gold/triples.jsonl predicted.jsonl
+    """
+    from kgraph.evaluate.triples import read_gold_triples, read_predictions, score_triples
+
+    with click.open_file(predicted, encoding="utf-8") as handle:
+        result = score_triples(read_gold_triples(gold), read_predictions(handle))
+    if as_json:
+        summary = {
+            "precision": result.precision,
+            "recall": result.recall,
+            "f1": result.f1,
+            "misses": [m.describe() for m in result.misses],
+            "false_hits": [f.describe() for f in result.false_hits],
+        }
+        click.echo(json.dumps(summary, ensure_ascii=False))
+        return
+    click.echo(f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}")
+    for miss in result.misses:
+        click.echo(f"missed: {miss.describe()}")
+    for hit in result.false_hits:
+        click.echo(f"false hit: {hit.describe()}")
 
 
 def main() -> None:

@@ -104,7 +104,8 @@ def test_bad_files_are_reported_and_the_rest_lands(runner, tmp_path):
     shutil.copy(EXAMPLES / "tiktok-microsoft.txt", folder / "good.txt")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK")
-    (folder / "latin1.txt").write_bytes("Caf\xe9 story\n".encode("latin-1"))
+    (folder / "latin1.txt").write_bytes("Caf\xe9 Nero is based in London.\n".encode("latin-1"))
+    (folder / "junk.txt").write_bytes(b"Story\n\xe9\x07\x1b\n")
     path = tmp_path / "g.json"
     result = runner.invoke(cli, ["ingest", str(folder), "--graph", str(path)])
     assert result.exit_code == 3
@@ -112,11 +113,12 @@ def test_bad_files_are_reported_and_the_rest_lands(runner, tmp_path):
     assert lines[:3] == [
         f"rejected: {folder / 'binary.txt'}: binary file (contains NUL bytes), expected UTF-8 text",
         f"rejected: {folder / 'empty.txt'}: empty file",
-        f"rejected: {folder / 'latin1.txt'}:1: not valid UTF-8 (byte 0xe9 at offset 3)",
+        f"rejected: {folder / 'junk.txt'}:2: not valid UTF-8 (byte 0xe9 at offset 6) nor "
+        "Windows-1252 text",
     ]
-    assert lines[3].startswith("1 articles ingested, 0 skipped (already stored), 3 rejected;")
+    assert lines[3].startswith("2 articles ingested, 0 skipped (already stored), 3 rejected;")
     stats = runner.invoke(cli, ["stats", "--json", "--graph", str(path)])
-    assert json.loads(stats.output)["articles"] == 1
+    assert json.loads(stats.output)["articles"] == 2
 
 
 def test_query_entity(runner, graph):

@@ -126,6 +126,8 @@ def test_eval_group_has_help_with_an_example(runner):
     result = runner.invoke(cli, ["eval", "--help"])
     assert result.exit_code == 0
     assert "kgraph eval carb" in result.output
-    commands = [line.split()[0] for line in result.output.split("Commands:")[1].splitlines() if line]
+    commands = [
+        line.split()[0] for line in result.output.split("Commands:")[1].splitlines() if line
+    ]
     assert commands == ["carb", "triples"]
     assert "  carb     Score a CaRB system file" in result.output

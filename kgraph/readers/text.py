@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import BinaryIO
+
 from kgraph.boilerplate import is_caption
-from kgraph.errors import RejectedInput
 from kgraph.models import Article
+from kgraph.readers.encoding import decode_text
+from kgraph.readers.options import ReadOptions
 
 #: Longest first line still taken as a headline.
 MAX_TITLE_CHARS = 200
 
-
-def decode_text(data: bytes) -> str:
-    """Decode article bytes as UTF-8, rejecting empty, binary and undecodable input."""
-    if not data.strip():
-        raise RejectedInput("empty file")
-    if b"\x00" in data[:8192]:
-        raise RejectedInput("binary file (contains NUL bytes), expected UTF-8 text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise RejectedInput(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", line=line
-        ) from exc
-    if not text.strip():
-        raise RejectedInput("empty file")
-    return text
+__all__ = ["decode_text", "guess_title", "read_text", "read_text_article"]
 
 
 def guess_title(text: str) -> str | None:
@@ -43,3 +31,10 @@ def read_text_article(data: bytes, *, source: str, default_title: str | None = N
     """Build an :class:`Article` from the bytes of a ``.txt``/``.md`` file."""
     text = decode_text(data)
     return Article(text=text, title=guess_title(text) or default_title, source=source)
+
+
+def read_text(
+    stream: BinaryIO, *, source: str, name: str | None, options: ReadOptions
+) -> Iterator[Article]:
+    """One article per ``.txt``/``.md`` file; ``name`` (the file stem) is the default title."""
+    yield read_text_article(stream.read(), source=source, default_title=name)

@@ -14,10 +14,11 @@ Schema (the same in the local graph and in Neo4j; see README, "Graph schema"):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from kgraph.models import Extraction, Triple, relationship_type
+from kgraph.models import EntityRef, Extraction, Triple, relationship_type
 
 #: Node id prefix of article nodes in the local graph.
 ARTICLE_PREFIX = "article:"
@@ -73,6 +74,9 @@ class GraphStore(Protocol):
 
     def write(self, extractions: list[Extraction]) -> None:
         """Store a batch of extracted articles; re-writing one changes nothing."""
+
+    def entities(self) -> Iterable[EntityRef]:
+        """The stored entities (id, name, type, aliases)."""
 
     def stats(self) -> GraphStats:
         """Counts of articles, entities, relations, by entity type and predicate."""

@@ -143,6 +143,13 @@ def merge_relations(rel_type: str) -> str:
     return _merge_relations(f"(s)-[r:`{rel_type}` {{key: row.key}}]->(o)")
 
 
+def all_entities() -> str:
+    """Every entity's id, name, type and aliases (for resolving later articles' names)."""
+    return (
+        "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases"
+    )
+
+
 def count_articles() -> str:
     """The number of Article nodes, as ``n``."""
     return "MATCH (a:Article) RETURN count(a) AS n"

@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,7 @@ class LocalGraphStore:
         self.path = Path(path) if path else default_graph_path()
         self.graph = read_graph(self.path) if self.path.exists() else nx.MultiDiGraph()
         self._dirty = False
+        self._incomplete = False
 
     def __enter__(self) -> LocalGraphStore:
         return self
@@ -100,24 +102,38 @@ class LocalGraphStore:
         for extraction in extractions:
             if self.has_article(extraction.article.id, extraction.article.content_hash):
                 continue
-            self._add_article(extraction.article)
-            for entity in extraction.entities:
-                self._add_entity(entity, extraction.mention_counts.get(entity.id, 1))
-                self._add_mention(
-                    extraction.article, entity, extraction.mention_counts.get(entity.id, 1)
-                )
-            for triple in extraction.triples:
-                self._add_relation(triple)
-            self._dirty = True
+            try:
+                self._add_extraction(extraction)
+            except BaseException:
+                # Half an article in memory (e.g. Ctrl-C mid-write) must never reach the
+                # file: it would be taken as stored and never completed by a re-run.
+                self._incomplete = True
+                raise
+
+    def _add_extraction(self, extraction: Extraction) -> None:
+        self._add_article(extraction.article)
+        for entity in extraction.entities:
+            count = extraction.mention_counts.get(entity.id, 1)
+            self._add_entity(entity, count)
+            self._add_mention(extraction.article, entity, count)
+        for triple in extraction.triples:
+            self._add_relation(triple)
+        self._dirty = True
 
     def save(self) -> None:
-        """Write the graph to disk if it changed."""
-        if self._dirty:
+        """Write the graph to disk if it changed (never after an interrupted write)."""
+        if self._dirty and not self._incomplete:
             write_graph(self.graph, self.path)
             self._dirty = False
 
     def close(self) -> None:
         self.save()
+
+    def entities(self) -> Iterator[EntityRef]:
+        """The stored entities, for :class:`kgraph.resolve.EntityDirectory`."""
+        for node, data in self.graph.nodes(data=True):
+            if data.get("label") == "Entity":
+                yield EntityRef(node, data["name"], data["type"], tuple(data.get("aliases", ())))
 
     def stats(self) -> GraphStats:
         types: Counter[str] = Counter()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,7 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
 from kgraph.errors import StoreError
-from kgraph.models import Extraction
+from kgraph.models import EntityRef, Extraction
 from kgraph.store import cypher
 from kgraph.store.base import GraphStats
 from kgraph.store.rows import GraphRows, rows_from_extractions
@@ -198,6 +198,11 @@ class Neo4jGraphStore:
         """Delete everything in the database (``kgraph load --replace``, tests)."""
         for statement in cypher.delete_all():
             self.execute(statement)
+
+    def entities(self) -> Iterator[EntityRef]:
+        """The stored entities, for :class:`kgraph.resolve.EntityDirectory`."""
+        for row in self.run(cypher.all_entities()):
+            yield EntityRef(row["id"], row["name"], row["type"], tuple(row["aliases"] or ()))
 
     def stats(self) -> GraphStats:
         articles = self.run(cypher.count_articles())[0]["n"]

@@ -1,0 +1,41 @@
+"""Opening inputs: plain or gzip files and standard input, read as numbered byte lines."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from kgraph.errors import RejectedInput
+
+#: Errors raised while reading a damaged gzip stream.
+READ_ERRORS = (EOFError, OSError, zlib.error)
+
+__all__ = ["READ_ERRORS", "numbered_lines", "open_input", "read_error"]
+
+
+def open_input(path: str, *, gzipped: bool) -> BinaryIO:
+    """Open ``path`` for reading bytes, decompressing when ``gzipped``."""
+    return gzip.open(path, "rb") if gzipped else open(path, "rb")  # noqa: SIM115
+
+
+def read_error(exc: BaseException) -> str:
+    """What a read error means for the user."""
+    if isinstance(exc, EOFError):
+        return "truncated gzip file (compressed data ends early)"
+    if isinstance(exc, gzip.BadGzipFile):
+        return f"not a gzip file ({exc})"
+    if isinstance(exc, zlib.error):
+        return f"corrupt gzip data ({exc})"
+    return f"cannot read file ({getattr(exc, 'strerror', None) or exc})"
+
+
+def numbered_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """Yield ``(line number, bytes)``; a read error becomes a reject at the next line."""
+    number = 0
+    try:
+        for number, raw in enumerate(stream, 1):  # noqa: B007
+            yield number, raw
+    except READ_ERRORS as exc:
+        raise RejectedInput(read_error(exc), line=number + 1) from exc
