@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: How a relation is stated in its sentence (see README, "The triple record").
-MODALITIES = ("asserted", "reported", "hypothetical", "denied")
+MODALITIES = ("asserted", "reported", "future", "hypothetical", "denied")
 
 #: spaCy entity labels kept as graph nodes; dates, numbers and amounts are not entities here.
 ENTITY_TYPES = frozenset(
