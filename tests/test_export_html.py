@@ -7,7 +7,6 @@ under CI (``CI=true``), where that is a failure. The screenshot is kept in
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -18,7 +17,7 @@ import pytest
 from kgraph.export import ExportFilter, export_graph, filter_graph
 from kgraph.export.style import type_colors
 
-from .conftest import ROOT
+from .conftest import CHROMIUM_FLAGS, ROOT, missing
 from .export_sample import sample_graph
 
 pytestmark = pytest.mark.browser
@@ -30,23 +29,14 @@ ATTEMPTS = 3
 def _chromium() -> str:
     path = shutil.which("chromium")
     if path is None:
-        reason = "chromium not installed (apt-get install -y chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+        missing("chromium not installed (apt-get install -y chromium)")
     return path
 
 
 def _run(tmp_path, *args: str) -> str:
     command = [
         _chromium(),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
+        *CHROMIUM_FLAGS,
         f"--user-data-dir={tmp_path / 'chromium'}",
         "--proxy-server=http://127.0.0.1:9",  # any network request would fail
         "--virtual-time-budget=5000",

@@ -15,6 +15,7 @@ import pytest
 
 from kgraph.cypher_files import read_cypher_file
 
+from ..conftest import CHROMIUM_FLAGS, missing
 from .conftest import EXAMPLES, ROOT, kgraph
 
 pytestmark = pytest.mark.browser
@@ -25,12 +26,6 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 SCREENSHOT = ROOT / "artifacts" / "neo4j-browser.png"
 
 
-def _missing(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
 @pytest.fixture
 def chrome(tmp_path):
     webdriver = pytest.importorskip("selenium.webdriver")
@@ -38,17 +33,11 @@ def chrome(tmp_path):
 
     for tool in (CHROMIUM, CHROMEDRIVER):
         if not os.access(tool, os.X_OK):
-            _missing(f"{tool} not installed (apt-get install chromium chromium-driver)")
+            missing(f"{tool} not installed (apt-get install chromium chromium-driver)")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
+        *CHROMIUM_FLAGS,
         f"--user-data-dir={tmp_path / 'chromium'}",
         "--window-size=1400,1000",
     ):
@@ -80,7 +69,7 @@ def test_browser_runs_a_library_query(neo4j_store, neo4j_settings, chrome):
     try:
         urllib.request.urlopen(BROWSER_URL, timeout=5).close()
     except OSError as exc:
-        _missing(f"Neo4j Browser is not served at {BROWSER_URL}: {exc}")
+        missing(f"Neo4j Browser is not served at {BROWSER_URL}: {exc}")
     result = kgraph("ingest", str(EXAMPLES), "--store", "neo4j", "--quiet", "--workers", "1")
     assert result.returncode == 0, result.stderr
 
