@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -43,6 +43,18 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
     return []
 
 
+def _role_relation(
+    holders: Iterable[Argument],
+    role: Token,
+    owners: Iterable[Argument],
+    index: MentionIndex,
+    pattern: str,
+) -> Candidate:
+    """``holders`` hold the ``role`` ("chief executive") of ``owners``."""
+    predicate = role_predicate(_role_words(role, index))
+    return Candidate(tuple(holders), predicate, tuple(owners), role, pattern, 0.85)
+
+
 def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """ "its parent company, ByteDance" → ByteDance parent-of TikTok (both orders)."""
     for token in sentence:
@@ -56,14 +68,7 @@ def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
             owners = _role_holder_of(role, index)
             if owners:
                 subject = (Argument(mention.entity, named, 1.0 if mention.via == "name" else 0.8),)
-                yield Candidate(
-                    subject,
-                    role_predicate(_role_words(role, index)),
-                    tuple(owners),
-                    role,
-                    "apposition",
-                    0.85,
-                )
+                yield _role_relation(subject, role, owners, index, "apposition")
 
 
 def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
@@ -100,14 +105,7 @@ def copular_roles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         for attr in (c for c in verb.children if c.dep_ == "attr" and not index.mention(c)):
             owners = _role_holder_of(attr, index)
             if subjects and owners:
-                yield Candidate(
-                    tuple(subjects),
-                    role_predicate(_role_words(attr, index)),
-                    tuple(owners),
-                    attr,
-                    "copula",
-                    0.85,
-                )
+                yield _role_relation(subjects, attr, owners, index, "copula")
 
 
 def based_in(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
