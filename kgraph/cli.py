@@ -664,7 +664,15 @@ def _names(values: tuple[str, ...]) -> list[str]:
     default=None,
     help="Article nodes and MENTIONS edges [default: only for csv and jsonl].",
 )
+@click.option(
+    "--cypher",
+    "cypher_query",
+    metavar="QUERY",
+    help="With --store neo4j: export only the nodes, relationships and paths QUERY returns.",
+)
 @graph_option
+@store_option
+@neo4j_options
 @library_errors
 def export(
     fmt: str | None,
@@ -676,9 +684,12 @@ def export(
     min_mentions: int,
     since: str | None,
     with_articles: bool | None,
+    cypher_query: str | None,
     graph_path: Path | None,
+    store_name: str,
+    neo4j: Any,
 ) -> None:
-    """Write the local graph, or part of it, for Gephi, Cytoscape, yEd, D3, neo4j-admin...
+    """Write the graph, or part of it, for Gephi, Cytoscape, yEd, D3, neo4j-admin...
 
     Formats: graphml, gexf, json (node-link, D3), cytoscape (Cytoscape.js), dot, csv
     (a folder of neo4j-admin import files), jsonl (triple records), html (an interactive
@@ -689,13 +700,21 @@ def export(
       kgraph export --out graph.graphml
       kgraph export --format html --out tiktok.html --entity TikTok --hops 2
       kgraph export --format csv --out neo4j-import/ --since 2020-08-01
+      kgraph export --store neo4j --cypher "MATCH p=(:Entity)-[:OWNS]->() RETURN p" --out o.gexf
     """
     from kgraph.export import FORMATS as export_formats
     from kgraph.export import ExportFilter, export_graph, filter_graph, format_for_path
 
-    store = _local_store(graph_path)
-    if not store.path.exists():
-        raise click.ClickException(f"no graph file at {store.path} (run kgraph ingest first)")
+    if cypher_query and store_name != "neo4j":
+        raise click.UsageError("--cypher needs --store neo4j")
+    if store_name == "neo4j":
+        with _open_store(store_name, graph_path, neo4j) as store:
+            graph = store.read_graph(cypher_query)
+    else:
+        store = _local_store(graph_path)
+        if not store.path.exists():
+            raise click.ClickException(f"no graph file at {store.path} (run kgraph ingest first)")
+        graph = store.graph
     fmt = fmt or format_for_path(out)
     spec = ExportFilter(
         entity=entity,
@@ -708,7 +727,7 @@ def export(
         if with_articles is None
         else with_articles,
     )
-    result = export_graph(filter_graph(store.graph, spec), fmt, out)
+    result = export_graph(filter_graph(graph, spec), fmt, out)
     click.echo(result.summary())
 
 

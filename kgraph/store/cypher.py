@@ -143,6 +143,11 @@ def merge_relations(rel_type: str) -> str:
     return _merge_relations(f"(s)-[r:`{rel_type}` {{key: row.key}}]->(o)")
 
 
+def whole_graph() -> str:
+    """Every node with its outgoing relationships (for exporting the whole graph)."""
+    return "MATCH (n) OPTIONAL MATCH (n)-[r]->(m) RETURN n, r, m"
+
+
 def all_entities() -> str:
     """Every entity's id, name, type and aliases (for resolving later articles' names)."""
     return (

@@ -15,13 +15,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import networkx as nx
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
 from kgraph.errors import StoreError
 from kgraph.models import EntityRef, Extraction
 from kgraph.store import cypher
-from kgraph.store.base import GraphStats
+from kgraph.store.base import ARTICLE_PREFIX, GraphStats
 from kgraph.store.rows import GraphRows, rows_from_extractions
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
@@ -199,6 +200,26 @@ class Neo4jGraphStore:
         for statement in cypher.delete_all():
             self.execute(statement)
 
+    def read_graph(self, query: str | None = None) -> nx.MultiDiGraph:
+        """The stored graph (or the nodes, relationships and paths ``query`` returns) as a
+        networkx graph in the local store's schema, for :mod:`kgraph.export`."""
+        try:
+            with self._driver.session(database=self.settings.database) as session:
+                found = session.run(query or cypher.whole_graph()).graph()
+        except Exception as exc:
+            raise store_error(exc, self.settings) from exc
+        graph = nx.MultiDiGraph()
+        keys = {node.element_id: _node_key(node) for node in found.nodes}
+        for node in found.nodes:
+            graph.add_node(keys[node.element_id], label=next(iter(node.labels), ""), **node)
+        for rel in found.relationships:
+            kind = "MENTIONS" if rel.type == "MENTIONS" else "RELATION"
+            key = "MENTIONS" if kind == "MENTIONS" else rel.get("key", rel.type)
+            source, target = (keys[n.element_id] for n in (rel.start_node, rel.end_node))
+            props = {k: v for k, v in rel.items() if k != "key"}
+            graph.add_edge(source, target, key=key, **props, label=kind, type=rel.type)
+        return graph
+
     def entities(self) -> Iterator[EntityRef]:
         """The stored entities, for :class:`kgraph.resolve.EntityDirectory`."""
         for row in self.run(cypher.all_entities()):
@@ -216,6 +237,13 @@ class Neo4jGraphStore:
         if self.driver is not None:
             self.driver.close()
             self.driver = None
+
+
+def _node_key(node: Any) -> str:
+    """A Neo4j node's key in the local graph: entity id, or ``article:<id>``."""
+    if "Article" in node.labels:
+        return ARTICLE_PREFIX + str(node["id"])
+    return str(node.get("id", node.element_id))
 
 
 def supports_dynamic_types(agent: str) -> bool:
