@@ -290,15 +290,18 @@ class Proxy:
             s.close()
 
 
-def test_a_batch_after_the_server_went_away_raises(neo4j_store, neo4j_settings):
-    host, port = neo4j_settings.uri.rsplit("//", 1)[1].split(":")
+def _behind_proxy(settings: Neo4jSettings) -> tuple[Proxy, Neo4jSettings, tuple[str, int]]:
+    """A proxy in front of the server, and settings that connect through it."""
+    host, port = settings.uri.rsplit("//", 1)[1].split(":")
     proxy = Proxy((host, int(port)))
-    settings = Neo4jSettings(
-        f"bolt://127.0.0.1:{proxy.port}",
-        neo4j_settings.username,
-        neo4j_settings.password,
-        neo4j_settings.database,
+    proxied = Neo4jSettings(
+        f"bolt://127.0.0.1:{proxy.port}", settings.username, settings.password, settings.database
     )
+    return proxy, proxied, (host, int(port))
+
+
+def test_a_batch_after_the_server_went_away_raises(neo4j_store, neo4j_settings):
+    proxy, settings, _ = _behind_proxy(neo4j_settings)
     store = Neo4jGraphStore(settings, max_retry_time=2.0)
     store.write_rows(rows_from_triples([json.dumps(triple("a1", 0))]))
     proxy.cut()
@@ -310,26 +313,19 @@ def test_a_batch_after_the_server_went_away_raises(neo4j_store, neo4j_settings):
 
 
 def test_a_batch_retries_until_the_server_is_back(neo4j_store, neo4j_settings):
-    host, port = neo4j_settings.uri.rsplit("//", 1)[1].split(":")
-    proxy = Proxy((host, int(port)))
-    settings = Neo4jSettings(
-        f"bolt://127.0.0.1:{proxy.port}",
-        neo4j_settings.username,
-        neo4j_settings.password,
-        neo4j_settings.database,
-    )
+    proxy, settings, (host, port) = _behind_proxy(neo4j_settings)
     store = Neo4jGraphStore(settings, max_retry_time=20.0)
     store.write_rows(rows_from_triples([json.dumps(triple("a1", 0))]))
     proxy.cut()  # the server "restarts": down for a second, then back on the same port
     revived: list[Proxy] = []
-    timer = threading.Timer(1.0, lambda: revived.append(Proxy((host, int(port)), proxy.port)))
+    timer = threading.Timer(1.0, lambda: revived.append(Proxy((host, port), proxy.port)))
     timer.start()
     store.write_rows(rows_from_triples([json.dumps(triple("a2", 50))]))
     store.close()
     timer.join()
+    assert revived, "the write succeeded before the server came back"
     revived[0].cut()
 
-    assert revived, "the write succeeded before the server came back"
     assert relation(neo4j_store)["articles"] == ["a1", "a2"]
 
 
