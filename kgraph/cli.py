@@ -450,9 +450,10 @@ def query(
 ) -> None:
     """Ask the graph: an entity's relations, a predicate's relations, a path, a Cypher file.
 
-    --entity, --predicate and --path ask the local graph; --cypher runs a query file of
-    cypher/ with its parameters on either store (locally through grand-cypher, or the
-    Python answer its "// local:" line names).
+    --entity, --predicate and --path work on either store (with --store neo4j the graph
+    is read from the server first); --cypher runs a query file of cypher/ with its
+    parameters on either store (locally through grand-cypher, or the Python answer its
+    "// local:" line names).
 
     \b
     Examples:
@@ -473,12 +474,11 @@ def query(
     if cypher_file:
         _run_cypher_file(cypher_file, params, as_json, graph_path, store_name, neo4j)
         return
-    if store_name != "local":
-        raise click.UsageError(
-            "--entity, --predicate and --path ask the local graph; "
-            "with --store neo4j use --cypher FILE (see cypher/)"
-        )
-    graph = _local_store(graph_path).graph
+    if store_name == "neo4j":
+        with _open_store(store_name, graph_path, neo4j) as store:
+            graph = store.read_graph()
+    else:
+        graph = _local_store(graph_path).graph
     if entity:
         rows = queries.entity_relations(graph, entity)
     elif predicate:

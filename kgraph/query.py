@@ -119,14 +119,26 @@ def relations_with_predicate(graph: nx.MultiDiGraph, predicate: str) -> list[Rel
 def path_between(graph: nx.MultiDiGraph, source: str, target: str) -> list[Relation]:
     """The relations along a shortest path between two entities, ignoring direction."""
     start, end = find_entity(graph, source), find_entity(graph, target)
+    # The strongest relation stands for each pair, and edges go in sorted order, so the
+    # answer does not depend on the order the store returned them in.
+    best: dict[frozenset[str], tuple[str, str, dict]] = {}
+    for u, v, data in sorted(_relation_edges(graph), key=lambda e: (e[0], e[1])):
+        pair = frozenset((u, v))
+        if pair not in best or _strength(data) < _strength(best[pair][2]):
+            best[pair] = (u, v, data)
     undirected = nx.Graph()
-    for u, v, data in _relation_edges(graph):
-        undirected.add_edge(u, v, relation=(u, v, data))
+    for pair, relation in sorted(best.items(), key=lambda item: sorted(item[0])):
+        undirected.add_edge(*sorted(pair), relation=relation)
     try:
         nodes = nx.shortest_path(undirected, start, end)
     except (nx.NetworkXNoPath, nx.NodeNotFound) as exc:
         raise KgraphError(f"no path between {source!r} and {target!r}") from exc
     return [_relation(graph, *undirected.edges[a, b]["relation"]) for a, b in zip(nodes, nodes[1:])]
+
+
+def _strength(data: dict) -> tuple[int, float, str]:
+    """Sort key putting the best-supported relation first."""
+    return (-data["evidence_count"], -data["confidence"], data["predicate"])
 
 
 def _ranked(relations: list[Relation]) -> list[Relation]:

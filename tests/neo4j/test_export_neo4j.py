@@ -48,3 +48,17 @@ def test_cypher_needs_neo4j(tmp_path):
     result = kgraph("export", "--out", str(tmp_path / "x.json"), "--cypher", "RETURN 1")
     assert result.returncode == 2
     assert "--cypher needs --store neo4j" in result.stderr
+
+
+def test_first_questions_get_the_same_answers_from_neo4j(neo4j_store, tmp_path):
+    local = _ingest_both(tmp_path)
+    for question in (
+        ["--entity", "Microsoft"],
+        ["--predicate", "parent-of"],
+        ["--path", "Satya Nadella", "ByteDance"],
+    ):
+        from_file = kgraph("query", *question, "--graph", str(local))
+        from_neo4j = kgraph("query", *question, "--store", "neo4j")
+        assert from_neo4j.returncode == 0, from_neo4j.stderr
+        assert from_neo4j.stdout == from_file.stdout
+        assert from_file.stdout.strip()
