@@ -105,10 +105,20 @@ def test_only_sanitized_relationship_types_reach_cypher():
             cypher.merge_relations(bad)
 
 
-def test_query_with_neo4j_needs_a_cypher_file():
-    result = CliRunner().invoke(cli, ["query", "--entity", "Microsoft", "--store", "neo4j"])
-    assert result.exit_code == 2
-    assert "with --store neo4j use --cypher FILE" in result.output
+def test_entity_question_to_an_unreachable_neo4j_is_one_line():
+    args = [
+        "query",
+        "--entity",
+        "Microsoft",
+        "--store",
+        "neo4j",
+        "--neo4j-uri",
+        "bolt://127.0.0.1:9",
+    ]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot reach Neo4j at bolt://127.0.0.1:9: ")
+    assert result.output.count("\n") == 1
 
 
 def test_a_query_grand_cypher_cannot_parse_is_a_clear_error(tmp_path):
