@@ -1,0 +1,49 @@
+"""Print a random sample of entity triples from BBC articles, for reading by hand.
+
+    python bench/sample_triples.py                      # 30 triples from 200 articles, seed 7
+    python bench/sample_triples.py --triples 50 --seed 11 --articles 200
+
+Articles are chosen at random (fixed seed) from ``../shared/corpora/bbc`` and read in
+place; triples are drawn from everything they yield, so the figure "wrong of N" in an
+issue note can be reproduced with the same command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+from kgraph.extract import extract_articles
+from kgraph.nlp import load_pipeline
+from kgraph.readers import read_articles
+
+BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--triples", type=int, default=30)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpus", type=Path, default=BBC)
+    args = parser.parse_args()
+
+    rng = random.Random(args.seed)
+    files = sorted(args.corpus.glob("*/*.txt"))
+    chosen = sorted(rng.sample(files, min(args.articles, len(files))))
+    articles = [a for a in read_articles(chosen) if not hasattr(a, "reason")]
+    nlp = load_pipeline()
+    triples = [t for x in extract_articles(nlp, articles) for t in x.triples]
+    print(f"{len(triples)} triples from {len(articles)} articles; sample of {args.triples}:")
+    for n, t in enumerate(rng.sample(triples, min(args.triples, len(triples))), 1):
+        relation = t.to_dict().get("relation", t.predicate)
+        print(
+            f"{n:2}. {t.subject.name} ({t.subject.type}) -[{relation}: {t.predicate}]-> "
+            f"{t.object.name} ({t.object.type})  [{t.modality}]"
+        )
+        print(f"    {t.article.title}: {t.sentence[:300]}")
+
+
+if __name__ == "__main__":
+    main()
