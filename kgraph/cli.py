@@ -17,7 +17,7 @@ import click
 from kgraph import __version__
 from kgraph.errors import KgraphError
 from kgraph.export import FORMATS as EXPORT_FORMATS
-from kgraph.models import Reject
+from kgraph.models import Reject, Skip
 from kgraph.nlp import DEFAULT_MODEL, load_pipeline
 from kgraph.pipeline import SAVE_INTERVAL, WORK_BATCH
 from kgraph.readers import FORMATS, FieldMap, ReadOptions, count_articles, read_articles
@@ -229,6 +229,8 @@ def _lines(files: tuple[str, ...]) -> Iterator[str]:
 
 def _accepted(items, rejects: list[Reject]):
     for item in items:
+        if isinstance(item, Skip):
+            continue
         if isinstance(item, Reject):
             rejects.append(item)
         else:
@@ -277,7 +279,8 @@ def _report_rejects(rejects: list[Reject]) -> None:
     "--rejects",
     "rejects_path",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write rejected inputs to this JSON Lines file [default: print to stderr].",
+    help="Write rejected inputs to this JSON Lines file, and skipped ones (WARC records "
+    'and feed items that are no article, marked "skipped": true) [default: rejects to stderr].',
 )
 @click.option("--strict", is_flag=True, help="Stop with an error at the first rejected input.")
 @click.option(
@@ -318,7 +321,8 @@ def ingest(
     """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
 
     PATHS are files or folders of them: .txt/.md, .html/.htm, .jsonl/.json (one article
-    per line), .csv (header row), each optionally .gz; - reads standard input in
+    per line), .csv (header row), .rss/.atom/.xml feeds (one article per item), .warc web
+    archives (one per HTML page), each optionally .gz; - reads standard input in
     --input-format. Articles already in the graph are skipped, so an interrupted run
     resumes where it stopped. Bad files and lines are reported (file:line: reason) and the
     rest still lands (exit status 3 if any was rejected; --strict stops at the first).
@@ -327,6 +331,7 @@ def ingest(
     Example:
       kgraph ingest examples/articles/ --graph demo-graph.json
       kgraph ingest news.jsonl.gz --text-field story --rejects rejects.jsonl
+      kgraph ingest crawl.warc.gz --rejects rejects.jsonl
       kgraph ingest examples/articles/ --store neo4j
     """
     from kgraph.pipeline import ingest as run_ingest
@@ -352,6 +357,7 @@ def ingest(
             workers=workers,
             on_article=on_article,
             on_reject=on_reject,
+            on_skip=on_reject if rejects_path else None,
             strict=strict,
             save_interval=save_interval,
             work_batch=batch_size,

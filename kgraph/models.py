@@ -49,6 +49,8 @@ class Article:
     published: str | None = None
     url: str | None = None
     source: str | None = None
+    #: ``"summary"`` when the text is a feed item's summary, not the full article.
+    text_kind: str | None = None
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -143,3 +145,14 @@ class Reject:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Skip(Reject):
+    """An input passed over on purpose, not an error: e.g. a WARC record that is no article.
+
+    Counted apart from rejects; never fails a run or stops ``--strict``.
+    """
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "skipped": True}

@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from kgraph.errors import RejectedInput
 from kgraph.extract import extract_doc, parse_articles
-from kgraph.models import Article, Extraction, Reject
+from kgraph.models import Article, Extraction, Reject, Skip
 from kgraph.nlp import load_pipeline
 from kgraph.readers import ReadOptions, read_articles
 from kgraph.resolve import EntityDirectory
@@ -47,14 +47,17 @@ class IngestReport:
 
     ingested: int = 0
     skipped: int = 0
+    #: Inputs that are no article (a WARC record of an image, an empty feed item).
+    not_articles: int = 0
     rejected: int = 0
     triples: int = 0
     seconds: float = 0.0
 
     def summary(self, entities: int, relations: int) -> str:
+        passed = f"{self.not_articles} skipped (not articles), " if self.not_articles else ""
         return (
             f"{self.ingested} articles ingested, {self.skipped} skipped (already stored), "
-            f"{self.rejected} rejected; graph: {entities} entities, {relations} relations; "
+            f"{passed}{self.rejected} rejected; graph: {entities} entities, {relations} relations; "
             f"{self.seconds:.1f} s"
         )
 
@@ -68,6 +71,7 @@ def ingest(
     workers: int = 1,
     on_article: Callable[[Article], None] | None = None,
     on_reject: Callable[[Reject], None] | None = None,
+    on_skip: Callable[[Skip], None] | None = None,
     strict: bool = False,
     batch_size: int = WRITE_BATCH,
     work_batch: int = WORK_BATCH,
@@ -79,6 +83,7 @@ def ingest(
         model: an installed spaCy pipeline's name, or a loaded pipeline.
         workers: processes parsing and extracting; 1 works in this process.
         on_reject: called with each bad input (file, line, reason); the rest lands.
+        on_skip: called with each input that is no article (counted in ``not_articles``).
         strict: stop reading at the first bad input, finish and store the articles read
             before it, then raise :class:`RejectedInput` naming it (``on_reject`` is not
             called for it).
@@ -91,6 +96,11 @@ def ingest(
     stop: list[Reject] = []
 
     def rejected(reject: Reject) -> None:
+        if isinstance(reject, Skip):
+            report.not_articles += 1
+            if on_skip:
+                on_skip(reject)
+            return
         report.rejected += 1
         if strict:
             stop.append(reject)

@@ -3,7 +3,8 @@
 Schema (the same in the local graph and in Neo4j; see README, "Graph schema"):
 
 - ``(:Entity {id, name, type, aliases, mentions})``: one node per real-world entity.
-- ``(:Article {id, title, published, url, source, content_hash})``: one node per article.
+- ``(:Article {id, title, published, url, source, content_hash, text_kind})``: one node per
+  article (``text_kind: "summary"`` only on a feed item read from its summary).
 - ``(:Article)-[:MENTIONS {count}]->(:Entity)``.
 - ``(:Entity)-[:PREDICATE_TYPE {predicate, negated, modality, confidence, evidence_count,
   articles, sentences, starts, ends, published}]->(:Entity)``: one relationship per

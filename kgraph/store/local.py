@@ -166,6 +166,7 @@ class LocalGraphStore:
             url=article.url,
             source=article.source,
             content_hash=article.content_hash,
+            **({"text_kind": article.text_kind} if article.text_kind else {}),
         )
 
     def _add_entity(self, entity: EntityRef, mentions: int) -> None:

@@ -20,7 +20,7 @@ from kgraph.models import Extraction, relationship_type
 from kgraph.store.base import ARTICLE_PREFIX, relation_row
 
 #: Article properties stored on Article nodes besides ``id``.
-ARTICLE_PROPS = ("title", "published", "url", "source", "content_hash")
+ARTICLE_PROPS = ("title", "published", "url", "source", "content_hash", "text_kind")
 #: Fields of one piece of evidence, in the order of the relationship's evidence lists.
 EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "published", "confidence")
 
