@@ -2,7 +2,9 @@
 
 One module per format, a registry by file suffix (``.gz`` on top of any of them). Every
 reader yields articles, or :class:`~kgraph.models.Reject` records naming the file and
-line of inputs it could not read, so one bad file or line never stops a batch.
+line of inputs it could not read, so one bad file or line never stops a batch, or
+:class:`~kgraph.models.Skip` records for inputs that are no article (a WARC record of
+an image, say): counted, never errors.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from typing import BinaryIO
 from kgraph.errors import RejectedInput
 from kgraph.models import Article, Reject
 from kgraph.readers.csv import read_csv
+from kgraph.readers.feed import is_feed_file, read_feed
 from kgraph.readers.html import read_html
 from kgraph.readers.jsonl import read_jsonl
 from kgraph.readers.options import MAX_ARTICLE_CHARS, FieldMap, ReadOptions
 from kgraph.readers.stream import READ_ERRORS, open_input, read_error
 from kgraph.readers.text import read_text
+from kgraph.readers.warc import read_warc
 
 Reader = Callable[..., Iterator[Article | Reject]]
 
@@ -30,6 +34,8 @@ FORMATS: dict[str, Reader] = {
     "html": read_html,
     "jsonl": read_jsonl,
     "csv": read_csv,
+    "rss": read_feed,
+    "warc": read_warc,
 }
 #: File suffixes and the format each is read as; ``<suffix>.gz`` is read decompressed.
 SUFFIXES = {
@@ -40,7 +46,14 @@ SUFFIXES = {
     ".jsonl": "jsonl",
     ".json": "jsonl",
     ".csv": "csv",
+    ".rss": "rss",
+    ".atom": "rss",
+    ".xml": "rss",
+    ".warc": "warc",
 }
+#: Formats whose readers take gzip files undecompressed: warcio reads a ``.warc.gz`` one
+#: gzip member (record) at a time, so a damaged archive keeps the records before it.
+OWN_GZIP = frozenset({"warc"})
 #: File suffixes read when a folder is given (kept for older callers).
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -68,15 +81,23 @@ def file_format(path: Path) -> tuple[str | None, bool]:
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand folders (recursively, sorted) into the article files of a known format."""
+    """Expand folders (recursively, sorted) into the article files of a known format.
+
+    In folders, ``.xml`` files are read only when they hold an RSS or Atom feed.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and file_format(child)[0]:
+                if child.is_file() and file_format(child)[0] and _wanted(child):
                     yield child
         else:
             yield path
+
+
+def _wanted(path: Path) -> bool:
+    name = path.name[:-3] if file_format(path)[1] else path.name
+    return Path(name).suffix.lower() != ".xml" or is_feed_file(path)
 
 
 def read_articles(
@@ -105,7 +126,7 @@ def _read_file(
     path: Path, fmt: str, gzipped: bool, options: ReadOptions
 ) -> Iterator[Article | Reject]:
     try:
-        stream = open_input(str(path), gzipped=gzipped)
+        stream = open_input(str(path), gzipped=gzipped and fmt not in OWN_GZIP)
     except OSError as exc:
         yield Reject(path=str(path), reason=read_error(exc))
         return
@@ -153,7 +174,8 @@ def count_articles(paths: Iterable[str | Path], options: ReadOptions | None = No
     """How many articles ``paths`` hold, cheaply (for a progress bar); ``None`` for stdin.
 
     One per text or HTML file, one per non-blank line of JSON Lines, one per CSV line
-    after the header (an over-count when fields span lines).
+    after the header (an over-count when fields span lines); ``None`` (no count) for
+    feeds and web archives.
     """
     options = options or ReadOptions()
     total = 0
@@ -162,6 +184,8 @@ def count_articles(paths: Iterable[str | Path], options: ReadOptions | None = No
             return None
         fmt, gzipped = file_format(path)
         fmt = fmt or options.input_format
+        if fmt in ("rss", "warc"):
+            return None
         if fmt not in ("jsonl", "csv"):
             total += 1
             continue

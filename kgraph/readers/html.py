@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 import trafilatura
+from trafilatura.settings import Document
 
 from kgraph.errors import RejectedInput
 from kgraph.models import Article
@@ -16,7 +17,21 @@ from kgraph.readers.options import ReadOptions
 #: or other years in the text, so a page without a date gets ``published=None``.
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
-__all__ = ["read_html"]
+__all__ = ["extract_page", "read_html"]
+
+
+def extract_page(data: bytes | str, *, url: str | None = None) -> Document | None:
+    """Main text and metadata of an HTML page by trafilatura; ``None`` if it holds no text.
+
+    ``url`` is the page's address when known (it is the document's URL unless the page
+    names a canonical one).
+    """
+    page = trafilatura.bare_extraction(
+        data, url=url, with_metadata=True, date_extraction_params=DATE_PARAMS
+    )
+    if page is None or not page.text or not page.text.strip():
+        return None
+    return page
 
 
 def read_html(
@@ -28,12 +43,11 @@ def read_html(
         raise RejectedInput("empty file")
     if b"\x00" in data[:SNIFF_BYTES]:
         raise RejectedInput("binary file (contains NUL bytes), expected an HTML page")
-    page = trafilatura.bare_extraction(data, with_metadata=True, date_extraction_params=DATE_PARAMS)
-    text = page.text if page is not None else None
-    if not text or not text.strip():
+    page = extract_page(data)
+    if page is None:
         raise RejectedInput("no article text found in the HTML page")
     yield Article(
-        text=text,
+        text=page.text,
         title=page.title or name,
         published=page.date,
         url=page.url,
