@@ -84,7 +84,7 @@ def test_a_warc_lands_with_skips_counted_and_listed_in_rejects(tmp_path):
     ]
     store = LocalGraphStore(graph)
     assert {"Elon Musk", "Twitter", "Microsoft", "ByteDance"} <= _names(store)
-    again = CliRunner().invoke(cli, args)  # no --rejects: skips are only counted
+    again = CliRunner().invoke(cli, [*args, "--strict"])  # skips are no rejects, only counted
     assert again.exit_code == 0
     assert again.output.startswith(
         "0 articles ingested, 4 skipped (already stored), 3 skipped (not articles), 0 rejected;"

@@ -229,3 +229,14 @@ def test_an_archive_cut_anywhere_keeps_only_whole_pages_and_rejects_the_rest(tmp
             between = any(end - slack <= cut <= end + 4 for end in ends)
             assert len(rejects) == 1 or (between and not rejects), (name, cut, rejects)
             assert not rejects or results[-1] is rejects[0]
+
+
+def test_a_truncated_feed_keeps_the_items_before_the_cut(tmp_path):
+    feed = rss([rss_item(s) for s in stories()])
+    cut = feed.index(b"<item>", feed.index(b"<item>") + 1) + 40  # inside the second item
+    first, reject = _read(_write(tmp_path / "cut.rss", feed[:cut]))
+    assert first.title == stories()[0].title
+    assert reject.reason.startswith("item 2: malformed XML (")
+    head = feed[: feed.index(b"<description>")]  # no item at all
+    (reject,) = _read(_write(tmp_path / "head.rss", head))
+    assert reject.reason.startswith("malformed XML (") and reject.line

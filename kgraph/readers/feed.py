@@ -70,24 +70,27 @@ def read_feed(
     if not _FEED_ROOT.search(data[:SNIFF_BYTES]):
         raise RejectedInput("not an RSS or Atom feed (no <rss>, <rdf:RDF> or <feed> root)")
     spans = _item_spans(data)
-    starts = [data.count(b"\n", 0, start) + 1 for start, _ in spans]
-    broken = _malformed_items(data)
-    for number in sorted(broken):
-        yield Reject(
-            path=source, reason=f"item {number}: {broken[number]}", line=starts[number - 1]
-        )
+    starts = _lines([start for start, _ in spans], data)
+    broken, outside = _malformed_items(data)
     feed = feedparser.parse(_blank(data, spans, broken))
+    if outside and not feed.entries:
+        raise RejectedInput(f"malformed XML ({outside[0]})", line=outside[1])
     numbers = [n for n in range(1, len(starts) + 1) if n not in broken]
     if len(numbers) != len(feed.entries):  # item tags and parsed entries disagree
         numbers = list(range(1, len(feed.entries) + 1))
+    items: list[tuple[int, Article | Reject]] = [
+        (n, Reject(path=source, reason=f"item {n}: {reason}", line=starts[n - 1]))
+        for n, reason in broken.items()
+    ]
     site = feed.feed.get("title") or source
     for number, entry in zip(numbers, feed.entries):
-        line = starts[number - 1] if number <= len(starts) else None
         article = _article(entry, source=site)
         if article is None:
-            yield Skip(path=source, reason=f"item {number}: no content or summary", line=line)
-        else:
-            yield article
+            line = starts[number - 1] if number <= len(starts) else None
+            article = Skip(path=source, reason=f"item {number}: no content or summary", line=line)
+        items.append((number, article))
+    for _, item in sorted(items, key=lambda pair: pair[0]):
+        yield item
 
 
 def _article(entry: Any, *, source: str) -> Article | None:
@@ -140,6 +143,16 @@ def _item_spans(data: bytes) -> list[tuple[int, int]]:
     return spans
 
 
+def _lines(offsets: list[int], data: bytes) -> list[int]:
+    """The line (from 1) of each of the ascending ``offsets``."""
+    lines, line, last = [], 1, 0
+    for offset in offsets:
+        line += data.count(b"\n", last, offset)
+        lines.append(line)
+        last = offset
+    return lines
+
+
 def _offset(data: bytes, line: int, column: int) -> int:
     """The byte offset of a parser position (line from 1, column from 1)."""
     start = 0
@@ -150,8 +163,9 @@ def _offset(data: bytes, line: int, column: int) -> int:
     return start + max(column - 1, 0)
 
 
-def _malformed_items(data: bytes) -> dict[int, str]:
-    """Items (numbered from 1) whose XML is not well-formed, each with the parser's reason.
+def _malformed_items(data: bytes) -> tuple[dict[int, str], tuple[str, int] | None]:
+    """Items (numbered from 1) whose XML is not well-formed, each with the parser's reason,
+    and the first error outside every item (reason, line), if any.
 
     A strict parser reports the first error; the item holding it is blanked out and the
     feed parsed again, until the feed is well-formed or an error lies outside every item.
@@ -164,12 +178,12 @@ def _malformed_items(data: bytes) -> dict[int, str]:
     while True:
         try:
             etree.fromstring(probe, parser)
-            return broken
+            return broken, None
         except etree.XMLSyntaxError as exc:
             at = _offset(probe, *exc.position)
             number = next((n for n, (a, b) in enumerate(spans, 1) if a <= at <= b), None)
             if number is None or number in broken:
-                return broken
+                return broken, (exc.msg, exc.lineno)
             broken[number] = f"malformed XML ({exc.msg})"
             probe = _blank(probe, spans, {number})
 

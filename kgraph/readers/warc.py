@@ -36,22 +36,20 @@ def read_warc(
     stream: BinaryIO, *, source: str, name: str | None, options: ReadOptions
 ) -> Iterator[Article | Skip]:
     """One article per HTML response record, in archive order; other pages are skipped."""
+    for number, record in _records(stream):
+        if record.rec_type == "response":
+            yield _page(record, number, source)
+
+
+def _records(stream: BinaryIO) -> Iterator[tuple[int, Any]]:
+    """The archive's records, numbered from 1; damage ends them with a ``RejectedInput``."""
     number, record = 0, None
     counted = _Counted(stream)
     records = ArchiveIterator(counted)
     try:
         for number, record in enumerate(records, 1):  # noqa: B007
-            if record.format != "warc":  # warcio also reads old ARC files, or tries to
-                kind = record.format.upper()
-                raise RejectedInput(f"record {number}: not a WARC record ({kind}, expected WARC)")
-            length = record.rec_headers.get_header("Content-Length") or ""
-            if not record.rec_type or not length.strip().isdigit():  # the header was cut off
-                raise RejectedInput(
-                    f"record {number} on: archive truncated (record {number} has no complete "
-                    "WARC header); the records before it were read"
-                )
-            if record.rec_type == "response":
-                yield _page(record, number, source)
+            _check_header(record, number)
+            yield number, record
     except READ_ERRORS as exc:
         raise RejectedInput(f"record {number + 1} on: {read_error(exc)}") from exc
     except (ArchiveLoadFailed, StatusAndHeadersParserException) as exc:
@@ -67,6 +65,18 @@ def read_warc(
         raise RejectedInput(
             f"record {number + 1} on: archive truncated ({left} bytes after record {number} "
             "are no complete record); the records before it were read"
+        )
+
+
+def _check_header(record: Any, number: int) -> None:
+    if record.format != "warc":  # warcio also reads old ARC files, or tries to
+        kind = record.format.upper()
+        raise RejectedInput(f"record {number}: not a WARC record ({kind}, expected WARC)")
+    length = record.rec_headers.get_header("Content-Length") or ""
+    if not record.rec_type or not length.strip().isdigit():  # the header was cut off
+        raise RejectedInput(
+            f"record {number} on: archive truncated (record {number} has no complete "
+            "WARC header); the records before it were read"
         )
 
 
@@ -107,7 +117,10 @@ def _page(record: Any, number: int, source: str) -> Article | Skip:
     kind = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
     if kind and kind not in HTML_TYPES:
         return Skip(path=source, reason=f"{where}: not HTML ({kind})")
-    data = record.content_stream().read()
+    try:
+        data = record.content_stream().read()
+    except READ_ERRORS as exc:
+        raise RejectedInput(f"{where} on: {read_error(exc)}") from exc
     _check_complete(record, number)
     if not kind and not data.lstrip()[:14].lower().startswith(_HTML_STARTS):
         return Skip(path=source, reason=f"{where}: not HTML (no Content-Type)")
