@@ -8,9 +8,11 @@ from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
 from kgraph.cli import cli
+from kgraph.models import Article, Extraction
 from kgraph.pipeline import ingest
 from kgraph.store.base import ARTICLE_PREFIX
 from kgraph.store.local import LocalGraphStore
+from kgraph.store.rows import rows_from_extractions, rows_from_graph
 from tests.feeds import atom, atom_entry, news_warc, rss, rss_item, stories
 
 
@@ -111,3 +113,17 @@ def test_a_truncated_warc_keeps_the_pages_before_the_cut(tmp_path):
     assert "the records before it were read" in rejected
     assert summary.startswith("2 articles ingested, 0 skipped (already stored), 1 rejected;")
     assert {"Microsoft", "Activision Blizzard", "Rishi Sunak"} <= _names(LocalGraphStore(graph))
+
+
+def test_neo4j_rows_carry_text_kind_only_when_set(tmp_path):
+    summary = Article(text="Elon Musk has bought Twitter.", id="s", text_kind="summary")
+    full = Article(text="Elon Musk has bought Twitter after weeks of talks.", id="f")
+    extractions = [Extraction(a, (), {}, ()) for a in (summary, full)]
+    rows = rows_from_extractions(extractions)
+    assert rows.articles["s"]["props"]["text_kind"] == "summary"
+    assert "text_kind" not in rows.articles["f"]["props"]
+    with LocalGraphStore(tmp_path / "g.json") as store:
+        store.write(extractions)
+    saved = rows_from_graph(LocalGraphStore(tmp_path / "g.json").graph)
+    assert saved.articles["s"]["props"]["text_kind"] == "summary"
+    assert "text_kind" not in saved.articles["f"]["props"]

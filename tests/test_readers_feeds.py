@@ -240,3 +240,20 @@ def test_a_truncated_feed_keeps_the_items_before_the_cut(tmp_path):
     head = feed[: feed.index(b"<description>")]  # no item at all
     (reject,) = _read(_write(tmp_path / "head.rss", head))
     assert reject.reason.startswith("malformed XML (") and reject.line
+
+
+def test_rss_1_0_rdf_items(tmp_path):
+    story = stories()[3]
+    feed = f"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+  xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="{SITE}/"><title>Example News</title><link>{SITE}/</link></channel>
+<item rdf:about="{story.url}">
+  <title>{story.title}</title><link>{story.url}</link>
+  <description>{story.summary}</description><dc:date>{story.day}T08:00:00Z</dc:date>
+</item>
+</rdf:RDF>
+"""
+    (article,) = _read(_write(tmp_path / "news.rdf.xml", feed.encode()))
+    assert (article.title, article.url, article.text) == (story.title, story.url, story.summary)
+    assert (article.published, article.text_kind) == (f"{story.day}T08:00:00Z", "summary")
