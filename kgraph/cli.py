@@ -850,6 +850,61 @@ def eval_triples(gold: Path, predicted: str, as_json: bool) -> None:
         click.echo(f"false hit: {hit.describe()}")
 
 
+@eval_group.command(name="dwie")
+@click.argument("dwie", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("predicted", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
+@library_errors
+def eval_dwie(dwie: Path, predicted: str, as_json: bool) -> None:
+    """Score entity triples against DWIE's annotated entity relations.
+
+    DWIE is the MILR copy of a DWIE split with text (dev.json); PREDICTED is triple
+    records (kgraph extract output on the texts `kgraph eval dwie-texts` writes), or -.
+    Prints the label-agnostic pair recall, precision and F1 (as DWIE's score_pairs.py),
+    then per DWIE label the gold pairs found with any relation and with a relation that
+    maps to the label, and per relation of the vocabulary the pairs it connects.
+
+    \b
+    Example:
+      kgraph eval dwie-texts dev.json texts/
+      kgraph extract texts/*.txt > pred.jsonl
+      kgraph eval dwie dev.json pred.jsonl
+    """
+    from kgraph.evaluate.dwie import read_dwie, read_predictions, score_dwie
+
+    articles = read_dwie(dwie)
+    with click.open_file(predicted, encoding="utf-8") as handle:
+        records = read_predictions(handle, predicted)
+    result = score_dwie(articles, records)
+    if as_json:
+        click.echo(json.dumps(result.to_dict()))
+        return
+    click.echo(result.summary())
+    click.echo("\nDWIE label       gold  found  with relation")
+    for label, (gold, found, labelled) in result.by_label.items():
+        click.echo(f"{label:<15} {gold:>5} {found:>6} {labelled:>14}")
+    click.echo("\nrelation             pairs  gold  right label")
+    for relation, (pairs, gold, labelled) in result.by_relation.items():
+        click.echo(f"{relation:<19} {pairs:>6} {gold:>5} {labelled:>12}")
+
+
+@eval_group.command(name="dwie-texts")
+@click.argument("dwie", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@library_errors
+def eval_dwie_texts(dwie: Path, folder: Path) -> None:
+    """Write each DWIE article's text to FOLDER/<title>.txt, for kgraph extract.
+
+    \b
+    Example:
+      kgraph eval dwie-texts dev.json texts/
+    """
+    from kgraph.evaluate.dwie import read_dwie, write_texts
+
+    count = write_texts(read_dwie(dwie), folder)
+    click.echo(f"wrote {count} articles to {folder}")
+
+
 @cli.command()
 @graph_option
 @store_option
