@@ -739,7 +739,7 @@ def export(
       kgraph export --out graph.graphml
       kgraph export --format html --out tiktok.html --entity TikTok --hops 2
       kgraph export --format csv --out neo4j-import/ --since 2020-08-01
-      kgraph export --store neo4j --cypher "MATCH p=(:Entity)-[:OWNS]->() RETURN p" --out o.gexf
+      kgraph export --store neo4j --cypher "MATCH p=(:Entity)-[:ACQUIRES]->() RETURN p" --out o.gexf
     """
     from kgraph.export import FORMATS as export_formats
     from kgraph.export import ExportFilter, export_graph, filter_graph, format_for_path
