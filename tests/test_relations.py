@@ -3,6 +3,8 @@ relations of real sentences through the real model."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from kgraph.extract import extract_article
@@ -210,3 +212,85 @@ def test_a_user_file_changes_extracted_relations(nlp, tmp_path):
     user.write_text("verb\tbuys\tother\n", encoding="utf-8")
     found = _relations(nlp, "Elon Musk bought Twitter in 2022.", load_vocabulary(user))
     assert ("Elon Musk", "other", "buys", "Twitter") in found
+
+
+# Through the command line.
+
+
+def test_query_by_relation_on_the_local_graph(tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import cli
+    from tests.conftest import EXAMPLES
+
+    graph = str(tmp_path / "g.json")
+    runner = CliRunner()
+    ingested = runner.invoke(
+        cli, ["ingest", str(EXAMPLES), "--graph", graph, "--quiet", "--workers", "1"]
+    )
+    assert ingested.exit_code == 0, ingested.output
+    result = runner.invoke(cli, ["query", "--relation", "acquires", "--graph", graph, "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert {(r["subject"], r["predicate"], r["object"]) for r in rows} == {
+        ("Elon Musk", "buys", "Twitter"),
+        ("Microsoft", "completes-acquisition-of", "Activision Blizzard"),
+        ("Microsoft", "negotiates-acquisition-of", "TikTok"),
+    }
+    assert {r["relation"] for r in rows} == {"acquires"}
+    by_type = runner.invoke(cli, ["query", "--relation", "ACQUIRES", "--graph", graph])
+    assert (
+        by_type.output.splitlines()[0]
+        == "Elon Musk -[buys]-> Twitter  (2 evidence, confidence 0.90)"
+    )
+    none = runner.invoke(cli, ["query", "--relation", "sues", "--graph", graph])
+    assert none.output == "no relations found\n"
+
+
+def test_relations_option_of_extract_and_ingest_with_workers(tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import cli
+    from kgraph.store.local import read_graph
+    from tests.conftest import EXAMPLES
+
+    user = tmp_path / "mine.tsv"
+    user.write_text(
+        "relation\tbans\t-\t-\tforbids the object\nverb\tban\tbans\nverb\tbans\tbans\n",
+        encoding="utf-8",
+    )
+    article = str(EXAMPLES / "tiktok-microsoft.txt")
+    runner = CliRunner()
+    extracted = runner.invoke(cli, ["extract", article, "--relations", str(user)])
+    assert extracted.exit_code == 0, extracted.output
+    records = [json.loads(line) for line in extracted.output.splitlines()]
+    assert {r["predicate"] for r in records if r["relation"] == "bans"} == {"wants-to-ban", "bans"}
+    graph = tmp_path / "g.json"
+    ingested = runner.invoke(
+        cli,
+        ["ingest", article, "--graph", str(graph), "--quiet", "--workers", "2"]
+        + ["--relations", str(user)],
+    )
+    assert ingested.exit_code == 0, ingested.output
+    stored = {
+        d["predicate"]: (d["relation"], d["type"])
+        for *_, d in read_graph(graph).edges(data=True)
+        if d["label"] == "RELATION"
+    }
+    assert stored["bans"] == ("bans", "BANS") and stored["owns"] == ("owner-of", "OWNER_OF")
+    bad = runner.invoke(cli, ["extract", article, "--relations", str(tmp_path / "no.tsv")])
+    assert bad.exit_code == 2 and "does not exist" in bad.output
+
+
+def test_a_bad_relations_file_is_a_one_line_error(tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import cli
+
+    user = tmp_path / "bad.tsv"
+    user.write_text("verb\tinvests in\tinvestor-in\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", "-", "--relations", str(user)], input="x\n")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {user}:1: unknown relation 'investor-in' (define it with a relation row)\n"
+    )
