@@ -777,6 +777,7 @@ def eval_group() -> None:
     \b
     Example:
       kgraph eval carb dev-gold.tsv system.tsv
+      kgraph eval dwie dev.json pred.jsonl
     """
 
 
