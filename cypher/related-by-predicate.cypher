@@ -1,5 +1,6 @@
-// Who is related to whom through a predicate (as extracted, "parent-of", or as its
-// relationship type, "PARENT_OF"), best attested first.
+// Who is related to whom through a predicate (as extracted, "parent-of"), or through a
+// relationship type (a relation of the vocabulary in UPPER_SNAKE, "PARENT_OF"), best
+// attested first.
 // :param predicate => "chief-executive-of";
 // local: grand-cypher
 MATCH (s:Entity)-[r]->(o:Entity)

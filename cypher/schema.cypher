@@ -5,10 +5,12 @@
 //   (:Entity {id, name, type, aliases, mentions})
 //   (:Article {id, title, published, url, source, content_hash})
 //   (:Article)-[:MENTIONS {count}]->(:Entity)
-//   (:Entity)-[:PREDICATE_TYPE {key, predicate, negated, modality, confidence, evidence_count,
-//                               articles, sentences, starts, ends, published, confidences}]->(:Entity)
-// PREDICATE_TYPE is the predicate in UPPER_SNAKE case (owns -> OWNS); one relationship per
-// (subject, object, key), key = "predicate|modality|affirmed" or "...|negated".
+//   (:Entity)-[:RELATION_TYPE {relation, predicate, key, negated, modality, confidence,
+//       evidence_count, articles, sentences, starts, ends, published, confidences}]->(:Entity)
+// RELATION_TYPE is the relation of the vocabulary (kgraph/data/relations.tsv) in UPPER_SNAKE
+// case (head-of -> HEAD_OF, other -> RELATED_TO); the open predicate ("chancellor-of") is a
+// property. One relationship per (subject, object, key), key = "predicate|modality|affirmed"
+// or "...|negated".
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);

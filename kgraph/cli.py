@@ -35,6 +35,9 @@ Examples:
   kgraph export --out graph.html                           an offline page of the graph
   kgraph eval carb dev-gold.tsv system.tsv                 score open extraction (CaRB)
   kgraph eval triples examples/gold/triples.jsonl pred.jsonl   score entity triples
+  kgraph query --relation head-of                          relations of the vocabulary
+  kgraph eval dwie dev.json pred.jsonl                     score entity pairs on DWIE
+  kgraph migrate --store neo4j                             update a graph of an older kgraph
 """
 
 
@@ -66,6 +69,22 @@ graph_option = click.option(
     default=None,
     help="Local graph file [default: $KGRAPH_GRAPH or ~/.local/share/kgraph/graph.json].",
 )
+
+
+relations_option = click.option(
+    "--relations",
+    "relations_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A relations file (format of kgraph/data/relations.tsv) merged over the shipped one.",
+)
+
+
+def _vocabulary(relations_file: Path | None):
+    """The relation vocabulary: the shipped one, with ``relations_file`` merged over it."""
+    from kgraph.relations import load_vocabulary
+
+    return load_vocabulary(relations_file)
 
 
 def _local_store(graph_path: Path | None):
@@ -166,9 +185,15 @@ def cli() -> None:
     is_flag=True,
     help="With --format carb: sentences are already tokenized; split words at spaces only.",
 )
+@relations_option
 @library_errors
 def extract(
-    files: tuple[str, ...], model: str, open_mode: bool, output_format: str, tokenized: bool
+    files: tuple[str, ...],
+    model: str,
+    open_mode: bool,
+    output_format: str,
+    tokenized: bool,
+    relations_file: Path | None = None,
 ) -> None:
     """Print the triples of articles as JSON Lines, storing nothing.
 
@@ -193,11 +218,12 @@ def extract(
     from kgraph.extract import extract_doc, parse_articles
     from kgraph.extract.open import open_records
 
+    vocabulary = _vocabulary(relations_file)
     nlp = load_pipeline(model)
     rejects: list[Reject] = []
     articles = _accepted(read_articles(files), rejects)
     for doc, article in parse_articles(nlp, articles):
-        for triple in extract_doc(doc, article).triples:
+        for triple in extract_doc(doc, article, vocabulary=vocabulary).triples:
             click.echo(json.dumps(triple.to_dict(), ensure_ascii=False))
         if open_mode:
             for record in open_records(doc, article):
@@ -298,6 +324,7 @@ def _report_rejects(rejects: list[Reject]) -> None:
     help="Articles per batch a worker parses (spaCy's nlp.pipe batch).",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@relations_option
 @library_errors
 def ingest(
     paths: tuple[str, ...],
@@ -317,6 +344,7 @@ def ingest(
     save_interval: float,
     batch_size: int,
     quiet: bool,
+    relations_file: Path | None = None,
 ) -> None:
     """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
 
@@ -336,6 +364,7 @@ def ingest(
     """
     from kgraph.pipeline import ingest as run_ingest
 
+    vocabulary = _vocabulary(relations_file)
     load_pipeline(model)
     fields = FieldMap.with_overrides(
         text=text_field, title=title_field, url=url_field, published=published_field, id=id_field
@@ -361,6 +390,7 @@ def ingest(
             strict=strict,
             save_interval=save_interval,
             work_batch=batch_size,
+            vocabulary=vocabulary,
         )
         stats = store.stats()
     click.echo(report.summary(stats.entities, stats.relations))
@@ -423,6 +453,11 @@ class _Null:
 @click.option("--entity", help="Show the relations of this entity (name, alias or id).")
 @click.option("--predicate", help="Show the relations with this predicate.")
 @click.option(
+    "--relation",
+    "relation_name",
+    help="Show the relations of this relation of the vocabulary (head-of or HEAD_OF).",
+)
+@click.option(
     "--path", nargs=2, metavar="FROM TO", help="Show a shortest path between two entities."
 )
 @click.option(
@@ -453,10 +488,11 @@ def query(
     graph_path: Path | None,
     store_name: str,
     neo4j: Any,
+    relation_name: str | None = None,
 ) -> None:
     """Ask the graph: an entity's relations, a predicate's relations, a path, a Cypher file.
 
-    --entity, --predicate and --path work on either store (with --store neo4j the graph
+    --entity, --predicate, --relation and --path work on either store (with --store neo4j the graph
     is read from the server first); --cypher runs a query file of cypher/ with its
     parameters on either store (locally through grand-cypher, or the Python answer its
     "// local:" line names).
@@ -465,6 +501,7 @@ def query(
     Examples:
       kgraph query --entity Microsoft
       kgraph query --predicate parent-of
+      kgraph query --relation head-of
       kgraph query --path "Donald Trump" ByteDance
       kgraph query --cypher cypher/co-mentioned.cypher --param entity=TikTok
       kgraph query --store neo4j --cypher cypher/shortest-path.cypher \\
@@ -472,10 +509,10 @@ def query(
     """
     from kgraph import query as queries
 
-    chosen = [o for o in (entity, predicate, path, cypher_file) if o]
+    chosen = [o for o in (entity, predicate, relation_name, path, cypher_file) if o]
     if len(chosen) != 1:
         raise click.UsageError(
-            "give exactly one of --entity, --predicate or --path (or --cypher FILE)"
+            "give exactly one of --entity, --predicate, --relation or --path (or --cypher FILE)"
         )
     if cypher_file:
         _run_cypher_file(cypher_file, params, as_json, graph_path, store_name, neo4j)
@@ -489,6 +526,8 @@ def query(
         rows = queries.entity_relations(graph, entity)
     elif predicate:
         rows = queries.relations_with_predicate(graph, predicate)
+    elif relation_name:
+        rows = queries.relations_with_relation(graph, relation_name)
     else:
         rows = queries.path_between(graph, *path)
     for row in rows:
@@ -572,7 +611,7 @@ def load(source: Path, batch_size: int, replace: bool, neo4j: Any) -> None:
         with source.open(encoding="utf-8") as lines:
             rows = rows_from_triples(lines)
     started = time.perf_counter()
-    with Neo4jGraphStore(neo4j) as store:
+    with Neo4jGraphStore(neo4j, check_legacy=not replace) as store:
         if replace:
             store.clear()
         store.load(rows, batch_size=batch_size)
@@ -706,7 +745,7 @@ def export(
       kgraph export --out graph.graphml
       kgraph export --format html --out tiktok.html --entity TikTok --hops 2
       kgraph export --format csv --out neo4j-import/ --since 2020-08-01
-      kgraph export --store neo4j --cypher "MATCH p=(:Entity)-[:OWNS]->() RETURN p" --out o.gexf
+      kgraph export --store neo4j --cypher "MATCH p=(:Entity)-[:ACQUIRES]->() RETURN p" --out o.gexf
     """
     from kgraph.export import FORMATS as export_formats
     from kgraph.export import ExportFilter, export_graph, filter_graph, format_for_path
@@ -744,6 +783,7 @@ def eval_group() -> None:
     \b
     Example:
       kgraph eval carb dev-gold.tsv system.tsv
+      kgraph eval dwie dev.json pred.jsonl
     """
 
 
@@ -815,6 +855,99 @@ def eval_triples(gold: Path, predicted: str, as_json: bool) -> None:
         click.echo(f"missed: {miss.describe()}")
     for hit in result.false_hits:
         click.echo(f"false hit: {hit.describe()}")
+
+
+@eval_group.command(name="dwie")
+@click.argument("dwie", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("predicted", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
+@library_errors
+def eval_dwie(dwie: Path, predicted: str, as_json: bool) -> None:
+    """Score entity triples against DWIE's annotated entity relations.
+
+    DWIE is the MILR copy of a DWIE split with text (dev.json); PREDICTED is triple
+    records (kgraph extract output on the texts `kgraph eval dwie-texts` writes), or -.
+    Prints the label-agnostic pair recall, precision and F1 (as DWIE's score_pairs.py),
+    then per DWIE label the gold pairs found with any relation and with a relation that
+    maps to the label, and per relation of the vocabulary the pairs it connects.
+
+    \b
+    Example:
+      kgraph eval dwie-texts dev.json texts/
+      kgraph extract texts/*.txt > pred.jsonl
+      kgraph eval dwie dev.json pred.jsonl
+    """
+    from kgraph.evaluate.dwie import read_dwie, read_predictions, score_dwie
+
+    articles = read_dwie(dwie)
+    with click.open_file(predicted, encoding="utf-8") as handle:
+        records = read_predictions(handle, predicted)
+    result = score_dwie(articles, records)
+    if as_json:
+        click.echo(json.dumps(result.to_dict()))
+        return
+    click.echo(result.summary())
+    click.echo("\nDWIE label       gold  found  with relation")
+    for label, (gold, found, labelled) in result.by_label.items():
+        click.echo(f"{label:<15} {gold:>5} {found:>6} {labelled:>14}")
+    click.echo("\nrelation             pairs  gold  right label")
+    for relation, (pairs, gold, labelled) in result.by_relation.items():
+        click.echo(f"{relation:<19} {pairs:>6} {gold:>5} {labelled:>12}")
+
+
+@eval_group.command(name="dwie-texts")
+@click.argument("dwie", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@library_errors
+def eval_dwie_texts(dwie: Path, folder: Path) -> None:
+    """Write each DWIE article's text to FOLDER/<title>.txt, for kgraph extract.
+
+    \b
+    Example:
+      kgraph eval dwie-texts dev.json texts/
+    """
+    from kgraph.evaluate.dwie import read_dwie, write_texts
+
+    count = write_texts(read_dwie(dwie), folder)
+    click.echo(f"wrote {count} articles to {folder}")
+
+
+@cli.command()
+@graph_option
+@store_option
+@neo4j_options
+@relations_option
+@library_errors
+def migrate(
+    graph_path: Path | None, store_name: str, neo4j: Any, relations_file: Path | None
+) -> None:
+    """Bring a graph written by an older kgraph up to date.
+
+    Relations written before kgraph had a relation vocabulary are typed by predicate:
+    each gets a `relation` from its predicate, and in Neo4j is retyped by it (HEAD_OF,
+    RELATED_TO, ...). A local graph file is migrated whenever it is read; this rewrites
+    it in the current format. Running it again changes nothing.
+
+    \b
+    Examples:
+      kgraph migrate --store neo4j
+      kgraph migrate --graph demo-graph.json
+    """
+    vocabulary = _vocabulary(relations_file)
+    if store_name == "neo4j":
+        from kgraph.store.neo4j import Neo4jGraphStore
+
+        with Neo4jGraphStore(neo4j, check_legacy=False) as store:
+            changed = store.migrate(vocabulary)
+        click.echo(f"retyped {changed} relationships in Neo4j database {neo4j.database!r}")
+        return
+    from kgraph.store.local import VERSION, default_graph_path, read_graph, write_graph
+
+    path = graph_path or default_graph_path()
+    if not path.exists():
+        raise click.ClickException(f"no graph file at {path}")
+    write_graph(read_graph(path, vocabulary), path)
+    click.echo(f"{path} is a version {VERSION} graph file")
 
 
 def main() -> None:

@@ -97,7 +97,17 @@ class Triple:
     negated: bool = False
     modality: str = "asserted"
     surface: str = ""
+    #: The relation of the vocabulary (``kgraph/data/relations.tsv``) the predicate maps to;
+    #: left empty, it comes from the shipped vocabulary.
+    relation: str = ""
     extras: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.relation:
+            from kgraph.relations import relation_of
+
+            relation = relation_of(self.predicate, self.extras.get("pattern"), self.object.type)
+            object.__setattr__(self, "relation", relation)
 
     def key(self) -> tuple[str, str, str]:
         return (self.subject.id, self.predicate, self.object.id)
@@ -107,6 +117,7 @@ class Triple:
         record = {
             "subject": self.subject.to_dict(),
             "predicate": self.predicate,
+            "relation": self.relation,
             "object": self.object.to_dict(),
             "article": self.article.ref(),
             "sentence": self.sentence,

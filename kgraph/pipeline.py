@@ -23,6 +23,7 @@ from kgraph.extract import extract_doc, parse_articles
 from kgraph.models import Article, Extraction, Reject, Skip
 from kgraph.nlp import load_pipeline
 from kgraph.readers import ReadOptions, read_articles
+from kgraph.relations import Vocabulary
 from kgraph.resolve import EntityDirectory
 from kgraph.store.base import GraphStore
 
@@ -76,6 +77,7 @@ def ingest(
     batch_size: int = WRITE_BATCH,
     work_batch: int = WORK_BATCH,
     save_interval: float = SAVE_INTERVAL,
+    vocabulary: Vocabulary | None = None,
 ) -> IngestReport:
     """Read ``paths``, extract every new article and write it to ``store``.
 
@@ -90,6 +92,7 @@ def ingest(
         batch_size: articles per ``store.write``.
         work_batch: articles per batch a worker parses (spaCy's ``nlp.pipe`` batch).
         save_interval: least seconds between saves of a store that has ``save()``.
+        vocabulary: the relation vocabulary (default: the shipped one).
     """
     report = IngestReport()
     started = time.perf_counter()
@@ -111,7 +114,9 @@ def ingest(
     directory = EntityDirectory(store.entities())
     writer = _Writer(store, batch_size, save_interval)
     try:
-        for item in extract_stream(model, articles, workers=workers, batch_size=work_batch):
+        for item in extract_stream(
+            model, articles, workers=workers, batch_size=work_batch, vocabulary=vocabulary
+        ):
             if isinstance(item, Reject):
                 rejected(item)
                 if stop:
@@ -185,6 +190,7 @@ def extract_stream(
     *,
     workers: int = 1,
     batch_size: int = WORK_BATCH,
+    vocabulary: Vocabulary | None = None,
 ) -> Iterator[Extraction | Reject]:
     """Parse and extract ``articles`` in input order, in ``workers`` processes.
 
@@ -195,11 +201,11 @@ def extract_stream(
     if workers <= 1:
         nlp = load_pipeline(model) if isinstance(model, str) else model
         for batch in batches:
-            yield from _extract_batch(batch, nlp)
+            yield from _extract_batch(batch, nlp, vocabulary)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(model, vocabulary)) as pool:
         pending: deque = deque()
         for batch in batches:
             pending.append(pool.apply_async(_extract_batch, (batch,)))
@@ -234,27 +240,36 @@ def _batches(
 
 #: The pipeline of a worker process, loaded once by :func:`_init_worker`.
 _worker_nlp: Language | None = None
+#: The relation vocabulary of a worker process.
+_worker_vocabulary: Vocabulary | None = None
 
 
-def _init_worker(model: str | Language) -> None:
-    global _worker_nlp
+def _init_worker(model: str | Language, vocabulary: Vocabulary | None = None) -> None:
+    global _worker_nlp, _worker_vocabulary
     _worker_nlp = load_pipeline(model) if isinstance(model, str) else model
+    _worker_vocabulary = vocabulary
 
 
-def _extract_batch(batch: list[Article], nlp: Language | None = None) -> list[Extraction | Reject]:
+def _extract_batch(
+    batch: list[Article], nlp: Language | None = None, vocabulary: Vocabulary | None = None
+) -> list[Extraction | Reject]:
     nlp = nlp or _worker_nlp
+    vocabulary = vocabulary or _worker_vocabulary
     try:
         # Strings and lexemes of the batch are freed after it (spaCy's memory zone), so a
         # long run does not grow the vocabulary; extractions hold no spaCy objects.
         with nlp.memory_zone():
-            return [extract_doc(doc, art) for doc, art in parse_articles(nlp, batch)]
+            return [
+                extract_doc(doc, art, vocabulary=vocabulary)
+                for doc, art in parse_articles(nlp, batch)
+            ]
     except Exception:  # one article broke the batch: find it, keep the others
         if len(batch) == 1:
             raise
     results: list[Extraction | Reject] = []
     for article in batch:
         try:
-            results.extend(_extract_batch([article], nlp))
+            results.extend(_extract_batch([article], nlp, vocabulary))
         except Exception as exc:  # noqa: BLE001 - a reject, not a crash
             where = article.source or f"article {article.id}"
             results.append(Reject(path=where, reason=f"extraction failed ({exc!r})"))

@@ -12,6 +12,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.errors import KgraphError
+from kgraph.models import relationship_type as predicate_type
 from kgraph.store.base import ARTICLE_PREFIX
 
 
@@ -27,6 +28,7 @@ class Relation:
     negated: bool
     modality: str
     sentence: str
+    relation: str = "other"
 
     def line(self) -> str:
         """``Microsoft -[owns]-> TikTok  (1 evidence, confidence 0.58, hypothetical)``."""
@@ -79,6 +81,7 @@ def _relation(graph: nx.MultiDiGraph, u: str, v: str, data: dict) -> Relation:
         negated=data["negated"],
         modality=data["modality"],
         sentence=data["sentences"][0] if data["sentences"] else "",
+        relation=data.get("relation", "other"),
     )
 
 
@@ -105,13 +108,25 @@ def entity_relations(graph: nx.MultiDiGraph, name: str) -> list[Relation]:
 
 
 def relations_with_predicate(graph: nx.MultiDiGraph, predicate: str) -> list[Relation]:
-    """Relations whose predicate is ``predicate`` (or its UPPER_SNAKE relationship type)."""
+    """Relations whose predicate is ``predicate`` (or that predicate in UPPER_SNAKE)."""
     wanted = predicate.casefold()
     return _ranked(
         [
             _relation(graph, u, v, d)
             for u, v, d in _relation_edges(graph)
-            if wanted in (d["predicate"], d["type"].casefold())
+            if wanted in (d["predicate"], predicate_type(d["predicate"]).casefold())
+        ]
+    )
+
+
+def relations_with_relation(graph: nx.MultiDiGraph, relation: str) -> list[Relation]:
+    """Relations of the vocabulary's ``relation`` (``head-of``, or its type ``HEAD_OF``)."""
+    wanted = relation.casefold()
+    return _ranked(
+        [
+            _relation(graph, u, v, d)
+            for u, v, d in _relation_edges(graph)
+            if wanted in (d.get("relation"), d["type"].casefold())
         ]
     )
 

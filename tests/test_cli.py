@@ -146,7 +146,7 @@ def test_query_errors(runner, graph):
     assert result.output == "Error: no entity named 'Atlantis' in the graph (try `kgraph stats`)\n"
     result = runner.invoke(cli, ["query", "--graph", str(graph)])
     assert result.exit_code == 2
-    assert "give exactly one of --entity, --predicate or --path" in result.output
+    assert "give exactly one of --entity, --predicate, --relation or --path" in result.output
 
 
 def test_stats(runner, graph):

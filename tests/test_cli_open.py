@@ -129,5 +129,5 @@ def test_eval_group_has_help_with_an_example(runner):
     commands = [
         line.split()[0] for line in result.output.split("Commands:")[1].splitlines() if line
     ]
-    assert commands == ["carb", "triples"]
-    assert "  carb     Score a CaRB system file" in result.output
+    assert commands == ["carb", "dwie", "dwie-texts", "triples"]
+    assert "  carb        Score a CaRB system file" in result.output

@@ -86,3 +86,30 @@ def test_cli_output(tmp_path):
     assert result.output == (
         "precision 1.000  recall 0.667  F1 0.800\nmissed: a1: ByteDance -[parent-of]-> TikTok\n"
     )
+
+
+def test_a_gold_relation_accepts_any_predicate_of_that_relation(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    rows = [
+        {"article": "a1", "subject": "Shanda", "predicate": ["stake"], "object": "Sina"},
+        {
+            "article": "a1",
+            "subject": "Glazer",
+            "predicate": ["bid"],
+            "relation": "acquires",
+            "object": "Man Utd",
+            "path": "business/179.txt",
+        },
+        {"article": "a1", "subject": "Fox", "predicate": ["x"], "relation": "other", "object": "Y"},
+    ]
+    gold.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    records = [
+        json.loads(_record("Glazer", "stalks", "Man Utd")) | {"relation": "acquires"},
+        json.loads(_record("Shanda", "buys", "Sina")) | {"relation": "acquires"},
+        json.loads(_record("Fox", "meets", "Y")),
+    ]
+    result = score_triples(
+        read_gold_triples(gold), read_predictions(json.dumps(r) for r in records)
+    )
+    assert [m.label for m in result.misses] == ["Shanda -[stake]-> Sina", "Fox -[x]-> Y"]
+    assert result.recall == 1 / 3 and result.precision == 1 / 3

@@ -79,6 +79,7 @@ def test_relation_file_headers_and_arrays(folder):
         "negated:boolean",
         "predicate",
         "published:string[]",
+        "relation",
         "sentences",  # a sentence holds ";": the column is JSON text, not an array
         "starts:int[]",
     }
@@ -86,6 +87,9 @@ def test_relation_file_headers_and_arrays(folder):
         r for r in rows if (r[":START_ID(Entity)"], r[":END_ID(Entity)"]) == (JOSE.id, ZURICH.id)
     )
     assert row[":TYPE"] == "BASED_IN" and row["negated:boolean"] == "false"
+    assert row["relation"] == "based-in" and row["predicate"] == "based-in"
+    (chief,) = [r for r in rows if r["predicate"] == "chief-executive-of"]
+    assert (chief[":TYPE"], chief["relation"]) == ("HEAD_OF", "head-of")
     assert row["articles:string[]"] == "a1;b2" and row["starts:int[]"] == "80;30"
     assert row["published:string[]"] == "2020-08-01;2021-03-05"
     assert json.loads(row["sentences"]) == [

@@ -32,7 +32,7 @@ def test_round_trip_keeps_nodes_edges_and_attributes(tmp_path, extraction):
         before = _snapshot(store.graph)
     assert _snapshot(LocalGraphStore(path).graph) == before
     envelope = json.loads(path.read_text(encoding="utf-8"))
-    assert envelope["format"] == "kgraph" and envelope["version"] == 1
+    assert envelope["format"] == "kgraph" and envelope["version"] == 2
 
 
 def test_gzip_round_trip(tmp_path, extraction):
@@ -109,3 +109,69 @@ def test_foreign_file_is_refused(tmp_path):
     path.write_text('{"nodes": []}')
     with pytest.raises(StoreError, match="not a kgraph graph file"):
         LocalGraphStore(path)
+
+
+def test_relations_are_typed_by_relation_with_the_predicate_kept(tmp_path, extraction):
+    store = LocalGraphStore(tmp_path / "g.json")
+    store.write([extraction])
+    edges = {
+        (d["predicate"], d["relation"], d["type"])
+        for _, _, d in store.graph.edges(data=True)
+        if d["label"] == "RELATION"
+    }
+    assert ("negotiates-acquisition-of", "acquires", "ACQUIRES") in edges
+    assert ("secretary-of", "minister-of", "MINISTER_OF") in edges
+    assert ("shares-data-with", "other", "RELATED_TO") in edges
+
+
+def _as_version_1(path):
+    """Rewrite a graph file the way kgraph wrote it before relations had a ``relation``."""
+    from kgraph.models import relationship_type as predicate_type
+
+    envelope = json.loads(path.read_text(encoding="utf-8"))
+    envelope["version"] = 1
+    for link in envelope["graph"]["links"]:
+        if link["label"] == "RELATION":
+            del link["relation"]
+            link["type"] = predicate_type(link["predicate"])
+    path.write_text(json.dumps(envelope), encoding="utf-8")
+
+
+def test_a_version_1_file_is_migrated_when_read(tmp_path, extraction):
+    path = tmp_path / "g.json"
+    with LocalGraphStore(path) as store:
+        store.write([extraction])
+        current = _snapshot(store.graph)
+    _as_version_1(path)
+    old = LocalGraphStore(path)
+    assert _snapshot(old.graph) == current
+    old.write([extraction])  # already stored: nothing changes, nothing is saved
+    old.close()
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_kgraph_migrate_rewrites_a_version_1_file(tmp_path, extraction):
+    from click.testing import CliRunner
+
+    from kgraph.cli import cli
+
+    path = tmp_path / "g.json"
+    with LocalGraphStore(path) as store:
+        store.write([extraction])
+        current = _snapshot(store.graph)
+    _as_version_1(path)
+    result = CliRunner().invoke(cli, ["migrate", "--graph", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{path} is a version 2 graph file\n"
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 2
+    assert _snapshot(read_graph(path)) == current
+
+
+def test_a_file_from_a_newer_kgraph_is_refused(tmp_path):
+    path = tmp_path / "g.json"
+    write_graph(nx.MultiDiGraph(), path)
+    envelope = json.loads(path.read_text(encoding="utf-8"))
+    envelope["version"] = 3
+    path.write_text(json.dumps(envelope), encoding="utf-8")
+    with pytest.raises(StoreError, match="version 3 graph file; this kgraph reads up to"):
+        read_graph(path)

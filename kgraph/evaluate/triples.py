@@ -11,6 +11,10 @@ Gold file: JSON Lines, one expected triple per line::
   kebab-segment run of its predicate (``"acquisition"`` matches
   ``negotiates-acquisition-of``; ``"parent-of"`` matches ``parent-of``).
 - ``negated`` (optional): when given, the prediction's ``negated`` must equal it.
+- ``relation`` (optional): the relation of the vocabulary (``kgraph/data/relations.tsv``)
+  the reader files the triple under; a prediction of that relation matches too, whatever
+  its predicate words (``other`` never matches this way).
+- Other fields (``path``: where the article is) are ignored.
 
 Predictions are triple records (``kgraph extract`` output); the same (article, subject,
 predicate, object) predicted from several sentences counts once. Precision is the share
@@ -39,6 +43,7 @@ class GoldTriple:
     negated: bool | None = None
     line: int = 0
     label: str = ""  # "Subject -[p|q]-> Object" as the gold file spells it
+    relation: str | None = None
 
     def describe(self) -> str:
         return f"{self.article}: {self.label}"
@@ -55,6 +60,7 @@ class Prediction:
     negated: bool
 
     title: str = ""  # the article's title, else its id
+    relation: str = "other"
 
     def describe(self) -> str:
         return f"{self.title}: {self.subject} -[{self.predicate}]-> {self.object}"
@@ -93,6 +99,7 @@ def read_gold_triples(path: str | Path) -> list[GoldTriple]:
                 negated=row.get("negated"),
                 line=number,
                 label=f"{subjects[0]} -[{'|'.join(predicates)}]-> {objects[0]}",
+                relation=row.get("relation"),
             )
         )
     return gold
@@ -113,6 +120,7 @@ def read_predictions(lines: Iterable[str]) -> list[Prediction]:
             object=record["object"]["name"],
             negated=bool(record.get("negated")),
             title=str(article.get("title") or article.get("id")),
+            relation=str(record.get("relation") or "other"),
         )
         seen.setdefault(
             (
@@ -138,7 +146,10 @@ def matches(gold: GoldTriple, prediction: Prediction) -> bool:
         gold.article in prediction.articles
         and prediction.subject.casefold() in gold.subjects
         and prediction.object.casefold() in gold.objects
-        and _predicate_matches(gold.predicates, prediction.predicate)
+        and (
+            _predicate_matches(gold.predicates, prediction.predicate)
+            or (gold.relation not in (None, "other") and gold.relation == prediction.relation)
+        )
         and (gold.negated is None or gold.negated == prediction.negated)
     )
 

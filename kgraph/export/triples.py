@@ -35,6 +35,7 @@ def triple_records(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
             record = {
                 "subject": _entity(graph.nodes[u], u),
                 "predicate": data["predicate"],
+                "relation": data.get("relation", "other"),
                 "object": _entity(graph.nodes[v], v),
                 "article": {
                     "id": article_id,

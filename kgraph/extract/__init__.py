@@ -21,6 +21,7 @@ from kgraph.extract.modality import Modality, classify
 from kgraph.extract.nominal import NOMINAL_EXTRACTORS
 from kgraph.extract.verbal import denied_actions, nominalized_relations, verb_relations
 from kgraph.models import Article, Extraction, Triple
+from kgraph.relations import Vocabulary, label_triples
 from kgraph.resolve import resolve_mentions
 
 __all__ = ["extract_article", "extract_articles", "extract_doc", "parse_articles"]
@@ -94,13 +95,14 @@ def _triples(candidate: Candidate, article: Article, sentence: Span) -> Iterator
             )
 
 
-def extract_doc(doc: Doc, article: Article) -> Extraction:
-    """The entities and triples of one parsed article (triples in text order)."""
+def extract_doc(doc: Doc, article: Article, *, vocabulary: Vocabulary | None = None) -> Extraction:
+    """The entities and triples of one parsed article (triples in text order), each triple's
+    ``relation`` from ``vocabulary`` (default: the shipped one)."""
     mentions = resolve_mentions(doc)
     mentions += resolve_coreferences(doc, mentions)
     counts = Counter(m.entity.id for m in mentions)
     entities = {m.entity.id: m.entity for m in mentions}
-    triples = _extract_triples(doc, article, MentionIndex(mentions))
+    triples = label_triples(_extract_triples(doc, article, MentionIndex(mentions)), vocabulary)
     return Extraction(article, tuple(entities.values()), dict(counts), tuple(triples))
 
 
@@ -119,13 +121,20 @@ def _extract_triples(doc: Doc, article: Article, index: MentionIndex) -> list[Tr
 
 
 def extract_articles(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32, n_process: int = 1
+    nlp: Language,
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    vocabulary: Vocabulary | None = None,
 ) -> Iterator[Extraction]:
     """Parse and extract a stream of articles."""
     for doc, article in parse_articles(nlp, articles, batch_size=batch_size, n_process=n_process):
-        yield extract_doc(doc, article)
+        yield extract_doc(doc, article, vocabulary=vocabulary)
 
 
-def extract_article(nlp: Language, article: Article) -> Extraction:
+def extract_article(
+    nlp: Language, article: Article, *, vocabulary: Vocabulary | None = None
+) -> Extraction:
     """Parse one article and return its entities and triples."""
-    return next(extract_articles(nlp, [article]))
+    return next(extract_articles(nlp, [article], vocabulary=vocabulary))

@@ -6,9 +6,11 @@ Schema (the same in the local graph and in Neo4j; see README, "Graph schema"):
 - ``(:Article {id, title, published, url, source, content_hash, text_kind})``: one node per
   article (``text_kind: "summary"`` only on a feed item read from its summary).
 - ``(:Article)-[:MENTIONS {count}]->(:Entity)``.
-- ``(:Entity)-[:PREDICATE_TYPE {predicate, negated, modality, confidence, evidence_count,
-  articles, sentences, starts, ends, published}]->(:Entity)``: one relationship per
-  (subject, predicate, object, negated, modality); each new piece of evidence appends to
+- ``(:Entity)-[:RELATION_TYPE {relation, predicate, key, negated, modality, confidence,
+  evidence_count, articles, sentences, starts, ends, published}]->(:Entity)``: the type is
+  the triple's ``relation`` in UPPER_SNAKE (``HEAD_OF``; ``RELATED_TO`` for ``other``), the
+  open ``predicate`` a property; one relationship per (subject, predicate, object, negated,
+  modality); each new piece of evidence appends to
   the parallel evidence lists (deduplicated by article and offsets) and raises
   ``confidence`` to the best seen.
 """
@@ -19,7 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from kgraph.models import EntityRef, Extraction, Triple, relationship_type
+from kgraph.models import EntityRef, Extraction, Triple
+from kgraph.relations import relationship_type
 
 #: Node id prefix of article nodes in the local graph.
 ARTICLE_PREFIX = "article:"
@@ -47,8 +50,9 @@ def relation_row(triple: Triple) -> dict:
     return {
         "subject": triple.subject.id,
         "object": triple.object.id,
-        "type": relationship_type(triple.predicate),
+        "type": relationship_type(triple.relation),
         "key": relation_key(triple),
+        "relation": triple.relation,
         "predicate": triple.predicate,
         "negated": triple.negated,
         "modality": triple.modality,

@@ -2,7 +2,7 @@
 
 Values always travel as parameters (``$rows``, ``$id``); the only text spliced into a
 statement is a relationship type, and :func:`merge_relations` accepts nothing but
-``[A-Z][A-Z0-9_]*`` (what :func:`kgraph.models.relationship_type` produces). On Neo4j
+``[A-Z][A-Z0-9_]*`` (what :func:`kgraph.relations.relationship_type` produces). On Neo4j
 5.26 and later :func:`merge_relations_dynamic` takes the type as a parameter instead. Writes
 are ``UNWIND $rows AS row MERGE ...`` so one statement carries a whole batch.
 """
@@ -104,7 +104,8 @@ def _merge_relations(pattern: str) -> str:
         "MATCH (s:Entity {id: row.subject})\n"
         "MATCH (o:Entity {id: row.object})\n"
         f"MERGE {pattern}\n"
-        "ON CREATE SET r.predicate = row.predicate, r.negated = row.negated,\n"
+        "ON CREATE SET r.relation = row.relation, r.predicate = row.predicate,\n"
+        "  r.negated = row.negated,\n"
         f"  r.modality = row.modality, r.confidence = 0.0, r.evidence_count = 0, {empty}\n"
         "WITH r, [ev IN row.evidence WHERE NOT any(i IN range(0, size(r.articles) - 1)\n"
         "  WHERE r.articles[i] = ev.article AND r.starts[i] = ev.start AND r.ends[i] = ev.end)\n"
@@ -170,6 +171,41 @@ def count_relations_by_predicate() -> str:
     return (
         "MATCH (:Entity)-[r]->(:Entity) "
         "RETURN r.predicate AS key, count(*) AS n ORDER BY n DESC, key"
+    )
+
+
+def legacy_relation_exists() -> str:
+    """One row if some entity relationship has no ``relation`` (written before kgraph had
+    relations: typed by predicate); ``kgraph migrate`` retypes them."""
+    return (
+        "MATCH (:Entity)-[r]->(:Entity) WHERE r.relation IS NULL AND r.predicate IS NOT NULL "
+        "RETURN 1 AS found LIMIT 1"
+    )
+
+
+def legacy_relations() -> str:
+    """Entity relationships without a ``relation``: element id, predicate, object type."""
+    return (
+        "MATCH (:Entity)-[r]->(o:Entity) WHERE r.relation IS NULL AND r.predicate IS NOT NULL "
+        "RETURN elementId(r) AS id, r.predicate AS predicate, o.type AS object_type"
+    )
+
+
+def retype_relations(rel_type: str) -> str:
+    """Replace the relationships ``$rows`` ``{id, relation}`` name by ones of type ``rel_type``
+    with the same properties plus ``relation`` (a relationship's type cannot change).
+
+    Raises:
+        ValueError: ``rel_type`` is not ``[A-Z][A-Z0-9_]*``.
+    """
+    if not RELATIONSHIP_TYPE.fullmatch(rel_type):
+        raise ValueError(f"relationship type {rel_type!r} is not [A-Z][A-Z0-9_]*")
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (s)-[r]->(o) WHERE elementId(r) = row.id\n"
+        f"CREATE (s)-[n:`{rel_type}`]->(o)\n"
+        "SET n = properties(r), n.relation = row.relation\n"
+        "DELETE r"
     )
 
 

@@ -1,7 +1,9 @@
 """The embedded default store: a networkx ``MultiDiGraph`` saved as JSON on disk.
 
 The file is networkx node-link JSON inside a small envelope (``{"format": "kgraph",
-"version": 1, "graph": ...}``), gzip-compressed when the path ends in ``.gz``. No pickle:
+"version": 2, "graph": ...}``), gzip-compressed when the path ends in ``.gz``. A version 1
+file (written before relations had a ``relation``) is migrated when read: each relation
+gets its ``relation`` from its predicate and its ``type`` from the relation. No pickle:
 the file is plain data any tool can read. Saves are atomic: the graph is written to a
 temporary file beside the target, flushed to disk, then renamed over it.
 """
@@ -20,11 +22,12 @@ from typing import Any
 import networkx as nx
 
 from kgraph.errors import StoreError
-from kgraph.models import Article, EntityRef, Extraction, Triple, relationship_type
+from kgraph.models import Article, EntityRef, Extraction, Triple
+from kgraph.relations import Vocabulary, relation_of, relationship_type
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats, evidence_row, relation_key
 
 FORMAT = "kgraph"
-VERSION = 1
+VERSION = 2
 #: node-link field names; "key" for the node key leaves "id" free as a node property.
 NODE_LINK = {"edges": "links", "name": "key", "key": "edge_key"}
 #: Environment variable that overrides the default graph file.
@@ -41,8 +44,12 @@ def default_graph_path() -> Path:
     return Path(data_home) / "kgraph" / "graph.json"
 
 
-def read_graph(path: Path) -> nx.MultiDiGraph:
-    """Read a graph file written by :func:`write_graph`."""
+def read_graph(path: Path, vocabulary: Vocabulary | None = None) -> nx.MultiDiGraph:
+    """Read a graph file written by :func:`write_graph` (any version; see :func:`migrate`).
+
+    Raises:
+        StoreError: not a kgraph graph file, or one written by a newer kgraph.
+    """
     opener = gzip.open if path.suffix == ".gz" else open
     try:
         with opener(path, "rt", encoding="utf-8") as handle:
@@ -51,8 +58,34 @@ def read_graph(path: Path) -> nx.MultiDiGraph:
         raise StoreError(f"cannot read graph file {path}: {exc}") from exc
     if not isinstance(envelope, dict) or envelope.get("format") != FORMAT:
         raise StoreError(f"{path} is not a kgraph graph file (no 'format': 'kgraph' header)")
+    version = envelope.get("version", 1)
+    if not isinstance(version, int) or version > VERSION:
+        raise StoreError(
+            f"{path} is a version {version} graph file; this kgraph reads up to version "
+            f"{VERSION} (upgrade kgraph)"
+        )
     graph = nx.node_link_graph(envelope["graph"], directed=True, multigraph=True, **NODE_LINK)
-    return nx.MultiDiGraph(graph)
+    graph = nx.MultiDiGraph(graph)
+    if version < 2:
+        migrate(graph, vocabulary)
+    return graph
+
+
+def migrate(graph: nx.MultiDiGraph, vocabulary: Vocabulary | None = None) -> int:
+    """Give every relation without a ``relation`` one from its predicate (version 1 → 2).
+
+    Returns:
+        The number of relations changed.
+    """
+    changed = 0
+    for _, v, data in graph.edges(data=True):
+        if data.get("label") != "RELATION" or data.get("relation"):
+            continue
+        object_type = graph.nodes[v].get("type")
+        data["relation"] = relation_of(data["predicate"], None, object_type, vocabulary)
+        data["type"] = relationship_type(data["relation"])
+        changed += 1
+    return changed
 
 
 def write_graph(graph: nx.MultiDiGraph, path: Path) -> None:
@@ -204,7 +237,8 @@ class LocalGraphStore:
                 v,
                 key=key,
                 label="RELATION",
-                type=relationship_type(triple.predicate),
+                type=relationship_type(triple.relation),
+                relation=triple.relation,
                 predicate=triple.predicate,
                 negated=triple.negated,
                 modality=triple.modality,

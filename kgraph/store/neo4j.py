@@ -21,6 +21,7 @@ from neo4j import exceptions as neo4j_errors
 
 from kgraph.errors import StoreError
 from kgraph.models import EntityRef, Extraction
+from kgraph.relations import Vocabulary, relation_of, relationship_type
 from kgraph.store import cypher
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats
 from kgraph.store.rows import GraphRows, rows_from_extractions
@@ -84,10 +85,12 @@ class Neo4jGraphStore:
         dynamic_types: write all relationship types with one statement (Neo4j 5.26+'s
             ``$(row.type)``) rather than one statement per type; default: when the server
             supports it.
+        check_legacy: refuse a database whose relationships were written by an older kgraph
+            (typed by predicate, no ``relation``) until ``kgraph migrate`` retypes them.
 
     Raises:
         StoreError: the server cannot be reached, refuses the credentials, or has no such
-            database (one line saying which).
+            database (one line saying which); or the database needs ``kgraph migrate``.
     """
 
     def __init__(
@@ -96,6 +99,7 @@ class Neo4jGraphStore:
         *,
         max_retry_time: float = 30.0,
         dynamic_types: bool | None = None,
+        check_legacy: bool = True,
     ) -> None:
         self.settings = settings or Neo4jSettings.from_env()
         self.driver: Driver | None = None
@@ -113,12 +117,25 @@ class Neo4jGraphStore:
                 supports_dynamic_types(agent) if dynamic_types is None else dynamic_types
             )
             self.ensure_schema()
+            legacy = (
+                check_legacy
+                and self._driver.execute_query(
+                    cypher.legacy_relation_exists(), database_=self.settings.database
+                ).records
+            )
         except ValueError as exc:  # the driver's word for a malformed URI
             self.close()
             raise StoreError(f"bad NEO4J_URI {self.settings.uri!r}: {exc}") from exc
         except Exception as exc:
             self.close()
             raise store_error(exc, self.settings) from exc
+        if legacy:
+            self.close()
+            raise StoreError(
+                f"Neo4j database {self.settings.database!r} at {self.settings.uri} holds "
+                "relationships typed by predicate (written by an older kgraph): run "
+                "`kgraph migrate --store neo4j` once to retype them by relation"
+            )
 
     def __enter__(self) -> Neo4jGraphStore:
         return self
@@ -161,6 +178,38 @@ class Neo4jGraphStore:
         try:
             with self._driver.session(database=self.settings.database) as session:
                 session.execute_write(_write_batch, rows, skip_stored, self.dynamic_types)
+        except Exception as exc:
+            raise store_error(exc, self.settings) from exc
+
+    def migrate(self, vocabulary: Vocabulary | None = None, *, batch_size: int = 10_000) -> int:
+        """Retype relationships written by an older kgraph (typed by predicate) by relation.
+
+        Each gets a ``relation`` from its predicate and the object's entity type, and is
+        replaced by one of the relation's type with the same properties; one transaction
+        per batch. Running it again changes nothing.
+
+        Returns:
+            The number of relationships retyped.
+        """
+        rows = [
+            {
+                "id": row["id"],
+                "relation": relation_of(row["predicate"], None, row["object_type"], vocabulary),
+            }
+            for row in self.run(cypher.legacy_relations())
+        ]
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            groups.setdefault(relationship_type(row["relation"]), []).append(row)
+        for rel_type, group in sorted(groups.items()):
+            statement = cypher.retype_relations(rel_type)
+            for start in range(0, len(group), batch_size):
+                self._write(statement, group[start : start + batch_size])
+        return len(rows)
+
+    def _write(self, query: str, rows: list[dict[str, Any]]) -> None:
+        try:
+            self._driver.execute_query(query, rows=rows, database_=self.settings.database)
         except Exception as exc:
             raise store_error(exc, self.settings) from exc
 

@@ -2,8 +2,10 @@
 
 A :class:`GraphRows` holds the four kinds of rows the Neo4j loader sends with ``UNWIND``:
 articles, entities, mentions and relations (one row per relationship, its new evidence in a
-list). Relationship types are always recomputed from the predicate with
-:func:`kgraph.models.relationship_type`, never taken from the input.
+list). Relationship types are always recomputed from the relation with
+:func:`kgraph.relations.relationship_type`, never taken from the input; input without a
+``relation`` (a graph or triples written before there was one) gets it from its predicate
+through the shipped vocabulary.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from typing import Any
 import networkx as nx
 
 from kgraph.errors import RejectedInput
-from kgraph.models import Extraction, relationship_type
+from kgraph.models import Extraction
+from kgraph.relations import relation_of, relationship_type
 from kgraph.store.base import ARTICLE_PREFIX, relation_row
 
 #: Article properties stored on Article nodes besides ``id``.
@@ -60,8 +63,9 @@ class GraphRows:
             {
                 "subject": row["subject"],
                 "object": row["object"],
-                "type": relationship_type(row["predicate"]),
+                "type": relationship_type(row["relation"]),
                 "key": row["key"],
+                "relation": row["relation"],
                 "predicate": row["predicate"],
                 "negated": bool(row["negated"]),
                 "modality": row["modality"],
@@ -136,6 +140,8 @@ def rows_from_graph(graph: nx.MultiDiGraph) -> GraphRows:
                         "subject": u,
                         "object": v,
                         "key": _key(data["predicate"], data["modality"], data["negated"]),
+                        "relation": data.get("relation")
+                        or relation_of(data["predicate"], object_type=graph.nodes[v].get("type")),
                         "predicate": data["predicate"],
                         "negated": data["negated"],
                         "modality": data["modality"],
@@ -194,11 +200,15 @@ def _add_triple(rows: GraphRows, record: dict[str, Any]) -> None:
     if not isinstance(negated, bool):
         raise ValueError("negated must be true or false")
     predicate = str(record["predicate"])
+    relation = record.get("relation") or relation_of(
+        predicate, record.get("pattern"), str(record["object"].get("type"))
+    )
     rows.add_relation(
         {
             "subject": ends[0],
             "object": ends[1],
             "key": _key(predicate, modality, negated),
+            "relation": str(relation),
             "predicate": predicate,
             "negated": negated,
             "modality": modality,

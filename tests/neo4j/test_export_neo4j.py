@@ -55,6 +55,8 @@ def test_first_questions_get_the_same_answers_from_neo4j(neo4j_store, tmp_path):
     for question in (
         ["--entity", "Microsoft"],
         ["--predicate", "parent-of"],
+        ["--relation", "head-of"],
+        ["--relation", "ACQUIRES"],
         ["--path", "Satya Nadella", "ByteDance"],
     ):
         from_file = kgraph("query", *question, "--graph", str(local))

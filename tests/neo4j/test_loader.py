@@ -18,6 +18,7 @@ from kgraph.store.rows import GraphRows, rows_from_triples
 from .conftest import EXAMPLES, kgraph
 
 RELATION_PROPS = (
+    "relation",
     "predicate",
     "negated",
     "modality",
@@ -164,7 +165,7 @@ def load_records(store: Neo4jGraphStore, *records: dict) -> None:
 
 
 def relation(store: Neo4jGraphStore) -> dict:
-    [row] = store.run("MATCH (:Entity)-[r:OWNS]->(:Entity) RETURN properties(r) AS r")
+    [row] = store.run("MATCH (:Entity)-[r:OWNER_OF]->(:Entity) RETURN properties(r) AS r")
     return row["r"]
 
 
@@ -193,7 +194,7 @@ def test_evidence_from_a_new_article_is_appended_once(neo4j_store, writer):
 
 def test_same_pair_other_modality_is_another_relationship(neo4j_store, writer):
     load_records(writer, triple("a1", 0), triple("a1", 40, modality="reported"))
-    keys = neo4j_store.run("MATCH (:Entity)-[r:OWNS]->(:Entity) RETURN r.key AS k ORDER BY k")
+    keys = neo4j_store.run("MATCH (:Entity)-[r:OWNER_OF]->(:Entity) RETURN r.key AS k ORDER BY k")
     assert [r["k"] for r in keys] == ["owns|asserted|affirmed", "owns|reported|affirmed"]
 
 

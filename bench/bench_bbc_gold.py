@@ -1,0 +1,70 @@
+"""BBC gold: kgraph's entity triples on the BBC articles of ``examples/gold/bbc-triples.jsonl``
+against what a careful reader writes down from them.
+
+Not a test: the articles are read in place from ``../shared/corpora/bbc`` (never copied into
+the project); prints precision, recall and F1 (``kgraph eval triples``), then each miss and
+each false hit.
+
+    .venv/bin/python bench/bench_bbc_gold.py [--bbc DIR] [--gold FILE] [--write-predictions FILE]
+
+The same with the command line:
+
+    kgraph extract $(sed -n 's/.*"path": "\\([^"]*\\)".*/..\\/shared\\/corpora\\/bbc\\/\\1/p' \\
+        examples/gold/bbc-triples.jsonl | sort -u) > bbc-pred.jsonl
+    kgraph eval triples examples/gold/bbc-triples.jsonl bbc-pred.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from kgraph.evaluate.triples import read_gold_triples, read_predictions, score_triples
+from kgraph.extract import extract_doc, parse_articles
+from kgraph.nlp import DEFAULT_MODEL, load_pipeline
+from kgraph.readers import read_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+BBC = ROOT.parent / "shared" / "corpora" / "bbc"
+GOLD = ROOT / "examples" / "gold" / "bbc-triples.jsonl"
+
+
+def gold_paths(gold: Path) -> list[str]:
+    """The article paths the gold file names, in order, each once."""
+    paths: dict[str, None] = {}
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("//"):
+            paths[json.loads(line)["path"]] = None
+    return list(paths)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--bbc", type=Path, default=BBC)
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--write-predictions", type=Path)
+    args = parser.parse_args()
+
+    paths = [str(args.bbc / p) for p in gold_paths(args.gold)]
+    nlp = load_pipeline(args.model)
+    lines = [
+        json.dumps(triple.to_dict(), ensure_ascii=False)
+        for doc, article in parse_articles(nlp, read_articles(paths))
+        for triple in extract_doc(doc, article).triples
+    ]
+    if args.write_predictions:
+        args.write_predictions.write_text("".join(f"{x}\n" for x in lines), encoding="utf-8")
+    gold = read_gold_triples(args.gold)
+    result = score_triples(gold, read_predictions(lines))
+    print(f"BBC gold: {len(paths)} articles, {len(gold)} triples, {args.model}")
+    print(f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}")
+    for miss in result.misses:
+        print(f"missed: {miss.describe()}")
+    for hit in result.false_hits:
+        print(f"false hit: {hit.describe()}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""DWIE dev split, side by side: kgraph's entity triples, the same restricted to the
+constructions main had before issue 9, and same-sentence co-occurrence of PERSON/ORG/GPE.
+
+Not a test: prints pair precision, recall and F1 (``kgraph eval dwie``, equal to DWIE's
+``score_pairs.py``) and articles per second, then kgraph's per-relation figures.
+
+    .venv/bin/python bench/bench_dwie.py [--model NAME] [--dwie FILE] [--write-predictions FILE]
+
+Every article is parsed as ``kgraph extract`` parses it (boilerplate blanked), and once
+more as raw text for co-occurrence (as DWIE's README measured it) and for kgraph without
+boilerplate blanking; each rate is the articles divided by parse time plus the system's own
+time. "constructions of main" keeps only triples of the patterns main had
+(verbs, prepositions, nominalizations, denials, appositions, titles, copulas, "-based").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable, Iterable
+from itertools import combinations
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from kgraph.evaluate.dwie import article_text, read_dwie, score_dwie
+from kgraph.extract import extract_doc, parse_articles
+from kgraph.models import Article
+from kgraph.nlp import DEFAULT_MODEL, load_pipeline
+
+DWIE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dwie" / "dev.json"
+#: The constructions of main before issue 9's new ones.
+MAIN_PATTERNS = frozenset(
+    {
+        "svo",
+        "prepositional",
+        "nominalization",
+        "denied-action",
+        "apposition",
+        "title",
+        "copula",
+        "based",
+    }
+)
+#: main's figures on this split (DWIE README), measured before the relation vocabulary.
+MAIN_BEFORE = (0.244, 0.088, 0.129)
+COOCCURRENCE_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+
+Records = list[dict]
+
+
+def kgraph_records(docs: list[tuple[Doc, Article]], keep=None) -> Records:
+    records = []
+    for doc, article in docs:
+        for triple in extract_doc(doc, article).triples:
+            if keep is None or triple.extras.get("pattern") in keep:
+                records.append(triple.to_dict())
+    return records
+
+
+def cooccurrence_records(docs: list[tuple[Doc, Article]]) -> Records:
+    records = []
+    for doc, article in docs:
+        for sentence in doc.sents:
+            names = sorted(
+                {e.text for e in sentence.ents if e.label_ in COOCCURRENCE_TYPES}, key=str.lower
+            )
+            for subject, obj in combinations(names, 2):
+                records.append(
+                    {
+                        "subject": {"name": subject},
+                        "predicate": "co-occurs-with",
+                        "relation": "other",
+                        "object": {"name": obj},
+                        "article": article.ref(),
+                        "sentence": sentence.text,
+                    }
+                )
+    return records
+
+
+def timed(system: Callable[[], Records]) -> tuple[Records, float]:
+    started = time.perf_counter()
+    records = system()
+    return records, time.perf_counter() - started
+
+
+def _row(name: str, articles, records: Iterable[dict], seconds: float) -> str:
+    result = score_dwie(articles, list(records))
+    rate = len(articles) / seconds if seconds else 0.0
+    return f"{name:<44} {result.precision:6.3f} {result.recall:6.3f} {result.f1:6.3f} {rate:9.1f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--dwie", type=Path, default=DWIE)
+    parser.add_argument("--write-predictions", type=Path, help="kgraph's triple records here")
+    args = parser.parse_args()
+
+    articles = read_dwie(args.dwie)
+    nlp = load_pipeline(args.model)
+    inputs = [Article(article_text(a), id=a["title"], title=a["title"]) for a in articles]
+    started = time.perf_counter()
+    docs = list(parse_articles(nlp, inputs))  # as kgraph extract: boilerplate blanked
+    parse = time.perf_counter() - started
+    started = time.perf_counter()
+    raw_docs = list(zip(nlp.pipe(a.text for a in inputs), inputs))  # boilerplate kept
+    raw_parse = time.perf_counter() - started
+
+    current, current_s = timed(lambda: kgraph_records(docs))
+    before, before_s = timed(lambda: kgraph_records(docs, MAIN_PATTERNS))
+    raw, raw_s = timed(lambda: kgraph_records(raw_docs))
+    cooc, cooc_s = timed(lambda: cooccurrence_records(raw_docs))
+    if args.write_predictions:
+        with args.write_predictions.open("w", encoding="utf-8") as handle:
+            for record in current:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    print(f"DWIE dev: {len(articles)} articles, {args.model}; parse {parse:.1f} s")
+    print(f"{'system':<44} {'P':>6} {'R':>6} {'F1':>6} {'articles/s':>9}")
+    print(_row("kgraph entity triples", articles, current, parse + current_s))
+    print(_row("kgraph, constructions of main only", articles, before, parse + before_s))
+    p, r, f = MAIN_BEFORE
+    print(f"{'main before issue 9 (DWIE README)':<44} {p:6.3f} {r:6.3f} {f:6.3f} {'-':>9}")
+    print(_row("kgraph, boilerplate not blanked", articles, raw, raw_parse + raw_s))
+    print(_row("co-occurrence PERSON/ORG/GPE, same sentence", articles, cooc, raw_parse + cooc_s))
+
+    result = score_dwie(articles, current)
+    print("\nkgraph by relation: pairs connected, gold pairs among them, with a right label")
+    for relation, (pairs, gold, labelled) in result.by_relation.items():
+        print(f"  {relation:<20} {pairs:5d} {gold:5d} {labelled:5d}")
+
+
+if __name__ == "__main__":
+    main()

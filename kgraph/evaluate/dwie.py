@@ -1,0 +1,308 @@
+"""Entity-pair scoring on DWIE news articles (Zaporojets et al., 2021), as ``score_pairs.py``.
+
+DWIE file: the MILR copy with text (a JSON list of articles, each with ``title``, ``sents``:
+tokens per sentence, ``vertexSet``: entities as lists of mentions ``{name, ...}``, and
+``labels``: relations ``{h, t, r}``). Predictions: triple records (``kgraph extract``
+output), each found its article by the ``id``/``title``/``source`` stem of its ``article``,
+else by its evidence sentence.
+
+The pair score is label- and direction-agnostic and equals ``score_pairs.py`` (shipped
+with the DWIE dev split): gold pairs are the DWIE relations except adjective links (labels
+ending in ``-x``, and ``gpe*``); a predicted triple connects the DWIE entities whose mention
+names match its subject and object names (equal, or one contains the other as whole words;
+"US", "U.S." and "United States" are one name); recall is the share of gold pairs
+connected, precision the share of connected pairs that are gold.
+
+Per relation, each triple's ``relation`` is read through :data:`DWIE_LABELS`, the DWIE
+labels that state it: a gold pair is found *with its label* when a triple connecting it has
+a relation mapped to one of the pair's labels.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kgraph.errors import KgraphError
+
+__all__ = [
+    "DWIE_LABELS",
+    "DwieScore",
+    "article_text",
+    "read_dwie",
+    "read_predictions",
+    "score_dwie",
+    "write_texts",
+]
+
+#: DWIE labels that state each relation of kgraph's vocabulary (direction-agnostic).
+DWIE_LABELS: dict[str, frozenset[str]] = {
+    "located-in": frozenset({"in0", "in1", "in2"}),
+    "based-in": frozenset({"based_in0", "based_in1", "based_in2"}),
+    "citizen-of": frozenset({"citizen_of"}),
+    "member-of": frozenset({"member_of"}),
+    "employee-of": frozenset({"member_of"}),
+    "head-of": frozenset({"head_of", "member_of"}),
+    "head-of-government": frozenset({"head_of_gov", "agent_of"}),
+    "head-of-state": frozenset({"head_of_state", "agent_of"}),
+    "minister-of": frozenset({"minister_of", "agent_of"}),
+    "spokesperson-of": frozenset({"spokesperson_of"}),
+    "player-of": frozenset({"player_of", "member_of"}),
+    "coach-of": frozenset({"coach_of", "member_of"}),
+    "part-of": frozenset({"part_of"}),
+    "subsidiary-of": frozenset({"part_of"}),
+    "product-of": frozenset({"product_of"}),
+    "founder-of": frozenset({"founder_of"}),
+    "spouse-of": frozenset({"spouse_of"}),
+    "child-of": frozenset({"child_of", "parent_of"}),
+    "parent-of": frozenset({"parent_of", "child_of"}),
+    "meets": frozenset({"is_meeting"}),
+}
+
+#: Names that stand for one entity whichever a system prints (as ``score_pairs.py``).
+ALIASES = (
+    frozenset({"united states", "us", "u s", "usa", "u s a", "america"}),
+    frozenset({"united kingdom", "uk", "u k", "britain", "great britain"}),
+    frozenset({"european union", "eu"}),
+    frozenset({"united nations", "un", "u n"}),
+    frozenset({"north atlantic treaty organization", "nato"}),
+)
+
+Pair = frozenset[int]
+
+
+@dataclass
+class DwieScore:
+    """Pair precision, recall and F1, and the per-label and per-relation breakdown."""
+
+    precision: float
+    recall: float
+    f1: float
+    gold_pairs: int
+    found: int
+    predicted_pairs: int
+    correct: int
+    articles_matched: int
+    articles: int
+    #: DWIE label → (gold pairs, found by any triple, found by a triple of a mapped relation)
+    by_label: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    #: kgraph relation → (pairs it connects, gold pairs among them, gold with a mapped label)
+    by_relation: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """One line, as ``score_pairs.py`` prints it."""
+        return (
+            f"DWIE pairs: recall {self.recall:.3f} ({self.found}/{self.gold_pairs}), "
+            f"precision {self.precision:.3f} ({self.correct}/{self.predicted_pairs}), "
+            f"F1 {self.f1:.3f}; {self.articles_matched}/{self.articles} docs had triples"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "gold_pairs": self.gold_pairs,
+            "found": self.found,
+            "predicted_pairs": self.predicted_pairs,
+            "correct": self.correct,
+            "by_label": {
+                k: dict(zip(("gold", "found", "labelled"), v)) for k, v in self.by_label.items()
+            },
+            "by_relation": {
+                k: dict(zip(("pairs", "gold", "labelled"), v)) for k, v in self.by_relation.items()
+            },
+        }
+
+
+def read_dwie(path: str | Path) -> list[dict[str, Any]]:
+    """The articles of a DWIE file (the MILR copy with ``sents``).
+
+    Raises:
+        KgraphError: not readable, or not a list of DWIE articles.
+    """
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise KgraphError(f"cannot read DWIE file {path}: {exc}") from exc
+    if not isinstance(data, list) or not all(
+        isinstance(d, dict) and {"title", "sents", "vertexSet", "labels"} <= d.keys() for d in data
+    ):
+        raise KgraphError(
+            f"{path} is not a DWIE file (a JSON list of articles with title, sents, "
+            "vertexSet, labels)"
+        )
+    return data
+
+
+def read_predictions(lines: Iterable[str], source: str = "predictions") -> list[dict[str, Any]]:
+    """Triple records from JSON Lines.
+
+    Raises:
+        KgraphError: a line that is not a triple record (file and line named).
+    """
+    records = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            record["subject"]["name"], record["object"]["name"]  # noqa: B018 - shape check
+        except (ValueError, KeyError, TypeError) as exc:
+            raise KgraphError(f"{source}:{number}: not a triple record ({exc})") from exc
+        records.append(record)
+    return records
+
+
+def article_text(article: dict[str, Any]) -> str:
+    """An article's text: its tokens joined with spaces, sentences with a space."""
+    return " ".join(" ".join(sentence) for sentence in article["sents"])
+
+
+def write_texts(articles: Iterable[dict[str, Any]], folder: str | Path) -> int:
+    """Write each article to ``folder/<title>.txt`` (as ``score_pairs.py texts``)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for article in articles:
+        (folder / f"{article['title']}.txt").write_text(article_text(article), encoding="utf-8")
+        count += 1
+    return count
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _expand(name: str) -> frozenset[str]:
+    normal = _norm(name)
+    for group in ALIASES:
+        if normal in group:
+            return group
+    return frozenset({normal})
+
+
+def _name_matches(name: str, mention_names: Iterable[str]) -> bool:
+    for a in _expand(name):
+        if not a:
+            continue
+        for n in mention_names:
+            n = _norm(n)
+            if len(n) < 2:
+                continue
+            if a == n or f" {n} " in f" {a} " or (len(a) >= 3 and f" {a} " in f" {n} "):
+                return True
+    return False
+
+
+def _gold(article: dict[str, Any]) -> dict[Pair, set[str]]:
+    """Gold pairs of an article and their labels (adjective links left out)."""
+    pairs: dict[Pair, set[str]] = {}
+    for label in article["labels"]:
+        r = label["r"]
+        if r.endswith("-x") or r.startswith("gpe") or label["h"] == label["t"]:
+            continue
+        pairs.setdefault(frozenset((label["h"], label["t"])), set()).add(r)
+    return pairs
+
+
+def _ends(article: dict[str, Any], name: str) -> set[int]:
+    return {
+        i
+        for i, entity in enumerate(article["vertexSet"])
+        if _name_matches(name, {m["name"] for m in entity})
+    }
+
+
+def _by_article(
+    articles: list[dict[str, Any]], predictions: Iterable[dict[str, Any]]
+) -> dict[str, list[dict[str, Any]]]:
+    titles = {a["title"] for a in articles}
+    texts = {a["title"]: _norm(article_text(a)) for a in articles}
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for prediction in predictions:
+        ref = prediction.get("article") or {}
+        key = ""
+        for name in ("id", "title", "source", "path"):
+            stem = os.path.splitext(os.path.basename(str(ref.get(name) or "")))[0]
+            if stem in titles:
+                key = stem
+                break
+        if not key and prediction.get("sentence"):
+            sentence = _norm(prediction["sentence"])
+            key = next((t for t, text in texts.items() if sentence and sentence in text), "")
+        grouped.setdefault(key, []).append(prediction)
+    return grouped
+
+
+def _predicted_pairs(
+    article: dict[str, Any], predictions: Iterable[dict[str, Any]]
+) -> Iterator[tuple[Pair, str]]:
+    for prediction in predictions:
+        subjects = _ends(article, prediction["subject"]["name"])
+        objects = _ends(article, prediction["object"]["name"])
+        relation = str(prediction.get("relation") or "other")
+        for a in subjects:
+            for b in objects:
+                if a != b:
+                    yield frozenset((a, b)), relation
+
+
+def score_dwie(
+    articles: list[dict[str, Any]],
+    predictions: Iterable[dict[str, Any]],
+    labels: dict[str, frozenset[str]] | None = None,
+) -> DwieScore:
+    """Score triple records against DWIE articles (see module docstring)."""
+    labels = DWIE_LABELS if labels is None else labels
+    grouped = _by_article(articles, predictions)
+    gold_all = hit = pred_all = pred_good = 0
+    by_label: dict[str, list[int]] = {}
+    by_relation: dict[str, list[int]] = {}
+    for article in articles:
+        gold = _gold(article)
+        predicted: dict[Pair, set[str]] = {}
+        for pair, relation in _predicted_pairs(article, grouped.get(article["title"], [])):
+            predicted.setdefault(pair, set()).add(relation)
+        gold_all += len(gold)
+        hit += len(gold.keys() & predicted.keys())
+        pred_all += len(predicted)
+        pred_good += len(gold.keys() & predicted.keys())
+        for pair, names in gold.items():
+            mapped = {lab for rel in predicted.get(pair, ()) for lab in labels.get(rel, ())}
+            for name in names:
+                row = by_label.setdefault(name, [0, 0, 0])
+                row[0] += 1
+                row[1] += pair in predicted
+                row[2] += name in mapped
+        for pair, relations in predicted.items():
+            for relation in relations:
+                row = by_relation.setdefault(relation, [0, 0, 0])
+                row[0] += 1
+                row[1] += pair in gold
+                row[2] += bool(gold.get(pair, set()) & labels.get(relation, frozenset()))
+    recall = hit / gold_all if gold_all else 0.0
+    precision = pred_good / pred_all if pred_all else 0.0
+    f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+    order = Counter({k: v[0] for k, v in by_label.items()})
+    return DwieScore(
+        precision=precision,
+        recall=recall,
+        f1=f1,
+        gold_pairs=gold_all,
+        found=hit,
+        predicted_pairs=pred_all,
+        correct=pred_good,
+        articles_matched=sum(1 for a in articles if grouped.get(a["title"])),
+        articles=len(articles),
+        by_label={k: tuple(by_label[k]) for k, _ in order.most_common()},
+        by_relation={
+            k: tuple(v) for k, v in sorted(by_relation.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        },
+    )
