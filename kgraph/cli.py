@@ -15,11 +15,10 @@ from typing import Any
 import click
 
 from kgraph import __version__
+from kgraph.defaults import DEFAULT_MODEL, SAVE_INTERVAL, WORK_BATCH
 from kgraph.errors import KgraphError
 from kgraph.export import FORMATS as EXPORT_FORMATS
 from kgraph.models import Reject
-from kgraph.nlp import DEFAULT_MODEL, load_pipeline
-from kgraph.pipeline import SAVE_INTERVAL, WORK_BATCH
 from kgraph.readers import FORMATS, FieldMap, ReadOptions, count_articles, read_articles
 
 EPILOG = """\b
@@ -116,7 +115,7 @@ def neo4j_options(command: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(
         *args: Any, neo4j_uri: str, neo4j_user: str, neo4j_database: str, **kwargs: Any
     ) -> Any:
-        from kgraph.store.neo4j import Neo4jSettings
+        from kgraph.store.settings import Neo4jSettings
 
         password = Neo4jSettings.from_env().password
         kwargs["neo4j"] = Neo4jSettings(neo4j_uri, neo4j_user, password, neo4j_database)
@@ -134,14 +133,40 @@ def _open_store(store_name: str, graph_path: Path | None, neo4j: Any):
     return _local_store(graph_path)
 
 
+def _process_age() -> float:
+    """Seconds since this process started (Linux ``/proc``; 0 where it cannot be read)."""
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return max(0.0, uptime - ticks / os.sysconf("SC_CLK_TCK"))
+
+
+#: ``time.perf_counter()`` at the start of the process running the ``kgraph`` script.
+_STARTED = time.perf_counter() - _process_age()
+
+
+def _command_started() -> float:
+    """``time.perf_counter()`` when this command started (process start, or CliRunner call)."""
+    return click.get_current_context().meta.get("kgraph.started", _STARTED)
+
+
+#: True when the process runs the ``kgraph`` script (:func:`main`), not a test's CliRunner.
+_from_main = False
+
+
 @click.group(epilog=EPILOG)
 @click.version_option(__version__, prog_name="kgraph")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Build an entity knowledge graph from news articles.
 
     Articles go in; subject-predicate-object triples between named entities come out,
     each with the sentence that says so, into a local graph file or Neo4j.
     """
+    # Commands time themselves from the process start, or from here when called in-process.
+    ctx.meta["kgraph.started"] = _STARTED if _from_main else time.perf_counter()
 
 
 @cli.command()
@@ -192,6 +217,7 @@ def extract(
         raise click.UsageError("--tokenized applies to --format carb only")
     from kgraph.extract import extract_doc, parse_articles
     from kgraph.extract.open import open_records
+    from kgraph.nlp import load_pipeline
 
     nlp = load_pipeline(model)
     rejects: list[Reject] = []
@@ -209,6 +235,7 @@ def _extract_carb(files: tuple[str, ...], model: str, tokenized: bool) -> None:
     """Open extractions of one sentence per line, in CaRB's tabbed system format."""
     from kgraph.evaluate.carb import write_system
     from kgraph.extract.open import carb_extractions
+    from kgraph.nlp import load_pipeline
 
     for name in files:
         if name != "-" and not Path(name).is_file():
@@ -329,6 +356,7 @@ def ingest(
       kgraph ingest news.jsonl.gz --text-field story --rejects rejects.jsonl
       kgraph ingest examples/articles/ --store neo4j
     """
+    from kgraph.nlp import load_pipeline
     from kgraph.pipeline import ingest as run_ingest
 
     load_pipeline(model)
@@ -357,6 +385,7 @@ def ingest(
             work_batch=batch_size,
         )
         stats = store.stats()
+    report.seconds = time.perf_counter() - _command_started()  # the whole command's time
     click.echo(report.summary(stats.entities, stats.relations))
     if report.rejected:
         sys.exit(3)
@@ -813,4 +842,6 @@ def eval_triples(gold: Path, predicted: str, as_json: bool) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    global _from_main
+    _from_main = True
     cli(prog_name="kgraph")

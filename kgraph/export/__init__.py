@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kgraph.errors import KgraphError
-from kgraph.export.filters import ExportFilter, filter_graph
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kgraph.export.filters import ExportFilter, filter_graph
 
 __all__ = [
     "FORMATS",
@@ -26,6 +29,15 @@ __all__ = [
     "filter_graph",
     "format_for_path",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``ExportFilter`` and ``filter_graph`` on first use: this module stays quick to import."""
+    if name in ("ExportFilter", "filter_graph"):
+        from kgraph.export import filters
+
+        return getattr(filters, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
