@@ -461,7 +461,16 @@ class _Null:
     metavar="NAME=VALUE",
     help="A --cypher parameter (JSON literal or plain text); repeatable.",
 )
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of text.")
+@click.option(
+    "--evidence",
+    type=click.Choice(["best", "all", "none"]),
+    default="best",
+    show_default=True,
+    help="Evidence under each relation: its best sentence, every one, or none.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON Lines (with all evidence) instead of text."
+)
 @graph_option
 @store_option
 @neo4j_options
@@ -472,6 +481,7 @@ def query(
     path: tuple[str, str] | None,
     cypher_file: Path | None,
     params: tuple[str, ...],
+    evidence: str,
     as_json: bool,
     graph_path: Path | None,
     store_name: str,
@@ -479,14 +489,17 @@ def query(
 ) -> None:
     """Ask the graph: an entity's relations, a predicate's relations, a path, a Cypher file.
 
-    --entity, --predicate and --path work on either store (with --store neo4j the graph
-    is read from the server first); --cypher runs a query file of cypher/ with its
+    Under each relation is its best evidence: the sentence (trimmed around the two names
+    when long), the article's title and date; --evidence all lists every piece. --entity,
+    --predicate and --path work on either store (with --store neo4j the graph is read from
+    the server first); --cypher runs a query file of cypher/ with its
     parameters on either store (locally through grand-cypher, or the Python answer its
     "// local:" line names).
 
     \b
     Examples:
       kgraph query --entity Microsoft
+      kgraph query --entity TikTok --evidence all
       kgraph query --predicate parent-of
       kgraph query --path "Donald Trump" ByteDance
       kgraph query --cypher cypher/co-mentioned.cypher --param entity=TikTok
@@ -494,6 +507,7 @@ def query(
           --param source="Donald Trump" --param target=ByteDance
     """
     from kgraph import query as queries
+    from kgraph.answers import relation_text
 
     chosen = [o for o in (entity, predicate, path, cypher_file) if o]
     if len(chosen) != 1:
@@ -515,9 +529,14 @@ def query(
     else:
         rows = queries.path_between(graph, *path)
     for row in rows:
-        click.echo(json.dumps(row.to_dict(), ensure_ascii=False) if as_json else row.line())
+        if as_json:
+            click.echo(json.dumps(row.to_dict(), ensure_ascii=False))
+        else:
+            click.echo("\n".join(relation_text(row, evidence)))
     if not rows and not as_json:
-        click.echo("no relations found")
+        click.echo(
+            queries.no_predicate_message(graph, predicate) if predicate else "no relations found"
+        )
 
 
 def _run_cypher_file(
@@ -622,31 +641,66 @@ def _is_graph_file(path: Path) -> bool:
 
 
 @cli.command()
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="How many predicates and most connected entities to list.",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
 @graph_option
 @store_option
 @neo4j_options
 @library_errors
-def stats(as_json: bool, graph_path: Path | None, store_name: str, neo4j: Any) -> None:
-    """Count articles, entities by type and relations by predicate.
+def stats(top: int, as_json: bool, graph_path: Path | None, store_name: str, neo4j: Any) -> None:
+    """Count articles, entities by type and relations by predicate; the most connected.
+
+    Lists the --top most frequent predicates and the --top entities with most relations
+    (either direction), then most mentions.
 
     \b
     Example:
       kgraph stats --graph demo-graph.json
+      kgraph stats --top 20
       kgraph stats --store neo4j
     """
     with _open_store(store_name, graph_path, neo4j) as store:
         counts = store.stats()
+        connected = _most_connected(store, top)
     if as_json:
-        click.echo(json.dumps(counts.__dict__, ensure_ascii=False))
+        click.echo(json.dumps(counts.__dict__ | {"most_connected": connected}, ensure_ascii=False))
         return
     click.echo(f"articles: {counts.articles}")
     click.echo(f"entities: {counts.entities}")
     for type_, n in counts.entity_types.items():
         click.echo(f"  {type_}: {n}")
-    click.echo(f"relations: {counts.relations}")
-    for predicate, n in counts.predicates.items():
+    click.echo(f"relations: {counts.relations}, {len(counts.predicates)} predicates")
+    for predicate, n in list(counts.predicates.items())[:top]:
         click.echo(f"  {predicate}: {n}")
+    if len(counts.predicates) > top:
+        more = len(counts.predicates) - top
+        click.echo(f"  ({more} more predicate{'s' if more > 1 else ''})")
+    if connected:
+        click.echo("most connected entities:")
+    for row in connected:
+        click.echo(
+            f"  {row['name']} ({row['type']}): {row['relations']} relations, "
+            f"{row['mentions']} mentions"
+        )
+
+
+def _most_connected(store: Any, top: int) -> list[dict[str, Any]]:
+    """The ``top`` entities with most relations (rows of ``cypher/most-connected.cypher``)."""
+    if not top:
+        return []
+    if hasattr(store, "graph"):
+        from kgraph.query import most_connected
+
+        return most_connected(store.graph, top)
+    from kgraph.store import cypher
+
+    return store.run(cypher.most_connected(), {"limit": top})
 
 
 def _names(values: tuple[str, ...]) -> list[str]:

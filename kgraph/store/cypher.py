@@ -173,6 +173,16 @@ def count_relations_by_predicate() -> str:
     )
 
 
+def most_connected() -> str:
+    """The ``$limit`` entities with most relations (either way), then most mentions."""
+    return (
+        "MATCH (e:Entity) "
+        "RETURN e.id AS id, e.name AS name, e.type AS type, "
+        "COUNT { (e)-[]-(:Entity) } AS relations, e.mentions AS mentions "
+        "ORDER BY relations DESC, mentions DESC, id LIMIT $limit"
+    )
+
+
 def delete_all() -> tuple[str, str]:
     """Delete every relationship, then every node, 5,000 per transaction (auto-commit only).
 
