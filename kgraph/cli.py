@@ -748,6 +748,11 @@ def _names(values: tuple[str, ...]) -> list[str]:
     help="Article nodes and MENTIONS edges [default: only for csv and jsonl].",
 )
 @click.option(
+    "--with-isolated",
+    is_flag=True,
+    help="html, png, svg: also draw entities without relations (other formats always hold them).",
+)
+@click.option(
     "--cypher",
     "cypher_query",
     metavar="QUERY",
@@ -767,6 +772,7 @@ def export(
     min_mentions: int,
     since: str | None,
     with_articles: bool | None,
+    with_isolated: bool,
     cypher_query: str | None,
     graph_path: Path | None,
     store_name: str,
@@ -809,6 +815,7 @@ def export(
         with_articles=export_formats[fmt].articles_by_default
         if with_articles is None
         else with_articles,
+        isolated=with_isolated or not export_formats[fmt].picture,
     )
     result = export_graph(filter_graph(graph, spec), fmt, out)
     click.echo(result.summary())

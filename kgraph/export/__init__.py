@@ -42,13 +42,15 @@ def __getattr__(name: str) -> Any:
 
 @dataclass(frozen=True)
 class ExportFormat:
-    """A format: its writer, what it is for, and whether it includes articles by default."""
+    """A format: its writer, what it is for, whether it includes articles by default, and
+    whether it is a picture (which leaves out entities without relations by default)."""
 
     name: str
     suffix: str
     description: str
     write: Callable[[nx.MultiDiGraph, Path], int | None]
     articles_by_default: bool = False
+    picture: bool = False
 
 
 def _graphml(graph: nx.MultiDiGraph, out: Path) -> None:
@@ -118,9 +120,9 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("dot", ".dot", "Graphviz DOT", _dot),
         ExportFormat("csv", "", "CSV files for neo4j-admin database import", _csv, True),
         ExportFormat("jsonl", ".jsonl", "triple records, as kgraph extract prints", _jsonl, True),
-        ExportFormat("html", ".html", "interactive page that works offline", _html),
-        ExportFormat("png", ".png", "static picture", _picture("png")),
-        ExportFormat("svg", ".svg", "static picture", _picture("svg")),
+        ExportFormat("html", ".html", "interactive page that works offline", _html, picture=True),
+        ExportFormat("png", ".png", "static picture", _picture("png"), picture=True),
+        ExportFormat("svg", ".svg", "static picture", _picture("svg"), picture=True),
     )
 }
 
