@@ -805,6 +805,11 @@ def export(
             raise click.ClickException(f"no graph file at {store.path} (run kgraph ingest first)")
         graph = store.graph
     fmt = fmt or format_for_path(out)
+    if fmt == "jsonl" and with_articles is not None:
+        raise click.UsageError(
+            "--with-articles/--no-articles do not apply to jsonl: every triple record "
+            "names its article (id, title, date)"
+        )
     spec = ExportFilter(
         entity=entity,
         hops=hops,

@@ -27,7 +27,7 @@ import networkx as nx
 from kgraph.errors import KgraphError
 from kgraph.models import ENTITY_TYPES
 from kgraph.query import find_entity
-from kgraph.store.local import EVIDENCE_FIELDS
+from kgraph.store.local import EVIDENCE_FIELDS, evidence_list
 
 __all__ = ["ExportFilter", "filter_graph"]
 
@@ -119,7 +119,7 @@ def _keep_evidence_since(graph: nx.MultiDiGraph, since: str) -> None:
         if not kept:
             empty.append((u, v, key))
             continue
-        trimmed = {f: [data[f][i] for i in kept] for f in EVIDENCE_FIELDS}
+        trimmed = {f: [evidence_list(data, f)[i] for i in kept] for f in EVIDENCE_FIELDS}
         trimmed["evidence_count"] = len(kept)
         trimmed["confidence"] = max(trimmed["confidences"])
         graph.add_edge(u, v, key, **trimmed)  # new lists: the source graph's stay intact

@@ -6,10 +6,10 @@ Schema (the same in the local graph and in Neo4j; see README, "Graph schema"):
 - ``(:Article {id, title, published, url, source, content_hash})``: one node per article.
 - ``(:Article)-[:MENTIONS {count}]->(:Entity)``.
 - ``(:Entity)-[:PREDICATE_TYPE {predicate, negated, modality, confidence, evidence_count,
-  articles, sentences, starts, ends, published}]->(:Entity)``: one relationship per
-  (subject, predicate, object, negated, modality); each new piece of evidence appends to
-  the parallel evidence lists (deduplicated by article and offsets) and raises
-  ``confidence`` to the best seen.
+  articles, sentences, starts, ends, published, confidences, surfaces}]->(:Entity)``: one
+  relationship per (subject, predicate, object, negated, modality); each new piece of
+  evidence appends to the parallel evidence lists (deduplicated by article and offsets)
+  and raises ``confidence`` to the best seen.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ def evidence_row(triple: Triple) -> dict:
         "end": triple.end,
         "published": triple.article.published or "",
         "confidence": round(triple.confidence, 3),
+        "surface": triple.surface,
     }
 
 
