@@ -676,7 +676,8 @@ def stats(top: int, as_json: bool, graph_path: Path | None, store_name: str, neo
     for type_, n in counts.entity_types.items():
         click.echo(f"  {type_}: {n}")
     click.echo(f"relations: {counts.relations}, {len(counts.predicates)} predicates")
-    for predicate, n in list(counts.predicates.items())[:top]:
+    ranked = sorted(counts.predicates.items(), key=lambda item: (-item[1], item[0]))
+    for predicate, n in ranked[:top]:
         click.echo(f"  {predicate}: {n}")
     if len(counts.predicates) > top:
         more = len(counts.predicates) - top

@@ -29,6 +29,7 @@ RELATION_PROPS = (
     "ends",
     "published",
     "confidences",
+    "surfaces",
 )
 
 
