@@ -28,7 +28,7 @@ _API = {
     "relationship_type": "kgraph.models",
     "KgraphError": "kgraph.errors",
     # extract and ingest
-    "extract": "kgraph.api",
+    "extract_triples": "kgraph.api",
     "ingest": "kgraph.api",
     "load_pipeline": "kgraph.nlp",
     # stores

@@ -13,17 +13,15 @@ import re
 
 from kgraph.query import Relation
 
-__all__ = ["EVIDENCE_MODES", "relation_text", "trim_sentence"]
-
-#: ``--evidence`` choices: the best piece, every piece, or none (one line per relation).
-EVIDENCE_MODES = ("best", "all", "none")
+__all__ = ["relation_text", "trim_sentence"]
 #: Longest sentence shown whole; longer ones are trimmed around the names.
 WIDTH = 110
 INDENT = "    "
 
 
 def relation_text(relation: Relation, evidence: str = "best") -> list[str]:
-    """The lines of one relation: its line, then its best or every piece of evidence."""
+    """The lines of one relation: its line, then its ``best`` piece of evidence, ``all``
+    of them, or ``none``."""
     lines = [relation.line()]
     shown = {"best": relation.evidence[:1], "all": relation.evidence}.get(evidence, ())
     for piece in shown:

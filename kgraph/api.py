@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from kgraph.models import Article, Triple
     from kgraph.pipeline import IngestReport
 
-__all__ = ["extract", "ingest", "read_graph", "triples_frame"]
+__all__ = ["extract_triples", "ingest", "read_graph", "triples_frame"]
 
 #: Columns of :func:`triples_frame`, one row per piece of evidence.
 FRAME_COLUMNS = (
@@ -39,7 +39,7 @@ FRAME_COLUMNS = (
 )
 
 
-def extract(
+def extract_triples(
     text: str | Article,
     *,
     title: str | None = None,
