@@ -39,11 +39,12 @@ HEAVY = ("spacy", "neo4j", "matplotlib", "neo4j_viz", "trafilatura", "grandcyphe
 
 
 def run(source: Path, args: list[str]) -> float:
-    """Seconds one ``kgraph ARGS`` process takes from start to exit."""
+    """Seconds one ``kgraph ARGS`` process takes from start to exit (run from ``/``:
+    ``python -c`` puts the working folder first on the path, before ``--source``)."""
     env = {**os.environ, "PYTHONPATH": str(source)}
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", MAIN, *args], env=env, capture_output=True, text=True
+        [sys.executable, "-c", MAIN, *args], env=env, capture_output=True, text=True, cwd="/"
     )
     seconds = time.perf_counter() - started
     if done.returncode:
@@ -61,6 +62,7 @@ def heaviest_imports(source: Path, top: int = 6) -> tuple[list[tuple[int, str]],
         capture_output=True,
         text=True,
         check=True,
+        cwd="/",  # python -c puts the working folder first on the path
     )
     rows, loaded = [], []
     for line in done.stderr.splitlines():
