@@ -534,9 +534,15 @@ def query(
         else:
             click.echo("\n".join(relation_text(row, evidence)))
     if not rows and not as_json:
-        click.echo(
-            queries.no_predicate_message(graph, predicate) if predicate else "no relations found"
-        )
+        if predicate:
+            click.echo(queries.no_predicate_message(graph, predicate))
+        elif entity:
+            data = graph.nodes[queries.find_entity(graph, entity)]
+            times = data.get("mentions", 0)
+            said = "once" if times == 1 else f"{times} times"
+            click.echo(f"{data['name']} has no relations (mentioned {said})")
+        else:
+            click.echo("no relations found")
 
 
 def _run_cypher_file(

@@ -105,6 +105,12 @@ def test_no_match_suggests_the_closest_names_and_aliases(ask):
     assert result.output == "Error: no entity named 'Zurich' in the graph; closest names: Zürich\n"
 
 
+def test_an_entity_without_relations_says_so(ask):
+    result = ask("query", "--entity", "O'Brien, Pat")
+    assert result.exit_code == 0
+    assert result.output == "O'Brien, Pat has no relations (mentioned once)\n"
+
+
 def test_no_predicate_suggests_the_closest_predicates(ask):
     result = ask("query", "--predicate", "own")
     assert result.exit_code == 0
