@@ -127,11 +127,16 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos, sizes) -> list:
                 # Midpoint of arc3's quadratic Bézier: control point at rad·(dy, -dx).
                 x = (x1 + x2) / 2 + rad * (y2 - y1) / 2
                 y = (y1 + y2) / 2 - rad * (x2 - x1) / 2
+                angle = math.degrees(math.atan2(y2 - y1, x2 - x1))
+                if angle > 90 or angle <= -90:  # keep the text upright
+                    angle -= 180 if angle > 0 else -180
                 labels.append(
                     ax.text(
                         x,
                         y,
                         data.get("predicate", ""),
+                        rotation=angle,
+                        rotation_mode="anchor",
                         fontsize=6,
                         color="#555555",
                         ha="center",
