@@ -15,11 +15,10 @@ from typing import Any
 import click
 
 from kgraph import __version__
+from kgraph.defaults import DEFAULT_MODEL, SAVE_INTERVAL, WORK_BATCH
 from kgraph.errors import KgraphError
 from kgraph.export import FORMATS as EXPORT_FORMATS
 from kgraph.models import Reject, Skip
-from kgraph.nlp import DEFAULT_MODEL, load_pipeline
-from kgraph.pipeline import SAVE_INTERVAL, WORK_BATCH
 from kgraph.readers import FORMATS, FieldMap, ReadOptions, count_articles, read_articles
 
 EPILOG = """\b
@@ -135,7 +134,7 @@ def neo4j_options(command: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(
         *args: Any, neo4j_uri: str, neo4j_user: str, neo4j_database: str, **kwargs: Any
     ) -> Any:
-        from kgraph.store.neo4j import Neo4jSettings
+        from kgraph.store.settings import Neo4jSettings
 
         password = Neo4jSettings.from_env().password
         kwargs["neo4j"] = Neo4jSettings(neo4j_uri, neo4j_user, password, neo4j_database)
@@ -153,14 +152,40 @@ def _open_store(store_name: str, graph_path: Path | None, neo4j: Any):
     return _local_store(graph_path)
 
 
+def _process_age() -> float:
+    """Seconds since this process started (Linux ``/proc``; 0 where it cannot be read)."""
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return max(0.0, uptime - ticks / os.sysconf("SC_CLK_TCK"))
+
+
+#: ``time.perf_counter()`` at the start of the process running the ``kgraph`` script.
+_STARTED = time.perf_counter() - _process_age()
+
+
+def _command_started() -> float:
+    """``time.perf_counter()`` when this command started (process start, or CliRunner call)."""
+    return click.get_current_context().meta.get("kgraph.started", _STARTED)
+
+
+#: True when the process runs the ``kgraph`` script (:func:`main`), not a test's CliRunner.
+_from_main = False
+
+
 @click.group(epilog=EPILOG)
 @click.version_option(__version__, prog_name="kgraph")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Build an entity knowledge graph from news articles.
 
     Articles go in; subject-predicate-object triples between named entities come out,
     each with the sentence that says so, into a local graph file or Neo4j.
     """
+    # Commands time themselves from the process start, or from here when called in-process.
+    ctx.meta["kgraph.started"] = _STARTED if _from_main else time.perf_counter()
 
 
 @cli.command()
@@ -217,6 +242,7 @@ def extract(
         raise click.UsageError("--tokenized applies to --format carb only")
     from kgraph.extract import extract_doc, parse_articles
     from kgraph.extract.open import open_records
+    from kgraph.nlp import load_pipeline
 
     vocabulary = _vocabulary(relations_file)
     nlp = load_pipeline(model)
@@ -235,6 +261,7 @@ def _extract_carb(files: tuple[str, ...], model: str, tokenized: bool) -> None:
     """Open extractions of one sentence per line, in CaRB's tabbed system format."""
     from kgraph.evaluate.carb import write_system
     from kgraph.extract.open import carb_extractions
+    from kgraph.nlp import load_pipeline
 
     for name in files:
         if name != "-" and not Path(name).is_file():
@@ -362,6 +389,7 @@ def ingest(
       kgraph ingest crawl.warc.gz --rejects rejects.jsonl
       kgraph ingest examples/articles/ --store neo4j
     """
+    from kgraph.nlp import load_pipeline
     from kgraph.pipeline import ingest as run_ingest
 
     vocabulary = _vocabulary(relations_file)
@@ -393,6 +421,7 @@ def ingest(
             vocabulary=vocabulary,
         )
         stats = store.stats()
+    report.seconds = time.perf_counter() - _command_started()  # the whole command's time
     click.echo(report.summary(stats.entities, stats.relations))
     if report.rejected:
         sys.exit(3)
@@ -473,7 +502,16 @@ class _Null:
     metavar="NAME=VALUE",
     help="A --cypher parameter (JSON literal or plain text); repeatable.",
 )
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of text.")
+@click.option(
+    "--evidence",
+    type=click.Choice(["best", "all", "none"]),
+    default="best",
+    show_default=True,
+    help="Evidence under each relation: its best sentence, every one, or none.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON Lines (with all evidence) instead of text."
+)
 @graph_option
 @store_option
 @neo4j_options
@@ -484,6 +522,7 @@ def query(
     path: tuple[str, str] | None,
     cypher_file: Path | None,
     params: tuple[str, ...],
+    evidence: str,
     as_json: bool,
     graph_path: Path | None,
     store_name: str,
@@ -492,7 +531,9 @@ def query(
 ) -> None:
     """Ask the graph: an entity's relations, a predicate's relations, a path, a Cypher file.
 
-    --entity, --predicate, --relation and --path work on either store (with --store neo4j the graph
+    Under each relation is its best evidence: the sentence (trimmed around the two names
+    when long), the article's title and date; --evidence all lists every piece. --entity,
+    --predicate, --relation and --path work on either store (with --store neo4j the graph
     is read from the server first); --cypher runs a query file of cypher/ with its
     parameters on either store (locally through grand-cypher, or the Python answer its
     "// local:" line names).
@@ -500,6 +541,7 @@ def query(
     \b
     Examples:
       kgraph query --entity Microsoft
+      kgraph query --entity TikTok --evidence all
       kgraph query --predicate parent-of
       kgraph query --relation head-of
       kgraph query --path "Donald Trump" ByteDance
@@ -508,6 +550,7 @@ def query(
           --param source="Donald Trump" --param target=ByteDance
     """
     from kgraph import query as queries
+    from kgraph.answers import relation_text
 
     chosen = [o for o in (entity, predicate, relation_name, path, cypher_file) if o]
     if len(chosen) != 1:
@@ -531,9 +574,20 @@ def query(
     else:
         rows = queries.path_between(graph, *path)
     for row in rows:
-        click.echo(json.dumps(row.to_dict(), ensure_ascii=False) if as_json else row.line())
+        if as_json:
+            click.echo(json.dumps(row.to_dict(), ensure_ascii=False))
+        else:
+            click.echo("\n".join(relation_text(row, evidence)))
     if not rows and not as_json:
-        click.echo("no relations found")
+        if predicate:
+            click.echo(queries.no_predicate_message(graph, predicate))
+        elif entity:
+            data = graph.nodes[queries.find_entity(graph, entity)]
+            times = data.get("mentions", 0)
+            said = "once" if times == 1 else f"{times} times"
+            click.echo(f"{data['name']} has no relations (mentioned {said})")
+        else:
+            click.echo("no relations found")
 
 
 def _run_cypher_file(
@@ -638,31 +692,67 @@ def _is_graph_file(path: Path) -> bool:
 
 
 @cli.command()
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="How many predicates and most connected entities to list.",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
 @graph_option
 @store_option
 @neo4j_options
 @library_errors
-def stats(as_json: bool, graph_path: Path | None, store_name: str, neo4j: Any) -> None:
-    """Count articles, entities by type and relations by predicate.
+def stats(top: int, as_json: bool, graph_path: Path | None, store_name: str, neo4j: Any) -> None:
+    """Count articles, entities by type and relations by predicate; the most connected.
+
+    Lists the --top most frequent predicates and the --top entities with most relations
+    (either direction), then most mentions.
 
     \b
     Example:
       kgraph stats --graph demo-graph.json
+      kgraph stats --top 20
       kgraph stats --store neo4j
     """
     with _open_store(store_name, graph_path, neo4j) as store:
         counts = store.stats()
+        connected = _most_connected(store, top)
     if as_json:
-        click.echo(json.dumps(counts.__dict__, ensure_ascii=False))
+        click.echo(json.dumps(counts.__dict__ | {"most_connected": connected}, ensure_ascii=False))
         return
     click.echo(f"articles: {counts.articles}")
     click.echo(f"entities: {counts.entities}")
     for type_, n in counts.entity_types.items():
         click.echo(f"  {type_}: {n}")
-    click.echo(f"relations: {counts.relations}")
-    for predicate, n in counts.predicates.items():
+    click.echo(f"relations: {counts.relations}, {len(counts.predicates)} predicates")
+    ranked = sorted(counts.predicates.items(), key=lambda item: (-item[1], item[0]))
+    for predicate, n in ranked[:top]:
         click.echo(f"  {predicate}: {n}")
+    if len(counts.predicates) > top:
+        more = len(counts.predicates) - top
+        click.echo(f"  ({more} more predicate{'s' if more > 1 else ''})")
+    if connected:
+        click.echo("most connected entities:")
+    for row in connected:
+        click.echo(
+            f"  {row['name']} ({row['type']}): {row['relations']} relations, "
+            f"{row['mentions']} mentions"
+        )
+
+
+def _most_connected(store: Any, top: int) -> list[dict[str, Any]]:
+    """The ``top`` entities with most relations (rows of ``cypher/most-connected.cypher``)."""
+    if not top:
+        return []
+    if hasattr(store, "graph"):
+        from kgraph.query import most_connected
+
+        return most_connected(store.graph, top)
+    from kgraph.store import cypher
+
+    return store.run(cypher.most_connected(), {"limit": top})
 
 
 def _names(values: tuple[str, ...]) -> list[str]:
@@ -710,6 +800,11 @@ def _names(values: tuple[str, ...]) -> list[str]:
     help="Article nodes and MENTIONS edges [default: only for csv and jsonl].",
 )
 @click.option(
+    "--with-isolated",
+    is_flag=True,
+    help="html, png, svg: also draw entities without relations (other formats always hold them).",
+)
+@click.option(
     "--cypher",
     "cypher_query",
     metavar="QUERY",
@@ -729,6 +824,7 @@ def export(
     min_mentions: int,
     since: str | None,
     with_articles: bool | None,
+    with_isolated: bool,
     cypher_query: str | None,
     graph_path: Path | None,
     store_name: str,
@@ -761,6 +857,11 @@ def export(
             raise click.ClickException(f"no graph file at {store.path} (run kgraph ingest first)")
         graph = store.graph
     fmt = fmt or format_for_path(out)
+    if fmt == "jsonl" and with_articles is not None:
+        raise click.UsageError(
+            "--with-articles/--no-articles do not apply to jsonl: every triple record "
+            "names its article (id, title, date)"
+        )
     spec = ExportFilter(
         entity=entity,
         hops=hops,
@@ -771,6 +872,7 @@ def export(
         with_articles=export_formats[fmt].articles_by_default
         if with_articles is None
         else with_articles,
+        isolated=with_isolated or not export_formats[fmt].picture,
     )
     result = export_graph(filter_graph(graph, spec), fmt, out)
     click.echo(result.summary())
@@ -952,4 +1054,6 @@ def migrate(
 
 def main() -> None:
     """Console-script entry point."""
+    global _from_main
+    _from_main = True
     cli(prog_name="kgraph")

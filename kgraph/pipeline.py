@@ -18,6 +18,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from kgraph.defaults import SAVE_INTERVAL, WORK_BATCH
 from kgraph.errors import RejectedInput
 from kgraph.extract import extract_doc, parse_articles
 from kgraph.models import Article, Extraction, Reject, Skip
@@ -29,15 +30,10 @@ from kgraph.store.base import GraphStore
 
 #: Articles written to the store per batch.
 WRITE_BATCH = 64
-#: Articles sent to a worker process at a time (also spaCy's ``nlp.pipe`` batch size).
-WORK_BATCH = 16
 #: Most characters in a worker batch, counted as articles times the longest one.
 WORK_CHARS = 50_000
 #: Batches in flight per worker: enough to keep every worker busy, few enough for memory.
 IN_FLIGHT = 2
-#: Seconds between saves of the local graph (a save never takes more than a tenth of
-#: the run: the interval grows to ten times the last save's duration).
-SAVE_INTERVAL = 5.0
 
 __all__ = ["IngestReport", "extract_stream", "ingest"]
 

@@ -6,7 +6,7 @@ between two entities. Entities are found by id, name or alias, case-insensitivel
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -17,8 +17,26 @@ from kgraph.store.base import ARTICLE_PREFIX
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One piece of evidence for a relation: the sentence and the article it is in."""
+
+    article: str
+    title: str | None
+    published: str | None
+    sentence: str
+    start: int
+    end: int
+    confidence: float
+
+    def source(self) -> str:
+        """``Title, 2020-08-03`` (the article id without a title; ``undated``)."""
+        title = " ".join((self.title or "").split()) or f"article {self.article}"
+        return f"{title}, {self.published or 'undated'}"
+
+
+@dataclass(frozen=True)
 class Relation:
-    """One stored relationship, as query results show it."""
+    """One stored relationship, as query results show it; ``evidence`` best first."""
 
     subject: str
     predicate: str
@@ -29,18 +47,26 @@ class Relation:
     modality: str
     sentence: str
     relation: str = "other"
+    evidence: tuple[Evidence, ...] = field(default=())
+
+    def status(self) -> list[str]:
+        """Modality and negation in words: ``["reported"]``, ``["denied"]``, ``["negated"]``."""
+        words = [] if self.modality == "asserted" else [self.modality]
+        if self.negated and self.modality != "denied":  # a denial is already a negation
+            words.append("negated")
+        return words
 
     def line(self) -> str:
-        """``Microsoft -[owns]-> TikTok  (1 evidence, confidence 0.58, hypothetical)``."""
-        notes = [f"{self.evidence_count} evidence", f"confidence {self.confidence:.2f}"]
-        if self.negated:
-            notes.append("negated")
-        if self.modality != "asserted":
-            notes.append(self.modality)
-        return f"{self.subject} -[{self.predicate}]-> {self.object}  ({', '.join(notes)})"
+        """``TikTok -[shares-data-with]-> Beijing  (denied; 1 evidence, confidence 0.58)``."""
+        counts = f"{self.evidence_count} evidence, confidence {self.confidence:.2f}"
+        status = ", ".join(self.status())
+        notes = f"{status}; {counts}" if status else counts
+        subject, object_ = (" ".join(name.split()) for name in (self.subject, self.object))
+        return f"{subject} -[{self.predicate}]-> {object_}  ({notes})"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Every field, ``evidence`` as a list of objects (all of it, best first)."""
+        return asdict(self) | {"evidence": [asdict(e) for e in self.evidence]}
 
 
 def _entity_nodes(graph: nx.MultiDiGraph) -> dict[str, dict]:
@@ -68,10 +94,26 @@ def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
         if len(matches) > 1:
             best = max(matches, key=lambda n: entities[n].get("mentions", 0))
             return best
-    raise KgraphError(f"no entity named {name!r} in the graph (try `kgraph stats`)")
+    raise KgraphError(no_entity_message(graph, name))
+
+
+def no_entity_message(graph: nx.MultiDiGraph, name: str) -> str:
+    """``no entity named 'Microsft' in the graph; closest names: Microsoft``."""
+    from kgraph.names import closest
+
+    pairs = [
+        (text, data["name"])
+        for data in _entity_nodes(graph).values()
+        for text in (data["name"], *data.get("aliases", ()))
+    ]
+    suggestions = closest(name, pairs)
+    if suggestions:
+        return f"no entity named {name!r} in the graph; closest names: {', '.join(suggestions)}"
+    return f"no entity named {name!r} in the graph, nor one close to it (see `kgraph stats`)"
 
 
 def _relation(graph: nx.MultiDiGraph, u: str, v: str, data: dict) -> Relation:
+    evidence = _evidence(graph, data)
     return Relation(
         subject=graph.nodes[u]["name"],
         predicate=data["predicate"],
@@ -80,9 +122,33 @@ def _relation(graph: nx.MultiDiGraph, u: str, v: str, data: dict) -> Relation:
         confidence=data["confidence"],
         negated=data["negated"],
         modality=data["modality"],
-        sentence=data["sentences"][0] if data["sentences"] else "",
+        sentence=evidence[0].sentence if evidence else "",
         relation=data.get("relation", "other"),
+        evidence=evidence,
     )
+
+
+def _evidence(graph: nx.MultiDiGraph, data: dict) -> tuple[Evidence, ...]:
+    """A relation's evidence, best first: most confident, then newest, then by article."""
+    pieces = []
+    for i, article in enumerate(data["articles"]):
+        node = graph.nodes.get(ARTICLE_PREFIX + article, {})
+        published = node.get("published") or data["published"][i] or None
+        pieces.append(
+            Evidence(
+                article=article,
+                title=node.get("title"),
+                published=published,
+                sentence=data["sentences"][i],
+                start=data["starts"][i],
+                end=data["ends"][i],
+                confidence=data["confidences"][i],
+            )
+        )
+    pieces.sort(key=lambda e: (e.article, e.start))
+    pieces.sort(key=lambda e: e.published or "", reverse=True)
+    pieces.sort(key=lambda e: -e.confidence)
+    return tuple(pieces)
 
 
 def _relation_edges(graph: nx.MultiDiGraph):
@@ -129,6 +195,19 @@ def relations_with_relation(graph: nx.MultiDiGraph, relation: str) -> list[Relat
             if wanted in (d.get("relation"), d["type"].casefold())
         ]
     )
+
+
+def no_predicate_message(graph: nx.MultiDiGraph, predicate: str) -> str:
+    """``no relations with predicate 'own'; closest predicates: owns``."""
+    from kgraph.names import closest
+
+    stored = {d["predicate"] for _, _, d in _relation_edges(graph)}
+    suggestions = closest(predicate, [(p, p) for p in stored])
+    if suggestions:
+        return f"no relations with predicate {predicate!r}; closest predicates: " + ", ".join(
+            suggestions
+        )
+    return f"no relations with predicate {predicate!r} (see `kgraph stats`)"
 
 
 def path_between(graph: nx.MultiDiGraph, source: str, target: str) -> list[Relation]:

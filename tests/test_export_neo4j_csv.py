@@ -73,6 +73,7 @@ def test_relation_file_headers_and_arrays(folder):
         "articles:string[]",
         "confidence:double",
         "confidences:double[]",
+        "surfaces:string[]",
         "ends:int[]",
         "evidence_count:int",
         "modality",

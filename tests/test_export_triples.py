@@ -26,3 +26,43 @@ def test_without_article_nodes_titles_are_null(tmp_path):
     export_graph(graph, "jsonl", out)
     first = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert first["article"] == {"id": "a1", "title": None, "published": "2020-08-01"}
+
+
+def test_export_writes_the_records_extract_prints(tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import cli
+    from tests.conftest import EXAMPLES
+
+    runner = CliRunner()
+    article = str(EXAMPLES / "tiktok-microsoft.txt")
+    extracted = runner.invoke(cli, ["extract", article])
+    assert extracted.exit_code == 0, extracted.output
+    graph = tmp_path / "g.json"
+    assert runner.invoke(cli, ["ingest", article, "--graph", str(graph)]).exit_code == 0
+    out = tmp_path / "t.jsonl"
+    result = runner.invoke(cli, ["export", "--graph", str(graph), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    printed = [json.loads(line) for line in extracted.output.splitlines()]
+    key = lambda r: (r["start"], r["end"], r["predicate"], r["object"]["name"])  # noqa: E731
+    assert sorted(exported, key=key) == sorted(printed, key=key)
+    assert any("surface" in r for r in exported)
+
+
+def test_with_articles_does_not_apply_to_jsonl(tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import cli
+
+    from .export_sample import sample_graph_file
+
+    graph = sample_graph_file(tmp_path)
+    result = CliRunner().invoke(
+        cli, ["export", "--graph", str(graph), "--out", str(tmp_path / "t.jsonl"), "--no-articles"]
+    )
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "Error: --with-articles/--no-articles do not apply to jsonl: every triple record "
+        "names its article (id, title, date)"
+    )

@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kgraph.errors import KgraphError
-from kgraph.export.filters import ExportFilter, filter_graph
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kgraph.export.filters import ExportFilter, filter_graph
 
 __all__ = [
     "FORMATS",
@@ -28,15 +31,26 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    """``ExportFilter`` and ``filter_graph`` on first use: this module stays quick to import."""
+    if name in ("ExportFilter", "filter_graph"):
+        from kgraph.export import filters
+
+        return getattr(filters, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 @dataclass(frozen=True)
 class ExportFormat:
-    """A format: its writer, what it is for, and whether it includes articles by default."""
+    """A format: its writer, what it is for, whether it includes articles by default, and
+    whether it is a picture (which leaves out entities without relations by default)."""
 
     name: str
     suffix: str
     description: str
     write: Callable[[nx.MultiDiGraph, Path], int | None]
     articles_by_default: bool = False
+    picture: bool = False
 
 
 def _graphml(graph: nx.MultiDiGraph, out: Path) -> None:
@@ -106,9 +120,9 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("dot", ".dot", "Graphviz DOT", _dot),
         ExportFormat("csv", "", "CSV files for neo4j-admin database import", _csv, True),
         ExportFormat("jsonl", ".jsonl", "triple records, as kgraph extract prints", _jsonl, True),
-        ExportFormat("html", ".html", "interactive page that works offline", _html),
-        ExportFormat("png", ".png", "static picture", _picture("png")),
-        ExportFormat("svg", ".svg", "static picture", _picture("svg")),
+        ExportFormat("html", ".html", "interactive page that works offline", _html, picture=True),
+        ExportFormat("png", ".png", "static picture", _picture("png"), picture=True),
+        ExportFormat("svg", ".svg", "static picture", _picture("svg"), picture=True),
     )
 }
 

@@ -10,7 +10,9 @@ Filters apply in this order, each to what the previous one left:
 4. ``types``: entities of these types; ``min_mentions``: entities mentioned that often.
 5. ``entity``/``hops``: the entities within ``hops`` relations of that entity, ignoring
    direction (its ego graph).
-6. Articles: without ``with_articles`` article nodes and MENTIONS edges are left out;
+6. Without ``isolated``, entities left without any relation are dropped (the
+   ``entity`` itself stays).
+7. Articles: without ``with_articles`` article nodes and MENTIONS edges are left out;
    with it, the articles that mention a kept entity (and, with ``since``, were published
    on or after it) are kept with those MENTIONS edges.
 """
@@ -25,7 +27,7 @@ import networkx as nx
 from kgraph.errors import KgraphError
 from kgraph.models import ENTITY_TYPES
 from kgraph.query import find_entity
-from kgraph.store.local import EVIDENCE_FIELDS
+from kgraph.store.local import EVIDENCE_FIELDS, evidence_list
 
 __all__ = ["ExportFilter", "filter_graph"]
 
@@ -41,6 +43,7 @@ class ExportFilter:
     min_mentions: int = 0
     since: str | None = None
     with_articles: bool = False
+    isolated: bool = True
 
     def __post_init__(self) -> None:
         unknown = sorted(t for t in self.types if t not in ENTITY_TYPES)
@@ -79,8 +82,13 @@ def filter_graph(graph: nx.MultiDiGraph, spec: ExportFilter) -> nx.MultiDiGraph:
         _drop_entities(out, lambda n, d: d.get("type") not in spec.types)
     if spec.min_mentions:
         _drop_entities(out, lambda n, d: d.get("mentions", 0) < spec.min_mentions)
+    center = None
     if spec.entity is not None:
-        _keep_ego(out, find_entity(graph, spec.entity), spec)
+        center = find_entity(graph, spec.entity)
+        _keep_ego(out, center, spec)
+    if not spec.isolated:
+        related = {n for u, v, d in out.edges(data=True) if _is_relation(d) for n in (u, v)}
+        _drop_entities(out, lambda n, d: n not in related and n != center)
     _keep_articles(out, spec)
     return out
 
@@ -111,7 +119,7 @@ def _keep_evidence_since(graph: nx.MultiDiGraph, since: str) -> None:
         if not kept:
             empty.append((u, v, key))
             continue
-        trimmed = {f: [data[f][i] for i in kept] for f in EVIDENCE_FIELDS}
+        trimmed = {f: [evidence_list(data, f)[i] for i in kept] for f in EVIDENCE_FIELDS}
         trimmed["evidence_count"] = len(kept)
         trimmed["confidence"] = max(trimmed["confidences"])
         graph.add_edge(u, v, key, **trimmed)  # new lists: the source graph's stay intact

@@ -1,14 +1,21 @@
 """A static picture of the graph (PNG or SVG) drawn with matplotlib.
 
-Readable up to a few hundred nodes: nodes coloured by type (legend) and sized by their
-relations; only the :data:`LABELLED` best-connected entities are named; predicates are
-written on the edges only when there are at most :data:`EDGE_LABELS_UP_TO` of them.
-The layout is networkx's spring layout with a fixed seed, so a picture is reproducible.
+Layout: each connected component gets a square (side growing with the square root of its
+size), largest first, packed in rows. Inside a component, communities (networkx's
+Louvain, fixed seed) are laid out apart: each community by its own spring layout inside a
+circle, the circles placed by a spring layout of the communities' own graph and pushed
+apart until none overlap. Parallel relations between two entities are drawn as separate
+curved arrows, each with its predicate when there are at most :data:`EDGE_LABELS_UP_TO`
+relations. Nodes are coloured by type (legend) and sized by their relations; the
+:data:`LABELLED` best-connected entities are named (every entity in a small graph), the
+names moved apart by adjustText so that none overlap. SVG keeps text as ``<text>``
+elements. Every seed is fixed, so a picture is reproducible.
 """
 
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from pathlib import Path
 
 import networkx as nx
@@ -17,10 +24,17 @@ from kgraph.export.style import node_kind, relation_degree, type_colors
 
 __all__ = ["EDGE_LABELS_UP_TO", "LABELLED", "write_picture"]
 
-LABELLED = 30
-EDGE_LABELS_UP_TO = 40
+#: Entities named in a large graph (the best connected), plus one in five of the others;
+#: a graph this small (+15) names all.
+LABELLED = 45
+#: Most relations whose predicate is written on the arrow.
+EDGE_LABELS_UP_TO = 80
 _SEED = 7
 _GAP = 0.8  # between components
+_UNIT = 1.5  # a component of n entities spans about _UNIT * sqrt(n)
+_MIN_DISTANCE = 0.55  # between two entities
+_CURVE = 0.22  # arc3 bend between two parallel relations
+_MAX_INCHES = 28  # the picture's longest side (100 dots per inch)
 
 
 def write_picture(graph: nx.MultiDiGraph, out: Path, fmt: str = "png") -> None:
@@ -29,121 +43,329 @@ def write_picture(graph: nx.MultiDiGraph, out: Path, fmt: str = "png") -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
+
+    with plt.rc_context({"svg.fonttype": "none", "font.size": 8}):
+        fig = _draw(graph)
+        fig.savefig(
+            out,
+            format=fmt,
+            metadata={"Software": None} if fmt == "png" else {"Date": None},
+        )
+        plt.close(fig)
+
+
+def _draw(graph: nx.MultiDiGraph):
+    import matplotlib.pyplot as plt
 
     degree = relation_degree(graph)
-    isolated = [n for n in graph if not degree[n]] if graph.number_of_edges() else []
-    graph = graph.subgraph(n for n in graph if n not in set(isolated))
     colors = type_colors(graph)
-    simple = nx.Graph(graph.to_undirected())
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    for u, v in sorted(tuple(sorted(e)) for e in graph.edges() if e[0] != e[1]):
+        simple.add_edge(u, v, count=simple.get_edge_data(u, v, {"count": 0})["count"] + 1)
     pos = _layout(simple)
-    fig, ax = plt.subplots(figsize=(12, 8), dpi=100)
+    nodes = sorted(graph.nodes)
+    xs = [pos[n][0] for n in nodes]
+    ys = [pos[n][1] for n in nodes]
+    margin = 0.7
+    width = max(xs, default=0) - min(xs, default=0) + 2 * margin
+    height = max(ys, default=0) - min(ys, default=0) + 2 * margin
+    inch = min(1.0, _MAX_INCHES / width, _MAX_INCHES / height)  # inches per layout unit
+    fig, ax = plt.subplots(figsize=(max(width * inch, 6) + 1.5, max(height * inch, 3)), dpi=100)
+    fig.subplots_adjust(left=0, right=1 - 1.5 / (max(width * inch, 6) + 1.5), bottom=0, top=1)
     ax.set_axis_off()
-    nodes = list(graph.nodes)
-    scale = min(1.0, 50 / max(len(nodes), 1)) ** 0.5  # smaller dots in a bigger graph
-    sizes = {n: scale * (50 + 160 * math.sqrt(degree[n])) for n in nodes}
-    nx.draw_networkx_edges(
-        graph,
-        pos,
-        ax=ax,
-        edge_color="#9a9a9a",
-        width=0.8,
-        arrowsize=8,
-        alpha=0.8,
-        node_size=[sizes[n] for n in nodes],
-        nodelist=nodes,
-    )
-    nx.draw_networkx_nodes(
-        graph,
-        pos,
-        ax=ax,
-        nodelist=nodes,
-        node_color=[colors[node_kind(graph.nodes[n])] for n in nodes],
-        node_size=[sizes[n] for n in nodes],
+    ax.set_aspect("equal")
+    sizes = {n: inch**2 * (50 + 120 * math.sqrt(degree[n])) for n in nodes}
+    ax.set_xlim(min(xs, default=0) - margin, max(xs, default=0) + margin)
+    ax.set_ylim(min(ys, default=0) - margin, max(ys, default=0) + margin)
+    edge_labels = _draw_edges(ax, graph, pos, sizes)
+    ax.scatter(
+        xs,
+        ys,
+        s=[sizes[n] for n in nodes],
+        c=[colors[node_kind(graph.nodes[n])] for n in nodes],
         edgecolors="white",
         linewidths=0.6,
+        zorder=3,
     )
-    top = sorted(nodes, key=lambda n: (-degree[n], -graph.nodes[n].get("mentions", 0), n))
-    for node in top[:LABELLED]:
-        if degree[node] or len(nodes) < 40:
-            ax.annotate(
-                _short(graph.nodes[node]),
-                pos[node],
-                xytext=(0, -(math.sqrt(sizes[node]) / 2 + 1)),
-                textcoords="offset points",
-                ha="center",
-                va="top",
-                fontsize=8,
+    _draw_names(ax, graph, pos, degree, edge_labels)
+    _legend(ax, colors)
+    return fig
+
+
+def _draw_edges(ax, graph: nx.MultiDiGraph, pos, sizes) -> list:
+    """Arrows, parallel relations bent apart; predicates on them when there are few."""
+    from matplotlib.patches import FancyArrowPatch
+
+    pairs: dict[tuple[str, str], list[tuple[str, str, dict]]] = defaultdict(list)
+    for u, v, _key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
+        if u != v:
+            pairs[tuple(sorted((u, v)))].append((u, v, data))
+    many = sum(len(edges) for edges in pairs.values())
+    labels = []
+    for (a, _), edges in sorted(pairs.items()):
+        for i, (u, v, data) in enumerate(edges):
+            bend = _CURVE * (i - (len(edges) - 1) / 2)
+            rad = bend if u == a else -bend  # the same side whichever way the arrow goes
+            ax.add_patch(
+                FancyArrowPatch(
+                    pos[u],
+                    pos[v],
+                    connectionstyle=f"arc3,rad={rad}",
+                    arrowstyle="-|>",
+                    mutation_scale=7,
+                    color="#8a8a8a",
+                    linewidth=0.7,
+                    alpha=0.75,
+                    shrinkA=math.sqrt(sizes[u]) / 2,
+                    shrinkB=math.sqrt(sizes[v]) / 2 + 1,
+                    zorder=1,
+                )
             )
-    if graph.number_of_edges() <= EDGE_LABELS_UP_TO:
-        edge_labels = {
-            (u, v): d.get("predicate", "")
-            for u, v, d in graph.edges(data=True)
-            if d.get("label") == "RELATION"
-        }
-        nx.draw_networkx_edge_labels(
-            simple,
-            pos,
-            edge_labels=edge_labels,
-            ax=ax,
-            font_size=6,
-            font_color="#555555",
-            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7},
+            if many <= EDGE_LABELS_UP_TO and data.get("label") == "RELATION":
+                (x1, y1), (x2, y2) = pos[u], pos[v]
+                # Midpoint of arc3's quadratic Bézier: control point at rad·(dy, -dx).
+                x = (x1 + x2) / 2 + rad * (y2 - y1) / 2
+                y = (y1 + y2) / 2 - rad * (x2 - x1) / 2
+                angle = math.degrees(math.atan2(y2 - y1, x2 - x1))
+                if angle > 90 or angle <= -90:  # keep the text upright
+                    angle -= 180 if angle > 0 else -180
+                labels.append(
+                    ax.text(
+                        x,
+                        y,
+                        data.get("predicate", ""),
+                        rotation=angle,
+                        rotation_mode="anchor",
+                        fontsize=6,
+                        color="#555555",
+                        ha="center",
+                        va="center",
+                        zorder=2,
+                        bbox={
+                            "boxstyle": "round,pad=0.1",
+                            "fc": "white",
+                            "ec": "none",
+                            "alpha": 0.75,
+                        },
+                    )
+                )
+    return labels
+
+
+def _draw_names(ax, graph: nx.MultiDiGraph, pos, degree, avoid: list) -> None:
+    """Names of the best-connected entities, moved apart so that none overlap."""
+    from adjustText import adjust_text
+
+    ranked = sorted(graph.nodes, key=lambda n: (-degree[n], -graph.nodes[n].get("mentions", 0), n))
+    named = ranked[: LABELLED + len(ranked) // 5] if len(ranked) > LABELLED + 15 else ranked
+    texts = [
+        ax.text(
+            pos[n][0],
+            pos[n][1] - 0.22,
+            _short(graph.nodes[n]),
+            fontsize=8 if degree[n] < 5 else 9,
+            fontweight="bold" if degree[n] >= 5 else "normal",
+            ha="center",
+            va="center",
+            zorder=4,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6},
         )
+        for n in named
+    ]
+    if len(texts) > 1:
+        xs = [p[0] for p in pos.values()]
+        ys = [p[1] for p in pos.values()]
+        adjust_text(
+            texts,
+            x=xs,
+            y=ys,
+            objects=avoid or None,
+            ax=ax,
+            expand=(1.1, 1.3),
+            arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.5},
+            max_move=None,
+        )
+
+
+def _legend(ax, colors: dict[str, str]) -> None:
+    from matplotlib.lines import Line2D
+
     handles = [
         Line2D([], [], marker="o", linestyle="", color=color, markersize=8, label=kind)
         for kind, color in colors.items()
     ]
-    ax.legend(handles=handles, loc="upper right", fontsize=8, frameon=False, title="type")
-    if isolated:
-        note = f"{len(isolated)} entities without relations not drawn"
-        ax.text(1, 0, note, transform=ax.transAxes, ha="right", fontsize=7, color="#777777")
-    fig.tight_layout()
-    fig.savefig(out, format=fmt, metadata={"Software": None} if fmt == "png" else {"Date": None})
-    plt.close(fig)
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=8,
+        frameon=False,
+        title="type",
+    )
 
 
 def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Spring layout of each connected component, components packed in rows, largest first.
+    """Each connected component in its own box, largest first, packed in rows.
 
-    One spring layout of a disconnected graph squeezes each component into a clump; here
-    each gets a square whose side grows with the square root of its size.
+    A component of n entities spans about sqrt(n) units, its entities then pushed apart
+    to at least :data:`_MIN_DISTANCE` (a unit is about an inch in the picture).
     """
     components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
-    row_width = 1.6 * math.sqrt(sum(len(c) for c in components) or 1)
+    boxes = []
+    for nodes in components:
+        local = _component_layout(graph.subgraph(nodes))
+        half = 0.5 * _UNIT * math.sqrt(len(nodes))
+        scaled = {n: (half * x, half * y) for n, (x, y) in local.items()}
+        boxes.append(_spread(scaled, graph.subgraph(nodes)))
+    total = sum(_extent(box)[0] * _extent(box)[1] for box in boxes)
+    row_width = max(1.3 * math.sqrt(total), max((_extent(b)[0] for b in boxes), default=0))
     pos: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
-    for nodes in components:
-        side = math.sqrt(len(nodes))
-        if x and x + side > row_width:
+    for box in boxes:
+        width, height = _extent(box)
+        if x and x + width > row_width:
             x, y, row_height = 0.0, y - row_height - _GAP, 0.0
-        part = nx.Graph()  # sorted: the same picture whatever the hash seed
-        part.add_nodes_from(sorted(nodes))
-        part.add_edges_from(sorted(tuple(sorted(e)) for e in graph.subgraph(nodes).edges))
-        local = _fill_square(part)
-        for node, (px, py) in local.items():
-            pos[node] = (x + side * (0.5 + 0.45 * px), y - side * (0.5 - 0.45 * py))
-        x += side + _GAP
-        row_height = max(row_height, side)
+        left = min(px for px, _ in box.values())
+        top = max(py for _, py in box.values())
+        for node, (px, py) in box.items():
+            pos[node] = (x + px - left, y - (top - py))
+        x += width + _GAP
+        row_height = max(row_height, height)
     return pos
 
 
-def _fill_square(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Spring layout of one component, turned to lie along x, stretched to [-1, 1]²."""
+def _extent(box: dict[str, tuple[float, float]]) -> tuple[float, float]:
+    xs = [x for x, _ in box.values()]
+    ys = [y for _, y in box.values()]
+    return max(xs) - min(xs), max(ys) - min(ys)
+
+
+def _spread(pos: dict[str, tuple[float, float]], graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Push entities apart: at least :data:`_MIN_DISTANCE`, more between two entities
+    joined by several relations (their curved arrows and predicates need the room)."""
     import numpy as np
 
+    names = sorted(pos)
+    if len(names) < 2:
+        return dict(pos)
+    index = {n: i for i, n in enumerate(names)}
+    wanted = np.full((len(names), len(names)), _MIN_DISTANCE)
+    for u, v, count in graph.edges(data="count", default=1):
+        if count > 1:
+            wanted[index[u], index[v]] = wanted[index[v], index[u]] = 0.6 + 0.45 * count
+    points = np.array([pos[n] for n in names], dtype=float)
+    for _ in range(80):
+        delta = points[:, None, :] - points[None, :, :]
+        dist = np.hypot(delta[..., 0], delta[..., 1])
+        np.fill_diagonal(dist, 1e9)
+        close = dist < wanted
+        if not close.any():
+            break
+        push = np.where(close, (wanted - dist) / np.maximum(dist, 1e-6) / 2, 0.0)
+        points += (delta * push[..., None]).sum(axis=1)
+    return {n: (float(x), float(y)) for n, (x, y) in zip(names, points)}
+
+
+def _component_layout(component: nx.Graph) -> dict[str, tuple[float, float]]:
+    """One component in [-1, 1]²: communities apart, each by its own spring layout."""
+    part = _sorted_copy(component)
+    if len(part) < 12:
+        return _stretch(_spring(part))
+    communities = [
+        sorted(c)
+        for c in nx.community.louvain_communities(part, seed=_SEED)  # type: ignore[attr-defined]
+    ]
+    communities.sort(key=lambda c: (-len(c), c[0]))
+    if len(communities) == 1:
+        return _stretch(_spring(part))
+    radii = [0.5 * math.sqrt(len(c)) + 0.3 for c in communities]
+    centers = _community_centers(part, communities, radii)
+    pos = {}
+    for members, (cx, cy), radius in zip(communities, centers, radii):
+        local = _spring(_sorted_copy(part.subgraph(members)))
+        for node, (px, py) in _fit_circle(local).items():
+            pos[node] = (cx + radius * px, cy + radius * py)
+    return _stretch(pos)
+
+
+def _community_centers(
+    part: nx.Graph, communities: list[list[str]], radii: list[float]
+) -> list[tuple[float, float]]:
+    """Centres of the communities' circles: near the communities they relate to, apart."""
+    import numpy as np
+
+    home = {n: i for i, members in enumerate(communities) for n in members}
+    quotient = nx.Graph()
+    quotient.add_nodes_from(range(len(communities)))
+    for u, v in part.edges:
+        a, b = home[u], home[v]
+        if a != b:
+            weight = quotient.get_edge_data(a, b, {"weight": 0})["weight"]
+            quotient.add_edge(a, b, weight=weight + 1)
+    raw = nx.spring_layout(quotient, seed=_SEED, weight="weight", iterations=200)
+    spread = sum(radii) / math.sqrt(len(radii))
+    points = np.array([raw[i] for i in range(len(communities))]) * spread * 1.5
+    r = np.array(radii)
+    for _ in range(300):  # push overlapping circles apart
+        moved = False
+        for i in range(len(points)):
+            for j in range(i + 1, len(points)):
+                delta = points[j] - points[i]
+                dist = float(np.hypot(*delta)) or 1e-6
+                overlap = r[i] + r[j] + 0.35 - dist
+                if overlap > 0:
+                    shift = delta / dist * overlap / 2
+                    points[i] -= shift
+                    points[j] += shift
+                    moved = True
+        if not moved:
+            break
+    return [(float(x), float(y)) for x, y in points]
+
+
+def _sorted_copy(graph: nx.Graph) -> nx.Graph:
+    """The same graph with nodes and edges in sorted order: the same picture every run."""
+    part = nx.Graph()
+    part.add_nodes_from(sorted(graph.nodes))
+    part.add_edges_from(sorted(tuple(sorted(e)) for e in graph.edges))
+    return part
+
+
+def _spring(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     if len(graph) == 1:
         return {next(iter(graph)): (0.0, 0.0)}
     pos = nx.spring_layout(graph, k=2.5 / math.sqrt(len(graph)), iterations=300, seed=_SEED)
-    points = np.array([pos[n] for n in graph])
+    return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+def _fit_circle(pos: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Positions centred and scaled into the unit circle."""
+    if len(pos) == 1:
+        return {n: (0.0, 0.0) for n in pos}
+    cx = sum(x for x, _ in pos.values()) / len(pos)
+    cy = sum(y for _, y in pos.values()) / len(pos)
+    reach = max(math.hypot(x - cx, y - cy) for x, y in pos.values()) or 1.0
+    return {n: ((x - cx) / reach, (y - cy) / reach) for n, (x, y) in pos.items()}
+
+
+def _stretch(pos: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Positions turned to lie along x, then stretched to fill [-1, 1]²."""
+    import numpy as np
+
+    names = list(pos)
+    if len(names) == 1:
+        return {names[0]: (0.0, 0.0)}
+    points = np.array([pos[n] for n in names])
     points -= points.mean(axis=0)
     _, _, axes = np.linalg.svd(points, full_matrices=False)
     points = points @ axes.T  # principal axis along x: the stretch then spreads it evenly
     low, high = points.min(axis=0), points.max(axis=0)
-    points = 2 * (points - low) / np.where(high > low, high - low, 1.0) - 1
-    return {n: (float(x), float(y)) for n, (x, y) in zip(graph, points)}
+    flat = high - low < 1e-6  # a line of entities stays a line
+    points = np.where(flat, 0.0, 2 * (points - low) / np.where(flat, 1.0, high - low) - 1)
+    return {n: (float(x), float(y)) for n, (x, y) in zip(names, points)}
 
 
 def _short(data: dict, width: int = 24) -> str:
-    name = str(data.get("name") or data.get("title") or "")
+    name = " ".join(str(data.get("name") or data.get("title") or "").split())
     return name if len(name) <= width else name[: width - 1] + "…"

@@ -1,9 +1,10 @@
 """Triple records rebuilt from the stored relations, as ``kgraph extract`` prints them.
 
 One JSON line per piece of evidence (see :meth:`kgraph.models.Triple.to_dict`), ordered
-by article, then offsets. What the graph does not keep is not there: ``surface`` (the
-words of the sentence that named the relation) is never written, and an article's
-``title``/``published`` come from its article node (``null`` when it is not stored).
+by article, then offsets: the same records ``kgraph extract`` prints for those articles,
+``surface`` included (absent, as there, when empty; a graph written before surfaces were
+kept has none). An article's ``title``/``published`` come from its article node
+(``null`` when it is not stored).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.store.base import ARTICLE_PREFIX
+from kgraph.store.local import evidence_list
 
 __all__ = ["triple_records", "write_triples"]
 
@@ -30,6 +32,7 @@ def triple_records(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
     for u, v, data in graph.edges(data=True):
         if data.get("label") != "RELATION":
             continue
+        surfaces = evidence_list(data, "surfaces")
         for i, article_id in enumerate(data["articles"]):
             article = graph.nodes.get(ARTICLE_PREFIX + article_id, {})
             record = {
@@ -49,6 +52,8 @@ def triple_records(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
                 "negated": data["negated"],
                 "modality": data["modality"],
             }
+            if surfaces[i]:
+                record["surface"] = surfaces[i]
             records.append(record)
     records.sort(key=lambda r: (r["article"]["id"], r["start"], r["end"], r["predicate"]))
     yield from records

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
-
-import trafilatura
-from trafilatura.settings import Document
+from typing import TYPE_CHECKING, BinaryIO
 
 from kgraph.errors import RejectedInput
 from kgraph.models import Article
 from kgraph.readers.encoding import SNIFF_BYTES
 from kgraph.readers.options import ReadOptions
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 #: Dates only from the page's own metadata and markup: no guessing from copyright lines
 #: or other years in the text, so a page without a date gets ``published=None``.
@@ -26,6 +26,8 @@ def extract_page(data: bytes | str, *, url: str | None = None) -> Document | Non
     ``url`` is the page's address when known (it is the document's URL unless the page
     names a canonical one).
     """
+    import trafilatura  # here, not at the top: importing it takes 0.2 s
+
     page = trafilatura.bare_extraction(
         data, url=url, with_metadata=True, date_extraction_params=DATE_PARAMS
     )

@@ -26,6 +26,7 @@ SCHEMA = (
 
 #: Evidence lists on a relationship and the evidence field each one collects.
 EVIDENCE_LISTS = {
+    "surfaces": "surface",  # first: its default below counts the evidence already there
     "articles": "article",
     "sentences": "sentence",
     "starts": "start",
@@ -94,10 +95,19 @@ def merge_mentions() -> str:
     )
 
 
+def _stored(name: str) -> str:
+    """A relationship's evidence list; ``surfaces`` may be missing (written before it was
+    kept): one empty string per piece of evidence then."""
+    if name == "surfaces":
+        return 'coalesce(r.surfaces, [x IN r.articles | ""])'
+    return f"r.{name}"
+
+
 def _merge_relations(pattern: str) -> str:
     empty = ", ".join(f"r.{name} = []" for name in EVIDENCE_LISTS)
     append = ",\n    ".join(
-        f"r.{name} = r.{name} + [ev IN new | ev.{field}]" for name, field in EVIDENCE_LISTS.items()
+        f"r.{name} = {_stored(name)} + [ev IN new | ev.{field}]"
+        for name, field in EVIDENCE_LISTS.items()
     )
     return (
         "UNWIND $rows AS row\n"
@@ -206,6 +216,16 @@ def retype_relations(rel_type: str) -> str:
         f"CREATE (s)-[n:`{rel_type}`]->(o)\n"
         "SET n = properties(r), n.relation = row.relation\n"
         "DELETE r"
+    )
+
+
+def most_connected() -> str:
+    """The ``$limit`` entities with most relations (either way), then most mentions."""
+    return (
+        "MATCH (e:Entity) "
+        "RETURN e.id AS id, e.name AS name, e.type AS type, "
+        "COUNT { (e)-[]-(:Entity) } AS relations, e.mentions AS mentions "
+        "ORDER BY relations DESC, mentions DESC, id LIMIT $limit"
     )
 
 

@@ -33,7 +33,21 @@ NODE_LINK = {"edges": "links", "name": "key", "key": "edge_key"}
 #: Environment variable that overrides the default graph file.
 GRAPH_ENV = "KGRAPH_GRAPH"
 #: Evidence lists kept on each relationship, parallel to one another.
-EVIDENCE_FIELDS = ("articles", "sentences", "starts", "ends", "published", "confidences")
+EVIDENCE_FIELDS = (
+    "articles",
+    "sentences",
+    "starts",
+    "ends",
+    "published",
+    "confidences",
+    "surfaces",
+)
+
+
+def evidence_list(data: dict[str, Any], name: str) -> list[Any]:
+    """A relation's evidence list ``name``; ``""`` for each piece where it is missing
+    (``surfaces`` in a graph written before they were kept)."""
+    return data.get(name) or [""] * len(data["articles"])
 
 
 def default_graph_path() -> Path:
@@ -254,6 +268,7 @@ def _append_evidence(edge: dict[str, Any], row: dict[str, Any]) -> None:
     seen = zip(edge["articles"], edge["starts"], edge["ends"])
     if (row["article"], row["start"], row["end"]) in set(seen):
         return
+    edge["surfaces"] = evidence_list(edge, "surfaces")
     for field, value in zip(
         EVIDENCE_FIELDS,
         (
@@ -263,6 +278,7 @@ def _append_evidence(edge: dict[str, Any], row: dict[str, Any]) -> None:
             row["end"],
             row["published"],
             row["confidence"],
+            row.get("surface", ""),
         ),
     ):
         edge[field].append(value)

@@ -9,10 +9,8 @@ statement comes from :mod:`kgraph.store.cypher` and carries its values as parame
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -25,34 +23,15 @@ from kgraph.relations import Vocabulary, relation_of, relationship_type
 from kgraph.store import cypher
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats
 from kgraph.store.rows import GraphRows, rows_from_extractions
+from kgraph.store.settings import (  # noqa: F401 - re-exported
+    DEFAULT_DATABASE,
+    DEFAULT_PASSWORD,
+    DEFAULT_URI,
+    Neo4jSettings,
+)
 
-DEFAULT_URI = "bolt://127.0.0.1:7687"
-DEFAULT_DATABASE = "neo4j"
-#: The password ``scripts/neo4j.sh`` gives its test server; set NEO4J_PASSWORD for any other.
-DEFAULT_PASSWORD = "kgraph-test-password"
 #: Rows per UNWIND statement inside one transaction.
 STATEMENT_ROWS = 2000
-
-
-@dataclass(frozen=True)
-class Neo4jSettings:
-    """Where the server is and who to log in as."""
-
-    uri: str = DEFAULT_URI
-    username: str = "neo4j"
-    password: str = DEFAULT_PASSWORD
-    database: str = DEFAULT_DATABASE
-
-    @classmethod
-    def from_env(cls) -> Neo4jSettings:
-        """Settings from ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and
-        ``NEO4J_DATABASE``; unset ones take the defaults of ``scripts/neo4j.sh``."""
-        return cls(
-            uri=os.environ.get("NEO4J_URI") or DEFAULT_URI,
-            username=os.environ.get("NEO4J_USERNAME") or "neo4j",
-            password=os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD,
-            database=os.environ.get("NEO4J_DATABASE") or DEFAULT_DATABASE,
-        )
 
 
 def store_error(exc: Exception, settings: Neo4jSettings) -> StoreError:

@@ -21,11 +21,20 @@ from kgraph.errors import RejectedInput
 from kgraph.models import Extraction
 from kgraph.relations import relation_of, relationship_type
 from kgraph.store.base import ARTICLE_PREFIX, relation_row
+from kgraph.store.local import evidence_list
 
 #: Article properties stored on Article nodes besides ``id``.
 ARTICLE_PROPS = ("title", "published", "url", "source", "content_hash", "text_kind")
 #: Fields of one piece of evidence, in the order of the relationship's evidence lists.
-EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "published", "confidence")
+EVIDENCE_FIELDS = (
+    "article",
+    "sentence",
+    "start",
+    "end",
+    "published",
+    "confidence",
+    "surface",
+)
 
 
 @dataclass
@@ -133,6 +142,7 @@ def rows_from_graph(graph: nx.MultiDiGraph) -> GraphRows:
                 data["ends"],
                 data["published"],
                 data["confidences"],
+                evidence_list(data, "surfaces"),
             )
             for evidence in lists:
                 rows.add_relation(
@@ -218,6 +228,7 @@ def _add_triple(rows: GraphRows, record: dict[str, Any]) -> None:
             "end": int(record["end"]),
             "published": _opt_str(article.get("published")) or "",
             "confidence": round(float(record.get("confidence", 0.5)), 3),
+            "surface": str(record.get("surface") or ""),
         }
     )
 

@@ -30,6 +30,7 @@ RELATION_PROPS = (
     "ends",
     "published",
     "confidences",
+    "surfaces",
 )
 
 
