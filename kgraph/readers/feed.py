@@ -18,10 +18,6 @@ from html.entities import name2codepoint
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import feedparser
-import trafilatura
-from lxml import etree
-
 from kgraph.errors import RejectedInput
 from kgraph.models import Article, Reject, Skip
 from kgraph.readers.html import extract_page
@@ -72,6 +68,8 @@ def read_feed(
     spans = _item_spans(data)
     starts = _lines([start for start, _ in spans], data)
     broken, outside = _malformed_items(data)
+    import feedparser  # here, not at the top: kgraph's CLI starts without it
+
     feed = feedparser.parse(_blank(data, spans, broken))
     if outside and not feed.entries:
         raise RejectedInput(f"malformed XML ({outside[0]})", line=outside[1])
@@ -131,6 +129,8 @@ def _summary_text(entry: Any) -> str:
 
 
 def _html_text(fragment: str) -> str:
+    import trafilatura
+
     return trafilatura.html2txt(f"<html><body>{fragment}</body></html>").strip()
 
 
@@ -173,6 +173,8 @@ def _malformed_items(data: bytes) -> tuple[dict[int, str], tuple[str, int] | Non
     """
     probe = _HTML_ENTITY.sub(_numeric_entity, data)
     spans = _item_spans(probe)
+    from lxml import etree
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     broken: dict[int, str] = {}
     while True:

@@ -14,10 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.statusandheaders import StatusAndHeadersParserException
-
 from kgraph.errors import RejectedInput
 from kgraph.models import Article, Skip
 from kgraph.readers.html import extract_page
@@ -43,6 +39,10 @@ def read_warc(
 
 def _records(stream: BinaryIO) -> Iterator[tuple[int, Any]]:
     """The archive's records, numbered from 1; damage ends them with a ``RejectedInput``."""
+    from warcio.archiveiterator import ArchiveIterator  # here: the CLI starts without warcio
+    from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
+
     number, record = 0, None
     counted = _Counted(stream)
     records = ArchiveIterator(counted)
