@@ -74,6 +74,14 @@ def _local_store(graph_path: Path | None):
     return LocalGraphStore(graph_path)
 
 
+def _existing_local_store(graph_path: Path | None):
+    """The local store, or a one-line error when its graph file does not exist."""
+    store = _local_store(graph_path)
+    if not store.path.exists():
+        raise click.ClickException(f"no graph file at {store.path} (run kgraph ingest first)")
+    return store
+
+
 store_option = click.option(
     "--store",
     "store_name",
@@ -331,6 +339,10 @@ def ingest(
     """
     from kgraph.pipeline import ingest as run_ingest
 
+    if rejects_path and not rejects_path.parent.is_dir():
+        raise click.ClickException(
+            f"--rejects {rejects_path}: cannot write (no folder {rejects_path.parent})"
+        )
     load_pipeline(model)
     fields = FieldMap.with_overrides(
         text=text_field, title=title_field, url=url_field, published=published_field, id=id_field
@@ -368,7 +380,12 @@ def _reject_sink(path: Path | None) -> Iterator[Callable[[Reject], None]]:
     if path is None:
         yield lambda reject: click.echo(f"rejected: {reject}", err=True)
         return
-    with path.open("w", encoding="utf-8") as handle:
+    try:
+        handle = path.open("w", encoding="utf-8")
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise click.ClickException(f"--rejects {path}: cannot write ({reason})") from exc
+    with handle:
 
         def write(reject: Reject) -> None:
             handle.write(json.dumps(reject.to_dict(), ensure_ascii=False) + "\n")
@@ -507,7 +524,7 @@ def _run_cypher_file(
         with _open_store(store_name, graph_path, neo4j) as store:
             rows = store.run(query_file.text, query_file.bind(given))
     else:
-        rows = run_local(_local_store(graph_path).graph, query_file, given)
+        rows = run_local(_existing_local_store(graph_path).graph, query_file, given)
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
@@ -606,6 +623,8 @@ def stats(as_json: bool, graph_path: Path | None, store_name: str, neo4j: Any) -
       kgraph stats --graph demo-graph.json
       kgraph stats --store neo4j
     """
+    if store_name == "local":
+        _existing_local_store(graph_path)
     with _open_store(store_name, graph_path, neo4j) as store:
         counts = store.stats()
     if as_json:
@@ -792,8 +811,9 @@ def eval_triples(gold: Path, predicted: str, as_json: bool) -> None:
     """
     from kgraph.evaluate.triples import read_gold_triples, read_predictions, score_triples
 
+    source = "<stdin>" if predicted == "-" else predicted
     with click.open_file(predicted, encoding="utf-8") as handle:
-        result = score_triples(read_gold_triples(gold), read_predictions(handle))
+        result = score_triples(read_gold_triples(gold), read_predictions(handle, source))
     if as_json:
         summary = {
             "precision": result.precision,
@@ -801,10 +821,13 @@ def eval_triples(gold: Path, predicted: str, as_json: bool) -> None:
             "f1": result.f1,
             "misses": [m.describe() for m in result.misses],
             "false_hits": [f.describe() for f in result.false_hits],
+            "note": result.note or None,
         }
         click.echo(json.dumps(summary, ensure_ascii=False))
         return
     click.echo(f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}")
+    if result.note:
+        click.echo(f"note: {result.note}", err=True)
     for miss in result.misses:
         click.echo(f"missed: {miss.describe()}")
     for hit in result.false_hits:

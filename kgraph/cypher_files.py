@@ -69,12 +69,32 @@ class CypherFile:
         Raises:
             CypherFileError: a parameter without a value (the message names it).
         """
+        allowed = self.parameters
+        unknown = [name for name in given if name not in allowed]
+        if unknown:
+            known = ", ".join(allowed) if allowed else "none"
+            raise CypherFileError(
+                f"{self.path.name} has no parameter {unknown[0]!r} (its parameters: {known})"
+            )
+        for name, value in given.items():
+            _check_type(self.path.name, name, value, self.defaults.get(name))
         values = {**self.defaults, **given}
         missing = [name for name in self.parameters if name not in values]
         if missing:
             wanted = " ".join(f"--param {name}=VALUE" for name in missing)
             raise CypherFileError(f"{self.path.name} needs {wanted}")
         return {name: values[name] for name in self.parameters}
+
+
+def _check_type(file: str, name: str, value: Any, default: Any) -> None:
+    """A number where the default is a number (``--param limit=abc`` is an error)."""
+    wants_number = isinstance(default, (int, float)) and not isinstance(default, bool)
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if wants_number and not is_number:
+        kind = "an integer" if isinstance(default, int) else "a number"
+        raise CypherFileError(
+            f"--param {name}={value}: {file} takes {kind} for {name} (default {default})"
+        )
 
 
 def read_cypher_file(path: str | Path) -> CypherFile:
