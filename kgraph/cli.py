@@ -58,6 +58,11 @@ model_option = click.option(
     envvar="KGRAPH_MODEL",
     help="Installed spaCy pipeline to use (any name spacy.load accepts).",
 )
+explain_blanks_option = click.option(
+    "--explain-blanks",
+    is_flag=True,
+    help="List on stderr each line blanked as boilerplate (captions, teasers, tags) and why.",
+)
 graph_option = click.option(
     "--graph",
     "graph_path",
@@ -174,9 +179,15 @@ def cli() -> None:
     is_flag=True,
     help="With --format carb: sentences are already tokenized; split words at spaces only.",
 )
+@explain_blanks_option
 @library_errors
 def extract(
-    files: tuple[str, ...], model: str, open_mode: bool, output_format: str, tokenized: bool
+    files: tuple[str, ...],
+    model: str,
+    open_mode: bool,
+    output_format: str,
+    tokenized: bool,
+    explain_blanks: bool,
 ) -> None:
     """Print the triples of articles as JSON Lines, storing nothing.
 
@@ -205,12 +216,24 @@ def extract(
     rejects: list[Reject] = []
     articles = _accepted(read_articles(files), rejects)
     for doc, article in parse_articles(nlp, articles):
+        if explain_blanks:
+            _explain_blanks(article)
         for triple in extract_doc(doc, article).triples:
             click.echo(json.dumps(triple.to_dict(), ensure_ascii=False))
         if open_mode:
             for record in open_records(doc, article):
                 click.echo(json.dumps(record, ensure_ascii=False))
     _report_rejects(rejects)
+
+
+def _explain_blanks(article: Any) -> None:
+    """List on stderr each line of ``article`` blanked as boilerplate, with the reason."""
+    from kgraph.boilerplate import blanked_lines
+
+    where = article.source or article.id
+    for blank in blanked_lines(article.text):
+        line = blank.line_number(article.text)
+        click.echo(f"blanked: {where}:{line}: {blank.reason}: {blank.text.strip()}", err=True)
 
 
 def _extract_carb(files: tuple[str, ...], model: str, tokenized: bool) -> None:
@@ -303,6 +326,7 @@ def _report_rejects(rejects: list[Reject]) -> None:
     help="Articles per batch a worker parses (spaCy's nlp.pipe batch).",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@explain_blanks_option
 @library_errors
 def ingest(
     paths: tuple[str, ...],
@@ -322,6 +346,7 @@ def ingest(
     save_interval: float,
     batch_size: int,
     quiet: bool,
+    explain_blanks: bool,
 ) -> None:
     """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
 
@@ -362,7 +387,7 @@ def ingest(
             model,
             options=options,
             workers=workers,
-            on_article=on_article,
+            on_article=_also_explain(on_article) if explain_blanks else on_article,
             on_reject=on_reject,
             strict=strict,
             save_interval=save_interval,
@@ -370,8 +395,22 @@ def ingest(
         )
         stats = store.stats()
     click.echo(report.summary(stats.entities, stats.relations))
+    if report.blanked and not explain_blanks:
+        click.echo(
+            f"{report.blanked} lines blanked as boilerplate (captions, teasers, tags); "
+            "--explain-blanks lists them",
+            err=True,
+        )
     if report.rejected:
         sys.exit(3)
+
+
+def _also_explain(on_article: Callable[[Any], None]) -> Callable[[Any], None]:
+    def both(article: Any) -> None:
+        _explain_blanks(article)
+        on_article(article)
+
+    return both
 
 
 @contextmanager

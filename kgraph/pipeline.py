@@ -18,6 +18,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from kgraph.boilerplate import blanked_lines
 from kgraph.errors import RejectedInput
 from kgraph.extract import extract_doc, parse_articles
 from kgraph.models import Article, Extraction, Reject
@@ -49,6 +50,7 @@ class IngestReport:
     skipped: int = 0
     rejected: int = 0
     triples: int = 0
+    blanked: int = 0  # boilerplate lines blanked in the ingested articles
     seconds: float = 0.0
 
     def summary(self, entities: int, relations: int) -> str:
@@ -111,6 +113,7 @@ def ingest(
             writer.add(item)
             report.ingested += 1
             report.triples += len(item.triples)
+            report.blanked += len(blanked_lines(item.article.text))
             if on_article:
                 on_article(item.article)
     finally:
