@@ -395,12 +395,6 @@ def ingest(
         )
         stats = store.stats()
     click.echo(report.summary(stats.entities, stats.relations))
-    if report.blanked and not explain_blanks:
-        click.echo(
-            f"{report.blanked} lines blanked as boilerplate (captions, teasers, tags); "
-            "--explain-blanks lists them",
-            err=True,
-        )
     if report.rejected:
         sys.exit(3)
 

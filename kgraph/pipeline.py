@@ -54,10 +54,11 @@ class IngestReport:
     seconds: float = 0.0
 
     def summary(self, entities: int, relations: int) -> str:
+        blanked = f"{self.blanked} boilerplate lines blanked; " if self.blanked else ""
         return (
             f"{self.ingested} articles ingested, {self.skipped} skipped (already stored), "
             f"{self.rejected} rejected; graph: {entities} entities, {relations} relations; "
-            f"{self.seconds:.1f} s"
+            f"{blanked}{self.seconds:.1f} s"
         )
 
 

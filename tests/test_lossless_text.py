@@ -75,4 +75,4 @@ def test_ingest_counts_blanked_lines(tmp_path):
         cli, ["ingest", str(path), "--graph", str(tmp_path / "g.json"), "--quiet"]
     )
     assert result.exit_code == 0, result.output
-    assert "1 lines blanked as boilerplate" in result.stderr
+    assert " relations; 1 boilerplate lines blanked; " in result.stdout

@@ -7,6 +7,7 @@ line of inputs it could not read, so one bad file or line never stops a batch.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -125,21 +126,23 @@ def _read(
         yield Reject(path=source, reason=read_error(exc))
 
 
+#: A sentence end: punctuation, closing quotes or brackets, then white space.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+")
+
+
 def split_article(article: Article, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article]:
     """Split an over-long article into parts of at most ``max_chars`` characters.
 
-    Cuts fall on the last paragraph break before the limit, else the last line break,
-    else the last space. Part ``n`` gets id ``<article id>.<n>`` and a ``(part n)`` title.
+    Cuts fall on the last paragraph break in the second half of the window, else the last
+    sentence end, else line break, else space (a "sentence" longer than ``max_chars`` is
+    cut there); so every sentence is in exactly one part, parsed once. Part ``n`` gets id
+    ``<article id>.<n>`` and a ``(part n)`` title.
     """
     text, start, part = article.text, 0, 0
     while start < len(text):
         end = min(start + max_chars, len(text))
         if end < len(text):
-            for sep in ("\n\n", "\n", " "):
-                cut = text.rfind(sep, start + max_chars // 2, end)
-                if cut > start:
-                    end = cut + len(sep)
-                    break
+            end = _cut(text, start + max_chars // 2, end)
         chunk = text[start:end]
         start = end
         if not chunk.strip():
@@ -147,6 +150,23 @@ def split_article(article: Article, max_chars: int = MAX_ARTICLE_CHARS) -> Itera
         part += 1
         title = f"{article.title} (part {part})" if article.title else f"part {part}"
         yield replace(article, text=chunk, id=f"{article.id}.{part}", title=title)
+
+
+def _cut(text: str, low: int, high: int) -> int:
+    """Where to end a part within ``text[low:high]``: after the best break found."""
+    cut = text.rfind("\n\n", low, high)
+    if cut >= 0:
+        return cut + 2
+    last = None
+    for last in _SENTENCE_BREAK.finditer(text, low, high):  # noqa: B007
+        pass
+    if last is not None:
+        return last.end()
+    for sep in ("\n", " "):
+        cut = text.rfind(sep, low, high)
+        if cut >= 0:
+            return cut + 1
+    return high
 
 
 def count_articles(paths: Iterable[str | Path], options: ReadOptions | None = None) -> int | None:

@@ -9,13 +9,13 @@ from typing import BinaryIO
 from kgraph.errors import RejectedInput
 from kgraph.models import Article, Reject
 from kgraph.readers.encoding import decode_text
-from kgraph.readers.options import MAX_ARTICLE_CHARS, ReadOptions, article_from_record
+from kgraph.readers.options import ReadOptions, article_from_record
 from kgraph.readers.stream import numbered_lines
 
 __all__ = ["read_csv"]
 
-# The csv module's default field limit (131,072 characters) is below the article limit.
-csv.field_size_limit(max(csv.field_size_limit(), 8 * MAX_ARTICLE_CHARS))
+# The csv module's default field limit (131,072 characters) would reject long articles.
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 
 
 def read_csv(
