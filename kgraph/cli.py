@@ -63,6 +63,12 @@ explain_blanks_option = click.option(
     is_flag=True,
     help="List on stderr each line blanked as boilerplate (captions, teasers, tags) and why.",
 )
+language_option = click.option(
+    "--language",
+    metavar="CODE",
+    help="Language of the articles (ISO 639-1); others are rejected; 'any' checks nothing "
+    "[default: the pipeline's, e.g. en].",
+)
 graph_option = click.option(
     "--graph",
     "graph_path",
@@ -180,6 +186,7 @@ def cli() -> None:
     help="With --format carb: sentences are already tokenized; split words at spaces only.",
 )
 @explain_blanks_option
+@language_option
 @library_errors
 def extract(
     files: tuple[str, ...],
@@ -188,6 +195,7 @@ def extract(
     output_format: str,
     tokenized: bool,
     explain_blanks: bool,
+    language: str | None,
 ) -> None:
     """Print the triples of articles as JSON Lines, storing nothing.
 
@@ -213,8 +221,10 @@ def extract(
     from kgraph.extract.open import open_records
 
     nlp = load_pipeline(model)
+    _print_warnings()
+    options = ReadOptions(language=_language(language, nlp.lang))
     rejects: list[Reject] = []
-    articles = _accepted(read_articles(files), rejects)
+    articles = _accepted(read_articles(files, options), rejects)
     for doc, article in parse_articles(nlp, articles):
         if explain_blanks:
             _explain_blanks(article)
@@ -224,6 +234,26 @@ def extract(
             for record in open_records(doc, article):
                 click.echo(json.dumps(record, ensure_ascii=False))
     _report_rejects(rejects)
+
+
+def _language(given: str | None, pipeline_language: str) -> str:
+    """The --language code (checked), or the pipeline's language."""
+    from kgraph.language import check_language_code
+
+    return check_language_code(given.lower()) if given else pipeline_language
+
+
+def _print_warnings() -> None:
+    """Print the ``kgraph`` logger's warnings (e.g. an unparseable date) on stderr."""
+    import logging
+
+    logger = logging.getLogger("kgraph")
+    if not any(getattr(h, "kgraph_cli", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("warning: %(message)s"))
+        handler.kgraph_cli = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.propagate = False
 
 
 def _explain_blanks(article: Any) -> None:
@@ -327,6 +357,7 @@ def _report_rejects(rejects: list[Reject]) -> None:
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @explain_blanks_option
+@language_option
 @library_errors
 def ingest(
     paths: tuple[str, ...],
@@ -347,6 +378,7 @@ def ingest(
     batch_size: int,
     quiet: bool,
     explain_blanks: bool,
+    language: str | None,
 ) -> None:
     """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
 
@@ -368,11 +400,13 @@ def ingest(
         raise click.ClickException(
             f"--rejects {rejects_path}: cannot write (no folder {rejects_path.parent})"
         )
-    load_pipeline(model)
+    nlp = load_pipeline(model)
+    _print_warnings()
     fields = FieldMap.with_overrides(
         text=text_field, title=title_field, url=url_field, published=published_field, id=id_field
     )
-    options = ReadOptions(fields=fields, input_format=input_format)
+    language = _language(language, nlp.lang)
+    options = ReadOptions(fields=fields, input_format=input_format, language=language)
     show = not quiet and sys.stderr.isatty()
     total = count_articles(paths, options) if show else None
     show = show and total is not None  # no bar for standard input

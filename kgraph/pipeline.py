@@ -21,6 +21,7 @@ from spacy.language import Language
 from kgraph.boilerplate import blanked_lines
 from kgraph.errors import RejectedInput
 from kgraph.extract import extract_doc, parse_articles
+from kgraph.language import is_language_reason
 from kgraph.models import Article, Extraction, Reject
 from kgraph.nlp import load_pipeline
 from kgraph.readers import ReadOptions, read_articles
@@ -49,16 +50,18 @@ class IngestReport:
     ingested: int = 0
     skipped: int = 0
     rejected: int = 0
+    foreign: int = 0  # of the rejected: articles not in the pipeline's language
     triples: int = 0
     blanked: int = 0  # boilerplate lines blanked in the ingested articles
     seconds: float = 0.0
 
     def summary(self, entities: int, relations: int) -> str:
         blanked = f"{self.blanked} boilerplate lines blanked; " if self.blanked else ""
+        foreign = f" ({self.foreign} not in the pipeline's language)" if self.foreign else ""
         return (
             f"{self.ingested} articles ingested, {self.skipped} skipped (already stored), "
-            f"{self.rejected} rejected; graph: {entities} entities, {relations} relations; "
-            f"{blanked}{self.seconds:.1f} s"
+            f"{self.rejected} rejected{foreign}; graph: {entities} entities, "
+            f"{relations} relations; {blanked}{self.seconds:.1f} s"
         )
 
 
@@ -95,6 +98,7 @@ def ingest(
 
     def rejected(reject: Reject) -> None:
         report.rejected += 1
+        report.foreign += is_language_reason(reject.reason)
         if strict:
             stop.append(reject)
         elif on_reject:

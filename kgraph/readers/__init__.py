@@ -11,11 +11,13 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from kgraph.errors import RejectedInput
 from kgraph.models import Article, Reject
+from kgraph.readers.checks import check_article
 from kgraph.readers.csv import read_csv
 from kgraph.readers.html import read_html
 from kgraph.readers.jsonl import read_jsonl
@@ -42,6 +44,8 @@ SUFFIXES = {
     ".json": "jsonl",
     ".csv": "csv",
 }
+#: Formats whose files hold one article each (messages then need not name the article).
+ONE_ARTICLE_FORMATS = ("txt", "html")
 #: File suffixes read when a folder is given (kept for older callers).
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -86,20 +90,37 @@ def read_articles(
     """Yield every :class:`Article` the inputs hold and a :class:`Reject` per bad input.
 
     ``"-"`` reads standard input in ``options.input_format``; a file of unknown suffix is
-    read in that format too. Articles longer than ``options.max_chars`` are split.
+    read in that format too. Every article, whatever its reader, passes
+    :func:`~kgraph.readers.checks.check_article` (language, ISO 8601 date); articles
+    longer than ``options.max_chars`` are then split at sentence ends.
     """
     options = options or ReadOptions()
     for path in iter_files(paths):
         if str(path) == "-":
-            items = _read(sys.stdin.buffer, "<stdin>", None, options.input_format, options)
+            source, fmt, file_time = "<stdin>", options.input_format, None
+            items = _read(sys.stdin.buffer, source, None, fmt, options)
         else:
             fmt, gzipped = file_format(path)
-            items = _read_file(path, fmt or options.input_format, gzipped, options)
+            fmt = fmt or options.input_format
+            source, file_time = str(path), _file_time(path)
+            items = _read_file(path, fmt, gzipped, options)
+        several = fmt not in ONE_ARTICLE_FORMATS
         for item in items:
+            if isinstance(item, Article):
+                item = check_article(
+                    item, options, source=source, file_time=file_time, several=several
+                )
             if isinstance(item, Article) and len(item.text) > options.max_chars:
                 yield from split_article(item, options.max_chars)
             else:
                 yield item
+
+
+def _file_time(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        return None
 
 
 def _read_file(

@@ -37,11 +37,13 @@ class FieldMap:
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """Reader settings: field names, the format of standard input, the length limit."""
+    """Reader settings: field names, the format of standard input, the length limit, language."""
 
     fields: FieldMap = FieldMap()
     input_format: str = "txt"
     max_chars: int = MAX_ARTICLE_CHARS
+    #: The pipeline's language (ISO 639-1); other articles are rejected. ``"any"``: no check.
+    language: str = "en"
 
 
 def _names(spec: str) -> tuple[str, ...]:
