@@ -185,6 +185,13 @@ def cli() -> None:
     is_flag=True,
     help="With --format carb: sentences are already tokenized; split words at spaces only.",
 )
+@click.option(
+    "--input-format",
+    type=click.Choice(sorted(FORMATS)),
+    default="txt",
+    show_default=True,
+    help="Format of standard input (-) and of files with an unknown suffix.",
+)
 @explain_blanks_option
 @language_option
 @library_errors
@@ -194,12 +201,16 @@ def extract(
     open_mode: bool,
     output_format: str,
     tokenized: bool,
+    input_format: str,
     explain_blanks: bool,
     language: str | None,
 ) -> None:
     """Print the triples of articles as JSON Lines, storing nothing.
 
-    FILES are .txt articles, folders of them, or - for standard input. With --open, open
+    FILES are articles, folders of them, or - for standard input (in --input-format):
+    .txt/.md, .html/.htm, .jsonl/.ndjson (one article per line), .json (an array of
+    articles, or one object), .csv (header row; comma, semicolon or tab), each
+    optionally .gz. With --open, open
     triples follow each article's entity triples: subject and object are phrases
     ({"id": null, "name": ..., "type": null}), further arguments under "arguments".
     With --open --format carb, every line of FILES is one sentence and the output is
@@ -222,7 +233,7 @@ def extract(
 
     nlp = load_pipeline(model)
     _print_warnings()
-    options = ReadOptions(language=_language(language, nlp.lang))
+    options = ReadOptions(input_format=input_format, language=_language(language, nlp.lang))
     rejects: list[Reject] = []
     articles = _accepted(read_articles(files, options), rejects)
     for doc, article in parse_articles(nlp, articles):
@@ -382,8 +393,9 @@ def ingest(
 ) -> None:
     """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
 
-    PATHS are files or folders of them: .txt/.md, .html/.htm, .jsonl/.json (one article
-    per line), .csv (header row), each optionally .gz; - reads standard input in
+    PATHS are files or folders of them: .txt/.md, .html/.htm, .jsonl/.ndjson (one article
+    per line), .json (an array of articles, or one object), .csv (header row; comma,
+    semicolon or tab), each optionally .gz; - reads standard input in
     --input-format. Articles already in the graph are skipped, so an interrupted run
     resumes where it stopped. Bad files and lines are reported (file:line: reason) and the
     rest still lands (exit status 3 if any was rejected; --strict stops at the first).

@@ -20,6 +20,7 @@ from kgraph.models import Article, Reject
 from kgraph.readers.checks import check_article
 from kgraph.readers.csv import read_csv
 from kgraph.readers.html import read_html
+from kgraph.readers.jsondoc import read_json
 from kgraph.readers.jsonl import read_jsonl
 from kgraph.readers.options import MAX_ARTICLE_CHARS, FieldMap, ReadOptions
 from kgraph.readers.stream import READ_ERRORS, open_input, read_error
@@ -32,6 +33,7 @@ FORMATS: dict[str, Reader] = {
     "txt": read_text,
     "html": read_html,
     "jsonl": read_jsonl,
+    "json": read_json,
     "csv": read_csv,
 }
 #: File suffixes and the format each is read as; ``<suffix>.gz`` is read decompressed.
@@ -41,7 +43,8 @@ SUFFIXES = {
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
-    ".json": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
     ".csv": "csv",
 }
 #: Formats whose files hold one article each (messages then need not name the article).
@@ -191,7 +194,8 @@ def _cut(text: str, low: int, high: int) -> int:
 
 
 def count_articles(paths: Iterable[str | Path], options: ReadOptions | None = None) -> int | None:
-    """How many articles ``paths`` hold, cheaply (for a progress bar); ``None`` for stdin.
+    """How many articles ``paths`` hold, cheaply (for a progress bar); ``None`` for stdin
+    and for ``.json`` documents.
 
     One per text or HTML file, one per non-blank line of JSON Lines, one per CSV line
     after the header (an over-count when fields span lines).
@@ -203,6 +207,8 @@ def count_articles(paths: Iterable[str | Path], options: ReadOptions | None = No
             return None
         fmt, gzipped = file_format(path)
         fmt = fmt or options.input_format
+        if fmt == "json":
+            return None  # an array or one object: not countable by lines
         if fmt not in ("jsonl", "csv"):
             total += 1
             continue
