@@ -518,8 +518,9 @@ class _Null:
 @click.option(
     "--cypher",
     "cypher_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Run a query file of cypher/ (on Neo4j, or locally where grand-cypher can).",
+    metavar="FILE|NAME",
+    help="Run a query file, or a query of the library by name (entity-profile), on Neo4j "
+    "or locally where grand-cypher can.",
 )
 @click.option(
     "--param",
@@ -537,7 +538,7 @@ def query(
     entity: str | None,
     predicate: str | None,
     path: tuple[str, str] | None,
-    cypher_file: Path | None,
+    cypher_file: str | None,
     params: tuple[str, ...],
     as_json: bool,
     graph_path: Path | None,
@@ -557,6 +558,7 @@ def query(
       kgraph query --predicate parent-of
       kgraph query --path "Donald Trump" ByteDance
       kgraph query --cypher cypher/co-mentioned.cypher --param entity=TikTok
+      kgraph query --cypher entity-profile --param entity=Microsoft
       kgraph query --store neo4j --cypher cypher/shortest-path.cypher \\
           --param source="Donald Trump" --param target=ByteDance
     """
@@ -588,16 +590,16 @@ def query(
 
 
 def _run_cypher_file(
-    path: Path,
+    path: str,
     params: tuple[str, ...],
     as_json: bool,
     graph_path: Path | None,
     store_name: str,
     neo4j: Any,
 ) -> None:
-    from kgraph.cypher_files import parse_param, read_cypher_file, run_local
+    from kgraph.cypher_files import find_query, parse_param, read_cypher_file, run_local
 
-    query_file = read_cypher_file(path)
+    query_file = read_cypher_file(find_query(path))
     given = dict(parse_param(p) for p in params)
     if store_name == "neo4j":
         with _open_store(store_name, graph_path, neo4j) as store:

@@ -114,3 +114,29 @@ def test_eval_triples_empty_predictions_is_not_perfect_precision(tmp_path):
     assert result.exit_code == 0
     assert result.stdout.startswith("precision 0.000  recall 0.000  F1 0.000")
     assert "precision is undefined" in result.stderr
+
+
+def test_cypher_query_by_name(graph, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # not the checkout: the name alone finds the library's file
+    args = ["query", "--graph", str(graph), "--cypher", "entity-profile", "--json"]
+    result = CliRunner().invoke(cli, [*args, "--param", "entity=Microsoft"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows and all(row["name"] == "Microsoft" for row in rows)
+
+
+def test_unknown_cypher_query_lists_the_library(graph):
+    result = CliRunner().invoke(cli, ["query", "--graph", str(graph), "--cypher", "entity-profil"])
+    line = one_line_error(result, "--cypher entity-profil", "entity-profile")
+    assert "most-connected" in line
+
+
+def test_installed_query_library_is_found(tmp_path, monkeypatch):
+    from kgraph import cypher_files
+
+    installed = tmp_path / "share" / "kgraph" / "cypher"
+    installed.mkdir(parents=True)
+    (installed / "only-installed.cypher").write_text("// x\nMATCH (e:Entity) RETURN e.name\n")
+    monkeypatch.setattr(cypher_files.sys, "prefix", str(tmp_path))
+    assert cypher_files.find_query("only-installed") == installed / "only-installed.cypher"
+    assert cypher_files.find_query("cypher/only-installed.cypher").parent == installed
