@@ -10,10 +10,11 @@ from kgraph.errors import RejectedInput
 from kgraph.models import Article
 
 #: Longest article text parsed as one document; longer texts are split into parts. spaCy's
-#: memory grows with the document (a 250 kB article on one line peaked at 1 GB), so the
-#: limit bounds a worker's peak (under 400 MB) and time (coreference is quadratic).
+#: memory grows with the document (a 250 kB article on one line peaked at 1 GB; a 30,000
+#: character part costs about 90 MB over the loaded model), so the limit bounds a worker's
+#: peak (about 420 MB with the language detector) and time (coreference is quadratic).
 #: Cuts fall on paragraph breaks, else sentence ends (see readers.split_article).
-MAX_ARTICLE_CHARS = 50_000
+MAX_ARTICLE_CHARS = 30_000
 
 __all__ = ["MAX_ARTICLE_CHARS", "FieldMap", "ReadOptions", "article_from_record"]
 
