@@ -22,12 +22,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SENTENCE = "Microsoft said on Sunday that it would continue talks to buy TikTok from ByteDance. "
-CHILD = """import resource, sys
+# The peak is the child's VmHWM: ru_maxrss would carry the parent's peak over the exec.
+CHILD = r"""import re, sys
 from kgraph.cli import cli
 try:
     cli(['ingest', sys.argv[1], '--graph', sys.argv[2], '--workers', '1', '--quiet'])
 finally:
-    print('peak', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+    status = open('/proc/self/status').read()
+    print('peak', re.search(r'VmHWM:\s*(\d+)', status)[1], file=sys.stderr)
 """
 
 
