@@ -123,3 +123,15 @@ def test_export_since_drops_an_article_dated_in_words(tmp_path):
     names = {r["subject"]["name"] for r in records}
     assert "Elon Musk" in names
     assert "Satya Nadella" not in names
+
+
+def test_cli_prints_date_warnings(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"title": "T", "text": ENGLISH, "published": "soon-ish"}) + "\n")
+    for _ in range(2):  # a second run in the same process prints it again
+        result = CliRunner().invoke(cli, ["extract", str(feed)])
+        assert result.exit_code == 0, result.output
+        assert (
+            f"warning: {feed}: article 'T': unparseable date 'soon-ish' stored as null"
+            in result.stderr
+        )

@@ -36,7 +36,7 @@ def check_article(
     ``None`` for standard input) is what relative dates ("yesterday") are read against;
     ``several``: the input holds several articles, so messages name the article.
     """
-    where = source if article.source in (None, source) else f"{source} ({article.source})"
+    where = source
     mismatch = language_mismatch(article.text, options.language)
     if mismatch:
         return Reject(path=where, reason=_named(article, mismatch, several))
