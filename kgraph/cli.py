@@ -210,9 +210,9 @@ def extract(
     FILES are articles, folders of them, or - for standard input (in --input-format):
     .txt/.md, .html/.htm, .jsonl/.ndjson (one article per line), .json (an array of
     articles, or one object), .csv (header row; comma, semicolon or tab), each
-    optionally .gz. With --open, open
-    triples follow each article's entity triples: subject and object are phrases
-    ({"id": null, "name": ..., "type": null}), further arguments under "arguments".
+    optionally .gz. With --open, open triples follow each article's entity triples:
+    subject and object are phrases ({"id": null, "name": ..., "type": null}), further
+    arguments under "arguments".
     With --open --format carb, every line of FILES is one sentence and the output is
     CaRB's system format: sentence, confidence, relation, arg1, arg2... separated by tabs.
 
