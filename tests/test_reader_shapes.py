@@ -98,3 +98,12 @@ def test_extract_help_names_the_suffixes():
     result = CliRunner().invoke(cli, ["extract", "--help"])
     for suffix in (".txt", ".html", ".jsonl", ".ndjson", ".json", ".csv", ".gz"):
         assert suffix in result.output
+
+
+def test_json_lines_in_a_json_file_with_a_bad_line(tmp_path):
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps({"text": NADELLA}) + "\n{broken\n" + json.dumps({"text": MUSK}))
+    items = list(read_articles([path]))
+    assert [a.text for a in items if isinstance(a, Article)] == [NADELLA, MUSK]
+    (reject,) = [r for r in items if isinstance(r, Reject)]
+    assert reject.line == 2 and "malformed JSON" in reject.reason

@@ -1,6 +1,7 @@
 """``.json`` files: one array of article objects, one (pretty-printed) object, or JSON Lines.
 
-A document that is not one JSON value but a value per line is read as JSON Lines. An
+A document that is not one JSON value but a value per line is read as JSON Lines (so a
+bad line there is rejected alone, by its line number). An
 object without a text field holding a list of objects under ``articles``, ``items``,
 ``data``, ``results`` or ``entries`` is read as that list.
 """
@@ -33,7 +34,7 @@ def read_json(
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data":  # one value per line: JSON Lines
+        if exc.msg == "Extra data" or _first_line_is_an_object(text):  # JSON Lines
             yield from read_jsonl(io.BytesIO(data), source=source, name=name, options=options)
             return
         raise RejectedInput(f"malformed JSON ({exc.msg})", line=exc.lineno) from exc
@@ -48,6 +49,15 @@ def read_json(
             yield article_from_record(item, options.fields, source=source)
         except RejectedInput as exc:
             yield Reject(path=source, reason=f"item {number}: {exc.reason}")
+
+
+def _first_line_is_an_object(text: str) -> bool:
+    """True when the first non-blank line is a whole JSON object (JSON Lines, one bad)."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
 
 
 def _items(document: Any, options: ReadOptions) -> list | None:
