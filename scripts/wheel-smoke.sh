@@ -22,8 +22,9 @@ grep -q '"predicate": "parent-of"' extract.jsonl || {
     exit 1
 }
 "$work/venv/bin/kgraph" ingest --quiet --graph graph.json "$repo/examples/articles/"
-"$work/venv/bin/kgraph" query --graph graph.json --cypher entity-profile --param entity=Microsoft |
-    grep -q 'Microsoft' || {
+"$work/venv/bin/kgraph" query --graph graph.json --cypher entity-profile --param entity=Microsoft \
+    >profile.tsv
+grep -q 'Microsoft' profile.tsv || {
     echo "wheel-smoke: kgraph query --cypher entity-profile found nothing" >&2
     exit 1
 }
