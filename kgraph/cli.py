@@ -60,6 +60,17 @@ model_option = click.option(
     envvar="KGRAPH_MODEL",
     help="Installed spaCy pipeline to use (any name spacy.load accepts).",
 )
+explain_blanks_option = click.option(
+    "--explain-blanks",
+    is_flag=True,
+    help="List on stderr each line blanked as boilerplate (captions, teasers, tags) and why.",
+)
+language_option = click.option(
+    "--language",
+    metavar="CODE",
+    help="Language of the articles (ISO 639-1); others are rejected; 'any' checks nothing "
+    "[default: the pipeline's, e.g. en].",
+)
 graph_option = click.option(
     "--graph",
     "graph_path",
@@ -90,6 +101,14 @@ def _local_store(graph_path: Path | None):
     from kgraph.store.local import LocalGraphStore
 
     return LocalGraphStore(graph_path)
+
+
+def _existing_local_store(graph_path: Path | None):
+    """The local store, or a one-line error when its graph file does not exist."""
+    store = _local_store(graph_path)
+    if not store.path.exists():
+        raise click.ClickException(f"no graph file at {store.path} (run kgraph ingest first)")
+    return store
 
 
 store_option = click.option(
@@ -211,6 +230,15 @@ def cli(ctx: click.Context) -> None:
     help="With --format carb: sentences are already tokenized; split words at spaces only.",
 )
 @relations_option
+@click.option(
+    "--input-format",
+    type=click.Choice(sorted(FORMATS)),
+    default="txt",
+    show_default=True,
+    help="Format of standard input (-) and of files with an unknown suffix.",
+)
+@explain_blanks_option
+@language_option
 @library_errors
 def extract(
     files: tuple[str, ...],
@@ -218,13 +246,19 @@ def extract(
     open_mode: bool,
     output_format: str,
     tokenized: bool,
-    relations_file: Path | None = None,
+    relations_file: Path | None,
+    input_format: str,
+    explain_blanks: bool,
+    language: str | None,
 ) -> None:
     """Print the triples of articles as JSON Lines, storing nothing.
 
-    FILES are .txt articles, folders of them, or - for standard input. With --open, open
-    triples follow each article's entity triples: subject and object are phrases
-    ({"id": null, "name": ..., "type": null}), further arguments under "arguments".
+    FILES are articles, folders of them, or - for standard input (in --input-format):
+    .txt/.md, .html/.htm, .jsonl/.ndjson (one article per line), .json (an array of
+    articles, or one object), .csv (header row; comma, semicolon or tab), .rss/.atom/.xml
+    feeds, .warc web archives, each optionally .gz. With --open, open triples follow each
+    article's entity triples: subject and object are phrases ({"id": null, "name": ...,
+    "type": null}), further arguments under "arguments".
     With --open --format carb, every line of FILES is one sentence and the output is
     CaRB's system format: sentence, confidence, relation, arg1, arg2... separated by tabs.
 
@@ -246,15 +280,51 @@ def extract(
 
     vocabulary = _vocabulary(relations_file)
     nlp = load_pipeline(model)
+    _print_warnings()
+    options = ReadOptions(input_format=input_format, language=_language(language, nlp.lang))
     rejects: list[Reject] = []
-    articles = _accepted(read_articles(files), rejects)
+    articles = _accepted(read_articles(files, options), rejects)
     for doc, article in parse_articles(nlp, articles):
+        if explain_blanks:
+            _explain_blanks(article)
         for triple in extract_doc(doc, article, vocabulary=vocabulary).triples:
             click.echo(json.dumps(triple.to_dict(), ensure_ascii=False))
         if open_mode:
             for record in open_records(doc, article):
                 click.echo(json.dumps(record, ensure_ascii=False))
     _report_rejects(rejects)
+
+
+def _language(given: str | None, pipeline_language: str) -> str:
+    """The --language code (checked), or the pipeline's language."""
+    from kgraph.language import check_language_code
+
+    return check_language_code(given.lower()) if given else pipeline_language
+
+
+def _print_warnings() -> None:
+    """Print the ``kgraph`` logger's warnings (e.g. an unparseable date) on stderr."""
+    import logging
+
+    class Echo(logging.Handler):  # the stderr of the moment (click's test runner swaps it)
+        kgraph_cli = True
+
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(f"warning: {record.getMessage()}", err=True)
+
+    logger = logging.getLogger("kgraph")
+    if not any(getattr(h, "kgraph_cli", False) for h in logger.handlers):
+        logger.addHandler(Echo(logging.WARNING))
+
+
+def _explain_blanks(article: Any) -> None:
+    """List on stderr each line of ``article`` blanked as boilerplate, with the reason."""
+    from kgraph.boilerplate import blanked_lines
+
+    where = article.source or article.id
+    for blank in blanked_lines(article.text):
+        line = blank.line_number(article.text)
+        click.echo(f"blanked: {where}:{line}: {blank.reason}: {blank.text.strip()}", err=True)
 
 
 def _extract_carb(files: tuple[str, ...], model: str, tokenized: bool) -> None:
@@ -352,6 +422,8 @@ def _report_rejects(rejects: list[Reject]) -> None:
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @relations_option
+@explain_blanks_option
+@language_option
 @library_errors
 def ingest(
     paths: tuple[str, ...],
@@ -371,13 +443,16 @@ def ingest(
     save_interval: float,
     batch_size: int,
     quiet: bool,
-    relations_file: Path | None = None,
+    relations_file: Path | None,
+    explain_blanks: bool,
+    language: str | None,
 ) -> None:
     """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
 
-    PATHS are files or folders of them: .txt/.md, .html/.htm, .jsonl/.json (one article
-    per line), .csv (header row), .rss/.atom/.xml feeds (one article per item), .warc web
-    archives (one per HTML page), each optionally .gz; - reads standard input in
+    PATHS are files or folders of them: .txt/.md, .html/.htm, .jsonl/.ndjson (one article
+    per line), .json (an array of articles, or one object), .csv (header row; comma,
+    semicolon or tab), .rss/.atom/.xml feeds (one article per item), .warc web archives
+    (one per HTML page), each optionally .gz; - reads standard input in
     --input-format. Articles already in the graph are skipped, so an interrupted run
     resumes where it stopped. Bad files and lines are reported (file:line: reason) and the
     rest still lands (exit status 3 if any was rejected; --strict stops at the first).
@@ -393,11 +468,17 @@ def ingest(
     from kgraph.pipeline import ingest as run_ingest
 
     vocabulary = _vocabulary(relations_file)
-    load_pipeline(model)
+    if rejects_path and not rejects_path.parent.is_dir():
+        raise click.ClickException(
+            f"--rejects {rejects_path}: cannot write (no folder {rejects_path.parent})"
+        )
+    nlp = load_pipeline(model)
+    _print_warnings()
     fields = FieldMap.with_overrides(
         text=text_field, title=title_field, url=url_field, published=published_field, id=id_field
     )
-    options = ReadOptions(fields=fields, input_format=input_format)
+    language = _language(language, nlp.lang)
+    options = ReadOptions(fields=fields, input_format=input_format, language=language)
     show = not quiet and sys.stderr.isatty()
     total = count_articles(paths, options) if show else None
     show = show and total is not None  # no bar for standard input
@@ -412,7 +493,7 @@ def ingest(
             model,
             options=options,
             workers=workers,
-            on_article=on_article,
+            on_article=_also_explain(on_article) if explain_blanks else on_article,
             on_reject=on_reject,
             on_skip=on_reject if rejects_path else None,
             strict=strict,
@@ -427,13 +508,26 @@ def ingest(
         sys.exit(3)
 
 
+def _also_explain(on_article: Callable[[Any], None]) -> Callable[[Any], None]:
+    def both(article: Any) -> None:
+        _explain_blanks(article)
+        on_article(article)
+
+    return both
+
+
 @contextmanager
 def _reject_sink(path: Path | None) -> Iterator[Callable[[Reject], None]]:
     """Report each reject as it comes: a JSON line in ``path``, else a line on stderr."""
     if path is None:
         yield lambda reject: click.echo(f"rejected: {reject}", err=True)
         return
-    with path.open("w", encoding="utf-8") as handle:
+    try:
+        handle = path.open("w", encoding="utf-8")
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise click.ClickException(f"--rejects {path}: cannot write ({reason})") from exc
+    with handle:
 
         def write(reject: Reject) -> None:
             handle.write(json.dumps(reject.to_dict(), ensure_ascii=False) + "\n")
@@ -492,8 +586,9 @@ class _Null:
 @click.option(
     "--cypher",
     "cypher_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Run a query file of cypher/ (on Neo4j, or locally where grand-cypher can).",
+    metavar="FILE|NAME",
+    help="Run a query file, or a query of the library by name (entity-profile), on Neo4j "
+    "or locally where grand-cypher can.",
 )
 @click.option(
     "--param",
@@ -520,7 +615,7 @@ def query(
     entity: str | None,
     predicate: str | None,
     path: tuple[str, str] | None,
-    cypher_file: Path | None,
+    cypher_file: str | None,
     params: tuple[str, ...],
     evidence: str,
     as_json: bool,
@@ -546,6 +641,7 @@ def query(
       kgraph query --relation head-of
       kgraph query --path "Donald Trump" ByteDance
       kgraph query --cypher cypher/co-mentioned.cypher --param entity=TikTok
+      kgraph query --cypher entity-profile --param entity=Microsoft
       kgraph query --store neo4j --cypher cypher/shortest-path.cypher \\
           --param source="Donald Trump" --param target=ByteDance
     """
@@ -591,22 +687,22 @@ def query(
 
 
 def _run_cypher_file(
-    path: Path,
+    path: str,
     params: tuple[str, ...],
     as_json: bool,
     graph_path: Path | None,
     store_name: str,
     neo4j: Any,
 ) -> None:
-    from kgraph.cypher_files import parse_param, read_cypher_file, run_local
+    from kgraph.cypher_files import find_query, parse_param, read_cypher_file, run_local
 
-    query_file = read_cypher_file(path)
+    query_file = read_cypher_file(find_query(path))
     given = dict(parse_param(p) for p in params)
     if store_name == "neo4j":
         with _open_store(store_name, graph_path, neo4j) as store:
             rows = store.run(query_file.text, query_file.bind(given))
     else:
-        rows = run_local(_local_store(graph_path).graph, query_file, given)
+        rows = run_local(_existing_local_store(graph_path).graph, query_file, given)
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
@@ -716,6 +812,8 @@ def stats(top: int, as_json: bool, graph_path: Path | None, store_name: str, neo
       kgraph stats --top 20
       kgraph stats --store neo4j
     """
+    if store_name == "local":
+        _existing_local_store(graph_path)
     with _open_store(store_name, graph_path, neo4j) as store:
         counts = store.stats()
         connected = _most_connected(store, top)
@@ -940,8 +1038,9 @@ def eval_triples(gold: Path, predicted: str, as_json: bool) -> None:
     """
     from kgraph.evaluate.triples import read_gold_triples, read_predictions, score_triples
 
+    source = "<stdin>" if predicted == "-" else predicted
     with click.open_file(predicted, encoding="utf-8") as handle:
-        result = score_triples(read_gold_triples(gold), read_predictions(handle))
+        result = score_triples(read_gold_triples(gold), read_predictions(handle, source))
     if as_json:
         summary = {
             "precision": result.precision,
@@ -949,10 +1048,13 @@ def eval_triples(gold: Path, predicted: str, as_json: bool) -> None:
             "f1": result.f1,
             "misses": [m.describe() for m in result.misses],
             "false_hits": [f.describe() for f in result.false_hits],
+            "note": result.note or None,
         }
         click.echo(json.dumps(summary, ensure_ascii=False))
         return
     click.echo(f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}")
+    if result.note:
+        click.echo(f"note: {result.note}", err=True)
     for miss in result.misses:
         click.echo(f"missed: {miss.describe()}")
     for hit in result.false_hits:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import inspect
 import json
 import re
+import sys
+import sysconfig
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,12 +72,65 @@ class CypherFile:
         Raises:
             CypherFileError: a parameter without a value (the message names it).
         """
+        allowed = self.parameters
+        unknown = [name for name in given if name not in allowed]
+        if unknown:
+            known = ", ".join(allowed) if allowed else "none"
+            raise CypherFileError(
+                f"{self.path.name} has no parameter {unknown[0]!r} (its parameters: {known})"
+            )
+        for name, value in given.items():
+            _check_type(self.path.name, name, value, self.defaults.get(name))
         values = {**self.defaults, **given}
         missing = [name for name in self.parameters if name not in values]
         if missing:
             wanted = " ".join(f"--param {name}=VALUE" for name in missing)
             raise CypherFileError(f"{self.path.name} needs {wanted}")
         return {name: values[name] for name in self.parameters}
+
+
+def _check_type(file: str, name: str, value: Any, default: Any) -> None:
+    """A number where the default is a number (``--param limit=abc`` is an error)."""
+    wants_number = isinstance(default, (int, float)) and not isinstance(default, bool)
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if wants_number and not is_number:
+        kind = "an integer" if isinstance(default, int) else "a number"
+        raise CypherFileError(
+            f"--param {name}={value}: {file} takes {kind} for {name} (default {default})"
+        )
+
+
+def library_dirs() -> list[Path]:
+    """Where the query library is: a source checkout's ``cypher/``, else the installed copy.
+
+    The wheel ships ``cypher/*.cypher`` as data files under ``<prefix>/share/kgraph/cypher``
+    (``cypher/`` stays the one source of truth, as the repository's top-level folder).
+    """
+    candidates = [Path(__file__).resolve().parents[1] / "cypher"]
+    for prefix in dict.fromkeys([sys.prefix, sysconfig.get_path("data")]):
+        candidates.append(Path(prefix) / "share" / "kgraph" / "cypher")
+    return [path for path in candidates if path.is_dir()]
+
+
+def find_query(name: str | Path) -> Path:
+    """The query file ``name`` names: a path, else a query of the library by name.
+
+    ``entity-profile`` and ``entity-profile.cypher`` both find the library's file.
+
+    Raises:
+        CypherFileError: neither a file nor a query of the library (their names listed).
+    """
+    path = Path(name)
+    if path.is_file():
+        return path
+    stem = path.name[: -len(".cypher")] if path.name.endswith(".cypher") else path.name
+    known: list[str] = []
+    for folder in library_dirs():
+        if (folder / f"{stem}.cypher").is_file() and (str(path.parent) in (".", "cypher")):
+            return folder / f"{stem}.cypher"
+        known = known or sorted(p.stem for p in folder.glob("*.cypher"))
+    listed = ", ".join(known) if known else "none installed"
+    raise CypherFileError(f"--cypher {name}: no such file, nor a query of the library ({listed})")
 
 
 def read_cypher_file(path: str | Path) -> CypherFile:

@@ -18,9 +18,11 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from kgraph.boilerplate import blanked_lines
 from kgraph.defaults import SAVE_INTERVAL, WORK_BATCH
 from kgraph.errors import RejectedInput
 from kgraph.extract import extract_doc, parse_articles
+from kgraph.language import is_language_reason
 from kgraph.models import Article, Extraction, Reject, Skip
 from kgraph.nlp import load_pipeline
 from kgraph.readers import ReadOptions, read_articles
@@ -47,15 +49,19 @@ class IngestReport:
     #: Inputs that are no article (a WARC record of an image, an empty feed item).
     not_articles: int = 0
     rejected: int = 0
+    foreign: int = 0  # of the rejected: articles not in the pipeline's language
     triples: int = 0
+    blanked: int = 0  # boilerplate lines blanked in the ingested articles
     seconds: float = 0.0
 
     def summary(self, entities: int, relations: int) -> str:
         passed = f"{self.not_articles} skipped (not articles), " if self.not_articles else ""
+        blanked = f"{self.blanked} boilerplate lines blanked; " if self.blanked else ""
+        foreign = f" ({self.foreign} not in the pipeline's language)" if self.foreign else ""
         return (
             f"{self.ingested} articles ingested, {self.skipped} skipped (already stored), "
-            f"{passed}{self.rejected} rejected; graph: {entities} entities, {relations} relations; "
-            f"{self.seconds:.1f} s"
+            f"{passed}{self.rejected} rejected{foreign}; graph: {entities} entities, "
+            f"{relations} relations; {blanked}{self.seconds:.1f} s"
         )
 
 
@@ -101,6 +107,7 @@ def ingest(
                 on_skip(reject)
             return
         report.rejected += 1
+        report.foreign += is_language_reason(reject.reason)
         if strict:
             stop.append(reject)
         elif on_reject:
@@ -122,6 +129,7 @@ def ingest(
             writer.add(item)
             report.ingested += 1
             report.triples += len(item.triples)
+            report.blanked += len(blanked_lines(item.article.text))
             if on_article:
                 on_article(item.article)
     finally:

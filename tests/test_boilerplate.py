@@ -1,6 +1,13 @@
 """Boilerplate blanking (parse-independent)."""
 
-from kgraph.boilerplate import blank_boilerplate, is_caption
+from kgraph.boilerplate import (
+    CAPTION,
+    LINK_LIST,
+    TEASER,
+    blank_boilerplate,
+    blanked_lines,
+    is_caption,
+)
 
 
 def test_blanking_keeps_offsets(tiktok_text):
@@ -19,3 +26,49 @@ def test_caption_patterns():
     assert is_caption("By Jane Smith")
     assert is_caption("Photo: Reuters")
     assert not is_caption("Microsoft confirmed the talks on Sunday.")
+
+
+def test_a_url_is_not_a_credit():
+    line = "The deal was announced at https://blogs.microsoft.com/blog/ and welcomed by investors."
+    assert not is_caption(line)
+    assert is_caption("The Xbox logo at a trade fair. - Jane Doe // SIPA")
+
+
+def test_the_only_line_is_never_blanked():
+    line = "Microsoft has agreed to buy the video game maker Activision Blizzard for $69bn"
+    assert blank_boilerplate(line) == line
+    assert blank_boilerplate(line + "\n") == line + "\n"
+
+
+def test_text_without_prose_is_kept_whole():
+    text = "Microsoft buys Activision Blizzard\n\nThe deal is worth $69bn\n"
+    assert blank_boilerplate(text) == text
+
+
+def test_a_long_last_line_without_full_stop_is_prose():
+    prose = (
+        "Microsoft said on Friday that the regulators in Brussels and London had approved "
+        "the purchase of the video game maker after months of talks over cloud gaming rights"
+    )
+    text = f"Microsoft closes the deal.\n\n{prose}\n\nHigh Tech\n"
+    blanks = blanked_lines(text)
+    assert [b.text for b in blanks] == ["High Tech"]
+    assert blanks[0].reason == TEASER
+    assert blanks[0].line_number(text) == 5
+
+
+def test_a_bullet_sentence_is_kept_and_a_link_bullet_blanked():
+    text = (
+        "Microsoft closes the deal.\n"
+        "• The company will pay $69bn for Activision Blizzard.\n"
+        "• Gaming\n"
+        "Sony makes the PlayStation.\n"
+    )
+    assert [(b.text, b.reason) for b in blanked_lines(text)] == [("• Gaming", LINK_LIST)]
+
+
+def test_each_blank_has_a_reason(tiktok_text):
+    reasons = {b.text.strip(): b.reason for b in blanked_lines(tiktok_text)}
+    assert reasons["High Tech"] == TEASER
+    assert reasons["• Spying"] == LINK_LIST
+    assert any(r == CAPTION for r in reasons.values())

@@ -17,6 +17,7 @@ from kgraph.cypher_files import (
     substitute,
 )
 from kgraph.store import cypher
+from kgraph.store.local import write_graph
 
 from .conftest import ROOT
 
@@ -124,6 +125,7 @@ def test_entity_question_to_an_unreachable_neo4j_is_one_line():
 def test_a_query_grand_cypher_cannot_parse_is_a_clear_error(tmp_path):
     path = tmp_path / "with.cypher"
     path.write_text("MATCH (e:Entity) WITH e RETURN e.name AS name\n")
+    write_graph(nx.MultiDiGraph(), tmp_path / "g.json")
     result = CliRunner().invoke(
         cli, ["query", "--cypher", str(path), "--graph", str(tmp_path / "g.json")]
     )

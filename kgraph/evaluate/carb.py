@@ -44,6 +44,7 @@ import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from itertools import pairwise
 from os import PathLike
 from typing import TextIO
@@ -71,6 +72,10 @@ _PTB_ESCAPES: tuple[tuple[str, str], ...] = (
 _FORMS_OF_BE: tuple[str, ...] = ("be", "is", "am", "are", "was", "were", "been", "being")
 _SAID_VERBS: tuple[str, ...] = ("said", "told", "added", "adds", "says")
 _CONTEXT_MARK = "C: "
+#: Match scores and their sums are exact fractions, so figures that are equal in exact
+#: arithmetic are equal floats: float sums drift in the last bit between equal
+#: thresholds, and a recall curve that rises by 1e-16 is no curve to take an area under.
+ZERO = Fraction(0)
 
 
 @dataclass(frozen=True)
@@ -211,7 +216,7 @@ def _lenient_match(
     gold_arguments: Sequence[str],
     predicate: str,
     arguments: Sequence[str],
-) -> tuple[float, float]:
+) -> tuple[Fraction, Fraction]:
     """Token-overlap (precision, recall) of one extraction against one gold tuple.
 
     Zero unless the predicates share a token, or when the extraction lacks an argument slot
@@ -225,7 +230,7 @@ def _lenient_match(
     if "be" in predicted_words and any(form in gold_words for form in _FORMS_OF_BE):
         matched += 1
     if matched == 0:
-        return (0.0, 0.0)
+        return (ZERO, ZERO)
     precision_hits = recall_hits = matched
 
     for index, gold_argument in enumerate(gold_arguments):
@@ -233,7 +238,7 @@ def _lenient_match(
         recall_total += len(gold_words)
         if index >= len(arguments):
             if index < 2:
-                return (0.0, 0.0)
+                return (ZERO, ZERO)
             continue
         predicted_words = arguments[index].split()
         precision_total += len(predicted_words)
@@ -241,8 +246,8 @@ def _lenient_match(
         precision_hits += matched
         recall_hits += matched
 
-    precision = precision_hits / precision_total if precision_total else 0.0
-    recall = recall_hits / recall_total if recall_total else 0.0
+    precision = Fraction(precision_hits, precision_total) if precision_total else ZERO
+    recall = Fraction(recall_hits, recall_total) if recall_total else ZERO
     return (precision, recall)
 
 
@@ -256,6 +261,12 @@ def tuple_match(gold: Extraction, predicted: Extraction) -> tuple[float, float]:
 
     See the module docstring for the exact rules. Sentences and confidences are ignored.
     """
+    precision, recall = _exact_match(gold, predicted)
+    return (float(precision), float(recall))
+
+
+def _exact_match(gold: Extraction, predicted: Extraction) -> tuple[Fraction, Fraction]:
+    """:func:`tuple_match` as exact fractions."""
     gold_arguments = _binary_arguments(_gold_arguments(gold))
     predicted_arguments = _binary_arguments(predicted.arguments)
     straight = _lenient_match(
@@ -277,8 +288,8 @@ def _by_key(extractions: Mapping[str, list[Extraction]]) -> dict[str, list[Extra
 
 
 def _greedy_precision(
-    scores: Sequence[Sequence[tuple[float, float]]], kept: Sequence[int]
-) -> float:
+    scores: Sequence[Sequence[tuple[Fraction, Fraction]]], kept: Sequence[int]
+) -> Fraction:
     """Sum of precisions over a greedy one-to-one match of gold rows to kept columns.
 
     Pairs are taken in order of decreasing precision (ties: lower row, then lower column)
@@ -290,7 +301,7 @@ def _greedy_precision(
     wanted = min(len(scores), len(kept))
     used_rows: set[int] = set()
     used_columns: set[int] = set()
-    total = 0.0
+    total = ZERO
     for negative_precision, row, column in candidates:
         if len(used_rows) == wanted:
             break
@@ -344,9 +355,9 @@ def score(
 
     # Per-threshold sums, accumulated as difference arrays: a sentence's figures at its
     # confidence c hold for every threshold in (previous confidence of the sentence, c].
-    precision_sum = [0.0] * (count + 1)
+    precision_sum = [ZERO] * (count + 1)
     precision_count = [0] * (count + 1)
-    recall_sum = [0.0] * (count + 1)
+    recall_sum = [ZERO] * (count + 1)
     gold_total = 0
 
     for key, gold_items in gold_by_key.items():
@@ -354,7 +365,7 @@ def score(
         predicted = system_by_key.get(key, [])
         if not predicted:
             continue
-        scores = [[tuple_match(g, p) for p in predicted] for g in gold_items]
+        scores = [[_exact_match(g, p) for p in predicted] for g in gold_items]
         start = 0
         for confidence in sorted({p.confidence for p in predicted}):
             kept = [j for j, p in enumerate(predicted) if p.confidence >= confidence]
@@ -371,14 +382,14 @@ def score(
 
     precisions: list[float] = []
     recalls: list[float] = []
-    p_sum = r_sum = 0.0
+    p_sum = r_sum = ZERO
     p_count = 0
     for index in range(count):
         p_sum += precision_sum[index]
         p_count += precision_count[index]
         r_sum += recall_sum[index]
-        precisions.append(p_sum / p_count if p_count else 1.0)
-        recalls.append(r_sum / gold_total if gold_total else 0.0)
+        precisions.append(float(p_sum / p_count) if p_count else 1.0)
+        recalls.append(float(r_sum / gold_total) if gold_total else 0.0)
 
     f1s = [_f1(p, r) for p, r in zip(precisions, recalls, strict=True)]
     best = max(range(count), key=lambda index: (f1s[index], -index))

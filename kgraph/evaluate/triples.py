@@ -18,7 +18,8 @@ Gold file: JSON Lines, one expected triple per line::
 
 Predictions are triple records (``kgraph extract`` output); the same (article, subject,
 predicate, object) predicted from several sentences counts once. Precision is the share
-of distinct predictions that match a gold triple; recall the share of gold triples matched.
+of distinct predictions that match a gold triple (0, with a note, when no
+prediction is about a gold article); recall the share of gold triples matched.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from kgraph.errors import KgraphError
 
 __all__ = ["GoldTriple", "TripleScore", "read_gold_triples", "read_predictions", "score_triples"]
 
@@ -75,64 +78,109 @@ class TripleScore:
     f1: float
     misses: list[GoldTriple] = field(default_factory=list)
     false_hits: list[Prediction] = field(default_factory=list)
+    note: str = ""  # why a figure is a convention rather than a measurement
 
 
 def _listed(value: str | list[str]) -> list[str]:
-    return [value] if isinstance(value, str) else list(value)
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not value:
+        raise TypeError(f"expected a name or a list of names, got {json.dumps(value)[:60]}")
+    return list(value)
 
 
 def read_gold_triples(path: str | Path) -> list[GoldTriple]:
-    """Read a gold file (see module docstring)."""
+    """Read a gold file (see module docstring).
+
+    Raises:
+        KgraphError: unreadable file, or a line that is not a gold triple (file:line named).
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KgraphError(f"cannot read gold file {path}: {exc}") from exc
     gold = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("//"):
             continue
-        row: dict[str, Any] = json.loads(line)
-        predicates = _listed(row["predicate"])
-        subjects, objects = _listed(row["subject"]), _listed(row["object"])
-        gold.append(
-            GoldTriple(
-                article=row["article"],
-                subjects=frozenset(v.casefold() for v in subjects),
-                objects=frozenset(v.casefold() for v in objects),
-                predicates=tuple(predicates),
-                negated=row.get("negated"),
-                line=number,
-                label=f"{subjects[0]} -[{'|'.join(predicates)}]-> {objects[0]}",
-                relation=row.get("relation"),
-            )
-        )
+        try:
+            gold.append(_gold_triple(json.loads(line), number))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise KgraphError(
+                f"{path}:{number}: not a gold triple ({_what(exc)}); expected "
+                '{"article", "subject", "predicate", "object"} - are GOLD and PREDICTED swapped?'
+            ) from exc
     return gold
 
 
-def read_predictions(lines: Iterable[str]) -> list[Prediction]:
-    """Distinct predictions from triple records (JSON Lines)."""
+def _gold_triple(row: dict[str, Any], number: int) -> GoldTriple:
+    predicates = _listed(row["predicate"])
+    subjects, objects = _listed(row["subject"]), _listed(row["object"])
+    if not all(isinstance(v, str) for v in [*predicates, *subjects, *objects]):
+        raise TypeError("subject, predicate and object must be strings or lists of strings")
+    return GoldTriple(
+        article=str(row["article"]),
+        subjects=frozenset(v.casefold() for v in subjects),
+        objects=frozenset(v.casefold() for v in objects),
+        predicates=tuple(predicates),
+        negated=row.get("negated"),
+        line=number,
+        label=f"{subjects[0]} -[{'|'.join(predicates)}]-> {objects[0]}",
+        relation=row.get("relation"),
+    )
+
+
+def _what(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"no {exc.args[0]!r} field"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not JSON: {exc.msg}"
+    return str(exc) or type(exc).__name__
+
+
+def read_predictions(lines: Iterable[str], source: str = "predictions") -> list[Prediction]:
+    """Distinct predictions from triple records (JSON Lines).
+
+    Raises:
+        KgraphError: a line that is not a triple record (``source``:line named).
+    """
     seen: dict[tuple, Prediction] = {}
-    for line in lines:
-        if not line.strip():
-            continue
-        record = json.loads(line)
-        article = record["article"]
-        prediction = Prediction(
-            articles=frozenset(str(v) for v in (article.get("id"), article.get("title")) if v),
-            subject=record["subject"]["name"],
-            predicate=record["predicate"],
-            object=record["object"]["name"],
-            negated=bool(record.get("negated")),
-            title=str(article.get("title") or article.get("id")),
-            relation=str(record.get("relation") or "other"),
-        )
-        seen.setdefault(
-            (
+    number = 0
+    try:
+        for number, line in enumerate(lines, 1):  # noqa: B007
+            if not line.strip():
+                continue
+            prediction = _prediction(json.loads(line))
+            key = (
                 prediction.articles,
                 prediction.subject,
                 prediction.predicate,
                 prediction.object,
                 prediction.negated,
-            ),
-            prediction,
-        )
+            )
+            seen.setdefault(key, prediction)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise KgraphError(
+            f"{source}:{number}: not a triple record ({_what(exc)}); expected kgraph extract "
+            "output - are GOLD and PREDICTED swapped?"
+        ) from exc
     return list(seen.values())
+
+
+def _prediction(record: dict[str, Any]) -> Prediction:
+    article = record["article"]
+    for part in ("subject", "object"):
+        if not isinstance(record[part], dict):
+            raise TypeError(f"{part} is not an object with a name")
+    return Prediction(
+        articles=frozenset(str(v) for v in (article.get("id"), article.get("title")) if v),
+        subject=str(record["subject"]["name"]),
+        predicate=str(record["predicate"]),
+        object=str(record["object"]["name"]),
+        negated=bool(record.get("negated")),
+        title=str(article.get("title") or article.get("id")),
+        relation=str(record.get("relation") or "other"),
+    )
 
 
 def _predicate_matches(accepted: Iterable[str], predicate: str) -> bool:
@@ -160,13 +208,20 @@ def score_triples(gold: list[GoldTriple], predictions: list[Prediction]) -> Trip
     judged = [p for p in predictions if p.articles & articles]
     hits = [p for p in judged if any(matches(g, p) for g in gold)]
     found = [g for g in gold if any(matches(g, p) for p in judged)]
-    precision = len(hits) / len(judged) if judged else 1.0
+    precision = len(hits) / len(judged) if judged else 0.0
     recall = len(found) / len(gold) if gold else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    note = ""
+    if not judged:
+        note = (
+            f"no prediction is about a gold article ({len(predictions)} predictions read): "
+            "precision is undefined and reported as 0"
+        )
     return TripleScore(
         precision,
         recall,
         f1,
         misses=[g for g in gold if g not in found],
         false_hits=[p for p in judged if p not in hits],
+        note=note,
     )

@@ -9,17 +9,21 @@ an image, say): counted, never errors.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from kgraph.errors import RejectedInput
 from kgraph.models import Article, Reject
+from kgraph.readers.checks import check_article
 from kgraph.readers.csv import read_csv
 from kgraph.readers.feed import is_feed_file, read_feed
 from kgraph.readers.html import read_html
+from kgraph.readers.jsondoc import read_json
 from kgraph.readers.jsonl import read_jsonl
 from kgraph.readers.options import MAX_ARTICLE_CHARS, FieldMap, ReadOptions
 from kgraph.readers.stream import READ_ERRORS, open_input, read_error
@@ -33,6 +37,7 @@ FORMATS: dict[str, Reader] = {
     "txt": read_text,
     "html": read_html,
     "jsonl": read_jsonl,
+    "json": read_json,
     "csv": read_csv,
     "rss": read_feed,
     "warc": read_warc,
@@ -44,7 +49,8 @@ SUFFIXES = {
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
-    ".json": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
     ".csv": "csv",
     ".rss": "rss",
     ".atom": "rss",
@@ -54,6 +60,8 @@ SUFFIXES = {
 #: Formats whose readers take gzip files undecompressed: warcio reads a ``.warc.gz`` one
 #: gzip member (record) at a time, so a damaged archive keeps the records before it.
 OWN_GZIP = frozenset({"warc"})
+#: Formats whose files hold one article each (messages then need not name the article).
+ONE_ARTICLE_FORMATS = ("txt", "html")
 #: File suffixes read when a folder is given (kept for older callers).
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -106,20 +114,37 @@ def read_articles(
     """Yield every :class:`Article` the inputs hold and a :class:`Reject` per bad input.
 
     ``"-"`` reads standard input in ``options.input_format``; a file of unknown suffix is
-    read in that format too. Articles longer than ``options.max_chars`` are split.
+    read in that format too. Every article, whatever its reader, passes
+    :func:`~kgraph.readers.checks.check_article` (language, ISO 8601 date); articles
+    longer than ``options.max_chars`` are then split at sentence ends.
     """
     options = options or ReadOptions()
     for path in iter_files(paths):
         if str(path) == "-":
-            items = _read(sys.stdin.buffer, "<stdin>", None, options.input_format, options)
+            source, fmt, file_time = "<stdin>", options.input_format, None
+            items = _read(sys.stdin.buffer, source, None, fmt, options)
         else:
             fmt, gzipped = file_format(path)
-            items = _read_file(path, fmt or options.input_format, gzipped, options)
+            fmt = fmt or options.input_format
+            source, file_time = str(path), _file_time(path)
+            items = _read_file(path, fmt, gzipped, options)
+        several = fmt not in ONE_ARTICLE_FORMATS
         for item in items:
+            if isinstance(item, Article):
+                item = check_article(
+                    item, options, source=source, file_time=file_time, several=several
+                )
             if isinstance(item, Article) and len(item.text) > options.max_chars:
                 yield from split_article(item, options.max_chars)
             else:
                 yield item
+
+
+def _file_time(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        return None
 
 
 def _read_file(
@@ -146,21 +171,23 @@ def _read(
         yield Reject(path=source, reason=read_error(exc))
 
 
+#: A sentence end: punctuation, closing quotes or brackets, then white space.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+")
+
+
 def split_article(article: Article, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article]:
     """Split an over-long article into parts of at most ``max_chars`` characters.
 
-    Cuts fall on the last paragraph break before the limit, else the last line break,
-    else the last space. Part ``n`` gets id ``<article id>.<n>`` and a ``(part n)`` title.
+    Cuts fall on the last paragraph break in the second half of the window, else the last
+    sentence end, else line break, else space (a "sentence" longer than ``max_chars`` is
+    cut there); so every sentence is in exactly one part, parsed once. Part ``n`` gets id
+    ``<article id>.<n>`` and a ``(part n)`` title.
     """
     text, start, part = article.text, 0, 0
     while start < len(text):
         end = min(start + max_chars, len(text))
         if end < len(text):
-            for sep in ("\n\n", "\n", " "):
-                cut = text.rfind(sep, start + max_chars // 2, end)
-                if cut > start:
-                    end = cut + len(sep)
-                    break
+            end = _cut(text, start + max_chars // 2, end)
         chunk = text[start:end]
         start = end
         if not chunk.strip():
@@ -170,8 +197,26 @@ def split_article(article: Article, max_chars: int = MAX_ARTICLE_CHARS) -> Itera
         yield replace(article, text=chunk, id=f"{article.id}.{part}", title=title)
 
 
+def _cut(text: str, low: int, high: int) -> int:
+    """Where to end a part within ``text[low:high]``: after the best break found."""
+    cut = text.rfind("\n\n", low, high)
+    if cut >= 0:
+        return cut + 2
+    last = None
+    for last in _SENTENCE_BREAK.finditer(text, low, high):  # noqa: B007
+        pass
+    if last is not None:
+        return last.end()
+    for sep in ("\n", " "):
+        cut = text.rfind(sep, low, high)
+        if cut >= 0:
+            return cut + 1
+    return high
+
+
 def count_articles(paths: Iterable[str | Path], options: ReadOptions | None = None) -> int | None:
-    """How many articles ``paths`` hold, cheaply (for a progress bar); ``None`` for stdin.
+    """How many articles ``paths`` hold, cheaply (for a progress bar); ``None`` for stdin
+    and for ``.json`` documents.
 
     One per text or HTML file, one per non-blank line of JSON Lines, one per CSV line
     after the header (an over-count when fields span lines); ``None`` (no count) for
@@ -184,8 +229,8 @@ def count_articles(paths: Iterable[str | Path], options: ReadOptions | None = No
             return None
         fmt, gzipped = file_format(path)
         fmt = fmt or options.input_format
-        if fmt in ("rss", "warc"):
-            return None
+        if fmt in ("rss", "warc", "json"):
+            return None  # feeds, archives, and an array or one object: not countable by lines
         if fmt not in ("jsonl", "csv"):
             total += 1
             continue

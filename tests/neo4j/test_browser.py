@@ -141,3 +141,11 @@ def test_browser_runs_a_library_query(neo4j_store, neo4j_settings, chrome):
     shown_ids = [row["id"] for row in expected if f'"{row["id"]}"' in shown]
     assert len(shown_ids) >= 5  # the rows in view (the table renders lazily)
     assert "ERROR" not in chrome.find_element(By.CSS_SELECTOR, "[data-testid=stream]").text
+
+    # No usage reporting: the server sets client.allow_telemetry=false, so Browser never
+    # shows its "we collect information on product usage" banner.
+    assert "product usage" not in chrome.find_element(By.TAG_NAME, "body").text
+    config = neo4j_store.run("CALL dbms.clientConfig() YIELD name, value RETURN name, value", {})
+    settings = {row["name"]: row["value"] for row in config}
+    assert settings["client.allow_telemetry"] == "false"
+    assert settings["browser.remote_content_hostname_whitelist"] == "localhost"

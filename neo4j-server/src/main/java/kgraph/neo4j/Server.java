@@ -17,6 +17,7 @@ import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.api.security.AuthManager;
 import org.neo4j.kernel.api.security.AuthToken;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.server.configuration.ServerSettings;
 
 /**
  * Runs a local Neo4j Community server (Bolt + HTTP + Browser) until SIGTERM.
@@ -54,6 +55,11 @@ public final class Server {
                 .withConfig(GraphDatabaseSettings.auth_enabled, true)
                 .withConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
                 .withConfig(GraphDatabaseSettings.udc_enabled, false) // no usage reports
+                // Journalists' graphs talk to no one: Browser gets client.allow_telemetry=false
+                // (no product-usage banner, no usage events) and fetches no remote guides.
+                // Neo4j 5.26 has no browser.allow_outgoing_connections setting to set.
+                .withConfig(ServerSettings.allow_telemetry, false)
+                .withConfig(ServerSettings.browser_remote_content_hostname_whitelist, "localhost")
                 // Bolt's Netty shutdown otherwise idles ~10 s on every stop.
                 .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
