@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from kgraph.junk import name_part
 from kgraph.models import ENTITY_TYPES, EntityRef, Extraction
 
 #: Well-known alternative names, keyed by their case-folded form.
@@ -81,8 +82,9 @@ def _name_preference(member: tuple[str, str], count: int) -> tuple[bool, int, in
 
 
 def named_spans(doc: Doc) -> list[Span]:
-    """The entity spans of a doc whose label kgraph keeps as a node."""
-    return [ent for ent in doc.ents if ent.label_ in ENTITY_TYPES and clean_name(ent.text)]
+    """The entity spans of a doc whose label kgraph keeps as a node, junk left out."""
+    spans = (name_part(ent) for ent in doc.ents if ent.label_ in ENTITY_TYPES)
+    return [span for span in spans if span is not None and clean_name(span.text)]
 
 
 def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], EntityRef]:
