@@ -1,5 +1,7 @@
 """Named mentions to entities: one entity per real-world name within an article.
 
+Across articles, :mod:`kgraph.identity` joins these article-level entities.
+
 "Donald Trump" and "Trump" become one PERSON; "U.S.", "US" and "the United States" one
 GPE. Pronouns and descriptions ("he", "the computer giant") are :mod:`kgraph.coref`'s.
 """
@@ -14,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from kgraph.junk import name_part
-from kgraph.models import ENTITY_TYPES, EntityRef, Extraction
+from kgraph.models import ENTITY_TYPES, EntityRef
 
 #: Well-known alternative names, keyed by their case-folded form.
 KNOWN_ALIASES = {
@@ -38,6 +40,21 @@ _PLACE_TYPES = {"GPE", "LOC", "NORP", "ORG"}
 _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof|president)\.?\s+", re.I)
 _CORPORATE_SUFFIX = re.compile(r"[\s,]+(?:inc|corp|corporation|ltd|llc|plc|co|group)\.?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_MINOR_WORDS = {"and", "of", "the", "for", "&", "in", "on", "at", "to"}
+#: Type preference when votes tie (people and organizations first: the usual model slips).
+TYPE_ORDER = (
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+)
 
 
 @dataclass(frozen=True)
@@ -76,8 +93,7 @@ def _is_short_form(short: str, full: str) -> bool:
     return len(short_words) < len(full_words) and full_words[-len(short_words) :] == short_words
 
 
-def _name_preference(member: tuple[str, str], count: int) -> tuple[bool, int, int, str]:
-    name = member[0]
+def _name_preference(name: str, count: int) -> tuple[bool, int, int, str]:
     return (_match_key(name) == name.casefold(), len(name.split()), count, name)
 
 
@@ -87,35 +103,75 @@ def named_spans(doc: Doc) -> list[Span]:
     return [span for span in spans if span is not None and clean_name(span.text)]
 
 
+def is_acronym(name: str) -> bool:
+    """True for a name written as capitals only: "UCU", "BBC"."""
+    return bool(_ACRONYM.fullmatch(name))
+
+
+def initials(name: str) -> str:
+    """Capital initials of a name's significant words ("University and College Union" → "UCU")."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in _MINOR_WORDS]
+    return "".join(w[0] for w in words).upper()
+
+
+def _majority(votes: Counter[str]) -> str:
+    return min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99, t))
+
+
 def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], EntityRef]:
     """Group canonical (name, type) pairs into entities; map each pair to its entity.
 
-    Names that differ only by corporate suffix merge; a PERSON name that is the tail of a
-    longer PERSON name ("Trump", "Donald Trump") merges into it when that is unambiguous.
+    The type is not part of identity: the same name under two labels is one entity, typed
+    by the majority of its labels. Names that differ only by corporate suffix merge; a
+    short name that is the tail of exactly one longer PERSON name ("Trump", "Donald
+    Trump") merges into it when it was labelled PERSON at least once; an acronym merges
+    into the one longer name whose initials it spells ("UCU", "University and College
+    Union"). Two different full names never merge.
     """
     counts = Counter(names)
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for name, type_ in counts:
-        groups[(_match_key(name), type_)].append((name, type_))
-    persons = [key for key in groups if key[1] == "PERSON"]
-    merged: dict[tuple[str, str], tuple[str, str]] = {}
-    for key in persons:
-        longer = [other for other in persons if _is_short_form(key[0], other[0])]
-        if len(longer) == 1:
-            merged[key] = longer[0]
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    groups: dict[str, list[str]] = defaultdict(list)
+    surface_counts: Counter[str] = Counter()
+    for (name, type_), count in counts.items():
+        key = _match_key(name)
+        votes[key][type_] += count
+        surface_counts[name] += count
+        if name not in groups[key]:
+            groups[key].append(name)
+    persons = [k for k in groups if _majority(votes[k]) == "PERSON" and len(k.split()) > 1]
+    merged: dict[str, str] = {}
+    for key in groups:
+        if "PERSON" in votes[key]:
+            longer = [other for other in persons if _is_short_form(key, other)]
+            if len(longer) == 1:
+                merged[key] = longer[0]
+                continue
+        if is_acronym(groups[key][0]):
+            spelled = [
+                o for o in groups if o != key and len(o.split()) > 1 and _spells(key, groups[o])
+            ]
+            if len(spelled) == 1:
+                merged[key] = spelled[0]
     for short, long in merged.items():
         while long in merged:
             long = merged[long]
         groups[long].extend(groups.pop(short))
+        votes[long].update(votes.pop(short))
     result: dict[tuple[str, str], EntityRef] = {}
-    for members in groups.values():
-        name = max(members, key=lambda m: _name_preference(m, counts[m]))[0]
-        type_ = Counter(t for _, t in members).most_common(1)[0][0]
-        aliases = tuple(sorted({n for n, _ in members} - {name}))
-        entity = EntityRef.make(name, type_, aliases)
+    for key, members in groups.items():
+        name = max(members, key=lambda m: _name_preference(m, surface_counts[m]))
+        aliases = tuple(sorted(set(members) - {name}))
+        tally = votes[key]
+        entity = EntityRef.make(name, _majority(tally), aliases, tuple(sorted(tally.items())))
         for member in members:
-            result[member] = entity
+            for type_ in ENTITY_TYPES:
+                if (member, type_) in counts:
+                    result[member, type_] = entity
     return result
+
+
+def _spells(acronym_key: str, names: list[str]) -> bool:
+    return any(initials(name) == acronym_key.upper() for name in names)
 
 
 #: Nouns that only an organization has: "Twitter's chairman", "Activision chief executive".
@@ -171,79 +227,12 @@ def resolve_mentions(doc: Doc) -> list[Mention]:
     for surface, pair in zip(surfaces, pairs):
         aliases[entities[pair].id].add(surface)
     final = {
-        entity.id: replace(entity, aliases=tuple(sorted(aliases[entity.id] - {entity.name})))
+        entity.id: replace(
+            entity,
+            aliases=tuple(sorted((aliases[entity.id] | set(entity.aliases)) - {entity.name})),
+        )
         for entity in entities.values()
     }
     return [
         Mention(span.start, span.end, final[entities[pair].id]) for span, pair in zip(spans, pairs)
     ]
-
-
-class EntityDirectory:
-    """Entities already in the graph, so a later article's "Trump" joins "Donald Trump".
-
-    An incoming entity takes the id of a known one of the same type when its name is that
-    entity's name or alias, or (for people) the tail of exactly one known full name.
-    Anything ambiguous stays a separate entity: a wrong merge is worse than a missed one.
-    """
-
-    def __init__(self, known: Iterable[EntityRef] = ()) -> None:
-        self._by_id: dict[str, EntityRef] = {}
-        self._by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for entity in known:
-            self.add(entity)
-
-    def add(self, entity: EntityRef) -> None:
-        """Remember an entity (and its aliases) as known."""
-        known = self._by_id.get(entity.id)
-        if known:
-            aliases = (set(known.aliases) | set(entity.aliases)) - {known.name}
-            entity = replace(known, aliases=tuple(sorted(aliases)))
-        self._by_id[entity.id] = entity
-        for name in (entity.name, *entity.aliases):
-            self._by_name[(entity.type, name.casefold())].add(entity.id)
-
-    def canonical(self, entity: EntityRef) -> EntityRef:
-        """The known entity that ``entity`` names (with its names as aliases), or itself."""
-        known = self._find(entity)
-        if known is None or known.id == entity.id:
-            return entity
-        aliases = (set(known.aliases) | set(entity.aliases) | {entity.name}) - {known.name}
-        return replace(known, aliases=tuple(sorted(aliases)))
-
-    def _find(self, entity: EntityRef) -> EntityRef | None:
-        if entity.id in self._by_id:
-            return self._by_id[entity.id]
-        for name in (entity.name, *entity.aliases):
-            ids = self._by_name.get((entity.type, name.casefold()), set())
-            if len(ids) == 1:
-                return self._by_id[next(iter(ids))]
-        if entity.type == "PERSON":
-            fuller = {
-                known.id
-                for known in self._by_id.values()
-                if known.type == "PERSON" and _is_short_form(entity.name, known.name)
-            }
-            if len(fuller) == 1:
-                return self._by_id[fuller.pop()]
-        return None
-
-    def resolve(self, extraction: Extraction) -> Extraction:
-        """Map an article's entities and triples onto known entities, then learn its new ones."""
-        mapping = {e.id: self.canonical(e) for e in extraction.entities}
-
-        def mapped(entity: EntityRef) -> EntityRef:
-            return mapping.get(entity.id, entity)
-
-        counts: Counter[str] = Counter()
-        for entity_id, count in extraction.mention_counts.items():
-            counts[mapping[entity_id].id if entity_id in mapping else entity_id] += count
-        triples = tuple(
-            replace(t, subject=mapped(t.subject), object=mapped(t.object))
-            for t in extraction.triples
-            if mapped(t.subject).id != mapped(t.object).id
-        )
-        entities = tuple({e.id: e for e in mapping.values()}.values())
-        for entity in entities:
-            self.add(entity)
-        return replace(extraction, entities=entities, mention_counts=dict(counts), triples=triples)

@@ -2,7 +2,10 @@
 
 Schema (the same in the local graph and in Neo4j; see README, "Graph schema"):
 
-- ``(:Entity {id, name, type, aliases, mentions})``: one node per real-world entity.
+- ``(:Entity {id, name, type, type_votes, aliases, mentions, merges})``: one node per
+  real-world entity; ``id`` is the slug of its name (``-2``, ``-3`` … only where two
+  entities share a name), ``type_votes`` lists ``TYPE:count`` of its mentions' labels and
+  ``merges`` why each other name joined it (``rule|article|mention``).
 - ``(:Article {id, title, published, url, source, content_hash})``: one node per article.
 - ``(:Article)-[:MENTIONS {count}]->(:Entity)``.
 - ``(:Entity)-[:PREDICATE_TYPE {predicate, negated, modality, confidence, evidence_count,
@@ -16,8 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
+from kgraph.identity import Entity
 from kgraph.models import EntityRef, Extraction, Triple, relationship_type
 
 #: Node id prefix of article nodes in the local graph.
@@ -38,6 +42,20 @@ def evidence_row(triple: Triple) -> dict:
         "end": triple.end,
         "published": triple.article.published or "",
         "confidence": round(triple.confidence, 3),
+    }
+
+
+def entity_properties(entity: Entity) -> dict[str, Any]:
+    """The properties of a graph entity's node, the same in both stores."""
+    return {
+        "label": "Entity",
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "type_votes": [f"{t}:{n}" for t, n in entity.type_votes.items()],
+        "aliases": list(entity.aliases),
+        "mentions": entity.mentions,
+        "merges": [f"{m.rule}|{m.article}|{m.mention}" for m in entity.merges],
     }
 
 
