@@ -811,6 +811,73 @@ def eval_triples(gold: Path, predicted: str, as_json: bool) -> None:
         click.echo(f"false hit: {hit.describe()}")
 
 
+@cli.command()
+@click.argument("name")
+@graph_option
+@library_errors
+def entity(name: str, graph_path: Path | None) -> None:
+    """Show the entities named NAME: names, aliases, type votes and why each name joined.
+
+    \b
+    Example:
+      kgraph entity "Gordon Brown"
+    """
+    from kgraph.explain import describe, find_entities
+
+    found = find_entities(_local_store(graph_path).graph, name)
+    if not found:
+        raise click.ClickException(f"no entity named {name!r} in the graph")
+    click.echo("\n\n".join(describe(e) for e in found))
+
+
+@cli.command()
+@click.argument("target")
+@click.argument("other")
+@graph_option
+@library_errors
+def merge(target: str, other: str, graph_path: Path | None) -> None:
+    """Make OTHER part of entity TARGET (which keeps its name), now and in later ingests.
+
+    The correction goes to the overrides file beside the graph (GRAPH.overrides.json,
+    editable by hand); `kgraph split TARGET OTHER` undoes it.
+    """
+    _override(graph_path, "merge", target, other)
+
+
+@cli.command()
+@click.argument("entity_name", metavar="ENTITY")
+@click.argument("alias")
+@graph_option
+@library_errors
+def split(entity_name: str, alias: str, graph_path: Path | None) -> None:
+    """Take the mentions named ALIAS out of ENTITY, now and in later ingests.
+
+    The correction goes to the overrides file beside the graph (GRAPH.overrides.json,
+    editable by hand); `kgraph merge ENTITY ALIAS` undoes it.
+    """
+    _override(graph_path, "split", entity_name, alias)
+
+
+def _override(graph_path: Path | None, kind: str, first: str, second: str) -> None:
+    from kgraph.explain import find_entities
+    from kgraph.overrides import add_merge, add_split, read_overrides, write_overrides
+
+    store = _local_store(graph_path)
+    for name in (first, second):
+        if not find_entities(store.graph, name):
+            raise click.ClickException(f"no entity named {name!r} in the graph {store.path}")
+    current = read_overrides(store.overrides_path)
+    change = add_merge if kind == "merge" else add_split
+    write_overrides(store.overrides_path, change(current, first, second))
+    store.resolve()
+    store.close()
+    stats = store.stats()
+    click.echo(
+        f"{kind} {first!r} {second!r} written to {store.overrides_path}; "
+        f"graph: {stats.entities} entities, {stats.relations} relations"
+    )
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="kgraph")

@@ -124,7 +124,8 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
     The type is not part of identity: the same name under two labels is one entity, typed
     by the majority of its labels. Names that differ only by corporate suffix merge; a
     short name that is the tail of exactly one longer PERSON name ("Trump", "Donald
-    Trump") merges into it when it was labelled PERSON at least once; an acronym merges
+    Trump") merges into it unless it was labelled a place (a slip like "Ebbers" as ORG
+    is not a contradiction when the article names the person in full); an acronym merges
     into the one longer name whose initials it spells ("UCU", "University and College
     Union"). Two different full names never merge.
     """
@@ -141,7 +142,7 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
     persons = [k for k in groups if _majority(votes[k]) == "PERSON" and len(k.split()) > 1]
     merged: dict[str, str] = {}
     for key in groups:
-        if "PERSON" in votes[key]:
+        if "PERSON" in votes[key] or not votes[key].keys() & {"GPE", "LOC", "NORP"}:
             longer = [other for other in persons if _is_short_form(key, other)]
             if len(longer) == 1:
                 merged[key] = longer[0]
