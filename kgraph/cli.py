@@ -811,6 +811,29 @@ def eval_triples(gold: Path, predicted: str, as_json: bool) -> None:
         click.echo(f"false hit: {hit.describe()}")
 
 
+@eval_group.command(name="entities")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@library_errors
+def eval_entities(gold: Path, graph: Path) -> None:
+    """Score a local graph's entities against mention-to-entity decisions.
+
+    GOLD is JSON Lines of {"article", "mention", "entity"} (format in
+    kgraph/evaluate/entities.py). Prints pairwise merge precision, recall and F1, then
+    the false and the missed merges.
+
+    \b
+    Example:
+      kgraph ingest ../shared/corpora/bbc --graph bbc.json
+      kgraph eval entities bench/gold/entities-bbc.jsonl bbc.json
+    """
+    from kgraph.evaluate.entities import read_gold_mentions, score_entities, summary_lines
+    from kgraph.store.local import read_graph
+
+    result = score_entities(read_gold_mentions(gold), read_graph(graph))
+    click.echo("\n".join(summary_lines(result)))
+
+
 @cli.command()
 @click.argument("name")
 @graph_option

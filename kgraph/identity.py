@@ -28,7 +28,7 @@ from functools import cache
 from importlib import resources
 
 from kgraph.models import slugify
-from kgraph.resolve import TYPE_ORDER, _is_short_form, _match_key, initials, is_acronym
+from kgraph.resolve import TYPE_ORDER, _is_short_form, _match_key, is_acronym, spells
 
 VARIANTS_FILE = "name_variants.tsv"
 
@@ -43,10 +43,12 @@ class LocalEntity:
     aliases: tuple[str, ...] = ()
     type_votes: tuple[tuple[str, int], ...] = ()
     mentions: int = 1
+    #: The type the article decided (its fullest name's labels); default: the votes'.
+    type: str = ""
 
-    @property
-    def type(self) -> str:
-        return majority(Counter(dict(self.type_votes))) if self.type_votes else ""
+    def __post_init__(self) -> None:
+        if not self.type and self.type_votes:
+            object.__setattr__(self, "type", majority(Counter(dict(self.type_votes))))
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,7 @@ def _join_acronyms(recs, keys, single, groups: _Groups) -> set[int]:
     defined: dict[str, set[int]] = defaultdict(set)  # acronym → records defining it
     for i, rec in enumerate(recs):
         for alias in rec.aliases:
-            if is_acronym(alias) and initials(rec.name) == alias.upper():
+            if is_acronym(alias) and spells(alias, rec.name):
                 defined[alias.upper()].add(i)
     joined = set()
     for i in single:
@@ -276,21 +278,24 @@ def _build(recs, members: list[list[int]], rules: dict[int, str], overrides: Ove
     drafts = []
     for group in members:
         votes: Counter[str] = Counter()
+        decided: Counter[str] = Counter()
         names: Counter[str] = Counter()
         informal = {recs[i].name for i in group if rules.get(i) == "nickname"}
         for i in group:
             votes.update(dict(recs[i].type_votes))
+            if recs[i].type:
+                decided[recs[i].type] += recs[i].mentions
             canonical = name_variants().get(recs[i].name.casefold(), recs[i].name)
             names[canonical] += recs[i].mentions
         name = max(
             names,
             key=lambda n: (_key(n) in preferred, n not in informal, len(n.split()), names[n], n),
         )
-        drafts.append((group, name, votes))
+        drafts.append((group, name, votes, decided))
     seen: Counter[str] = Counter()
     result = Resolution()
     ordered = sorted(drafts, key=lambda d: (slugify(d[1]), -_mentions(recs, d[0]), d[0][0]))
-    for group, name, votes in ordered:
+    for group, name, votes, decided in ordered:
         slug = slugify(name)
         seen[slug] += 1
         entity_id = slug if seen[slug] == 1 else f"{slug}-{seen[slug]}"
@@ -299,7 +304,7 @@ def _build(recs, members: list[list[int]], rules: dict[int, str], overrides: Ove
         entity = Entity(
             entity_id,
             name,
-            majority(votes) if votes else "",
+            majority(decided or votes) if (decided or votes) else "",
             dict(sorted(votes.items())),
             tuple(sorted(aliases)),
             _mentions(recs, group),
@@ -334,7 +339,7 @@ def _reasons(recs, group, name: str, rules: dict[int, str], overrides: Overrides
 
 
 def _article_rule(alias: str, name: str) -> str:
-    if is_acronym(alias) and initials(name) == alias.upper():
+    if is_acronym(alias) and spells(alias, name):
         return "acronym"
     if _is_short_form(alias, name):
         return "surname"

@@ -77,6 +77,7 @@ def local_entities(extraction: Extraction) -> list[LocalEntity]:
             tuple(e.aliases),
             tuple(e.type_votes or ((e.type, 1),)),
             extraction.mention_counts.get(e.id, 1),
+            e.type,
         )
         for e in extraction.entities
     ]

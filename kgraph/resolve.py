@@ -122,9 +122,9 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
     """Group canonical (name, type) pairs into entities; map each pair to its entity.
 
     The type is not part of identity: the same name under two labels is one entity, typed
-    by the majority of its labels. Names that differ only by corporate suffix merge; a
-    short name that is the tail of exactly one longer PERSON name ("Trump", "Donald
-    Trump") merges into it unless it was labelled a place (a slip like "Ebbers" as ORG
+    by the majority of the labels of its fullest name (all labels kept as votes). Names
+    that differ only by corporate suffix merge; a short name that is the tail of exactly
+    one longer PERSON name ("Trump", "Donald Trump") merges into it unless it was labelled a place (a slip like "Ebbers" as ORG
     is not a contradiction when the article names the person in full); an acronym merges
     into the one longer name whose initials it spells ("UCU", "University and College
     Union"). Two different full names never merge.
@@ -153,6 +153,7 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
             ]
             if len(spelled) == 1:
                 merged[key] = spelled[0]
+    own_votes = {key: Counter(tally) for key, tally in votes.items()}
     for short, long in merged.items():
         while long in merged:
             long = merged[long]
@@ -162,8 +163,9 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
     for key, members in groups.items():
         name = max(members, key=lambda m: _name_preference(m, surface_counts[m]))
         aliases = tuple(sorted(set(members) - {name}))
-        tally = votes[key]
-        entity = EntityRef.make(name, _majority(tally), aliases, tuple(sorted(tally.items())))
+        tally = votes[key]  # the full name's own labels decide ("Ebbers" as ORG is a slip)
+        type_ = _majority(own_votes[key])
+        entity = EntityRef.make(name, type_, aliases, tuple(sorted(tally.items())))
         for member in members:
             for type_ in ENTITY_TYPES:
                 if (member, type_) in counts:
@@ -172,7 +174,18 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
 
 
 def _spells(acronym_key: str, names: list[str]) -> bool:
-    return any(initials(name) == acronym_key.upper() for name in names)
+    return any(spells(acronym_key, name) for name in names)
+
+
+def spells(acronym: str, name: str) -> bool:
+    """True when ``acronym`` is the initials of ``name``'s significant words, at most one
+    skipped after the first ("ONS", "Office for National Statistics"; "PCS", "Public and
+    Commercial Services Union")."""
+    letters, wanted = initials(name), acronym.upper()
+    if len(wanted) < 2 or not letters.startswith(wanted[0]) or len(letters) - len(wanted) > 1:
+        return False
+    rest = iter(letters)
+    return all(letter in rest for letter in wanted)
 
 
 #: Nouns that only an organization has: "Twitter's chairman", "Activision chief executive".
