@@ -123,11 +123,11 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
 
     The type is not part of identity: the same name under two labels is one entity, typed
     by the majority of the labels of its fullest name (all labels kept as votes). Names
-    that differ only by corporate suffix merge; a short name that is the tail of exactly
-    one longer PERSON name ("Trump", "Donald Trump") merges into it unless it was labelled a place (a slip like "Ebbers" as ORG
-    is not a contradiction when the article names the person in full); an acronym merges
-    into the one longer name whose initials it spells ("UCU", "University and College
-    Union"). Two different full names never merge.
+    that differ only by corporate suffix merge. A short name that is the tail of exactly
+    one longer PERSON name ("Trump", "Donald Trump") merges into it unless it was labelled
+    a place (a slip like "Ebbers" as ORG is no contradiction when the article names the
+    person in full). An acronym merges into the one longer name whose initials it spells
+    ("UCU", "University and College Union"). Two different full names never merge.
     """
     counts = Counter(names)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
