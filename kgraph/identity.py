@@ -343,6 +343,8 @@ def _article_rule(alias: str, name: str) -> str:
         return "acronym"
     if _is_short_form(alias, name):
         return "surname"
+    if len(alias.split()) == 1 and name.split()[0] == alias:
+        return "first name"
     if _match_key(alias) == _match_key(name):
         return "same name"
     return "alias"

@@ -37,7 +37,9 @@ KNOWN_ALIASES = {
 }
 #: Types an alias table entry may be recognized as, mapped to the type it gets.
 _PLACE_TYPES = {"GPE", "LOC", "NORP", "ORG"}
-_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof|president)\.?\s+", re.I)
+_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|prof|president)\.?\s+", re.I)
+#: Titles that are part of a peer's name: "Lord Roberts" is not "Sion Aubrey Roberts".
+PEER_TITLES = {"lord", "lady", "baroness", "baron"}
 _CORPORATE_SUFFIX = re.compile(r"[\s,]+(?:inc|corp|corporation|ltd|llc|plc|co|group)\.?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
@@ -126,8 +128,10 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
     that differ only by corporate suffix merge. A short name that is the tail of exactly
     one longer PERSON name ("Trump", "Donald Trump") merges into it unless it was labelled
     a place (a slip like "Ebbers" as ORG is no contradiction when the article names the
-    person in full). An acronym merges into the one longer name whose initials it spells
-    ("UCU", "University and College Union"). Two different full names never merge.
+    person in full). A first name labelled PERSON ("Steven") merges into the one full
+    name of the article that starts with it ("Steven Gerrard"). An acronym merges into
+    the one longer name whose initials it spells ("UCU", "University and College Union").
+    Two different full names never merge.
     """
     counts = Counter(names)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -146,6 +150,12 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
             longer = [other for other in persons if _is_short_form(key, other)]
             if len(longer) == 1:
                 merged[key] = longer[0]
+                continue
+        if "PERSON" in votes[key] and len(key.split()) == 1 and key not in PEER_TITLES:
+            # "Steven" for the one Steven in the article ("Steven Gerrard"), no surname clash
+            first = [o for o in persons if o.split()[0] == key]
+            if len(first) == 1 and not any(o.split()[-1] == key for o in persons):
+                merged[key] = first[0]
                 continue
         if is_acronym(groups[key][0]):
             spelled = [
@@ -228,10 +238,18 @@ def _label(span: Span, organizations: set[str], surface: str) -> str:
     return "ORG" if span.label_ == "PERSON" and surface in organizations else span.label_
 
 
+def _titled(span: Span, name: str) -> str:
+    """``name`` with the peer title just before its span ("Lord" + "Roberts")."""
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ in PEER_TITLES and span.label_ == "PERSON":
+        return f"{before.text} {name}"
+    return name
+
+
 def resolve_mentions(doc: Doc) -> list[Mention]:
     """Named mentions of a doc, each tied to its entity within the article."""
     spans = named_spans(doc)
-    surfaces = [clean_name(span.text) for span in spans]
+    surfaces = [_titled(span, clean_name(span.text)) for span in spans]
     organizations = _organization_names(spans)
     pairs = [
         canonical(name, _label(span, organizations, name)) for name, span in zip(surfaces, spans)

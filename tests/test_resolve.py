@@ -38,3 +38,23 @@ def test_known_aliases_and_corporate_suffixes():
     entities = cluster_names([("Microsoft Corp", "ORG"), ("Microsoft", "ORG")])
     assert entities[("Microsoft Corp", "ORG")].name == "Microsoft"
     assert clean_name("Mr. Mnuchin's") == "Mnuchin"
+
+
+def test_a_first_name_joins_the_one_full_name_starting_with_it():
+    entities = cluster_names([("Steven Gerrard", "PERSON"), ("Steven", "PERSON")])
+    assert entities[("Steven", "PERSON")].name == "Steven Gerrard"
+    two = cluster_names(
+        [("Steven Gerrard", "PERSON"), ("Steven Pienaar", "PERSON"), ("Steven", "PERSON")]
+    )
+    assert two[("Steven", "PERSON")].name == "Steven"
+
+
+def test_a_peer_is_not_the_commoner_with_the_surname(nlp):
+    from kgraph.resolve import resolve_mentions
+
+    doc = nlp(
+        "Although one man, Sion Aubrey Roberts, was convicted in 1993, the programme also "
+        "heard from Lord Roberts of Conwy, who was a Welsh Office minister."
+    )
+    names = {m.entity.name for m in resolve_mentions(doc)}
+    assert "Sion Aubrey Roberts" in names and "Lord Roberts" in names
