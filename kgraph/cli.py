@@ -35,6 +35,9 @@ Examples:
   kgraph export --out graph.html                           an offline page of the graph
   kgraph eval carb dev-gold.tsv system.tsv                 score open extraction (CaRB)
   kgraph eval triples examples/gold/triples.jsonl pred.jsonl   score entity triples
+  kgraph entity "Gordon Brown"                             names, type votes, merge reasons
+  kgraph merge "Gordon Brown" "Chancellor Brown"           correct the graph (undo: split)
+  kgraph split "Ian Brown" "Gordon Brown"                  correct the graph (undo: merge)
 """
 
 
@@ -875,6 +878,10 @@ def merge(target: str, other: str, graph_path: Path | None, store_name: str, neo
     The correction goes to the overrides file beside the graph (GRAPH.overrides.json;
     for Neo4j, neo4j-DATABASE.overrides.json in kgraph's data folder), editable by hand;
     `kgraph split TARGET OTHER` undoes it.
+
+    \b
+    Example:
+      kgraph merge "Gordon Brown" "Chancellor Brown"
     """
     _override(store_name, graph_path, neo4j, "merge", target, other)
 
@@ -893,6 +900,10 @@ def split(
 
     The correction goes to the overrides file beside the graph (see `kgraph merge`);
     `kgraph merge ENTITY ALIAS` undoes it.
+
+    \b
+    Example:
+      kgraph split "Ian Brown" "Gordon Brown"
     """
     _override(store_name, graph_path, neo4j, "split", entity_name, alias)
 

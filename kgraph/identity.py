@@ -280,7 +280,7 @@ def _build(recs, members: list[list[int]], rules: dict[int, str], overrides: Ove
         votes: Counter[str] = Counter()
         decided: Counter[str] = Counter()
         names: Counter[str] = Counter()
-        informal = {recs[i].name for i in group if rules.get(i) == "nickname"}
+        informal = _informal({recs[i].name for i in group})
         for i in group:
             votes.update(dict(recs[i].type_votes))
             if recs[i].type:
@@ -321,14 +321,12 @@ def _mentions(recs, group: list[int]) -> int:
 
 
 def _reasons(recs, group, name: str, rules: dict[int, str], overrides: Overrides):
+    """Why each record (and each name its article joined) belongs to the entity ``name``."""
     reasons = set()
-    key = _key(name)
     for i in group:
         rec = recs[i]
-        if _key(rec.name) != key or rec.name != name:
-            rule = rules.get(i, "override")
-            if _key(rec.name) == key:
-                rule = "variant" if rec.name.casefold() in name_variants() else "same name"
+        if rec.name != name:
+            rule = _rule(rec.name, name, rules.get(i, "joined"))
             reasons.add(Merge(rule, rec.article, rec.name))
         for alias in rec.aliases:
             if alias.casefold() != name.casefold():
@@ -336,6 +334,29 @@ def _reasons(recs, group, name: str, rules: dict[int, str], overrides: Overrides
                     Merge(f"in article: {_article_rule(alias, rec.name)}", rec.article, alias)
                 )
     return tuple(sorted(reasons, key=lambda m: (m.rule, m.article, m.mention)))
+
+
+def _rule(mention: str, name: str, history: str) -> str:
+    """The rule that relates ``mention`` to the entity's ``name`` (else how it was joined)."""
+    if _key(mention) == _key(name):
+        return "variant" if mention.casefold() in name_variants() else "same name"
+    if is_acronym(mention) and spells(mention, name):
+        return "acronym"
+    if len(mention.split()) == 1 and _is_short_form(mention, name):
+        return "surname"
+    if _nickname_pair(mention, name):
+        return "nickname"
+    return "override" if history in ("joined", "same name") else history
+
+
+def _nickname_pair(a: str, b: str) -> bool:
+    wa, wb = a.casefold().split(), b.casefold().split()
+    return len(wa) > 1 and wa[1:] == wb[1:] and wa[0] != wb[0] and nickname_of(wa[0], wb[0])
+
+
+def _informal(names: set[str]) -> set[str]:
+    """Names whose first name is a nickname of another name's ("Bernie Ebbers")."""
+    return {a for a in names if any(_nickname_pair(a, b) for b in names)}
 
 
 def _article_rule(alias: str, name: str) -> str:
