@@ -93,6 +93,10 @@ class GraphStore(Protocol):
     def write(self, extractions: list[Extraction]) -> None:
         """Store a batch of extracted articles; re-writing one changes nothing."""
 
+    def resolve(self) -> None:
+        """Recompute the graph's entities from every stored article and the overrides
+        (:mod:`kgraph.identity`); ingestion calls it at checkpoints."""
+
     def entities(self) -> Iterable[EntityRef]:
         """The stored entities (id, name, type, aliases)."""
 
