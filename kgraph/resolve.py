@@ -73,6 +73,7 @@ def clean_name(text: str) -> str:
     """A mention's name without a leading article, honorific or possessive ending."""
     name = " ".join(text.split())
     name = re.sub(r"^(?:the|an?)\s+", "", name, flags=re.I)
+    name = re.sub(r"^(?:ex|former)-(?=\w)", "", name, flags=re.I)  # "Ex-Welsh Office"
     name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s")) else name
     return _HONORIFICS.sub("", name).strip(" ,;:-\"'“”") or name
 

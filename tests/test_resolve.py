@@ -58,3 +58,7 @@ def test_a_peer_is_not_the_commoner_with_the_surname(nlp):
     )
     names = {m.entity.name for m in resolve_mentions(doc)}
     assert "Sion Aubrey Roberts" in names and "Lord Roberts" in names
+
+
+def test_an_ex_prefix_is_not_part_of_a_name():
+    assert clean_name("Ex-Welsh Office") == "Welsh Office"
