@@ -177,6 +177,11 @@ def _genders(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     return {entity: genders.pop() for entity, genders in found.items() if len(genders) == 1}
 
 
+def _is_topic(token: Token) -> bool:
+    """A subject, or the possessor of one ("Viotti's last performance ... when he")."""
+    return _is_subject(token) or (token.dep_ == "poss" and _is_subject(token.head))
+
+
 def _is_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") or (
         token.dep_ == "compound" and token.head.dep_ in ("nsubj", "nsubjpass")
@@ -227,7 +232,7 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if token.i in by_start:
             mention = by_start[token.i]
             head = doc[mention.end - 1]
-            seen.append(_Seen(mention.entity, token.i, sentence_of[token.i], _is_subject(head)))
+            seen.append(_Seen(mention.entity, token.i, sentence_of[token.i], _is_topic(head)))
             continue
         if token.i in covered:
             continue

@@ -1,4 +1,4 @@
-"""A pronoun does not go to a person whose title says the other gender (BBC sentences)."""
+"""Pronouns: gender from titles, the possessor of a subject as topic (BBC sentences)."""
 
 from kgraph.coref import resolve_coreferences
 from kgraph.resolve import resolve_mentions
@@ -18,3 +18,16 @@ def test_she_is_not_mr_blunkett(nlp):
     pronouns = {(doc[m.start].text, m.entity.name) for m in resolve_coreferences(doc, mentions)}
     assert ("She", "Blunkett") not in pronouns
     assert ("his", "Blunkett") in pronouns
+
+
+def test_the_possessor_of_the_subject_is_the_topic(nlp):
+    text = (
+        "Marcello Viotti died in Munich. Giampaolo Vianello, superintendent of the Fenice "
+        'Theatre Foundation, said: "I am filled with extreme sadness." Viotti\'s last public '
+        "performance was on 5 February when he conducted Vincenzo Bellini's Norma at the "
+        "Vienna State Opera."
+    )
+    doc = nlp(text)
+    mentions = resolve_mentions(doc)
+    found = {doc[m.start].text: m.entity.name for m in resolve_coreferences(doc, mentions)}
+    assert found.get("he") == "Marcello Viotti"
