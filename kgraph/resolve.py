@@ -235,8 +235,17 @@ def _organization_names(spans: list[Span]) -> set[str]:
     return flagged
 
 
+#: Titles only a person takes: "Mr Ebbers" is a PERSON whatever label the model gave.
+PERSONAL_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
+
+
 def _label(span: Span, organizations: set[str], surface: str) -> str:
-    return "ORG" if span.label_ == "PERSON" and surface in organizations else span.label_
+    if span.label_ == "PERSON" and surface in organizations:
+        return "ORG"
+    titled = span[0].lower_ in PERSONAL_TITLES or (
+        span.start > 0 and span.doc[span.start - 1].lower_ in PERSONAL_TITLES
+    )
+    return "PERSON" if titled and span.label_ in ("ORG", "GPE", "NORP") else span.label_
 
 
 def _titled(span: Span, name: str) -> str:

@@ -62,3 +62,15 @@ def test_a_peer_is_not_the_commoner_with_the_surname(nlp):
 
 def test_an_ex_prefix_is_not_part_of_a_name():
     assert clean_name("Ex-Welsh Office") == "Welsh Office"
+
+
+def test_a_personal_title_makes_a_person(nlp):
+    from kgraph.resolve import resolve_mentions
+
+    doc = nlp(
+        "Former Worldcom boss Bernie Ebbers is accused of overseeing an $11bn fraud. "
+        "Defence lawyers have been arguing that Mr Ebbers was not responsible."
+    )
+    assert [ent.label_ for ent in doc.ents if ent.text == "Mr Ebbers"] == ["ORG"]  # the slip
+    types = {doc[m.start : m.end].text: m.entity.type for m in resolve_mentions(doc)}
+    assert types["Mr Ebbers"] == "PERSON"
