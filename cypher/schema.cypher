@@ -2,7 +2,7 @@
 // (`kgraph ingest --store neo4j`, `kgraph load`). Each statement is idempotent.
 //
 // The graph (the same in the local store; see kgraph/store/base.py):
-//   (:Entity {id, name, type, aliases, mentions})
+//   (:Entity {id, name, type, type_votes, aliases, mentions, merges})
 //   (:Article {id, title, published, url, source, content_hash})
 //   (:Article)-[:MENTIONS {count}]->(:Entity)
 //   (:Entity)-[:RELATION_TYPE {relation, predicate, key, negated, modality, confidence,
@@ -11,9 +11,12 @@
 // case (head-of -> HEAD_OF, other -> RELATED_TO); the open predicate ("chancellor-of") is a
 // property. One relationship per (subject, object, key), key = "predicate|modality|affirmed"
 // or "...|negated".
+//   (:Extraction {article, record}): each article's own entities and triples (JSON), from
+//   which the entities above are recomputed (kgraph/identity.py); not part of exports.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
 CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);
 CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published);
+CREATE CONSTRAINT extraction_article IF NOT EXISTS FOR (x:Extraction) REQUIRE x.article IS UNIQUE;
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name];

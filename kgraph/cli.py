@@ -37,6 +37,9 @@ Examples:
   kgraph query --relation head-of                          relations of the vocabulary
   kgraph eval dwie dev.json pred.jsonl                     score entity pairs on DWIE
   kgraph migrate --store neo4j                             update a graph of an older kgraph
+  kgraph entity "Gordon Brown"                             names, type votes, merge reasons
+  kgraph merge "Gordon Brown" "Chancellor Brown"           correct the graph (undo: split)
+  kgraph split "Ian Brown" "Gordon Brown"                  correct the graph (undo: merge)
 """
 
 
@@ -1145,13 +1148,130 @@ def migrate(
             changed = store.migrate(vocabulary)
         click.echo(f"retyped {changed} relationships in Neo4j database {neo4j.database!r}")
         return
-    from kgraph.store.local import VERSION, default_graph_path, read_graph, write_graph
+    from kgraph.store.local import VERSION, default_graph_path, read_envelope, write_graph
 
     path = graph_path or default_graph_path()
     if not path.exists():
         raise click.ClickException(f"no graph file at {path}")
-    write_graph(read_graph(path, vocabulary), path)
+    graph, records = read_envelope(path, vocabulary)
+    write_graph(graph, path, records)
     click.echo(f"{path} is a version {VERSION} graph file")
+
+
+@eval_group.command(name="entities")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@library_errors
+def eval_entities(gold: Path, graph: Path) -> None:
+    """Score a local graph's entities against mention-to-entity decisions.
+
+    GOLD is JSON Lines of {"article", "mention", "entity"} (format in
+    kgraph/evaluate/entities.py). Prints pairwise merge precision, recall and F1, then
+    the false and the missed merges.
+
+    \b
+    Example:
+      kgraph ingest ../shared/corpora/bbc --graph bbc.json
+      kgraph eval entities bench/gold/entities-bbc.jsonl bbc.json
+    """
+    from kgraph.evaluate.entities import read_gold_mentions, score_entities, summary_lines
+    from kgraph.store.local import read_graph
+
+    result = score_entities(read_gold_mentions(gold), read_graph(graph))
+    click.echo("\n".join(summary_lines(result)))
+
+
+@cli.command()
+@click.argument("name")
+@graph_option
+@store_option
+@neo4j_options
+@library_errors
+def entity(name: str, graph_path: Path | None, store_name: str, neo4j: Any) -> None:
+    """Show the entities named NAME: names, aliases, type votes and why each name joined.
+
+    \b
+    Example:
+      kgraph entity "Gordon Brown"
+    """
+    from kgraph.explain import describe, find_entities
+
+    with _open_store(store_name, graph_path, neo4j) as store:
+        found = find_entities(_entity_graph(store), name)
+    if not found:
+        raise click.ClickException(f"no entity named {name!r} in the graph")
+    click.echo("\n\n".join(describe(e) for e in found))
+
+
+def _entity_graph(store: Any) -> Any:
+    """The entity nodes of either store as a networkx graph."""
+    graph = getattr(store, "graph", None)
+    return graph if graph is not None else store.read_graph("MATCH (n:Entity) RETURN n")
+
+
+@cli.command()
+@click.argument("target")
+@click.argument("other")
+@graph_option
+@store_option
+@neo4j_options
+@library_errors
+def merge(target: str, other: str, graph_path: Path | None, store_name: str, neo4j: Any) -> None:
+    """Make OTHER part of entity TARGET (which keeps its name), now and in later ingests.
+
+    The correction goes to the overrides file beside the graph (GRAPH.overrides.json;
+    for Neo4j, neo4j-DATABASE.overrides.json in kgraph's data folder), editable by hand;
+    `kgraph split TARGET OTHER` undoes it.
+
+    \b
+    Example:
+      kgraph merge "Gordon Brown" "Chancellor Brown"
+    """
+    _override(store_name, graph_path, neo4j, "merge", target, other)
+
+
+@cli.command()
+@click.argument("entity_name", metavar="ENTITY")
+@click.argument("alias")
+@graph_option
+@store_option
+@neo4j_options
+@library_errors
+def split(
+    entity_name: str, alias: str, graph_path: Path | None, store_name: str, neo4j: Any
+) -> None:
+    """Take the mentions named ALIAS out of ENTITY, now and in later ingests.
+
+    The correction goes to the overrides file beside the graph (see `kgraph merge`);
+    `kgraph merge ENTITY ALIAS` undoes it.
+
+    \b
+    Example:
+      kgraph split "Ian Brown" "Gordon Brown"
+    """
+    _override(store_name, graph_path, neo4j, "split", entity_name, alias)
+
+
+def _override(
+    store_name: str, graph_path: Path | None, neo4j: Any, kind: str, first: str, second: str
+) -> None:
+    from kgraph.explain import find_entities
+    from kgraph.overrides import add_merge, add_split, read_overrides, write_overrides
+
+    with _open_store(store_name, graph_path, neo4j) as store:
+        graph = _entity_graph(store)
+        for name in (first, second):
+            if not find_entities(graph, name):
+                raise click.ClickException(f"no entity named {name!r} in the graph")
+        current = read_overrides(store.overrides_path)
+        change = add_merge if kind == "merge" else add_split
+        write_overrides(store.overrides_path, change(current, first, second))
+        store.resolve()
+        stats = store.stats()
+    click.echo(
+        f"{kind} {first!r} {second!r} written to {store.overrides_path}; "
+        f"graph: {stats.entities} entities, {stats.relations} relations"
+    )
 
 
 def main() -> None:

@@ -19,6 +19,15 @@ from kgraph.models import EntityRef
 from kgraph.resolve import Mention
 
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_PRONOUN_GENDER = {
+    **dict.fromkeys(["he", "him", "his", "himself"], "m"),
+    **dict.fromkeys(["she", "her", "hers", "herself"], "f"),
+}
+#: Titles that tell a person's gender ("Mr Blunkett" is not the "she" of the next sentence).
+TITLE_GENDER = {
+    **dict.fromkeys(["mr", "mr.", "sir", "lord", "baron"], "m"),
+    **dict.fromkeys(["mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness"], "f"),
+}
 _THING_PRONOUNS = {"it", "its", "itself"}
 _ORG_TYPES = ("ORG", "PRODUCT", "FAC")
 _PLACE_TYPES = ("GPE", "LOC")
@@ -156,6 +165,23 @@ def _evidence(doc: Doc, mentions: list[Mention]) -> dict[str, set[str]]:
     return classes
 
 
+def _genders(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+    """The gender each person's titles give ("Mr", "Mrs"), where they agree."""
+    found: dict[str, set[str]] = {}
+    for mention in mentions:
+        first = doc[mention.start]
+        before = doc[mention.start - 1] if mention.start else None
+        for token in (first, before):
+            if token is not None and token.lower_ in TITLE_GENDER:
+                found.setdefault(mention.entity.id, set()).add(TITLE_GENDER[token.lower_])
+    return {entity: genders.pop() for entity, genders in found.items() if len(genders) == 1}
+
+
+def _is_topic(token: Token) -> bool:
+    """A subject, or the possessor of one ("Viotti's last performance ... when he")."""
+    return _is_subject(token) or (token.dep_ == "poss" and _is_subject(token.head))
+
+
 def _is_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") or (
         token.dep_ == "compound" and token.head.dep_ in ("nsubj", "nsubjpass")
@@ -195,6 +221,7 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     by_start = {m.start: m for m in mentions}
     covered = {i for m in mentions for i in range(m.start, m.end)}
     evidence = _evidence(doc, mentions)
+    genders = _genders(doc, mentions)
     sentence_of = {}
     for number, sent in enumerate(doc.sents):
         for token in sent:
@@ -205,14 +232,16 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if token.i in by_start:
             mention = by_start[token.i]
             head = doc[mention.end - 1]
-            seen.append(_Seen(mention.entity, token.i, sentence_of[token.i], _is_subject(head)))
+            seen.append(_Seen(mention.entity, token.i, sentence_of[token.i], _is_topic(head)))
             continue
         if token.i in covered:
             continue
         kind = _pronoun_types(token) or description_class(token)
         if kind is None:
             continue
-        entity = _choose(seen, token, sentence_of[token.i], kind[0], kind[1], evidence)
+        gender = _PRONOUN_GENDER.get(token.lower_) if token.pos_ == "PRON" else None
+        pool = [s for s in seen if genders.get(s.entity.id, gender) == gender] if gender else seen
+        entity = _choose(pool, token, sentence_of[token.i], kind[0], kind[1], evidence)
         if entity is None:
             continue
         found.append(Mention(token.i, token.i + 1, entity, via="coref"))

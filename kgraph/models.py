@@ -67,16 +67,28 @@ class Article:
 
 @dataclass(frozen=True)
 class EntityRef:
-    """An entity as a triple names it: a stable id, its canonical name and type."""
+    """An entity as a triple names it: a stable id, its canonical name and type.
+
+    The id is the slug of the canonical name (the type is not part of it: a label flip of
+    the model does not split an entity); ``type`` is the most voted of ``type_votes``, the
+    labels its mentions got.
+    """
 
     id: str
     name: str
     type: str
     aliases: tuple[str, ...] = ()
+    type_votes: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     @classmethod
-    def make(cls, name: str, type_: str, aliases: tuple[str, ...] = ()) -> EntityRef:
-        return cls(id=f"{type_.lower()}:{slugify(name)}", name=name, type=type_, aliases=aliases)
+    def make(
+        cls,
+        name: str,
+        type_: str,
+        aliases: tuple[str, ...] = (),
+        type_votes: tuple[tuple[str, int], ...] = (),
+    ) -> EntityRef:
+        return cls(slugify(name), name, type_, aliases, type_votes or ((type_, 1),))
 
     def to_dict(self) -> dict[str, str]:
         return {"id": self.id, "name": self.name, "type": self.type}

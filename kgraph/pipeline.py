@@ -3,6 +3,8 @@
 Extraction streams: articles go to ``workers`` processes in small batches, at most a few
 batches in flight, so memory does not grow with the number of articles; results come
 back in input order, so a resumed run writes exactly what an uninterrupted one would.
+Each article is written with its own entities; the store joins them across articles
+(:mod:`kgraph.identity`) at checkpoints, so the graph does not depend on article order.
 The local graph is saved at checkpoints (at most every ``save_interval`` seconds) and at
 the end; a run killed between checkpoints redoes the unsaved articles when re-run.
 """
@@ -27,7 +29,6 @@ from kgraph.models import Article, Extraction, Reject, Skip
 from kgraph.nlp import load_pipeline
 from kgraph.readers import ReadOptions, read_articles
 from kgraph.relations import Vocabulary
-from kgraph.resolve import EntityDirectory
 from kgraph.store.base import GraphStore
 
 #: Articles written to the store per batch.
@@ -114,7 +115,6 @@ def ingest(
             on_reject(reject)
 
     articles = _new_articles(read_articles(paths, options), store, report, rejected, stop)
-    directory = EntityDirectory(store.entities())
     writer = _Writer(store, batch_size, save_interval)
     try:
         for item in extract_stream(
@@ -125,7 +125,6 @@ def ingest(
                 if stop:
                     break
                 continue
-            item = directory.resolve(item)
             writer.add(item)
             report.ingested += 1
             report.triples += len(item.triples)
@@ -180,7 +179,8 @@ class _Writer:
         if self.batch:
             self.store.write(self.batch)
             self.batch.clear()
-        store_save = getattr(self.store, "save", None)
+        # The local store resolves entities as it saves; Neo4j resolves on its own.
+        store_save = getattr(self.store, "save", None) or getattr(self.store, "resolve", None)
         if save and store_save:
             began = time.monotonic()
             store_save()

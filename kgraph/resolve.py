@@ -1,5 +1,7 @@
 """Named mentions to entities: one entity per real-world name within an article.
 
+Across articles, :mod:`kgraph.identity` joins these article-level entities.
+
 "Donald Trump" and "Trump" become one PERSON; "U.S.", "US" and "the United States" one
 GPE. Pronouns and descriptions ("he", "the computer giant") are :mod:`kgraph.coref`'s.
 """
@@ -13,7 +15,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from kgraph.models import ENTITY_TYPES, EntityRef, Extraction
+from kgraph.junk import name_part
+from kgraph.models import ENTITY_TYPES, EntityRef
 
 #: Well-known alternative names, keyed by their case-folded form.
 KNOWN_ALIASES = {
@@ -34,9 +37,26 @@ KNOWN_ALIASES = {
 }
 #: Types an alias table entry may be recognized as, mapped to the type it gets.
 _PLACE_TYPES = {"GPE", "LOC", "NORP", "ORG"}
-_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof|president)\.?\s+", re.I)
+_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|prof|president)\.?\s+", re.I)
+#: Titles that are part of a peer's name: "Lord Roberts" is not "Sion Aubrey Roberts".
+PEER_TITLES = {"lord", "lady", "baroness", "baron"}
 _CORPORATE_SUFFIX = re.compile(r"[\s,]+(?:inc|corp|corporation|ltd|llc|plc|co|group)\.?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_MINOR_WORDS = {"and", "of", "the", "for", "&", "in", "on", "at", "to"}
+#: Type preference when votes tie (people and organizations first: the usual model slips).
+TYPE_ORDER = (
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +73,7 @@ def clean_name(text: str) -> str:
     """A mention's name without a leading article, honorific or possessive ending."""
     name = " ".join(text.split())
     name = re.sub(r"^(?:the|an?)\s+", "", name, flags=re.I)
+    name = re.sub(r"^(?:ex|former)-(?=\w)", "", name, flags=re.I)  # "Ex-Welsh Office"
     name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s")) else name
     return _HONORIFICS.sub("", name).strip(" ,;:-\"'“”") or name
 
@@ -75,45 +96,107 @@ def _is_short_form(short: str, full: str) -> bool:
     return len(short_words) < len(full_words) and full_words[-len(short_words) :] == short_words
 
 
-def _name_preference(member: tuple[str, str], count: int) -> tuple[bool, int, int, str]:
-    name = member[0]
+def _name_preference(name: str, count: int) -> tuple[bool, int, int, str]:
     return (_match_key(name) == name.casefold(), len(name.split()), count, name)
 
 
 def named_spans(doc: Doc) -> list[Span]:
-    """The entity spans of a doc whose label kgraph keeps as a node."""
-    return [ent for ent in doc.ents if ent.label_ in ENTITY_TYPES and clean_name(ent.text)]
+    """The entity spans of a doc whose label kgraph keeps as a node, junk left out."""
+    spans = (name_part(ent) for ent in doc.ents if ent.label_ in ENTITY_TYPES)
+    return [span for span in spans if span is not None and clean_name(span.text)]
+
+
+def is_acronym(name: str) -> bool:
+    """True for a name written as capitals only: "UCU", "BBC"."""
+    return bool(_ACRONYM.fullmatch(name))
+
+
+def initials(name: str) -> str:
+    """Capital initials of a name's significant words ("University and College Union" → "UCU")."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in _MINOR_WORDS]
+    return "".join(w[0] for w in words).upper()
+
+
+def _majority(votes: Counter[str]) -> str:
+    return min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99, t))
 
 
 def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], EntityRef]:
     """Group canonical (name, type) pairs into entities; map each pair to its entity.
 
-    Names that differ only by corporate suffix merge; a PERSON name that is the tail of a
-    longer PERSON name ("Trump", "Donald Trump") merges into it when that is unambiguous.
+    The type is not part of identity: the same name under two labels is one entity, typed
+    by the majority of the labels of its fullest name (all labels kept as votes). Names
+    that differ only by corporate suffix merge. A short name that is the tail of exactly
+    one longer PERSON name ("Trump", "Donald Trump") merges into it unless it was labelled
+    a place (a slip like "Ebbers" as ORG is no contradiction when the article names the
+    person in full). A first name labelled PERSON ("Steven") merges into the one full
+    name of the article that starts with it ("Steven Gerrard"). An acronym merges into
+    the one longer name whose initials it spells ("UCU", "University and College Union").
+    Two different full names never merge.
     """
     counts = Counter(names)
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for name, type_ in counts:
-        groups[(_match_key(name), type_)].append((name, type_))
-    persons = [key for key in groups if key[1] == "PERSON"]
-    merged: dict[tuple[str, str], tuple[str, str]] = {}
-    for key in persons:
-        longer = [other for other in persons if _is_short_form(key[0], other[0])]
-        if len(longer) == 1:
-            merged[key] = longer[0]
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    groups: dict[str, list[str]] = defaultdict(list)
+    surface_counts: Counter[str] = Counter()
+    for (name, type_), count in counts.items():
+        key = _match_key(name)
+        votes[key][type_] += count
+        surface_counts[name] += count
+        if name not in groups[key]:
+            groups[key].append(name)
+    persons = [k for k in groups if _majority(votes[k]) == "PERSON" and len(k.split()) > 1]
+    merged: dict[str, str] = {}
+    for key in groups:
+        if "PERSON" in votes[key] or not votes[key].keys() & {"GPE", "LOC", "NORP"}:
+            longer = [other for other in persons if _is_short_form(key, other)]
+            if len(longer) == 1:
+                merged[key] = longer[0]
+                continue
+        if "PERSON" in votes[key] and len(key.split()) == 1 and key not in PEER_TITLES:
+            # "Steven" for the one Steven in the article ("Steven Gerrard"), no surname clash
+            first = [o for o in persons if o.split()[0] == key]
+            if len(first) == 1 and not any(o.split()[-1] == key for o in persons):
+                merged[key] = first[0]
+                continue
+        if is_acronym(groups[key][0]):
+            spelled = [
+                o for o in groups if o != key and len(o.split()) > 1 and _spells(key, groups[o])
+            ]
+            if len(spelled) == 1:
+                merged[key] = spelled[0]
+    own_votes = {key: Counter(tally) for key, tally in votes.items()}
     for short, long in merged.items():
         while long in merged:
             long = merged[long]
         groups[long].extend(groups.pop(short))
+        votes[long].update(votes.pop(short))
     result: dict[tuple[str, str], EntityRef] = {}
-    for members in groups.values():
-        name = max(members, key=lambda m: _name_preference(m, counts[m]))[0]
-        type_ = Counter(t for _, t in members).most_common(1)[0][0]
-        aliases = tuple(sorted({n for n, _ in members} - {name}))
-        entity = EntityRef.make(name, type_, aliases)
+    for key, members in groups.items():
+        name = max(members, key=lambda m: _name_preference(m, surface_counts[m]))
+        aliases = tuple(sorted(set(members) - {name}))
+        tally = votes[key]  # the full name's own labels decide ("Ebbers" as ORG is a slip)
+        type_ = _majority(own_votes[key])
+        entity = EntityRef.make(name, type_, aliases, tuple(sorted(tally.items())))
         for member in members:
-            result[member] = entity
+            for type_ in ENTITY_TYPES:
+                if (member, type_) in counts:
+                    result[member, type_] = entity
     return result
+
+
+def _spells(acronym_key: str, names: list[str]) -> bool:
+    return any(spells(acronym_key, name) for name in names)
+
+
+def spells(acronym: str, name: str) -> bool:
+    """True when ``acronym`` is the initials of ``name``'s significant words, at most one
+    skipped after the first ("ONS", "Office for National Statistics"; "PCS", "Public and
+    Commercial Services Union")."""
+    letters, wanted = initials(name), acronym.upper()
+    if len(wanted) < 2 or not letters.startswith(wanted[0]) or len(letters) - len(wanted) > 1:
+        return False
+    rest = iter(letters)
+    return all(letter in rest for letter in wanted)
 
 
 #: Nouns that only an organization has: "Twitter's chairman", "Activision chief executive".
@@ -152,14 +235,31 @@ def _organization_names(spans: list[Span]) -> set[str]:
     return flagged
 
 
+#: Titles only a person takes: "Mr Ebbers" is a PERSON whatever label the model gave.
+PERSONAL_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
+
+
 def _label(span: Span, organizations: set[str], surface: str) -> str:
-    return "ORG" if span.label_ == "PERSON" and surface in organizations else span.label_
+    if span.label_ == "PERSON" and surface in organizations:
+        return "ORG"
+    titled = span[0].lower_ in PERSONAL_TITLES or (
+        span.start > 0 and span.doc[span.start - 1].lower_ in PERSONAL_TITLES
+    )
+    return "PERSON" if titled and span.label_ in ("ORG", "GPE", "NORP") else span.label_
+
+
+def _titled(span: Span, name: str) -> str:
+    """``name`` with the peer title just before its span ("Lord" + "Roberts")."""
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ in PEER_TITLES and span.label_ == "PERSON":
+        return f"{before.text} {name}"
+    return name
 
 
 def resolve_mentions(doc: Doc) -> list[Mention]:
     """Named mentions of a doc, each tied to its entity within the article."""
     spans = named_spans(doc)
-    surfaces = [clean_name(span.text) for span in spans]
+    surfaces = [_titled(span, clean_name(span.text)) for span in spans]
     organizations = _organization_names(spans)
     pairs = [
         canonical(name, _label(span, organizations, name)) for name, span in zip(surfaces, spans)
@@ -169,79 +269,12 @@ def resolve_mentions(doc: Doc) -> list[Mention]:
     for surface, pair in zip(surfaces, pairs):
         aliases[entities[pair].id].add(surface)
     final = {
-        entity.id: replace(entity, aliases=tuple(sorted(aliases[entity.id] - {entity.name})))
+        entity.id: replace(
+            entity,
+            aliases=tuple(sorted((aliases[entity.id] | set(entity.aliases)) - {entity.name})),
+        )
         for entity in entities.values()
     }
     return [
         Mention(span.start, span.end, final[entities[pair].id]) for span, pair in zip(spans, pairs)
     ]
-
-
-class EntityDirectory:
-    """Entities already in the graph, so a later article's "Trump" joins "Donald Trump".
-
-    An incoming entity takes the id of a known one of the same type when its name is that
-    entity's name or alias, or (for people) the tail of exactly one known full name.
-    Anything ambiguous stays a separate entity: a wrong merge is worse than a missed one.
-    """
-
-    def __init__(self, known: Iterable[EntityRef] = ()) -> None:
-        self._by_id: dict[str, EntityRef] = {}
-        self._by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for entity in known:
-            self.add(entity)
-
-    def add(self, entity: EntityRef) -> None:
-        """Remember an entity (and its aliases) as known."""
-        known = self._by_id.get(entity.id)
-        if known:
-            aliases = (set(known.aliases) | set(entity.aliases)) - {known.name}
-            entity = replace(known, aliases=tuple(sorted(aliases)))
-        self._by_id[entity.id] = entity
-        for name in (entity.name, *entity.aliases):
-            self._by_name[(entity.type, name.casefold())].add(entity.id)
-
-    def canonical(self, entity: EntityRef) -> EntityRef:
-        """The known entity that ``entity`` names (with its names as aliases), or itself."""
-        known = self._find(entity)
-        if known is None or known.id == entity.id:
-            return entity
-        aliases = (set(known.aliases) | set(entity.aliases) | {entity.name}) - {known.name}
-        return replace(known, aliases=tuple(sorted(aliases)))
-
-    def _find(self, entity: EntityRef) -> EntityRef | None:
-        if entity.id in self._by_id:
-            return self._by_id[entity.id]
-        for name in (entity.name, *entity.aliases):
-            ids = self._by_name.get((entity.type, name.casefold()), set())
-            if len(ids) == 1:
-                return self._by_id[next(iter(ids))]
-        if entity.type == "PERSON":
-            fuller = {
-                known.id
-                for known in self._by_id.values()
-                if known.type == "PERSON" and _is_short_form(entity.name, known.name)
-            }
-            if len(fuller) == 1:
-                return self._by_id[fuller.pop()]
-        return None
-
-    def resolve(self, extraction: Extraction) -> Extraction:
-        """Map an article's entities and triples onto known entities, then learn its new ones."""
-        mapping = {e.id: self.canonical(e) for e in extraction.entities}
-
-        def mapped(entity: EntityRef) -> EntityRef:
-            return mapping.get(entity.id, entity)
-
-        counts: Counter[str] = Counter()
-        for entity_id, count in extraction.mention_counts.items():
-            counts[mapping[entity_id].id if entity_id in mapping else entity_id] += count
-        triples = tuple(
-            replace(t, subject=mapped(t.subject), object=mapped(t.object))
-            for t in extraction.triples
-            if mapped(t.subject).id != mapped(t.object).id
-        )
-        entities = tuple({e.id: e for e in mapping.values()}.values())
-        for entity in entities:
-            self.add(entity)
-        return replace(extraction, entities=entities, mention_counts=dict(counts), triples=triples)

@@ -67,10 +67,10 @@ def test_extract_reads_standard_input(runner):
     )
     assert result.exit_code == 0
     first = json.loads(result.output.splitlines()[0])
-    assert (first["subject"]["id"], first["predicate"], first["object"]["id"]) == (
-        "org:bytedance",
+    assert (first["subject"]["name"], first["predicate"], first["object"]["name"]) == (
+        "ByteDance",
         "parent-of",
-        "org:tiktok",
+        "TikTok",
     )
     assert (first["start"], first["end"]) == (0, 61)
 

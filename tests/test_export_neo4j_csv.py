@@ -45,7 +45,16 @@ def test_files_written(folder):
 
 def test_entity_file_headers_and_rows(folder):
     header, rows = _read(folder / "entities.csv")
-    assert header == ["id:ID(Entity)", ":LABEL", "aliases:string[]", "mentions:int", "name", "type"]
+    assert header == [
+        "id:ID(Entity)",
+        ":LABEL",
+        "aliases:string[]",
+        "mentions:int",
+        "merges:string[]",
+        "name",
+        "type",
+        "type_votes:string[]",
+    ]
     by_id = {row["id:ID(Entity)"]: row for row in rows}
     assert len(rows) == 5 and {r[":LABEL"] for r in rows} == {"Entity"}
     acme = by_id[ACME.id]

@@ -24,6 +24,14 @@ from tests.test_readers_formats import PAGE
 LONG_LIMIT = 3000
 
 
+def _node(graph, name):
+    """The key of the entity node named ``name`` (tests compare names, never ids)."""
+    (key,) = [
+        n for n, d in graph.nodes(data=True) if d.get("label") == "Entity" and d["name"] == name
+    ]
+    return key
+
+
 def _record(path: str, **fields: str) -> str:
     return json.dumps({"text": (EXAMPLES / path).read_text(encoding="utf-8"), **fields})
 
@@ -173,7 +181,9 @@ def test_cli_reads_json_lines_from_standard_input_with_field_options(tmp_path):
         "2020-08-03",
         "<stdin>",
     )
-    edge = store.graph.edges["org:bytedance", "org:tiktok", "parent-of|asserted|affirmed"]
+    edge = store.graph.edges[
+        _node(store.graph, "ByteDance"), _node(store.graph, "TikTok"), "parent-of|asserted|affirmed"
+    ]
     assert edge["published"] == ["2020-08-03"]
 
 

@@ -1,7 +1,6 @@
 """Name clustering within an article (parse-independent)."""
 
-from kgraph.models import Article, EntityRef, Extraction
-from kgraph.resolve import EntityDirectory, canonical, clean_name, cluster_names
+from kgraph.resolve import canonical, clean_name, cluster_names
 
 
 def test_short_person_name_merges_into_full_name():
@@ -15,7 +14,22 @@ def test_ambiguous_short_name_stays_apart():
     entities = cluster_names(
         [("Ivanka Trump", "PERSON"), ("Donald Trump", "PERSON"), ("Trump", "PERSON")]
     )
-    assert entities[("Trump", "PERSON")].id == "person:trump"
+    assert entities[("Trump", "PERSON")].name == "Trump"
+    assert entities[("Ivanka Trump", "PERSON")] != entities[("Donald Trump", "PERSON")]
+
+
+def test_a_label_flip_does_not_split_an_entity():
+    entities = cluster_names([("Labour", "ORG"), ("Labour", "ORG"), ("Labour", "PERSON")])
+    labour = entities[("Labour", "PERSON")]
+    assert labour is entities[("Labour", "ORG")]
+    assert labour.type == "ORG"
+    assert dict(labour.type_votes) == {"ORG": 2, "PERSON": 1}
+
+
+def test_an_acronym_joins_the_name_it_spells():
+    entities = cluster_names([("University and College Union", "ORG"), ("UCU", "ORG")])
+    assert entities[("UCU", "ORG")].name == "University and College Union"
+    assert entities[("UCU", "ORG")].aliases == ("UCU",)
 
 
 def test_known_aliases_and_corporate_suffixes():
@@ -26,31 +40,37 @@ def test_known_aliases_and_corporate_suffixes():
     assert clean_name("Mr. Mnuchin's") == "Mnuchin"
 
 
-def _extraction(*entities, triples=()):
-    return Extraction(Article("text"), tuple(entities), {e.id: 1 for e in entities}, triples)
-
-
-def test_directory_joins_a_later_short_name_to_the_known_full_name():
-    donald = EntityRef.make("Donald Trump", "PERSON")
-    directory = EntityDirectory([donald, EntityRef.make("Twitter", "ORG")])
-    later = directory.resolve(_extraction(EntityRef.make("Trump", "PERSON")))
-    (entity,) = later.entities
-    assert entity.id == "person:donald-trump"
-    assert entity.aliases == ("Trump",)
-    assert later.mention_counts == {"person:donald-trump": 1}
-
-
-def test_directory_leaves_ambiguous_and_other_types_apart():
-    directory = EntityDirectory(
-        [EntityRef.make("Donald Trump", "PERSON"), EntityRef.make("Ivanka Trump", "PERSON")]
+def test_a_first_name_joins_the_one_full_name_starting_with_it():
+    entities = cluster_names([("Steven Gerrard", "PERSON"), ("Steven", "PERSON")])
+    assert entities[("Steven", "PERSON")].name == "Steven Gerrard"
+    two = cluster_names(
+        [("Steven Gerrard", "PERSON"), ("Steven Pienaar", "PERSON"), ("Steven", "PERSON")]
     )
-    trump = EntityRef.make("Trump", "PERSON")
-    assert directory.canonical(trump) == trump
-    jordan = EntityRef.make("Jordan", "GPE")
-    directory.add(EntityRef.make("Michael Jordan", "PERSON"))
-    assert directory.canonical(jordan) == jordan
+    assert two[("Steven", "PERSON")].name == "Steven"
 
 
-def test_directory_uses_known_aliases():
-    directory = EntityDirectory([EntityRef.make("Microsoft", "ORG", ("Microsoft Corp",))])
-    assert directory.canonical(EntityRef.make("Microsoft Corp", "ORG")).id == "org:microsoft"
+def test_a_peer_is_not_the_commoner_with_the_surname(nlp):
+    from kgraph.resolve import resolve_mentions
+
+    doc = nlp(
+        "Although one man, Sion Aubrey Roberts, was convicted in 1993, the programme also "
+        "heard from Lord Roberts of Conwy, who was a Welsh Office minister."
+    )
+    names = {m.entity.name for m in resolve_mentions(doc)}
+    assert "Sion Aubrey Roberts" in names and "Lord Roberts" in names
+
+
+def test_an_ex_prefix_is_not_part_of_a_name():
+    assert clean_name("Ex-Welsh Office") == "Welsh Office"
+
+
+def test_a_personal_title_makes_a_person(nlp):
+    from kgraph.resolve import resolve_mentions
+
+    doc = nlp(
+        "Former Worldcom boss Bernie Ebbers is accused of overseeing an $11bn fraud. "
+        "Defence lawyers have been arguing that Mr Ebbers was not responsible."
+    )
+    assert [ent.label_ for ent in doc.ents if ent.text == "Mr Ebbers"] == ["ORG"]  # the slip
+    types = {doc[m.start : m.end].text: m.entity.type for m in resolve_mentions(doc)}
+    assert types["Mr Ebbers"] == "PERSON"

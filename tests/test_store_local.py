@@ -13,6 +13,14 @@ from kgraph.models import Article
 from kgraph.store.local import LocalGraphStore, read_graph, write_graph
 
 
+def _node(graph, name):
+    """The key of the entity node named ``name`` (tests compare names, never ids)."""
+    (key,) = [
+        n for n, d in graph.nodes(data=True) if d.get("label") == "Entity" and d["name"] == name
+    ]
+    return key
+
+
 @pytest.fixture(scope="module")
 def extraction(nlp, tiktok_text):
     return extract_article(nlp, Article(tiktok_text, title="TikTok", published="2020-08-02"))
@@ -59,7 +67,9 @@ def test_schema_of_stored_relations(tmp_path, extraction):
     store = LocalGraphStore(tmp_path / "g.json")
     store.write([extraction])
     edges = [
-        d for u, v, d in store.graph.edges("org:bytedance", data=True) if d["label"] == "RELATION"
+        d
+        for u, v, d in store.graph.edges(_node(store.graph, "ByteDance"), data=True)
+        if d["label"] == "RELATION"
     ]
     (parent,) = [d for d in edges if d["predicate"] == "parent-of"]
     assert parent["type"] == "PARENT_OF"
@@ -69,7 +79,9 @@ def test_schema_of_stored_relations(tmp_path, extraction):
     assert parent["sentences"][0].endswith("parent company, ByteDance.")
     article = store.graph.nodes["article:" + extraction.article.id]
     assert article["label"] == "Article" and article["title"] == "TikTok"
-    assert store.graph.has_edge("article:" + extraction.article.id, "org:microsoft", "MENTIONS")
+    assert store.graph.has_edge(
+        "article:" + extraction.article.id, _node(store.graph, "Microsoft"), "MENTIONS"
+    )
 
 
 def test_evidence_from_a_new_article_joins_the_relation(tmp_path, nlp):
@@ -81,7 +93,9 @@ def test_evidence_from_a_new_article_joins_the_relation(tmp_path, nlp):
     for published, text in texts.items():
         store.write([extract_article(nlp, Article(text, published=published))])
     (edge,) = [
-        d for _, v, d in store.graph.out_edges("org:bytedance", data=True) if v == "org:tiktok"
+        d
+        for _, v, d in store.graph.out_edges(_node(store.graph, "ByteDance"), data=True)
+        if v == _node(store.graph, "TikTok")
     ]
     assert edge["evidence_count"] == 2
     assert edge["published"] == ["2020-08-01", "2020-08-02"]

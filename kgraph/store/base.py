@@ -2,7 +2,10 @@
 
 Schema (the same in the local graph and in Neo4j; see README, "Graph schema"):
 
-- ``(:Entity {id, name, type, aliases, mentions})``: one node per real-world entity.
+- ``(:Entity {id, name, type, type_votes, aliases, mentions, merges})``: one node per
+  real-world entity; ``id`` is the slug of its name (``-2``, ``-3`` … only where two
+  entities share a name), ``type_votes`` lists ``TYPE:count`` of its mentions' labels and
+  ``merges`` why each other name joined it (``rule|article|mention``).
 - ``(:Article {id, title, published, url, source, content_hash, text_kind})``: one node per
   article (``text_kind: "summary"`` only on a feed item read from its summary).
 - ``(:Article)-[:MENTIONS {count}]->(:Entity)``.
@@ -19,8 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
+from kgraph.identity import Entity
 from kgraph.models import EntityRef, Extraction, Triple
 from kgraph.relations import relationship_type
 
@@ -43,6 +47,20 @@ def evidence_row(triple: Triple) -> dict:
         "published": triple.article.published or "",
         "confidence": round(triple.confidence, 3),
         "surface": triple.surface,
+    }
+
+
+def entity_properties(entity: Entity) -> dict[str, Any]:
+    """The properties of a graph entity's node, the same in both stores."""
+    return {
+        "label": "Entity",
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "type_votes": [f"{t}:{n}" for t, n in entity.type_votes.items()],
+        "aliases": list(entity.aliases),
+        "mentions": entity.mentions,
+        "merges": [f"{m.rule}|{m.article}|{m.mention}" for m in entity.merges],
     }
 
 
@@ -80,6 +98,10 @@ class GraphStore(Protocol):
 
     def write(self, extractions: list[Extraction]) -> None:
         """Store a batch of extracted articles; re-writing one changes nothing."""
+
+    def resolve(self) -> None:
+        """Recompute the graph's entities from every stored article and the overrides
+        (:mod:`kgraph.identity`); ingestion calls it at checkpoints."""
 
     def entities(self) -> Iterable[EntityRef]:
         """The stored entities (id, name, type, aliases)."""

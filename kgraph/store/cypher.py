@@ -21,6 +21,8 @@ SCHEMA = (
     "CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)",
     "CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
     "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
+    "CREATE CONSTRAINT extraction_article IF NOT EXISTS "
+    "FOR (x:Extraction) REQUIRE x.article IS UNIQUE",
     "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name]",
 )
 
@@ -64,8 +66,8 @@ def merge_articles() -> str:
 def merge_entities() -> str:
     """Create Entity nodes from ``$rows`` of ``{id, name, type, aliases}``; union aliases.
 
-    Name and type are set when the entity is created (the first article's wins, as in the
-    local graph); aliases accumulate, deduplicated and sorted.
+    Name and type are set when the entity is created; aliases accumulate, deduplicated and
+    sorted; ``type_votes`` and ``merges`` are set when the row has them (a loaded graph).
     """
     return (
         "UNWIND $rows AS row\n"
@@ -74,7 +76,9 @@ def merge_entities() -> str:
         "SET e.aliases = COLLECT {\n"
         "  UNWIND e.aliases + row.aliases AS alias\n"
         "  RETURN DISTINCT alias ORDER BY alias\n"
-        "}"
+        "},\n"
+        "  e.type_votes = coalesce(row.type_votes, e.type_votes),\n"
+        "  e.merges = coalesce(row.merges, e.merges)"
     )
 
 
@@ -155,8 +159,49 @@ def merge_relations(rel_type: str) -> str:
 
 
 def whole_graph() -> str:
-    """Every node with its outgoing relationships (for exporting the whole graph)."""
-    return "MATCH (n) OPTIONAL MATCH (n)-[r]->(m) RETURN n, r, m"
+    """Every node with its outgoing relationships (for exporting the whole graph); the
+    article-level records (``:Extraction``) are bookkeeping, not part of the graph."""
+    return "MATCH (n) WHERE NOT n:Extraction OPTIONAL MATCH (n)-[r]->(m) RETURN n, r, m"
+
+
+def merge_extractions() -> str:
+    """Keep each article's own entities and triples: ``$rows`` of ``{article, record}``."""
+    return (
+        "UNWIND $rows AS row\n"
+        "MERGE (x:Extraction {article: row.article})\n"
+        "SET x.record = row.record"
+    )
+
+
+def all_extractions() -> str:
+    """Every article-level record with its article's properties (for resolving entities)."""
+    return (
+        "MATCH (x:Extraction) MATCH (a:Article {id: x.article})\n"
+        "RETURN x.record AS record, a.id AS id, a.title AS title, a.published AS published,\n"
+        "  a.url AS url, a.source AS source ORDER BY a.id"
+    )
+
+
+def count_articles_without_records() -> str:
+    """Articles stored without an article-level record (loaded from an older graph file)."""
+    return (
+        "MATCH (a:Article) WHERE NOT EXISTS { MATCH (x:Extraction {article: a.id}) }\n"
+        "RETURN count(a) AS n"
+    )
+
+
+def delete_entities() -> str:
+    """Delete every entity with its relationships, 5,000 per transaction (auto-commit only)."""
+    return "MATCH (e:Entity) CALL { WITH e DETACH DELETE e } IN TRANSACTIONS OF 5000 ROWS"
+
+
+def set_entity_details() -> str:
+    """Type votes and merge reasons of entities: ``$rows`` of ``{id, type_votes, merges}``."""
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (e:Entity {id: row.id})\n"
+        "SET e.type_votes = row.type_votes, e.merges = row.merges"
+    )
 
 
 def all_entities() -> str:

@@ -22,9 +22,18 @@ from typing import Any
 import networkx as nx
 
 from kgraph.errors import StoreError
+from kgraph.identity import Entity, resolve_entities
 from kgraph.models import Article, EntityRef, Extraction, Triple
+from kgraph.overrides import overrides_path, read_overrides
+from kgraph.records import apply, from_record, local_entities, to_record
 from kgraph.relations import Vocabulary, relation_of, relationship_type
-from kgraph.store.base import ARTICLE_PREFIX, GraphStats, evidence_row, relation_key
+from kgraph.store.base import (
+    ARTICLE_PREFIX,
+    GraphStats,
+    entity_properties,
+    evidence_row,
+    relation_key,
+)
 
 FORMAT = "kgraph"
 VERSION = 2
@@ -59,7 +68,14 @@ def default_graph_path() -> Path:
 
 
 def read_graph(path: Path, vocabulary: Vocabulary | None = None) -> nx.MultiDiGraph:
-    """Read a graph file written by :func:`write_graph` (any version; see :func:`migrate`).
+    """Read a graph file written by :func:`write_graph` (any version; see :func:`migrate`)."""
+    return read_envelope(path, vocabulary)[0]
+
+
+def read_envelope(
+    path: Path, vocabulary: Vocabulary | None = None
+) -> tuple[nx.MultiDiGraph, dict[str, str] | None]:
+    """The graph of a graph file and its article-level records (None in older files).
 
     Raises:
         StoreError: not a kgraph graph file, or one written by a newer kgraph.
@@ -82,7 +98,7 @@ def read_graph(path: Path, vocabulary: Vocabulary | None = None) -> nx.MultiDiGr
     graph = nx.MultiDiGraph(graph)
     if version < 2:
         migrate(graph, vocabulary)
-    return graph
+    return graph, envelope.get("records")
 
 
 def migrate(graph: nx.MultiDiGraph, vocabulary: Vocabulary | None = None) -> int:
@@ -102,14 +118,15 @@ def migrate(graph: nx.MultiDiGraph, vocabulary: Vocabulary | None = None) -> int
     return changed
 
 
-def write_graph(graph: nx.MultiDiGraph, path: Path) -> None:
-    """Write ``graph`` to ``path`` atomically (never a half-written file)."""
+def write_graph(graph: nx.MultiDiGraph, path: Path, records: dict[str, str] | None = None) -> None:
+    """Write ``graph`` (and its article-level records) to ``path`` atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
     envelope = {
         "format": FORMAT,
         "version": VERSION,
         "graph": nx.node_link_data(graph, **NODE_LINK),
     }
+    envelope["records"] = dict(sorted((records or {}).items()))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as raw:
@@ -127,12 +144,28 @@ def write_graph(graph: nx.MultiDiGraph, path: Path) -> None:
 
 
 class LocalGraphStore:
-    """A networkx graph kept in memory and saved to ``path`` on :meth:`save`/:meth:`close`."""
+    """A networkx graph kept in memory and saved to ``path`` on :meth:`save`/:meth:`close`.
+
+    Beside the graph the file keeps each article's own entities and triples (its
+    *records*); the graph's entities are recomputed from all of them, and from the
+    overrides file beside the graph (:mod:`kgraph.overrides`), whenever articles or
+    overrides change (:meth:`resolve`), so the graph does not depend on ingestion order.
+    """
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path else default_graph_path()
-        self.graph = read_graph(self.path) if self.path.exists() else nx.MultiDiGraph()
+        if self.path.exists():
+            self._graph, records = read_envelope(self.path)
+        else:
+            self._graph, records = nx.MultiDiGraph(), {}
+        legacy = records is None and any(
+            str(node).startswith(ARTICLE_PREFIX) for node in self._graph
+        )
+        #: None for a graph file written before records were kept (read-only for ingest).
+        self.records: dict[str, str] | None = None if legacy else (records or {})
+        self.overrides_path = overrides_path(self.path)
         self._dirty = False
+        self._stale = False
         self._incomplete = False
 
     def __enter__(self) -> LocalGraphStore:
@@ -141,43 +174,80 @@ class LocalGraphStore:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The resolved graph (entities recomputed first if articles were added)."""
+        if self._stale:
+            self.resolve()
+        return self._graph
+
     def has_article(self, article_id: str, content_hash: str) -> bool:
-        node = self.graph.nodes.get(ARTICLE_PREFIX + article_id)
+        node = self._graph.nodes.get(ARTICLE_PREFIX + article_id)
         return bool(node) and node.get("content_hash") == content_hash
 
     def write(self, extractions: list[Extraction]) -> None:
+        if self.records is None:
+            raise StoreError(
+                f"{self.path} was written by an older kgraph without article records; "
+                "ingest into a new graph file"
+            )
         for extraction in extractions:
             if self.has_article(extraction.article.id, extraction.article.content_hash):
                 continue
             try:
-                self._add_extraction(extraction)
+                self._add_article(extraction.article)
+                self.records[extraction.article.id] = to_record(extraction)
             except BaseException:
                 # Half an article in memory (e.g. Ctrl-C mid-write) must never reach the
                 # file: it would be taken as stored and never completed by a re-run.
                 self._incomplete = True
                 raise
+            self._stale = self._dirty = True
 
-    def _add_extraction(self, extraction: Extraction) -> None:
-        self._add_article(extraction.article)
-        for entity in extraction.entities:
-            count = extraction.mention_counts.get(entity.id, 1)
-            self._add_entity(entity, count)
-            self._add_mention(extraction.article, entity, count)
-        for triple in extraction.triples:
-            self._add_relation(triple)
+    def resolve(self) -> None:
+        """Recompute the graph's entities, mentions and relations from the records."""
+        if self.records is None:
+            return
+        extractions = [
+            from_record(record, _article(self._graph.nodes[ARTICLE_PREFIX + article_id]))
+            for article_id, record in sorted(self.records.items())
+        ]
+        overrides = read_overrides(self.overrides_path)
+        resolution = resolve_entities(
+            (local for e in extractions for local in local_entities(e)), overrides
+        )
+        graph = nx.MultiDiGraph()
+        for node in sorted(n for n in self._graph if str(n).startswith(ARTICLE_PREFIX)):
+            graph.add_node(node, **self._graph.nodes[node])
+        self._graph = graph
+        for entity in sorted(resolution.entities.values(), key=lambda e: e.id):
+            self._add_entity(entity)
+        # Evidence in publication order (then article id): the same whatever the ingest order.
+        for extraction in sorted(
+            extractions, key=lambda e: (e.article.published or "", e.article.id)
+        ):
+            resolved = apply(resolution, extraction)
+            for entity in resolved.entities:
+                count = resolved.mention_counts.get(entity.id, 1)
+                self._add_mention(resolved.article, entity, count)
+            for triple in resolved.triples:
+                self._add_relation(triple)
+        self._stale = False
         self._dirty = True
 
     def save(self) -> None:
         """Write the graph to disk if it changed (never after an interrupted write)."""
+        if self._stale:
+            self.resolve()
         if self._dirty and not self._incomplete:
-            write_graph(self.graph, self.path)
+            write_graph(self._graph, self.path, self.records)
             self._dirty = False
 
     def close(self) -> None:
         self.save()
 
     def entities(self) -> Iterator[EntityRef]:
-        """The stored entities, for :class:`kgraph.resolve.EntityDirectory`."""
+        """The stored entities."""
         for node, data in self.graph.nodes(data=True):
             if data.get("label") == "Entity":
                 yield EntityRef(node, data["name"], data["type"], tuple(data.get("aliases", ())))
@@ -204,7 +274,7 @@ class LocalGraphStore:
         )
 
     def _add_article(self, article: Article) -> None:
-        self.graph.add_node(
+        self._graph.add_node(
             ARTICLE_PREFIX + article.id,
             label="Article",
             id=article.id,
@@ -216,24 +286,11 @@ class LocalGraphStore:
             **({"text_kind": article.text_kind} if article.text_kind else {}),
         )
 
-    def _add_entity(self, entity: EntityRef, mentions: int) -> None:
-        node = self.graph.nodes.get(entity.id)
-        if node is None:
-            self.graph.add_node(
-                entity.id,
-                label="Entity",
-                id=entity.id,
-                name=entity.name,
-                type=entity.type,
-                aliases=sorted(entity.aliases),
-                mentions=0,
-            )
-            node = self.graph.nodes[entity.id]
-        node["aliases"] = sorted(set(node["aliases"]) | set(entity.aliases))
-        node["mentions"] += mentions
+    def _add_entity(self, entity: Entity) -> None:
+        self._graph.add_node(entity.id, **entity_properties(entity))
 
     def _add_mention(self, article: Article, entity: EntityRef, count: int) -> None:
-        self.graph.add_edge(
+        self._graph.add_edge(
             ARTICLE_PREFIX + article.id,
             entity.id,
             key="MENTIONS",
@@ -245,8 +302,8 @@ class LocalGraphStore:
     def _add_relation(self, triple: Triple) -> None:
         key = relation_key(triple)
         u, v = triple.subject.id, triple.object.id
-        if not self.graph.has_edge(u, v, key):
-            self.graph.add_edge(
+        if not self._graph.has_edge(u, v, key):
+            self._graph.add_edge(
                 u,
                 v,
                 key=key,
@@ -260,7 +317,19 @@ class LocalGraphStore:
                 evidence_count=0,
                 **{f: [] for f in EVIDENCE_FIELDS},
             )
-        _append_evidence(self.graph.edges[u, v, key], evidence_row(triple))
+        _append_evidence(self._graph.edges[u, v, key], evidence_row(triple))
+
+
+def _article(node: dict[str, Any]) -> Article:
+    """The article of an Article node (its text is not kept; its id and dates are)."""
+    return Article(
+        "",
+        node["id"],
+        node.get("title"),
+        node.get("published"),
+        node.get("url"),
+        node.get("source"),
+    )
 
 
 def _append_evidence(edge: dict[str, Any], row: dict[str, Any]) -> None:

@@ -18,11 +18,15 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
 from kgraph.errors import StoreError
-from kgraph.models import EntityRef, Extraction
+from kgraph.identity import resolve_entities
+from kgraph.models import Article, EntityRef, Extraction
+from kgraph.overrides import overrides_path, read_overrides
+from kgraph.records import apply, from_record, local_entities, to_record
 from kgraph.relations import Vocabulary, relation_of, relationship_type
 from kgraph.store import cypher
-from kgraph.store.base import ARTICLE_PREFIX, GraphStats
-from kgraph.store.rows import GraphRows, rows_from_extractions
+from kgraph.store.base import ARTICLE_PREFIX, GraphStats, entity_properties
+from kgraph.store.local import default_graph_path
+from kgraph.store.rows import ARTICLE_PROPS, GraphRows, rows_from_extractions
 from kgraph.store.settings import (  # noqa: F401 - re-exported
     DEFAULT_DATABASE,
     DEFAULT_PASSWORD,
@@ -82,6 +86,11 @@ class Neo4jGraphStore:
     ) -> None:
         self.settings = settings or Neo4jSettings.from_env()
         self.driver: Driver | None = None
+        self._stale = False
+        #: The user's merge/split corrections (:mod:`kgraph.overrides`) for this database.
+        self.overrides_path = overrides_path(
+            default_graph_path().with_name(f"neo4j-{self.settings.database}.json")
+        )
         try:
             self.driver = GraphDatabase.driver(
                 self.settings.uri,
@@ -138,8 +147,62 @@ class Neo4jGraphStore:
         return bool(records)
 
     def write(self, extractions: list[Extraction]) -> None:
-        """Write extracted articles in one transaction, skipping those already stored."""
-        self.write_rows(rows_from_extractions(extractions), skip_stored=True)
+        """Keep new articles with their own entities and triples (one transaction); their
+        entities join the graph's at the next :meth:`resolve`."""
+        if self.run(cypher.count_articles_without_records())[0]["n"]:
+            raise StoreError(
+                "the Neo4j database holds articles without article records (loaded from an "
+                "older graph file); ingest into an empty database"
+            )
+        new = [e for e in extractions if not self.has_article(e.article.id, e.article.content_hash)]
+        if not new:
+            return
+        rows = GraphRows()
+        for extraction in new:
+            article = extraction.article
+            rows.add_article(article.id, **{p: getattr(article, p) for p in ARTICLE_PROPS})
+        records = [{"article": e.article.id, "record": to_record(e)} for e in new]
+        try:
+            with self._driver.session(database=self.settings.database) as session:
+                session.execute_write(_write_records, rows, records)
+        except Exception as exc:
+            raise store_error(exc, self.settings) from exc
+        self._stale = True
+
+    def resolve(self) -> None:
+        """Recompute the entities, mentions and relations from every article's record and
+        the overrides file (:mod:`kgraph.identity`), replacing the ones stored."""
+        rows = self.run(cypher.all_extractions())
+        extractions = [
+            from_record(
+                row["record"],
+                Article("", row["id"], row["title"], row["published"], row["url"], row["source"]),
+            )
+            for row in rows
+        ]
+        resolution = resolve_entities(
+            (local for e in extractions for local in local_entities(e)),
+            read_overrides(self.overrides_path),
+        )
+        resolved = [apply(resolution, e) for e in extractions]
+        resolved.sort(key=lambda e: (e.article.published or "", e.article.id))
+        graph_rows = rows_from_extractions(resolved)
+        graph_rows.articles = {}
+        self.execute(cypher.delete_entities())
+        self.load(graph_rows)
+        details = [
+            {
+                k: v
+                for k, v in entity_properties(entity).items()
+                if k in ("id", "type_votes", "merges")
+            }
+            for entity in resolution.entities.values()
+        ]
+        for start in range(0, len(details), STATEMENT_ROWS):
+            self.execute(
+                cypher.set_entity_details(), {"rows": details[start : start + STATEMENT_ROWS]}
+            )
+        self._stale = False
 
     def write_rows(self, rows: GraphRows, *, skip_stored: bool = False) -> None:
         """Write ``rows`` in one managed transaction: all of them or, on failure, none.
@@ -262,6 +325,8 @@ class Neo4jGraphStore:
         )
 
     def close(self) -> None:
+        if self.driver is not None and self._stale:
+            self.resolve()
         if self.driver is not None:
             self.driver.close()
             self.driver = None
@@ -327,6 +392,11 @@ def _without_stored(tx: ManagedTransaction, rows: GraphRows) -> GraphRows:
     needed |= {end for r in kept.relations.values() for end in (r["subject"], r["object"])}
     kept.entities = {k: r for k, r in rows.entities.items() if k in needed}
     return kept
+
+
+def _write_records(tx: ManagedTransaction, rows: GraphRows, records: list[dict]) -> None:
+    _unwind(tx, cypher.merge_articles(), rows.articles.values())
+    _unwind(tx, cypher.merge_extractions(), records)
 
 
 def _unwind(tx: ManagedTransaction, query: str, rows: Iterable[dict[str, Any]]) -> None:

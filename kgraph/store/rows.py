@@ -131,6 +131,9 @@ def rows_from_graph(graph: nx.MultiDiGraph) -> GraphRows:
             rows.add_article(data["id"], **{p: data.get(p) for p in ARTICLE_PROPS})
         elif data.get("label") == "Entity":
             rows.add_entity(data["id"], data["name"], data["type"], data.get("aliases", ()))
+            for detail in ("type_votes", "merges"):  # kept by graphs since entity resolution
+                if detail in data:
+                    rows.entities[data["id"]][detail] = list(data[detail])
     for u, v, data in graph.edges(data=True):
         if data.get("label") == "MENTIONS":
             rows.add_mention(u.removeprefix(ARTICLE_PREFIX), v, data.get("count", 1))

@@ -16,7 +16,7 @@ from .conftest import EXAMPLES, ROOT, kgraph
 QUERIES = sorted(p for p in (ROOT / "cypher").glob("*.cypher") if p.name != "schema.cypher")
 #: Other parameters to ask each query with, besides its defaults.
 MORE_PARAMS = {
-    "entity-profile": [{"entity": "TikTok"}, {"entity": "org:bytedance"}],
+    "entity-profile": [{"entity": "TikTok"}, {"entity": "bytedance"}],
     "related-by-predicate": [{"predicate": "PARENT_OF"}],
     "shortest-path": [{"source": "Elon Musk", "target": "Twitter"}],
     "most-connected": [{"limit": 3}],

@@ -1,0 +1,371 @@
+"""Article-level entities to graph entities: one deterministic step over all articles.
+
+Every article keeps its own entities (:mod:`kgraph.resolve`); this module joins them
+across articles. :func:`resolve_entities` is a pure function of the *set* of article-level
+records (and the user's overrides), so the graph does not depend on the order, batching
+or number of workers that produced them. Rules, in order:
+
+1. **same name**: equal names (case, corporate suffix and the variants of
+   ``kgraph/data/name_variants.tsv`` aside: "Tories" → "Conservative Party") are one entity,
+   whatever labels the model gave them; the type is the majority of all their labels.
+2. **nickname**: "Bernie Ebbers" joins "Bernard Ebbers" when exactly one full name with that
+   surname has a first name the nickname list gives for it (the ``nicknames`` package).
+3. **acronym**: "UCU" joins the one entity an article defined it for ("University and
+   College Union (UCU)", or the initials of a name in the same article).
+4. **surname**: a one-word name labelled PERSON ("Brown") joins a full name only when exactly
+   one known PERSON full name ends with it; two different full names never join.
+5. **overrides**: the user's ``split`` and ``merge`` lines (:mod:`kgraph.overrides`).
+
+Every join is recorded as a merge reason (rule, article, mention).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from kgraph.models import slugify
+from kgraph.resolve import TYPE_ORDER, _is_short_form, _match_key, is_acronym, spells
+
+VARIANTS_FILE = "name_variants.tsv"
+
+
+@dataclass(frozen=True)
+class LocalEntity:
+    """One article's entity, as a plain record: what the global step reads."""
+
+    article: str
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    type_votes: tuple[tuple[str, int], ...] = ()
+    mentions: int = 1
+    #: The type the article decided (its fullest name's labels); default: the votes'.
+    type: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.type and self.type_votes:
+            object.__setattr__(self, "type", majority(Counter(dict(self.type_votes))))
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Why a mention belongs to an entity whose name it is not."""
+
+    rule: str
+    article: str
+    mention: str
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.mention!r} in article {self.article}"
+
+
+@dataclass
+class Entity:
+    """A graph entity: its id, canonical name, type, votes, aliases and merge reasons."""
+
+    id: str
+    name: str
+    type: str
+    type_votes: dict[str, int]
+    aliases: tuple[str, ...]
+    mentions: int
+    merges: tuple[Merge, ...] = ()
+
+
+@dataclass
+class Resolution:
+    """Article-level entities mapped to graph entities."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    #: (article id, local entity id) → graph entity id.
+    mapping: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """The user's corrections: ``merge`` pairs (target, other) and ``split`` pairs."""
+
+    merges: tuple[tuple[str, str], ...] = ()
+    splits: tuple[tuple[str, str], ...] = ()
+
+
+def majority(votes: Counter[str]) -> str:
+    """The most voted type; ties go to the earlier of :data:`TYPE_ORDER`."""
+    order = {t: i for i, t in enumerate(TYPE_ORDER)}
+    return min(votes, key=lambda t: (-votes[t], order.get(t, len(order)), t))
+
+
+@cache
+def name_variants() -> dict[str, str]:
+    """The variant → canonical name table of ``kgraph/data/name_variants.tsv``."""
+    text = resources.files("kgraph").joinpath("data", VARIANTS_FILE).read_text("utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            variant, canonical = line.split("\t", 1)
+            table[variant.strip().casefold()] = canonical.strip()
+    return table
+
+
+@cache
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def nickname_of(nickname: str, name: str) -> bool:
+    """True when ``nickname`` is a known short form of the first name ``name`` (Bernie, Bernard)."""
+    return name.casefold() in _nicknamer().canonicals_of(nickname.casefold())
+
+
+def _key(name: str) -> str:
+    return _match_key(name_variants().get(name.casefold(), name))
+
+
+class _Groups:
+    """Union–find over record indices; the smaller root wins, so the result is order-free."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+        self.rule: dict[int, str] = {}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int, rule: str | None = None) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+            if rule:
+                self.rule.setdefault(b, rule)
+
+    def members(self) -> dict[int, list[int]]:
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            groups[self.find(i)].append(i)
+        return groups
+
+
+def resolve_entities(
+    records: Iterable[LocalEntity], overrides: Overrides = Overrides()
+) -> Resolution:
+    """Join article-level entities into graph entities (a pure function of the set)."""
+    recs = sorted(set(records), key=lambda r: (r.article, r.id, r.name))
+    groups = _Groups(len(recs))
+    keys = [_key(r.name) for r in recs]
+    types = [r.type for r in recs]
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        by_key[key].append(i)
+    full = [i for i, k in enumerate(keys) if len(k.split()) > 1]
+    for i in full:  # 1. same name
+        groups.union(by_key[keys[i]][0], i, "same name")
+    _join_nicknames(recs, keys, types, full, groups)
+    single = [i for i, k in enumerate(keys) if len(k.split()) == 1]
+    joined = _join_acronyms(recs, keys, single, groups)
+    joined |= _join_surnames(recs, keys, types, single, joined, groups)
+    for i in single:
+        if i not in joined:
+            groups.union(by_key[keys[i]][0], i, "same name")
+    members = list(groups.members().values())
+    members = _apply_overrides(recs, members, overrides)
+    return _build(recs, members, groups.rule, overrides)
+
+
+def _join_nicknames(recs, keys, types, full, groups: _Groups) -> None:
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for i in full:
+        if types[i] == "PERSON":
+            first, rest = keys[i].split(" ", 1)
+            by_surname[rest].add(first)
+    for i in full:
+        if types[i] != "PERSON":
+            continue
+        first, rest = keys[i].split(" ", 1)
+        formal = sorted(f for f in by_surname[rest] if f != first and nickname_of(first, f))
+        if len(formal) == 1:
+            target = next(j for j in full if keys[j] == f"{formal[0]} {rest}")
+            groups.union(target, i, "nickname")
+
+
+def _join_acronyms(recs, keys, single, groups: _Groups) -> set[int]:
+    defined: dict[str, set[int]] = defaultdict(set)  # acronym → records defining it
+    for i, rec in enumerate(recs):
+        for alias in rec.aliases:
+            if is_acronym(alias) and spells(alias, rec.name):
+                defined[alias.upper()].add(i)
+    joined = set()
+    for i in single:
+        name = recs[i].name
+        if not is_acronym(name) or name.upper() not in defined:
+            continue
+        targets = {groups.find(j) for j in defined[name.upper()]}
+        if len(targets) == 1:
+            groups.union(min(defined[name.upper()]), i, "acronym")
+            joined.add(i)
+    return joined
+
+
+def _join_surnames(recs, keys, types, single, joined: set[int], groups: _Groups) -> set[int]:
+    fulls: dict[str, set[int]] = defaultdict(set)  # surname → roots of PERSON full names
+    articles_full: dict[str, list[str]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        if types[i] == "PERSON" and len(key.split()) > 1:
+            fulls[key.split()[-1]].add(groups.find(i))
+            articles_full[recs[i].article].append(key)
+    done = set()
+    for i in single:
+        rec = recs[i]
+        if i in joined or "PERSON" not in dict(rec.type_votes) or types[i] not in ("PERSON", ""):
+            continue
+        candidates = fulls.get(keys[i], set())
+        clash = any(_is_short_form(keys[i], k) for k in articles_full[rec.article])
+        if len(candidates) == 1 and not clash:
+            groups.union(next(iter(candidates)), i, "surname")
+            done.add(i)
+    return done
+
+
+def _find_group(recs, members: list[list[int]], name: str) -> int | None:
+    wanted = name.casefold()
+    slug = slugify(name)
+    hits = [
+        g
+        for g, group in enumerate(members)
+        if any(
+            wanted in (recs[i].name.casefold(), *(a.casefold() for a in recs[i].aliases))
+            or slugify(recs[i].name) == slug
+            for i in group
+        )
+    ]
+    return min(hits, key=lambda g: -sum(recs[i].mentions for i in members[g])) if hits else None
+
+
+def _apply_overrides(recs, members: list[list[int]], overrides: Overrides) -> list[list[int]]:
+    members = [list(m) for m in members]
+    for entity, alias in overrides.splits:
+        g = _find_group(recs, members, entity)
+        if g is None:
+            continue
+        wanted = alias.casefold()
+        out = [
+            i
+            for i in members[g]
+            if recs[i].name.casefold() == wanted
+            or wanted in (a.casefold() for a in recs[i].aliases)
+        ]
+        if out and len(out) < len(members[g]):
+            members[g] = [i for i in members[g] if i not in out]
+            members.append(out)
+    for target, other in overrides.merges:
+        a, b = _find_group(recs, members, target), _find_group(recs, members, other)
+        if a is not None and b is not None and a != b:
+            members[a] = members[a] + members[b]
+            members[b] = []
+    return [sorted(m) for m in members if m]
+
+
+def _build(recs, members: list[list[int]], rules: dict[int, str], overrides: Overrides):
+    preferred = {_key(t) for t, _ in overrides.merges}
+    drafts = []
+    for group in members:
+        votes: Counter[str] = Counter()
+        decided: Counter[str] = Counter()
+        names: Counter[str] = Counter()
+        informal = _informal({recs[i].name for i in group})
+        for i in group:
+            votes.update(dict(recs[i].type_votes))
+            if recs[i].type:
+                decided[recs[i].type] += recs[i].mentions
+            canonical = name_variants().get(recs[i].name.casefold(), recs[i].name)
+            names[canonical] += recs[i].mentions
+        name = max(
+            names,
+            key=lambda n: (_key(n) in preferred, n not in informal, len(n.split()), names[n], n),
+        )
+        drafts.append((group, name, votes, decided))
+    seen: Counter[str] = Counter()
+    result = Resolution()
+    ordered = sorted(drafts, key=lambda d: (slugify(d[1]), -_mentions(recs, d[0]), d[0][0]))
+    for group, name, votes, decided in ordered:
+        slug = slugify(name)
+        seen[slug] += 1
+        entity_id = slug if seen[slug] == 1 else f"{slug}-{seen[slug]}"
+        merges = _reasons(recs, group, name, rules, overrides)
+        aliases = {n for i in group for n in (recs[i].name, *recs[i].aliases)} - {name}
+        entity = Entity(
+            entity_id,
+            name,
+            majority(decided or votes) if (decided or votes) else "",
+            dict(sorted(votes.items())),
+            tuple(sorted(aliases)),
+            _mentions(recs, group),
+            merges,
+        )
+        result.entities[entity_id] = entity
+        for i in group:
+            result.mapping[recs[i].article, recs[i].id] = entity_id
+    return result
+
+
+def _mentions(recs, group: list[int]) -> int:
+    return sum(recs[i].mentions for i in group)
+
+
+def _reasons(recs, group, name: str, rules: dict[int, str], overrides: Overrides):
+    """Why each record (and each name its article joined) belongs to the entity ``name``."""
+    reasons = set()
+    for i in group:
+        rec = recs[i]
+        if rec.name != name:
+            rule = _rule(rec.name, name, rules.get(i, "joined"))
+            reasons.add(Merge(rule, rec.article, rec.name))
+        for alias in rec.aliases:
+            if alias.casefold() != name.casefold():
+                reasons.add(
+                    Merge(f"in article: {_article_rule(alias, rec.name)}", rec.article, alias)
+                )
+    return tuple(sorted(reasons, key=lambda m: (m.rule, m.article, m.mention)))
+
+
+def _rule(mention: str, name: str, history: str) -> str:
+    """The rule that relates ``mention`` to the entity's ``name`` (else how it was joined)."""
+    if _key(mention) == _key(name):
+        return "variant" if mention.casefold() in name_variants() else "same name"
+    if is_acronym(mention) and spells(mention, name):
+        return "acronym"
+    if len(mention.split()) == 1 and _is_short_form(mention, name):
+        return "surname"
+    if _nickname_pair(mention, name):
+        return "nickname"
+    return "override" if history in ("joined", "same name") else history
+
+
+def _nickname_pair(a: str, b: str) -> bool:
+    wa, wb = a.casefold().split(), b.casefold().split()
+    return len(wa) > 1 and wa[1:] == wb[1:] and wa[0] != wb[0] and nickname_of(wa[0], wb[0])
+
+
+def _informal(names: set[str]) -> set[str]:
+    """Names whose first name is a nickname of another name's ("Bernie Ebbers")."""
+    return {a for a in names if any(_nickname_pair(a, b) for b in names)}
+
+
+def _article_rule(alias: str, name: str) -> str:
+    if is_acronym(alias) and spells(alias, name):
+        return "acronym"
+    if _is_short_form(alias, name):
+        return "surname"
+    if len(alias.split()) == 1 and name.split()[0] == alias:
+        return "first name"
+    if _match_key(alias) == _match_key(name):
+        return "same name"
+    return "alias"

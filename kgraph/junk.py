@@ -1,0 +1,54 @@
+"""Spans the small model labels as names but no reader would: numbers, scores, clauses.
+
+"6.2bn" (PERSON), "8:11.22" (PERSON), "Williams 1-6,4-6" (a name and a score) and
+"Southampton when Arsenal" (two names across a clause boundary) are not entities. A span
+keeps its name part when numbers only trail or lead it ("Williams"); it is dropped when
+nothing name-like is left or a clause word sits inside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+#: Tokens that are amounts, scores, times or measures: "6.2bn", "£5m", "1-6,4-6", "8:11.22".
+_NUMERIC = re.compile(r"^[£$€¥#]?[\d.,:;/\-–%]*\d[\d.,:;/\-–%]*(?:bn|m|k|p|pc|%|s|th|st|nd|rd)?$")
+#: Parts of speech that never sit inside a name: a clause boundary ("Southampton when Arsenal").
+_CLAUSE_POS = {"SCONJ", "VERB", "AUX", "PRON"}
+#: Lower-case words that start a new clause or phrase inside a span.
+_CLAUSE_WORDS = {"when", "while", "whereas", "where", "who", "which", "that", "because", "if"}
+
+
+def is_filler(token: Token) -> bool:
+    """True for a token that cannot be part of a name: a number, amount, score, symbol."""
+    text = token.text
+    return bool(_NUMERIC.match(text)) or not any(ch.isalnum() for ch in text)
+
+
+def crosses_clause(span: Span) -> bool:
+    """True when a lower-case clause word sits inside the span ("Southampton when Arsenal")."""
+    inner = span[1:-1] if len(span) > 2 else span[1:1]
+    return any(
+        token.is_lower and (token.pos_ in _CLAUSE_POS or token.lower_ in _CLAUSE_WORDS)
+        for token in inner
+    )
+
+
+def name_part(span: Span) -> Span | None:
+    """The span without leading or trailing numbers and symbols; None if it is not a name."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and is_filler(doc[start]):
+        start += 1
+    name_end = end
+    while name_end > start and is_filler(doc[name_end - 1]):
+        name_end -= 1
+    if start == name_end:
+        return None
+    if not all(token.is_digit for token in doc[name_end:end]):  # "Formula 1" stays whole
+        end = name_end
+    trimmed = span if (start, end) == (span.start, span.end) else Span(doc, start, end, span.label_)
+    if crosses_clause(trimmed) or not any(t.is_alpha for t in trimmed):
+        return None
+    return trimmed

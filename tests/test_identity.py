@@ -1,0 +1,107 @@
+"""Joining article-level entities across articles (parse-independent)."""
+
+import random
+
+from kgraph.identity import LocalEntity, Overrides, resolve_entities
+
+
+def _rec(article, name, type_="PERSON", aliases=(), mentions=1):
+    return LocalEntity(article, name.lower(), name, tuple(aliases), ((type_, mentions),), mentions)
+
+
+def _entity_of(resolution, article, name):
+    return resolution.entities[resolution.mapping[article, name.lower()]]
+
+
+def test_two_full_names_never_join_and_a_surname_needs_one_fit():
+    records = [
+        _rec("a1", "Ian Brown", aliases=("Brown",)),
+        _rec("a2", "Gordon Brown"),
+        _rec("a3", "Brown"),
+        _rec("a4", "Tony Blair"),
+        _rec("a5", "Blair"),
+    ]
+    res = resolve_entities(records)
+    assert _entity_of(res, "a1", "Ian Brown") is not _entity_of(res, "a2", "Gordon Brown")
+    assert _entity_of(res, "a3", "Brown").name == "Brown"  # two Browns fit: stays apart
+    blair = _entity_of(res, "a5", "Blair")
+    assert blair.name == "Tony Blair"
+    assert [(m.rule, m.article, m.mention) for m in blair.merges] == [("surname", "a5", "Blair")]
+
+
+def test_a_surname_with_another_type_or_a_clashing_full_name_stays_apart():
+    records = [
+        _rec("a1", "Michael Jordan"),
+        _rec("a2", "Jordan", "GPE"),
+        _rec("a3", "Jose Mourinho"),
+        _rec("a4", "Mourinho"),
+    ]
+    res = resolve_entities(records)
+    assert _entity_of(res, "a2", "Jordan").name == "Jordan"
+    assert _entity_of(res, "a4", "Mourinho").name == "Jose Mourinho"
+
+
+def test_label_flips_nicknames_acronyms_and_party_forms_join():
+    records = [
+        _rec("a1", "Labour", "ORG", mentions=3),
+        _rec("a2", "Labour", "PERSON"),
+        _rec("a3", "Bernard Ebbers"),
+        _rec("a4", "Bernie Ebbers"),
+        _rec("a5", "University and College Union", "ORG", aliases=("UCU",)),
+        _rec("a6", "UCU", "ORG"),
+        _rec("a7", "Tories", "NORP"),
+        _rec("a8", "Conservative Party", "ORG"),
+        _rec("a9", "Conservatives", "NORP"),
+    ]
+    res = resolve_entities(records)
+    labour = _entity_of(res, "a2", "Labour")
+    assert labour is _entity_of(res, "a1", "Labour")
+    assert (labour.type, labour.type_votes) == ("ORG", {"ORG": 3, "PERSON": 1})
+    assert _entity_of(res, "a4", "Bernie Ebbers").name == "Bernard Ebbers"
+    assert _entity_of(res, "a6", "UCU").name == "University and College Union"
+    party = _entity_of(res, "a7", "Tories")
+    assert party.name == "Conservative Party"
+    assert party is _entity_of(res, "a9", "Conservatives")
+    assert len(res.entities) == 4
+
+
+def test_ids_are_readable_and_disambiguated_only_on_a_clash():
+    res = resolve_entities(
+        [_rec("a1", "Ian Brown"), _rec("a2", "Ian Brown")],
+        Overrides(splits=(("Ian Brown", "Ian Brown"),)),
+    )
+    assert sorted(res.entities) == ["ian-brown"]  # a split of every mention changes nothing
+    res = resolve_entities([_rec("a1", "Ian Brown"), _rec("a2", "Gordon Brown")])
+    assert sorted(res.entities) == ["gordon-brown", "ian-brown"]
+
+
+def test_the_result_does_not_depend_on_record_order():
+    records = [
+        _rec("a1", "Ian Brown"),
+        _rec("a2", "Gordon Brown"),
+        _rec("a3", "Brown"),
+        _rec("a4", "Bernie Ebbers"),
+        _rec("a5", "Bernard Ebbers"),
+        _rec("a6", "Ebbers"),
+        _rec("a7", "Labour", "PERSON"),
+        _rec("a8", "Labour", "ORG"),
+    ]
+    expected = resolve_entities(records)
+    for seed in range(5):
+        shuffled = records[:]
+        random.Random(seed).shuffle(shuffled)
+        assert resolve_entities(shuffled) == expected
+
+
+def test_overrides_merge_and_split():
+    records = [_rec("a1", "Gordon Brown"), _rec("a2", "Brown"), _rec("a3", "Chancellor")]
+    res = resolve_entities(records)
+    assert _entity_of(res, "a2", "Brown").name == "Gordon Brown"
+    split = resolve_entities(records, Overrides(splits=(("Gordon Brown", "Brown"),)))
+    assert _entity_of(split, "a2", "Brown").name == "Brown"
+    merged = resolve_entities(records, Overrides(merges=(("Gordon Brown", "Chancellor"),)))
+    gordon = _entity_of(merged, "a3", "Chancellor")
+    assert gordon.name == "Gordon Brown"
+    assert ("override", "a3", "Chancellor") in [
+        (m.rule, m.article, m.mention) for m in gordon.merges
+    ]

@@ -1,0 +1,56 @@
+"""Numbers, scores, times and clause-crossing spans are not entities (BBC sentences)."""
+
+import pytest
+from spacy.tokens import Span
+
+from kgraph.junk import name_part
+from kgraph.resolve import named_spans
+
+
+def _names(nlp, text):
+    return [span.text for span in named_spans(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "junk"),
+    [
+        (
+            "GlaxoSmithKline saw its profits fall 9% last year to £6.2bn ($11.5bn), but "
+            "Europe's biggest drugmaker says a recovery during 2005 is on the way.",
+            "6.2bn",
+        ),
+        (
+            "Lisburn's Kelly McNeice Reid (4:31.34) was seventh in the women's 1500m while "
+            "Gary Murray (8:11.22) was 11th in the men's 3000m.",
+            "8:11.22",
+        ),
+        (
+            "Van Persie is suspended alongside Dennis Bergkamp and Jose Antonio Reyes after "
+            "being sent off at Southampton when Arsenal had a numerical advantage.",
+            "Southampton when Arsenal",
+        ),
+    ],
+)
+def test_junk_spans_are_not_entities(nlp, sentence, junk):
+    doc = nlp(sentence)
+    assert junk in [ent.text for ent in doc.ents]  # the model does label it
+    names = _names(nlp, sentence)
+    assert junk not in names
+    assert names  # the real names of the sentence stay
+
+
+def test_a_trailing_score_is_cut_from_the_name(nlp):
+    sentence = (
+        "The 18-year-old Mirza, who got a wild card entry into the Australian Open in "
+        "Melbourne, lost to Williams 1-6,4-6 in the third round."
+    )
+    names = _names(nlp, sentence)
+    assert "Williams" in names
+    assert not any(any(ch.isdigit() for ch in name) for name in names)
+
+
+def test_a_numbered_name_keeps_its_number(nlp):
+    doc = nlp.make_doc("Formula 1 and Williams 1-6 and 6.2bn")
+    assert name_part(Span(doc, 0, 2, "EVENT")).text == "Formula 1"
+    assert name_part(Span(doc, 3, 7, "PERSON")).text == "Williams"
+    assert name_part(Span(doc, 8, 9, "PERSON")) is None
