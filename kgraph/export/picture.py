@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from itertools import combinations
 from pathlib import Path
 
 import networkx as nx
@@ -186,6 +187,30 @@ def _draw_names(ax, graph: nx.MultiDiGraph, pos, degree, avoid: list) -> None:
             arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.5},
             max_move=None,
         )
+        _separate(ax, texts)
+
+
+def _separate(ax, texts: list, rounds: int = 50) -> None:
+    """Push apart names adjustText left overlapping: the later (less connected) one moves
+    up or down by the overlap, until no two boxes meet."""
+    renderer = ax.figure.canvas.get_renderer()
+    to_data = ax.transData.inverted()
+    for _ in range(rounds):
+        boxes = [t.get_window_extent(renderer).expanded(1.15, 1.3) for t in texts]
+        moved = False
+        for i, j in combinations(range(len(texts)), 2):
+            a, b = boxes[i], boxes[j]
+            if a.x1 <= b.x0 or b.x1 <= a.x0 or a.y1 <= b.y0 or b.y1 <= a.y0:
+                continue
+            shift = (a.y1 - b.y0) if b.y0 + b.y1 >= a.y0 + a.y1 else -(b.y1 - a.y0)
+            x, y = texts[j].get_position()
+            _, y0 = to_data.transform((0, 0))
+            _, y1 = to_data.transform((0, shift + (2 if shift > 0 else -2)))
+            texts[j].set_position((x, y + (y1 - y0)))
+            boxes[j] = texts[j].get_window_extent(renderer).expanded(1.15, 1.3)
+            moved = True
+        if not moved:
+            return
 
 
 def _legend(ax, colors: dict[str, str]) -> None:
