@@ -15,20 +15,34 @@ from spacy.tokens import Doc, Span
 
 from kgraph.boilerplate import blank_boilerplate
 from kgraph.coref import resolve_coreferences
+from kgraph.extract.affiliation import AFFILIATION_EXTRACTORS
 from kgraph.extract.arguments import MentionIndex
 from kgraph.extract.candidates import Candidate
+from kgraph.extract.lexicon import gazetteer
 from kgraph.extract.modality import Modality, classify
+from kgraph.extract.modifiers import modifier_relations
 from kgraph.extract.nominal import NOMINAL_EXTRACTORS
+from kgraph.extract.places import PLACE_EXTRACTORS
 from kgraph.extract.verbal import denied_actions, nominalized_relations, verb_relations
-from kgraph.models import Article, Extraction, Triple
+from kgraph.models import Article, EntityRef, Extraction, Triple
 from kgraph.resolve import resolve_mentions
 
 __all__ = ["extract_article", "extract_articles", "extract_doc", "parse_articles"]
 
-EXTRACTORS = (verb_relations, nominalized_relations, denied_actions, *NOMINAL_EXTRACTORS)
+EXTRACTORS = (
+    verb_relations,
+    nominalized_relations,
+    denied_actions,
+    *NOMINAL_EXTRACTORS,
+    modifier_relations,
+    *PLACE_EXTRACTORS,
+    *AFFILIATION_EXTRACTORS,
+)
 #: Constructions that presuppose their relation ("its parent company, ByteDance"): the
 #: stance of the clause around them does not apply.
-PRESUPPOSED = {"apposition", "title", "based"}
+PRESUPPOSED = {"apposition", "title", "based", "demonym", "place", "gazetteer", "affiliation"}
+#: Constructions of events (verbs), whose arguments are never groups of people ("Germans").
+EVENT_PATTERNS = {"svo", "prepositional", "nominalization", "denied-action"}
 #: Confidence factor for a statement that is not a plain assertion.
 MODALITY_FACTOR = {
     "asserted": 1.0,
@@ -55,6 +69,17 @@ def _sentence_bounds(sentence: Span) -> tuple[int, int]:
     return start, start + len(text.strip())
 
 
+def is_group(entity: EntityRef) -> bool:
+    """A group of people named by nationality, religion or politics: "Germans", "Christians".
+
+    The small model also tags some company names NORP ("Fitbit"); those are not groups.
+    """
+    if entity.type != "NORP":
+        return False
+    name = entity.name
+    return gazetteer().demonym(name) is not None or (name.endswith("s") and not name.endswith("ss"))
+
+
 def _confidence(
     candidate: Candidate, subject_weight: float, object_weight: float, modality: str, sentence: Span
 ) -> float:
@@ -75,6 +100,10 @@ def _triples(candidate: Candidate, article: Article, sentence: Span) -> Iterator
     for subject in candidate.subjects:
         for obj in candidate.objects:
             if subject.entity.id == obj.entity.id:
+                continue
+            if candidate.pattern in EVENT_PATTERNS and (
+                is_group(subject.entity) or is_group(obj.entity)
+            ):
                 continue
             yield Triple(
                 subject=subject.entity,

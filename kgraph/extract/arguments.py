@@ -75,9 +75,17 @@ class MentionIndex:
 
     def __init__(self, mentions: list[Mention]) -> None:
         self._by_token: dict[int, Mention] = {}
+        self._by_name: dict[str, EntityRef] = {}
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 self._by_token.setdefault(i, mention)
+            for name in (mention.entity.name, *mention.entity.aliases):
+                self._by_name.setdefault(name.casefold(), mention.entity)
+
+    def entity_named(self, name: str, type_: str = "GPE") -> EntityRef:
+        """The article's entity of that name, or a new one ("German" → Germany)."""
+        known = self._by_name.get(name.casefold())
+        return known if known and known.type == type_ else EntityRef.make(name, type_)
 
     def mention(self, token: Token) -> Mention | None:
         return self._by_token.get(token.i)
