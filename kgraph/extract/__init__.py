@@ -23,6 +23,7 @@ from kgraph.extract.modality import Modality, classify
 from kgraph.extract.modifiers import modifier_relations
 from kgraph.extract.nominal import NOMINAL_EXTRACTORS
 from kgraph.extract.places import PLACE_EXTRACTORS
+from kgraph.extract.projection import projections
 from kgraph.extract.verbal import denied_actions, nominalized_relations, verb_relations
 from kgraph.models import Article, EntityRef, Extraction, Triple
 from kgraph.resolve import resolve_mentions
@@ -42,7 +43,7 @@ EXTRACTORS = (
 #: stance of the clause around them does not apply.
 PRESUPPOSED = {"apposition", "title", "based", "demonym", "place", "gazetteer", "affiliation"}
 #: Constructions of events (verbs), whose arguments are never groups of people ("Germans").
-EVENT_PATTERNS = {"svo", "prepositional", "nominalization", "denied-action"}
+EVENT_PATTERNS = {"svo", "prepositional", "nominalization", "denied-action", "projection"}
 #: Confidence factor for a statement that is not a plain assertion.
 MODALITY_FACTOR = {
     "asserted": 1.0,
@@ -138,12 +139,17 @@ def _extract_triples(doc: Doc, article: Article, index: MentionIndex) -> list[Tr
     for sentence in doc.sents:
         if not sentence.text.strip():
             continue
-        for extractor in EXTRACTORS:
+        pairs: set[frozenset[str]] = set()
+        for extractor in (*EXTRACTORS, projections):
             for candidate in extractor(sentence, index):
                 for triple in _triples(candidate, article, sentence):
+                    pair = frozenset((triple.subject.id, triple.object.id))
+                    if candidate.pattern == "projection" and pair in pairs:
+                        continue  # a construction of its own has read this pair already
                     key = (*triple.key(), triple.start)
                     if key not in best or triple.confidence > best[key].confidence:
                         best[key] = triple
+            pairs |= {frozenset((t.subject.id, t.object.id)) for t in best.values()}
     return sorted(best.values(), key=lambda t: (t.start, -t.confidence))
 
 

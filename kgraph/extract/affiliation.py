@@ -143,7 +143,8 @@ def in_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if kind not in ORGANIZATION_TYPES | LOCATED_TYPES:
             continue
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "in":
+            # "OMV of Austria": an organization "of" a country is based there
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
                 continue
             for pobj in prep.children:
                 place = index.mention(pobj)
@@ -151,8 +152,10 @@ def in_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
                     continue
                 if place.entity.id == named.entity.id or gazetteer.country(named.entity.name):
                     continue
-                if kind in PLACE_TYPES and not gazetteer.country(place.entity.name):
-                    continue  # "Berlin in Brandenburg"? only countries contain places here
+                if not gazetteer.country(place.entity.name) and (
+                    kind in PLACE_TYPES or prep.lower_ == "of"
+                ):
+                    continue  # only countries contain places here; "the mayor of Berlin"
                 predicate = "based-in" if kind in ORGANIZATION_TYPES else "located-in"
                 yield Candidate(
                     (_argument(named, head),),

@@ -56,6 +56,23 @@ NAMED_BY_COMPOUND = {
     "car",
     "drug",
     "vaccine",
+    "agency",
+    "union",
+    "university",
+    "newspaper",
+    "daily",
+    "magazine",
+    "ministry",
+    "institute",
+    "tank",
+    "bank",
+    "carrier",
+    "airline",
+    "channel",
+    "broadcaster",
+    "movement",
+    "organization",
+    "organisation",
 }
 #: Relative pronouns whose antecedent is the head of their clause.
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}

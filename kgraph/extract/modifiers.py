@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.lexicon import places, role
+from kgraph.extract.predicates import role_predicate
 from kgraph.models import EntityRef
 from kgraph.resolve import Mention
 
@@ -96,6 +97,22 @@ def _role_words(roles: list[Token], index: MentionIndex) -> list[str]:
     return [t.lower_ for t in sorted(words, key=lambda t: t.i)]
 
 
+#: Role nouns that "the <role> of <demonym> <domain> X" gives to X: "the head of American
+#: diplomacy Mike Pompeo", which the parser reads as "head of [American diplomacy Mike Pompeo]".
+OFFICE_NOUNS = {"head", "chief", "leader", "boss"}
+
+
+def _office_above(target: Token, index: MentionIndex) -> Token | None:
+    """The role noun a person's name hangs under through "of", if that is how it was parsed."""
+    prep = target.head
+    if target.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    office = prep.head
+    if office.lemma_.lower() in OFFICE_NOUNS and not index.mention(office):
+        return office
+    return None
+
+
 def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """Relations that a demonym or a place before a name states about it."""
     for token in sentence:
@@ -123,6 +140,9 @@ def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidat
             # a country's name before a title is the title's owner already ("titles")
             if found and found.of_country and pattern == "demonym":
                 yield Candidate(subject, found.predicate, owner, roles[-1], pattern, 0.85)
+            elif (office := _office_above(target_token, index)) is not None:
+                predicate = role_predicate(_role_words([office], index))
+                yield Candidate(subject, predicate, owner, office, pattern, 0.75)
         elif kind in ORGANIZATION_TYPES and (is_country or token.dep_ == "poss"):
             yield Candidate(subject, "based-in", owner, token, pattern, 0.8)
         elif kind in PLACE_TYPES and is_country and not places().country(target.entity.name):

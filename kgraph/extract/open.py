@@ -136,6 +136,10 @@ class OpenTriple:
     pattern: str
     sentence: Span = field(compare=False, repr=False)
     anchor: Token = field(compare=False, repr=False)
+    #: The tokens of the subject and of each argument, in order (for entity projection).
+    phrases: tuple[tuple[Token, ...], ...] = field(default=(), compare=False, repr=False)
+    #: The tokens of the relation (verb group, chain and first marker), if it has any.
+    relation_tokens: tuple[Token, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def object(self) -> str | None:
@@ -574,6 +578,8 @@ def _clause_triples(verb: Token, sentence: Span) -> Iterator[OpenTriple]:
             pattern=pattern,
             sentence=sentence,
             anchor=verb,
+            phrases=(tuple(subject.tokens), *(tuple(a) for a in arguments if _text(a))),
+            relation_tokens=tuple(sorted(relation_tokens, key=lambda t: t.i)),
         )
 
 
@@ -601,6 +607,7 @@ def _appositions(sentence: Span) -> Iterator[OpenTriple]:
             "apposition",
             sentence,
             token,
+            phrases=(tuple(described), tuple(description)),
         )
 
 
@@ -633,6 +640,7 @@ def _titles(sentence: Span) -> Iterator[OpenTriple]:
                 "title",
                 sentence,
                 titles[-1],
+                phrases=(tuple(ent), tuple(titles)),
             )
 
 
@@ -655,6 +663,7 @@ def _possessives(sentence: Span) -> Iterator[OpenTriple]:
                 "possessive",
                 sentence,
                 token.head,
+                phrases=(tuple(owned), tuple(owner)),
             )
         else:
             yield OpenTriple(
@@ -665,6 +674,7 @@ def _possessives(sentence: Span) -> Iterator[OpenTriple]:
                 "possessive",
                 sentence,
                 token.head,
+                phrases=(tuple(owner), tuple(owned)),
             )
 
 
@@ -702,6 +712,7 @@ def _qualities(sentence: Span) -> Iterator[OpenTriple]:
                 "quality",
                 sentence,
                 adjective,
+                phrases=(tuple(described), tuple(quality)),
             )
 
 
@@ -729,6 +740,7 @@ def _noun_prepositions(sentence: Span) -> Iterator[OpenTriple]:
                 "noun-preposition",
                 sentence,
                 prep,
+                phrases=(tuple(described), tuple(place)),
             )
 
 
