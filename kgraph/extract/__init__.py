@@ -20,7 +20,7 @@ from kgraph.extract.arguments import MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.lexicon import gazetteer
 from kgraph.extract.modality import Modality, classify
-from kgraph.extract.modifiers import modifier_relations
+from kgraph.extract.modifiers import demonym_names, modifier_relations
 from kgraph.extract.nominal import NOMINAL_EXTRACTORS
 from kgraph.extract.places import PLACE_EXTRACTORS
 from kgraph.extract.projection import projections
@@ -36,6 +36,7 @@ EXTRACTORS = (
     denied_actions,
     *NOMINAL_EXTRACTORS,
     modifier_relations,
+    demonym_names,
     *PLACE_EXTRACTORS,
     *AFFILIATION_EXTRACTORS,
 )

@@ -156,6 +156,8 @@ def in_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
                     kind in PLACE_TYPES or prep.lower_ == "of"
                 ):
                     continue  # only countries contain places here; "the mayor of Berlin"
+                if kind == "ORG" and head.dep_ == "pobj" and gazetteer.country(place.entity.name):
+                    continue  # "the largest deal for Boeing in India": not where Boeing is
                 predicate = "based-in" if kind in ORGANIZATION_TYPES else "located-in"
                 yield Candidate(
                     (_argument(named, head),),

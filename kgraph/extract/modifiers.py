@@ -30,6 +30,8 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 #: Nouns that name a place by an "of" phrase: "the German city of Hamburg".
 PLACE_NOUNS = {"city", "town", "village", "capital", "state", "region", "province", "port"}
 ORGANIZATION_TYPES = {"ORG", "FAC"}
+#: Last words of a name that make it a state, not an organization in one.
+STATE_WORDS = {"republic", "reich", "empire", "kingdom", "federation", "confederation", "union"}
 PLACE_TYPES = {"GPE", "LOC"}
 
 
@@ -147,3 +149,33 @@ def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidat
             yield Candidate(subject, "based-in", owner, token, pattern, 0.8)
         elif kind in PLACE_TYPES and is_country and not places().country(target.entity.name):
             yield Candidate(subject, "located-in", owner, token, pattern, 0.8)
+
+
+def demonym_names(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """ "the Australian Federal Police", "the Nigerian Human Rights Commission" → based-in."""
+    doc = sentence.doc
+    seen = set()
+    for token in sentence:
+        mention = index.mention(token)
+        if (
+            mention is None
+            or mention.via != "name"
+            or mention.start in seen
+            or mention.entity.type != "ORG"
+        ):
+            continue
+        seen.add(mention.start)
+        start = mention.start + (doc[mention.start].lower_ == "the")
+        if mention.end - start < 2:
+            continue
+        country = places().demonym(doc[start].text)
+        if country is None or doc[mention.end - 1].lower_ in STATE_WORDS:
+            continue  # "the German Federal Republic" is the country itself
+        yield Candidate(
+            (Argument(mention.entity, doc[mention.end - 1], 1.0),),
+            "based-in",
+            (Argument(index.entity_named(country), doc[start], 0.9),),
+            doc[start],
+            "demonym",
+            0.75,
+        )
