@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -26,7 +27,7 @@ from kgraph.extract.places import PLACE_EXTRACTORS
 from kgraph.extract.projection import projections
 from kgraph.extract.verbal import denied_actions, nominalized_relations, verb_relations
 from kgraph.models import Article, EntityRef, Extraction, Triple
-from kgraph.resolve import resolve_mentions
+from kgraph.resolve import Mention, resolve_mentions
 
 __all__ = ["extract_article", "extract_articles", "extract_doc", "parse_articles"]
 
@@ -71,6 +72,42 @@ def _sentence_bounds(sentence: Span) -> tuple[int, int]:
     return start, start + len(text.strip())
 
 
+#: Verbs that attribute a quotation to its source: '..., she told AFP'.
+ATTRIBUTION_VERBS = {"tell", "say"}
+
+
+def _attribution(candidate: Candidate) -> bool:
+    """Whether a candidate only says who told a quotation to whom ("X told DW that ...").
+
+    That is where the article's words come from, not a relation between X and DW.
+    """
+    verb = candidate.anchor
+    if candidate.pattern not in ("svo", "projection") or verb.lemma_ not in ATTRIBUTION_VERBS:
+        return False
+    quoted = any(t.text in ('"', "“", "”", "``", "''") for t in verb.sent)
+    return quoted or any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def demonyms_as_groups(mentions: list[Mention]) -> list[Mention]:
+    """Mentions named by a demonym ("Angolan", "Ugandan") typed NORP, whatever the model said.
+
+    The small model tags some demonyms GPE, ORG or PERSON; as a group they are neither a
+    place nor an organization a person works for.
+    """
+    table = gazetteer()
+    retyped: dict[str, EntityRef] = {}
+    for mention in mentions:
+        entity = mention.entity
+        if entity.type == "NORP" or entity.id in retyped:
+            continue
+        name = entity.name
+        if table.demonym(name) and not table.country(name) and not table.city_country(name):
+            retyped[entity.id] = EntityRef.make(name, "NORP", entity.aliases)
+    if not retyped:
+        return mentions
+    return [replace(m, entity=retyped.get(m.entity.id, m.entity)) for m in mentions]
+
+
 def is_group(entity: EntityRef) -> bool:
     """A group of people named by nationality, religion or politics: "Germans", "Christians".
 
@@ -103,6 +140,8 @@ def _triples(candidate: Candidate, article: Article, sentence: Span) -> Iterator
         for obj in candidate.objects:
             if subject.entity.id == obj.entity.id:
                 continue
+            if _attribution(candidate):
+                continue
             if candidate.pattern in EVENT_PATTERNS and (
                 is_group(subject.entity) or is_group(obj.entity)
             ):
@@ -127,7 +166,7 @@ def _triples(candidate: Candidate, article: Article, sentence: Span) -> Iterator
 
 def extract_doc(doc: Doc, article: Article) -> Extraction:
     """The entities and triples of one parsed article (triples in text order)."""
-    mentions = resolve_mentions(doc)
+    mentions = demonyms_as_groups(resolve_mentions(doc))
     mentions += resolve_coreferences(doc, mentions)
     counts = Counter(m.entity.id for m in mentions)
     entities = {m.entity.id: m.entity for m in mentions}

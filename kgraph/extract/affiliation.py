@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.lexicon import places, role
+from kgraph.extract.predicates import role_predicate
 from kgraph.resolve import Mention
 
 ORGANIZATION_TYPES = {"ORG"}
@@ -115,21 +116,29 @@ def parenthetical_party(sentence: Span, index: MentionIndex) -> Iterator[Candida
 
 
 def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
-    """ "DW's Jan D. Walter", "Barcelona's Andres Iniesta" → member-of."""
+    """ "DW's Jan D. Walter" → member-of; "Hill's attorney Brian Kammer" → attorney-of Hill;
+    "Germany's Integration Commissioner Aydan Özoguz" → commissioner-of Germany."""
     for person, head in _heads(sentence, index):
         if person.entity.type != "PERSON":
             continue
-        for child in head.children:
-            owner = index.mention(child)
-            if child.dep_ == "poss" and owner and owner.entity.type in ORGANIZATION_TYPES:
-                yield Candidate(
-                    (_argument(person, head),),
-                    "member-of",
-                    (_argument(owner, child),),
-                    child,
-                    "affiliation",
-                    0.75,
-                )
+        roles = [
+            t
+            for t in head.lefts
+            if t.dep_ in ("compound", "amod") and t.i < person.start and not index.mention(t)
+        ]
+        for holder in (head, *roles):
+            for child in holder.children:
+                owner = index.mention(child)
+                if child.dep_ != "poss" or owner is None or owner.entity.id == person.entity.id:
+                    continue
+                subject = (_argument(person, head),)
+                obj = (_argument(owner, child),)
+                words = [t.lower_ for t in roles if t.i > child.i]
+                if words and owner.entity.type in ORGANIZATION_TYPES | PLACE_TYPES | {"PERSON"}:
+                    predicate = role_predicate(words)
+                    yield Candidate(subject, predicate, obj, roles[-1], "title", 0.8)
+                elif owner.entity.type in ORGANIZATION_TYPES:
+                    yield Candidate(subject, "member-of", obj, child, "affiliation", 0.75)
 
 
 def in_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
