@@ -115,17 +115,22 @@ def parenthetical_party(sentence: Span, index: MentionIndex) -> Iterator[Candida
             )
 
 
+def _left_modifiers(token: Token, stop: int, index: MentionIndex) -> list[Token]:
+    """Unnamed compound and adjective modifiers before ``stop``: "chief executive"."""
+    found = []
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod") and child.i < stop and not index.mention(child):
+            found += [child, *_left_modifiers(child, stop, index)]
+    return found
+
+
 def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """ "DW's Jan D. Walter" → member-of; "Hill's attorney Brian Kammer" → attorney-of Hill;
     "Germany's Integration Commissioner Aydan Özoguz" → commissioner-of Germany."""
     for person, head in _heads(sentence, index):
         if person.entity.type != "PERSON":
             continue
-        roles = [
-            t
-            for t in head.lefts
-            if t.dep_ in ("compound", "amod") and t.i < person.start and not index.mention(t)
-        ]
+        roles = sorted(_left_modifiers(head, person.start, index), key=lambda t: t.i)
         for holder in (head, *roles):
             for child in holder.children:
                 owner = index.mention(child)

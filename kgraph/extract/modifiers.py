@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kgraph.coref import DESCRIPTIONS
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.lexicon import places, role
@@ -115,6 +116,27 @@ def _office_above(target: Token, index: MentionIndex) -> Token | None:
     return None
 
 
+def _kind(target: Mention, roles: list[Token]) -> str:
+    """The target's type, or what the noun before it says it is when the model's type is
+    not one of person, organization or place: "British firm Sonaptic" is an organization."""
+    kind = target.entity.type
+    person_noun = any(_noun_class(r) == "person" for r in roles)
+    if kind in ("PERSON", "GPE", "LOC", "FAC") or (kind == "ORG" and not person_noun):
+        return kind
+    for noun in reversed(roles):
+        cls = _noun_class(noun)
+        if cls == "person":
+            return "PERSON"
+        if cls in ("company", "platform"):
+            return "ORG"
+    return kind
+
+
+def _noun_class(noun: Token) -> str | None:
+    found = DESCRIPTIONS.get(noun.lemma_.lower())
+    return found[1] if found else None
+
+
 def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """Relations that a demonym or a place before a name states about it."""
     for token in sentence:
@@ -134,7 +156,7 @@ def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidat
         pattern = "demonym" if mention.entity.type == "NORP" else "place"
         owner = (Argument(entity, token, 1.0),)
         subject = (Argument(target.entity, target_token, 1.0 if target.via == "name" else 0.8),)
-        kind = target.entity.type
+        kind = _kind(target, roles)
         if kind == "PERSON" and is_country:
             yield Candidate(subject, "citizen-of", owner, token, pattern, 0.8)
             words = _role_words(roles, index)
