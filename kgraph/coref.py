@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kgraph.extract.lexicon import places
+from kgraph.lexicon import places
 from kgraph.models import EntityRef
 from kgraph.resolve import Mention
 

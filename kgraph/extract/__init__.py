@@ -19,13 +19,13 @@ from kgraph.coref import resolve_coreferences
 from kgraph.extract.affiliation import AFFILIATION_EXTRACTORS
 from kgraph.extract.arguments import MentionIndex
 from kgraph.extract.candidates import Candidate
-from kgraph.extract.lexicon import gazetteer
 from kgraph.extract.modality import Modality, classify
 from kgraph.extract.modifiers import demonym_names, modifier_relations
 from kgraph.extract.nominal import NOMINAL_EXTRACTORS
 from kgraph.extract.places import PLACE_EXTRACTORS
 from kgraph.extract.projection import projections
 from kgraph.extract.verbal import denied_actions, nominalized_relations, verb_relations
+from kgraph.lexicon import gazetteer
 from kgraph.models import Article, EntityRef, Extraction, Triple
 from kgraph.resolve import Mention, resolve_mentions
 

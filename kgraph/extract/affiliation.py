@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
-from kgraph.extract.lexicon import places, role
 from kgraph.extract.predicates import role_predicate
+from kgraph.lexicon import places, role
 from kgraph.resolve import Mention
 
 ORGANIZATION_TYPES = {"ORG"}

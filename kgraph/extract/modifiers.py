@@ -21,8 +21,8 @@ from spacy.tokens import Span, Token
 from kgraph.coref import DESCRIPTIONS
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
-from kgraph.extract.lexicon import places, role
 from kgraph.extract.predicates import role_predicate
+from kgraph.lexicon import places, role
 from kgraph.models import EntityRef
 from kgraph.resolve import Mention
 

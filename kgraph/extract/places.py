@@ -4,7 +4,7 @@
   "Port-au-Prince, Haiti" → Port-au-Prince ``located-in`` Haiti; an organization named
   after its place, "the University of Bonn" → ``based-in`` Bonn.
 * ``gazetteer``: a city and the country that contains it (GeoNames, see
-  :mod:`kgraph.extract.lexicon`) named in one sentence → ``located-in``, with the sentence
+  :mod:`kgraph.lexicon`) named in one sentence → ``located-in``, with the sentence
   as evidence. The name goes to its most populous city, so "Paris" is in France.
 """
 
@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
-from kgraph.extract.lexicon import places
+from kgraph.lexicon import places
 from kgraph.resolve import Mention
 
 PLACE_TYPES = {"GPE", "LOC"}

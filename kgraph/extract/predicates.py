@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from kgraph.extract.lexicon import role
+from kgraph.lexicon import role
 
 #: Verbs whose third-person form is irregular.
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
