@@ -157,6 +157,8 @@ def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidat
         owner = (Argument(entity, token, 1.0),)
         subject = (Argument(target.entity, target_token, 1.0 if target.via == "name" else 0.8),)
         kind = _kind(target, roles)
+        if kind == "PERSON" and target.end - target.start == 1 and not roles:
+            continue  # "British Library": a one-word "person" right after a demonym is a name
         if kind == "PERSON" and is_country:
             yield Candidate(subject, "citizen-of", owner, token, pattern, 0.8)
             words = _role_words(roles, index)
