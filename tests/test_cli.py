@@ -124,7 +124,10 @@ def test_bad_files_are_reported_and_the_rest_lands(runner, tmp_path):
 def test_query_entity(runner, graph):
     result = runner.invoke(cli, ["query", "--entity", "bytedance", "--graph", str(graph)])
     assert result.exit_code == 0
-    assert result.output == "ByteDance -[parent-of]-> TikTok  (1 evidence, confidence 0.68)\n"
+    assert result.output == (
+        "ByteDance -[based-in]-> China  (1 evidence, confidence 0.80)\n"
+        "ByteDance -[parent-of]-> TikTok  (1 evidence, confidence 0.68)\n"
+    )
 
 
 def test_query_predicate_and_path(runner, graph):
@@ -136,7 +139,8 @@ def test_query_predicate_and_path(runner, graph):
     result = runner.invoke(cli, ["query", "--path", "Seattle", "ByteDance", "--graph", str(graph)])
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].startswith("Microsoft -[based-in]-> Seattle")
+    # Seattle reaches TikTok through Microsoft or through the United States it is in
+    assert len(lines) == 3 and "Seattle" in lines[0]
     assert lines[-1].startswith("ByteDance -[parent-of]-> TikTok")
 
 

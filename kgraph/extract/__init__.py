@@ -171,6 +171,11 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     counts = Counter(m.entity.id for m in mentions)
     entities = {m.entity.id: m.entity for m in mentions}
     triples = _extract_triples(doc, article, MentionIndex(mentions))
+    for triple in triples:  # a country a demonym stands for may have no mention of its own
+        for entity in (triple.subject, triple.object):
+            if entity.id not in entities:
+                entities[entity.id] = entity
+                counts[entity.id] = 1
     return Extraction(article, tuple(entities.values()), dict(counts), tuple(triples))
 
 

@@ -128,6 +128,9 @@ def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Cand
     """ "DW's Jan D. Walter" → member-of; "Hill's attorney Brian Kammer" → attorney-of Hill;
     "Germany's Integration Commissioner Aydan Özoguz" → commissioner-of Germany."""
     for person, head in _heads(sentence, index):
+        if person.entity.type == "ORG":
+            yield from _organization_of_organization(person, head, index)
+            continue
         if person.entity.type != "PERSON":
             continue
         roles = sorted(_left_modifiers(head, person.start, index), key=lambda t: t.i)
@@ -144,6 +147,30 @@ def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Cand
                     yield Candidate(subject, predicate, obj, roles[-1], "title", 0.8)
                 elif owner.entity.type in ORGANIZATION_TYPES:
                     yield Candidate(subject, "member-of", obj, child, "affiliation", 0.75)
+
+
+def _organization_of_organization(
+    named: Mention, head: Token, index: MentionIndex
+) -> Iterator[Candidate]:
+    """ "the EU's European Investment Bank", "Google's YouTube" → part-of."""
+    if any(c.dep_ in ("compound", "amod") and c.i < named.start for c in head.children):
+        return  # "Opel's parent company General Motors": a role, the appositions' case
+    for child in head.children:
+        owner = index.mention(child)
+        if (
+            child.dep_ == "poss"
+            and owner
+            and owner.entity.type == "ORG"
+            and owner.entity.id != named.entity.id
+        ):
+            yield Candidate(
+                (_argument(named, head),),
+                "part-of",
+                (_argument(owner, child),),
+                child,
+                "affiliation",
+                0.7,
+            )
 
 
 def in_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:

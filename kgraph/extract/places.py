@@ -106,11 +106,19 @@ def named_after_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate
 def gazetteer_places(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """A city and its country named in one sentence → city located-in country."""
     gazetteer = places()
-    mentions = [m for m in _named_mentions(sentence, index) if m.entity.type in PLACE_TYPES]
-    countries = {}
+    named = _named_mentions(sentence, index)
+    mentions = [m for m in named if m.entity.type in PLACE_TYPES]
+    countries: dict[str, Argument] = {}
     for mention in mentions:
         if gazetteer.country(mention.entity.name):
-            countries.setdefault(gazetteer.country(mention.entity.name), mention)
+            countries.setdefault(
+                gazetteer.country(mention.entity.name), _argument(mention, sentence)
+            )
+    for mention in named:  # "the Lithuanian capital, Vilnius": the demonym names the country
+        country = gazetteer.demonym(mention.entity.name) if mention.entity.type == "NORP" else None
+        if country and country not in countries:
+            token = sentence.doc[mention.start]
+            countries[country] = Argument(index.entity_named(country), token, 0.9)
     if not countries:
         return
     for mention in mentions:
@@ -122,7 +130,7 @@ def gazetteer_places(sentence: Span, index: MentionIndex) -> Iterator[Candidate]
         yield Candidate(
             (_argument(mention, sentence),),
             "located-in",
-            (_argument(country, sentence),),
+            (country,),
             sentence.doc[mention.start],
             "gazetteer",
             0.7,
