@@ -33,8 +33,16 @@ def is_caption(line: str) -> bool:
     return bool(_CAPTION.search(stripped) or _BYLINE.match(stripped))
 
 
+#: A line with this many sentence ends inside it is prose, whatever it ends with (an
+#: article whose body is one line, followed by "Author: ... Editor: ...").
+_PROSE_SENTENCES = 3
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]?\s+[A-Z\"“]")
+
+
 def _is_tail_boilerplate(line: str) -> bool:
     stripped = line.strip()
+    if len(_INNER_SENTENCE_END.findall(stripped)) >= _PROSE_SENTENCES:
+        return False
     return bool(_BULLET.match(stripped)) or not _SENTENCE_END.search(stripped)
 
 

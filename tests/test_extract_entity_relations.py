@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import pytest
 
+from kgraph.boilerplate import blank_boilerplate
 from kgraph.coref import resolve_coreferences
 from kgraph.extract import extract_article, is_group
 from kgraph.extract.predicates import role_predicate
 from kgraph.lexicon import places, role
 from kgraph.models import Article, EntityRef
 from kgraph.resolve import resolve_mentions
+from tests.conftest import EXAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -240,3 +242,14 @@ def test_description_needs_the_nationality_it_states(nlp):
     # no Russian in the article: "the Russian president" stays unresolved
     assert _description_target(nlp, _ITALIAN_GERMAN + _THE_RUSSIAN_PRESIDENT) is None
     assert _description_target(nlp, _RUSSIAN + _THE_RUSSIAN_PRESIDENT) == "Vladimir Putin"
+
+
+def test_one_line_article_with_credits_is_not_boilerplate():
+    """An article whose body is one line, ending with its credits, keeps its body."""
+    body = (EXAMPLES / "tiktok-microsoft.txt").read_text(encoding="utf-8").splitlines()[2]
+    text = "Will TikTok disappear?\n" + body + " Author: Jane Doe Editor: John Roe"
+    blanked = blank_boilerplate(text)
+    assert body in blanked
+    assert blank_boilerplate("Headline\nStory. More.\nRelated: tags without punctuation").endswith(
+        " " * len("Related: tags without punctuation")
+    )
