@@ -218,6 +218,14 @@ def test_quotation_attribution_is_not_a_relation(relations_of):
         assert not any(p == "tells" for _, p, _, _ in relations_of(text))
 
 
+def test_where_something_was_said_is_not_a_relation(relations_of):
+    text = (
+        'Mr Chirac told reporters in Brussels: "One can only have a reasonable budgetary '
+        'balance if we put back on the table the British cheque."'
+    )
+    assert not any(o == "Brussels" for _, _, o, _ in relations_of(text))
+
+
 #: Two real BBC sentences (politics and business), the second with a description.
 _ITALIAN_GERMAN = (
     "At the same time, German Chancellor Gerhard Schroeder and Italian Prime Minister "

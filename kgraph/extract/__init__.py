@@ -74,6 +74,10 @@ def _sentence_bounds(sentence: Span) -> tuple[int, int]:
 
 #: Verbs that attribute a quotation to its source: '..., she told AFP'.
 ATTRIBUTION_VERBS = {"tell", "say"}
+#: Verbs of saying, and the prepositions that give where or to whom they were said.
+SAYING_VERBS = {"say", "tell", "speak", "explain", "remember", "describe", "comment", "add"}
+SAYING_VERBS |= {"note", "confirm", "state", "report", "declare", "announce", "reveal"}
+SAYING_PREPOSITIONS = {"in", "at", "on", "from", "during", "to"}
 
 
 def _attribution(candidate: Candidate) -> bool:
@@ -82,6 +86,11 @@ def _attribution(candidate: Candidate) -> bool:
     That is where the article's words come from, not a relation between X and DW.
     """
     verb = candidate.anchor
+    if candidate.pattern == "prepositional" and verb.lemma_ in SAYING_VERBS:
+        # "Merkel said in Berlin", "he told journalists in Tokyo", "spoke to DW": where or
+        # to whom something was said, not a relation between the two
+        last = candidate.predicate.rsplit("-", 1)[-1]
+        return last in SAYING_PREPOSITIONS
     if candidate.pattern not in ("svo", "projection") or verb.lemma_ not in ATTRIBUTION_VERBS:
         return False
     quoted = any(t.text in ('"', "“", "”", "``", "''") for t in verb.sent)
