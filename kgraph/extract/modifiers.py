@@ -31,6 +31,8 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 #: Nouns that name a place by an "of" phrase: "the German city of Hamburg".
 PLACE_NOUNS = {"city", "town", "village", "capital", "state", "region", "province", "port"}
 ORGANIZATION_TYPES = {"ORG", "FAC"}
+#: Relations of role words that only a person holds ("midfielder", "MP").
+PERSON_ROLES = {"player-of", "coach-of", "member-of", "spokesperson-of", "founder-of"}
 #: Last words of a name that make it a state, not an organization in one.
 STATE_WORDS = {"republic", "reich", "empire", "kingdom", "federation", "confederation", "union"}
 PLACE_TYPES = {"GPE", "LOC"}
@@ -133,8 +135,12 @@ def _kind(target: Mention, roles: list[Token]) -> str:
 
 
 def _noun_class(noun: Token) -> str | None:
+    """ "person" for "midfielder", "company" for "carmaker": what a noun before a name says."""
     found = DESCRIPTIONS.get(noun.lemma_.lower())
-    return found[1] if found else None
+    if found:
+        return found[1]
+    known = role([noun.lemma_.lower()])
+    return "person" if known and known.predicate in PERSON_ROLES else None
 
 
 def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
