@@ -32,12 +32,9 @@ LOCATED_TYPES = {"FAC", "EVENT", "GPE", "LOC"}
 def _heads(sentence: Span, index: MentionIndex) -> Iterator[tuple[Mention, Token]]:
     """Each named mention of the sentence with the token that attaches it."""
     doc = sentence.doc
-    seen = set()
-    for token in sentence:
-        mention = index.mention(token)
-        if mention is None or mention.via != "name" or mention.start in seen:
+    for mention in index.within(sentence):
+        if mention.via != "name":
             continue
-        seen.add(mention.start)
         for i in range(mention.start, mention.end):
             head = doc[i].head
             if head.i == i or not mention.start <= head.i < mention.end:

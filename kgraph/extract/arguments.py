@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kgraph.models import EntityRef
 from kgraph.resolve import Mention
@@ -87,6 +88,10 @@ class Argument:
     weight: float  # 1.0 for a name in the slot, less for coreference or pass-through
 
 
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
 class MentionIndex:
     """Looks up which entity a token belongs to, if any."""
 
@@ -98,6 +103,16 @@ class MentionIndex:
                 self._by_token.setdefault(i, mention)
             for name in (mention.entity.name, *mention.entity.aliases):
                 self._by_name.setdefault(name.casefold(), mention.entity)
+        # the mention each token belongs to, in text order, without overlaps
+        firsts = sorted({id(m): m for m in self._by_token.values()}.values(), key=_start)
+        self._ordered = firsts
+        self._starts = [m.start for m in firsts]
+
+    def within(self, span: Span) -> list[Mention]:
+        """The mentions that start inside ``span``, in text order."""
+        low = bisect_left(self._starts, span.start)
+        high = bisect_left(self._starts, span.end)
+        return self._ordered[low:high]
 
     def entity_named(self, name: str, type_: str = "GPE") -> EntityRef:
         """The article's entity of that name, or a new one ("German" → Germany)."""

@@ -145,11 +145,12 @@ def _noun_class(noun: Token) -> str | None:
 
 def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """Relations that a demonym or a place before a name states about it."""
-    for token in sentence:
-        mention = index.mention(token)
-        if mention is None or mention.via != "name" or token.dep_ not in MODIFIER_DEPS:
+    doc = sentence.doc
+    for mention in index.within(sentence):
+        if mention.via != "name":
             continue
-        if _root(mention, token) != token:
+        token = _root(mention, doc[mention.start])
+        if token.dep_ not in MODIFIER_DEPS:
             continue
         place = _country(mention, index)
         if place is None:
@@ -184,17 +185,9 @@ def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidat
 def demonym_names(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """ "the Australian Federal Police", "the Nigerian Human Rights Commission" → based-in."""
     doc = sentence.doc
-    seen = set()
-    for token in sentence:
-        mention = index.mention(token)
-        if (
-            mention is None
-            or mention.via != "name"
-            or mention.start in seen
-            or mention.entity.type != "ORG"
-        ):
+    for mention in index.within(sentence):
+        if mention.via != "name" or mention.entity.type != "ORG":
             continue
-        seen.add(mention.start)
         start = mention.start + (doc[mention.start].lower_ == "the")
         if mention.end - start < 2:
             continue

@@ -41,6 +41,7 @@ from kgraph.models import Article
 __all__ = [
     "OpenTriple",
     "carb_extractions",
+    "clause_triples",
     "open_record",
     "open_records",
     "open_triples",
@@ -764,6 +765,14 @@ def open_triples(sentence: Span) -> Iterator[OpenTriple]:
         if triple.subject and triple.relation and key not in seen:
             seen.add(key)
             yield triple
+
+
+def clause_triples(sentence: Span, heads: Iterable[Token] | None = None) -> Iterator[OpenTriple]:
+    """Only the clause extractions of :func:`open_triples` (no nominal patterns), of all
+    clauses or of those headed by ``heads``."""
+    for token in sentence if heads is None else heads:
+        if _is_clause_head(token) and not _in_chain(token):
+            yield from _clause_triples(token, sentence)
 
 
 def to_carb(triple: OpenTriple, sentence: str) -> Extraction:

@@ -25,12 +25,7 @@ NAME_PREPOSITIONS = {"of", "in"}
 
 
 def _named_mentions(sentence: Span, index: MentionIndex) -> list[Mention]:
-    found: dict[int, Mention] = {}
-    for token in sentence:
-        mention = index.mention(token)
-        if mention and mention.via == "name":
-            found.setdefault(mention.start, mention)
-    return [found[start] for start in sorted(found)]
+    return [m for m in index.within(sentence) if m.via == "name"]
 
 
 def _argument(mention: Mention, sentence: Span) -> Argument:

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
-from kgraph.extract.open import OpenTriple, open_triples
+from kgraph.extract.open import OpenTriple, clause_triples
 from kgraph.extract.predicates import kebab, third_person, verb_predicate
 
 #: Open clause patterns projected onto entities (copulas are :mod:`.nominal`'s roles).
@@ -140,8 +140,18 @@ def projected_predicate(triple: OpenTriple, part: str | None) -> tuple[str, bool
 
 
 def projections(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
-    """Entity candidates from the open triples of a sentence."""
-    for triple in open_triples(sentence):
+    """Entity candidates from the open triples of a sentence (one with two entities)."""
+    entities = {m.entity.id for m in index.within(sentence)}
+    if len(entities) < 2:
+        return
+    # only clauses whose own subject (or relative clause's antecedent) is an entity
+    heads = set()
+    for token in sentence:
+        if token.dep_ in ("nsubj", "nsubjpass") and index.arguments(token):
+            heads.add(token.head)
+        elif token.dep_ == "relcl" and index.arguments(token.head):
+            heads.add(token)
+    for triple in clause_triples(sentence, sorted(heads, key=lambda t: t.i)):
         if triple.pattern not in PROJECTED_PATTERNS or len(triple.phrases) < 2:
             continue
         subjects = subject_entities(triple, index)
