@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from kgraph.lexicon import places
 from kgraph.models import EntityRef
 from kgraph.resolve import Mention
 
@@ -112,6 +113,93 @@ EVIDENCE = {
         "influencer",
     },
 }
+
+
+#: Titles that tell people apart: "the president" is not the person titled "Prime Minister".
+OFFICE_TITLES = {
+    "president",
+    "chancellor",
+    "minister",
+    "premier",
+    "secretary",
+    "governor",
+    "mayor",
+    "senator",
+    "king",
+    "queen",
+}
+
+
+@dataclass
+class _Profile:
+    """What the article says an entity is: its nationality and titles."""
+
+    nations: set[str]
+    titles: set[str]
+
+
+def _modifier_words(token: Token, stop: int) -> list[Token]:
+    """Compound and adjective modifiers before ``stop`` hanging on ``token``, recursively."""
+    found = []
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < stop:
+            found.append(child)
+            found.extend(_modifier_words(child, stop))
+    return found
+
+
+def _profiles(doc: Doc, mentions: list[Mention]) -> dict[str, _Profile]:
+    """Nationality and titles of each named entity, from "German Chancellor Angela Merkel",
+    "Xi Jinping, the Chinese president", and for places from the gazetteer."""
+    gazetteer = places()
+    profiles: dict[str, _Profile] = {}
+    for mention in mentions:
+        profile = profiles.setdefault(mention.entity.id, _Profile(set(), set()))
+        if mention.entity.type in _PLACE_TYPES:
+            name = mention.entity.name
+            country = gazetteer.country(name) or gazetteer.city_country(name)
+            if country:
+                profile.nations.add(country)
+        words: list[Token] = []
+        for token in doc[mention.start : mention.end]:
+            words.extend(_modifier_words(token, mention.start))
+            for child in token.children:
+                if child.dep_ == "appos" and not child.ent_type_:
+                    words.append(child)
+                    words.extend(_modifier_words(child, child.i))
+            if token.dep_ == "appos" and not token.head.ent_type_:
+                words.append(token.head)
+                words.extend(_modifier_words(token.head, token.head.i))
+        for word in words:
+            country = gazetteer.demonym(word.text) or (
+                gazetteer.country(word.text) if word.ent_type_ == "GPE" else None
+            )
+            if country:
+                profile.nations.add(country)
+            elif word.lemma_.lower() in OFFICE_TITLES:
+                profile.titles.add(word.lemma_.lower())
+    return profiles
+
+
+def _agreeing(description: Token, candidates: list[_Seen], profiles: dict[str, _Profile]):
+    """The candidates a description may name: a nationality it states must be theirs; a
+    title it states must not clash with theirs ("the Libyan leader" is not a British PM)."""
+    gazetteer = places()
+    nations = {
+        gazetteer.demonym(c.text)
+        for c in description.children
+        if c.dep_ in ("amod", "compound") and gazetteer.demonym(c.text)
+    }
+    title = description.lemma_.lower()
+    kept = []
+    for seen in candidates:
+        profile = profiles.get(seen.entity.id, _Profile(set(), set()))
+        if nations and not nations <= profile.nations:
+            continue
+        if title in OFFICE_TITLES and profile.titles and title not in profile.titles:
+            continue
+        kept.append(seen)
+    return kept
 
 
 @dataclass
@@ -222,6 +310,7 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     covered = {i for m in mentions for i in range(m.start, m.end)}
     evidence = _evidence(doc, mentions)
     genders = _genders(doc, mentions)
+    profiles = _profiles(doc, mentions)
     sentence_of = {}
     for number, sent in enumerate(doc.sents):
         for token in sent:
@@ -236,12 +325,18 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         if token.i in covered:
             continue
-        kind = _pronoun_types(token) or description_class(token)
+        pronoun = _pronoun_types(token)
+        kind = pronoun or description_class(token)
         if kind is None:
             continue
-        gender = _PRONOUN_GENDER.get(token.lower_) if token.pos_ == "PRON" else None
-        pool = [s for s in seen if genders.get(s.entity.id, gender) == gender] if gender else seen
-        entity = _choose(pool, token, sentence_of[token.i], kind[0], kind[1], evidence)
+        if pronoun:
+            gender = _PRONOUN_GENDER.get(token.lower_) if token.pos_ == "PRON" else None
+            candidates = (
+                [s for s in seen if genders.get(s.entity.id, gender) == gender] if gender else seen
+            )
+        else:
+            candidates = _agreeing(token, seen, profiles)
+        entity = _choose(candidates, token, sentence_of[token.i], kind[0], kind[1], evidence)
         if entity is None:
             continue
         found.append(Mention(token.i, token.i + 1, entity, via="coref"))

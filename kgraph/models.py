@@ -141,6 +141,8 @@ class Triple:
         }
         if self.surface:
             record["surface"] = self.surface
+        if self.extras.get("pattern"):
+            record["pattern"] = self.extras["pattern"]
         return record
 
 

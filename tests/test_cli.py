@@ -125,6 +125,7 @@ def test_query_entity(runner, graph):
     result = runner.invoke(cli, ["query", "--entity", "bytedance", "--graph", str(graph)])
     assert result.exit_code == 0
     assert result.output == (
+        "ByteDance -[based-in]-> China  (1 evidence, confidence 0.80)\n"
         "ByteDance -[parent-of]-> TikTok  (1 evidence, confidence 0.68)\n"
         '    "…that negotiations were underway to buy the American branch of TikTok from its '
         'Chinese parent company, ByteDance."\n'
@@ -144,7 +145,8 @@ def test_query_predicate_and_path(runner, graph):
     result = runner.invoke(cli, [*path, "--graph", str(graph)])
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].startswith("Microsoft -[based-in]-> Seattle")
+    # Seattle reaches TikTok through Microsoft or through the United States it is in
+    assert len(lines) == 3 and "Seattle" in lines[0]
     assert lines[-1].startswith("ByteDance -[parent-of]-> TikTok")
 
 

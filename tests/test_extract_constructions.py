@@ -108,10 +108,6 @@ def test_head_of_x_y(triples_of):
     assert ("Mike Pompeo", "head-of", "State Department") in spo
 
 
-@pytest.mark.xfail(
-    reason="en_core_web_sm reads 'American diplomacy' as NORP + noun: there is "
-    "no organization entity for the role to attach to"
-)
 def test_head_of_x_y_without_comma(triples_of):
     text = "The threat was declared by the head of American diplomacy Mike Pompeo."
     assert ("Mike Pompeo", "head-of", "United States") in _spo(triples_of(text))

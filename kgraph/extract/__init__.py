@@ -9,27 +9,44 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kgraph.boilerplate import blank_boilerplate
 from kgraph.coref import resolve_coreferences
+from kgraph.extract.affiliation import AFFILIATION_EXTRACTORS
 from kgraph.extract.arguments import MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.modality import Modality, classify
+from kgraph.extract.modifiers import demonym_names, modifier_relations
 from kgraph.extract.nominal import NOMINAL_EXTRACTORS
+from kgraph.extract.places import PLACE_EXTRACTORS
+from kgraph.extract.projection import projections
 from kgraph.extract.verbal import denied_actions, nominalized_relations, verb_relations
-from kgraph.models import Article, Extraction, Triple
+from kgraph.lexicon import gazetteer
+from kgraph.models import Article, EntityRef, Extraction, Triple
 from kgraph.relations import Vocabulary, label_triples
-from kgraph.resolve import resolve_mentions
+from kgraph.resolve import Mention, resolve_mentions
 
 __all__ = ["extract_article", "extract_articles", "extract_doc", "parse_articles"]
 
-EXTRACTORS = (verb_relations, nominalized_relations, denied_actions, *NOMINAL_EXTRACTORS)
+EXTRACTORS = (
+    verb_relations,
+    nominalized_relations,
+    denied_actions,
+    *NOMINAL_EXTRACTORS,
+    modifier_relations,
+    demonym_names,
+    *PLACE_EXTRACTORS,
+    *AFFILIATION_EXTRACTORS,
+)
 #: Constructions that presuppose their relation ("its parent company, ByteDance"): the
 #: stance of the clause around them does not apply.
-PRESUPPOSED = {"apposition", "title", "based"}
+PRESUPPOSED = {"apposition", "title", "based", "demonym", "place", "gazetteer", "affiliation"}
+#: Constructions of events (verbs), whose arguments are never groups of people ("Germans").
+EVENT_PATTERNS = {"svo", "prepositional", "nominalization", "denied-action", "projection"}
 #: Confidence factor for a statement that is not a plain assertion.
 MODALITY_FACTOR = {
     "asserted": 1.0,
@@ -56,6 +73,62 @@ def _sentence_bounds(sentence: Span) -> tuple[int, int]:
     return start, start + len(text.strip())
 
 
+#: Verbs that attribute a quotation to its source: '..., she told AFP'.
+ATTRIBUTION_VERBS = {"tell", "say"}
+#: Verbs of saying, and the prepositions that give where or to whom they were said.
+SAYING_VERBS = {"say", "tell", "speak", "explain", "remember", "describe", "comment", "add"}
+SAYING_VERBS |= {"note", "confirm", "state", "report", "declare", "announce", "reveal"}
+SAYING_PREPOSITIONS = {"in", "at", "on", "from", "during", "to"}
+
+
+def _attribution(candidate: Candidate) -> bool:
+    """Whether a candidate only says who told a quotation to whom ("X told DW that ...").
+
+    That is where the article's words come from, not a relation between X and DW.
+    """
+    verb = candidate.anchor
+    if candidate.pattern == "prepositional" and verb.lemma_ in SAYING_VERBS:
+        # "Merkel said in Berlin", "he told journalists in Tokyo", "spoke to DW": where or
+        # to whom something was said, not a relation between the two
+        last = candidate.predicate.rsplit("-", 1)[-1]
+        return last in SAYING_PREPOSITIONS
+    if candidate.pattern not in ("svo", "projection") or verb.lemma_ not in ATTRIBUTION_VERBS:
+        return False
+    quoted = any(t.text in ('"', "“", "”", "``", "''") for t in verb.sent)
+    return quoted or any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def demonyms_as_groups(mentions: list[Mention]) -> list[Mention]:
+    """Mentions named by a demonym ("Angolan", "Ugandan") typed NORP, whatever the model said.
+
+    The small model tags some demonyms GPE, ORG or PERSON; as a group they are neither a
+    place nor an organization a person works for.
+    """
+    table = gazetteer()
+    retyped: dict[str, EntityRef] = {}
+    for mention in mentions:
+        entity = mention.entity
+        if entity.type == "NORP" or entity.id in retyped:
+            continue
+        name = entity.name
+        if table.demonym(name) and not table.country(name) and not table.city_country(name):
+            retyped[entity.id] = EntityRef.make(name, "NORP", entity.aliases)
+    if not retyped:
+        return mentions
+    return [replace(m, entity=retyped.get(m.entity.id, m.entity)) for m in mentions]
+
+
+def is_group(entity: EntityRef) -> bool:
+    """A group of people named by nationality, religion or politics: "Germans", "Christians".
+
+    The small model also tags some company names NORP ("Fitbit"); those are not groups.
+    """
+    if entity.type != "NORP":
+        return False
+    name = entity.name
+    return gazetteer().demonym(name) is not None or (name.endswith("s") and not name.endswith("ss"))
+
+
 def _confidence(
     candidate: Candidate, subject_weight: float, object_weight: float, modality: str, sentence: Span
 ) -> float:
@@ -76,6 +149,12 @@ def _triples(candidate: Candidate, article: Article, sentence: Span) -> Iterator
     for subject in candidate.subjects:
         for obj in candidate.objects:
             if subject.entity.id == obj.entity.id:
+                continue
+            if _attribution(candidate):
+                continue
+            if candidate.pattern in EVENT_PATTERNS and (
+                is_group(subject.entity) or is_group(obj.entity)
+            ):
                 continue
             yield Triple(
                 subject=subject.entity,
@@ -98,11 +177,16 @@ def _triples(candidate: Candidate, article: Article, sentence: Span) -> Iterator
 def extract_doc(doc: Doc, article: Article, *, vocabulary: Vocabulary | None = None) -> Extraction:
     """The entities and triples of one parsed article (triples in text order), each triple's
     ``relation`` from ``vocabulary`` (default: the shipped one)."""
-    mentions = resolve_mentions(doc)
+    mentions = demonyms_as_groups(resolve_mentions(doc))
     mentions += resolve_coreferences(doc, mentions)
     counts = Counter(m.entity.id for m in mentions)
     entities = {m.entity.id: m.entity for m in mentions}
     triples = label_triples(_extract_triples(doc, article, MentionIndex(mentions)), vocabulary)
+    for triple in triples:  # a country a demonym stands for may have no mention of its own
+        for entity in (triple.subject, triple.object):
+            if entity.id not in entities:
+                entities[entity.id] = entity
+                counts[entity.id] = 1
     return Extraction(article, tuple(entities.values()), dict(counts), tuple(triples))
 
 
@@ -111,12 +195,17 @@ def _extract_triples(doc: Doc, article: Article, index: MentionIndex) -> list[Tr
     for sentence in doc.sents:
         if not sentence.text.strip():
             continue
-        for extractor in EXTRACTORS:
+        pairs: set[frozenset[str]] = set()
+        for extractor in (*EXTRACTORS, projections):
             for candidate in extractor(sentence, index):
                 for triple in _triples(candidate, article, sentence):
+                    pair = frozenset((triple.subject.id, triple.object.id))
+                    if candidate.pattern == "projection" and pair in pairs:
+                        continue  # a construction of its own has read this pair already
                     key = (*triple.key(), triple.start)
                     if key not in best or triple.confidence > best[key].confidence:
                         best[key] = triple
+            pairs |= {frozenset((t.subject.id, t.object.id)) for t in best.values()}
     return sorted(best.values(), key=lambda t: (t.start, -t.confidence))
 
 

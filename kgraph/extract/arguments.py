@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kgraph.models import EntityRef
 from kgraph.resolve import Mention
@@ -56,6 +57,23 @@ NAMED_BY_COMPOUND = {
     "car",
     "drug",
     "vaccine",
+    "agency",
+    "union",
+    "university",
+    "newspaper",
+    "daily",
+    "magazine",
+    "ministry",
+    "institute",
+    "tank",
+    "bank",
+    "carrier",
+    "airline",
+    "channel",
+    "broadcaster",
+    "movement",
+    "organization",
+    "organisation",
 }
 #: Relative pronouns whose antecedent is the head of their clause.
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
@@ -70,14 +88,36 @@ class Argument:
     weight: float  # 1.0 for a name in the slot, less for coreference or pass-through
 
 
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
 class MentionIndex:
     """Looks up which entity a token belongs to, if any."""
 
     def __init__(self, mentions: list[Mention]) -> None:
         self._by_token: dict[int, Mention] = {}
+        self._by_name: dict[str, EntityRef] = {}
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 self._by_token.setdefault(i, mention)
+            for name in (mention.entity.name, *mention.entity.aliases):
+                self._by_name.setdefault(name.casefold(), mention.entity)
+        # the mention each token belongs to, in text order, without overlaps
+        firsts = sorted({id(m): m for m in self._by_token.values()}.values(), key=_start)
+        self._ordered = firsts
+        self._starts = [m.start for m in firsts]
+
+    def within(self, span: Span) -> list[Mention]:
+        """The mentions that start inside ``span``, in text order."""
+        low = bisect_left(self._starts, span.start)
+        high = bisect_left(self._starts, span.end)
+        return self._ordered[low:high]
+
+    def entity_named(self, name: str, type_: str = "GPE") -> EntityRef:
+        """The article's entity of that name, or a new one ("German" → Germany)."""
+        known = self._by_name.get(name.casefold())
+        return known if known and known.type == type_ else EntityRef.make(name, type_)
 
     def mention(self, token: Token) -> Mention | None:
         return self._by_token.get(token.i)

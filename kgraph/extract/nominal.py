@@ -31,15 +31,42 @@ def _role_words(noun: Token, index: MentionIndex) -> list[str]:
     ]
 
 
+#: Prepositions that tie a role to its organization, in order of preference: "the head of
+#: X", "an analyst at X", "a spokesman for X".
+ROLE_PREPOSITIONS = ("of", "at", "for")
+
+
+def _nested_holder(noun: Token, index: MentionIndex) -> list[Argument]:
+    """ "professor of ship-building at the University of Rostock": the parser hangs "at"
+    on the field, not on the role; the organization there is the role's."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("at", "for"):
+            found = [a for p in child.children if p.dep_ == "pobj" for a in index.arguments(p)]
+            if found:
+                return found
+    return []
+
+
 def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
-    """The entity a role belongs to: its possessor ("its", "Microsoft's") or "of" object."""
+    """The entity a role belongs to: its possessor ("its", "Microsoft's"), its "of" (else
+    "at", "for") object, or an organization named before it ("a Left party MP")."""
     for child in noun.children:
         if child.dep_ == "poss":
             return index.arguments(child)
-        if child.dep_ == "prep" and child.lower_ == "of":
-            return [
-                a for pobj in child.children if pobj.dep_ == "pobj" for a in index.arguments(pobj)
-            ]
+    for preposition in ROLE_PREPOSITIONS:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == preposition:
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    found = index.arguments(pobj) or _nested_holder(pobj, index)
+                    if found:
+                        return found
+    for child in noun.lefts:
+        if child.dep_ == "compound" and not index.mention(noun):
+            found = [a for a in index.arguments(child) if a.entity.type == "ORG"]
+            if found:
+                return found
     return []
 
 
@@ -81,7 +108,10 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         cursor = token.i - 1
         while cursor >= sentence.start and not index.mention(sentence.doc[cursor]):
             word = sentence.doc[cursor]
-            if word.dep_ not in ("compound", "amod") or word.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            hyphen = word.text == "-" and not word.whitespace_  # "co-leader"
+            if word.dep_ not in ("compound", "amod") or (
+                word.pos_ not in ("NOUN", "PROPN", "ADJ") and not hyphen
+            ):
                 break
             role_tokens.insert(0, word)
             cursor -= 1
@@ -121,7 +151,10 @@ def based_in(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         ]
         if not places and token.i >= 2 and token.nbor(-1).text == "-":
             places = index.arguments(token.nbor(-2))
-        companies = index.arguments(token.head)
+        described = token.head
+        while not index.arguments(described) and described.dep_ in ("compound", "amod"):
+            described = described.head  # "London-based investment group Cevian Capital"
+        companies = index.arguments(described)
         if places and companies:
             yield Candidate(tuple(companies), "based-in", tuple(places), token, "based", 0.9)
 

@@ -41,6 +41,7 @@ from kgraph.models import Article
 __all__ = [
     "OpenTriple",
     "carb_extractions",
+    "clause_triples",
     "open_record",
     "open_records",
     "open_triples",
@@ -136,6 +137,10 @@ class OpenTriple:
     pattern: str
     sentence: Span = field(compare=False, repr=False)
     anchor: Token = field(compare=False, repr=False)
+    #: The tokens of the subject and of each argument, in order (for entity projection).
+    phrases: tuple[tuple[Token, ...], ...] = field(default=(), compare=False, repr=False)
+    #: The tokens of the relation (verb group, chain and first marker), if it has any.
+    relation_tokens: tuple[Token, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def object(self) -> str | None:
@@ -574,6 +579,8 @@ def _clause_triples(verb: Token, sentence: Span) -> Iterator[OpenTriple]:
             pattern=pattern,
             sentence=sentence,
             anchor=verb,
+            phrases=(tuple(subject.tokens), *(tuple(a) for a in arguments if _text(a))),
+            relation_tokens=tuple(sorted(relation_tokens, key=lambda t: t.i)),
         )
 
 
@@ -601,6 +608,7 @@ def _appositions(sentence: Span) -> Iterator[OpenTriple]:
             "apposition",
             sentence,
             token,
+            phrases=(tuple(described), tuple(description)),
         )
 
 
@@ -633,6 +641,7 @@ def _titles(sentence: Span) -> Iterator[OpenTriple]:
                 "title",
                 sentence,
                 titles[-1],
+                phrases=(tuple(ent), tuple(titles)),
             )
 
 
@@ -655,6 +664,7 @@ def _possessives(sentence: Span) -> Iterator[OpenTriple]:
                 "possessive",
                 sentence,
                 token.head,
+                phrases=(tuple(owned), tuple(owner)),
             )
         else:
             yield OpenTriple(
@@ -665,6 +675,7 @@ def _possessives(sentence: Span) -> Iterator[OpenTriple]:
                 "possessive",
                 sentence,
                 token.head,
+                phrases=(tuple(owner), tuple(owned)),
             )
 
 
@@ -702,6 +713,7 @@ def _qualities(sentence: Span) -> Iterator[OpenTriple]:
                 "quality",
                 sentence,
                 adjective,
+                phrases=(tuple(described), tuple(quality)),
             )
 
 
@@ -729,6 +741,7 @@ def _noun_prepositions(sentence: Span) -> Iterator[OpenTriple]:
                 "noun-preposition",
                 sentence,
                 prep,
+                phrases=(tuple(described), tuple(place)),
             )
 
 
@@ -752,6 +765,14 @@ def open_triples(sentence: Span) -> Iterator[OpenTriple]:
         if triple.subject and triple.relation and key not in seen:
             seen.add(key)
             yield triple
+
+
+def clause_triples(sentence: Span, heads: Iterable[Token] | None = None) -> Iterator[OpenTriple]:
+    """Only the clause extractions of :func:`open_triples` (no nominal patterns), of all
+    clauses or of those headed by ``heads``."""
+    for token in sentence if heads is None else heads:
+        if _is_clause_head(token) and not _in_chain(token):
+            yield from _clause_triples(token, sentence)
 
 
 def to_carb(triple: OpenTriple, sentence: str) -> Extraction:

@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Token
 
+from kgraph.lexicon import role
+
 #: Verbs whose third-person form is irregular.
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 #: Role phrases with a more readable predicate than "<role>-of".
@@ -81,8 +83,10 @@ def verb_predicate(verb: Token) -> str:
 def role_predicate(words: list[str]) -> str:
     """Predicate of a role noun phrase: ``["parent", "company"]`` → ``parent-of``."""
     phrase = " ".join(w.lower() for w in words)
+    known = role(words)
     return (
         ROLE_PREDICATES.get(phrase)
+        or (known.predicate if known else None)
         or ROLE_PREDICATES.get(phrase.split()[-1] if phrase else "")
         or kebab(phrase, "of")
     )

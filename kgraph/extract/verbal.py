@@ -73,6 +73,18 @@ def _direct_objects(verb: Token) -> list[Token]:
     return objects
 
 
+#: Objects that are a holding in what their "of" names: "owns 8% of Google".
+HOLDING_WORDS = {"%", "percent", "stake", "share", "shares", "holding", "majority"}
+
+
+def _part_suffix(obj: Token, prep: Token) -> str:
+    """The predicate words of a light verb's object: "acquisition of", or "stake in" for a
+    holding ("owns 8% of Google" → owns-stake-in)."""
+    if obj.lower_ in HOLDING_WORDS or obj.lemma_ in HOLDING_WORDS:
+        return "stake in"
+    return f"{obj.lemma_} {prep.lower_}"
+
+
 def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token, float]]:
     """(predicate suffix, argument token, confidence) for each object slot of a verb."""
     for obj in _direct_objects(verb):
@@ -81,7 +93,7 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
             continue  # denials are denied_actions' case; a named object is the relation's
         for prep in _children(obj, {"prep"}):  # "completed its acquisition of Activision"
             for pobj in _children(prep, {"pobj"}):
-                yield f"{obj.lemma_} {prep.lower_}", pobj, 0.7
+                yield _part_suffix(obj, prep), pobj, 0.7
     for prep in _children(verb, {"prep"}):
         for pobj in _children(prep, {"pobj"}):
             yield prep.lower_, pobj, 0.75

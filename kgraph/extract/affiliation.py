@@ -1,0 +1,210 @@
+"""Affiliations stated around a name: "X of Y", "X (SPD)", "DW's X", "the court in Karlsruhe".
+
+* "Chidi Odinkalu of the Nigerian Human Rights Commission" → ``member-of``; "President
+  Dilma Rouseff of Brazil" → ``president-of`` (the title before the name names the role;
+  without one a country gives ``citizen-of``).
+* "Michael Müller (SPD)" → ``member-of``.
+* "DW's Jan D. Walter" → ``member-of``.
+* "the Constitutional Court in Karlsruhe" → ``based-in``; "Zermatt in Switzerland", "the
+  summit in Durban" → ``located-in``.
+
+All have the pattern ``affiliation``, except the places, which have ``place``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kgraph.extract.arguments import Argument, MentionIndex
+from kgraph.extract.candidates import Candidate
+from kgraph.extract.predicates import role_predicate
+from kgraph.lexicon import places, role
+from kgraph.resolve import Mention
+
+ORGANIZATION_TYPES = {"ORG"}
+PLACE_TYPES = {"GPE", "LOC"}
+#: Things that are where a place phrase after them says: "the summit in Durban".
+LOCATED_TYPES = {"FAC", "EVENT", "GPE", "LOC"}
+
+
+def _heads(sentence: Span, index: MentionIndex) -> Iterator[tuple[Mention, Token]]:
+    """Each named mention of the sentence with the token that attaches it."""
+    doc = sentence.doc
+    for mention in index.within(sentence):
+        if mention.via != "name":
+            continue
+        for i in range(mention.start, mention.end):
+            head = doc[i].head
+            if head.i == i or not mention.start <= head.i < mention.end:
+                yield mention, doc[i]
+                break
+
+
+def _argument(mention: Mention, token: Token) -> Argument:
+    return Argument(mention.entity, token, 1.0 if mention.via == "name" else 0.8)
+
+
+def _title_words(mention: Mention, head: Token, index: MentionIndex) -> list[str]:
+    """Title words before a person's name: "Prime Minister" in "Prime Minister Singh"."""
+    return [
+        c.lower_
+        for c in head.lefts
+        if c.dep_ in ("compound", "amod") and c.i < mention.start and not index.mention(c)
+    ]
+
+
+def _affiliation(
+    person: Mention, head: Token, owner: Mention, owner_token: Token, index: MentionIndex
+) -> Candidate | None:
+    subject = (_argument(person, head),)
+    obj = (_argument(owner, owner_token),)
+    words = _title_words(person, head, index)
+    found = role([w.rstrip("s") if w.endswith("ents") else w for w in words]) if words else None
+    if found:
+        return Candidate(subject, found.predicate, obj, head, "affiliation", 0.8)
+    if owner.entity.type in ORGANIZATION_TYPES:
+        return Candidate(subject, "member-of", obj, owner_token, "affiliation", 0.75)
+    if owner.entity.type == "GPE" and places().country(owner.entity.name):
+        return Candidate(subject, "citizen-of", obj, owner_token, "affiliation", 0.75)
+    return None
+
+
+def person_of(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """ "Chidi Odinkalu of the Nigerian Human Rights Commission" → member-of."""
+    for person, head in _heads(sentence, index):
+        if person.entity.type != "PERSON":
+            continue
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                owner = index.mention(pobj)
+                if pobj.dep_ == "pobj" and owner and owner.entity.id != person.entity.id:
+                    found = _affiliation(person, head, owner, pobj, index)
+                    if found:
+                        yield found
+
+
+def parenthetical_party(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """ "Michael Müller (SPD)", "Petra Pau (of the Left Party)" → member-of."""
+    doc = sentence.doc
+    for person, head in _heads(sentence, index):
+        if person.entity.type != "PERSON" or person.end >= sentence.end - 2:
+            continue
+        if doc[person.end].text not in ("(", "-LRB-"):
+            continue
+        cursor = person.end + 1
+        while cursor < sentence.end and doc[cursor].lower_ in ("of", "the"):
+            cursor += 1
+        owner = index.mention(doc[cursor]) if cursor < sentence.end else None
+        if owner is None or owner.entity.type not in ORGANIZATION_TYPES:
+            continue
+        if owner.end < sentence.end and doc[owner.end].text in (")", "-RRB-", ","):
+            yield Candidate(
+                (_argument(person, head),),
+                "member-of",
+                (_argument(owner, doc[owner.end - 1]),),
+                doc[person.end],
+                "affiliation",
+                0.8,
+            )
+
+
+def _left_modifiers(token: Token, stop: int, index: MentionIndex) -> list[Token]:
+    """Unnamed compound and adjective modifiers before ``stop``: "chief executive"."""
+    found = []
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod") and child.i < stop and not index.mention(child):
+            found += [child, *_left_modifiers(child, stop, index)]
+    return found
+
+
+def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """ "DW's Jan D. Walter" → member-of; "Hill's attorney Brian Kammer" → attorney-of Hill;
+    "Germany's Integration Commissioner Aydan Özoguz" → commissioner-of Germany."""
+    for person, head in _heads(sentence, index):
+        if person.entity.type == "ORG":
+            yield from _organization_of_organization(person, head, index)
+            continue
+        if person.entity.type != "PERSON":
+            continue
+        roles = sorted(_left_modifiers(head, person.start, index), key=lambda t: t.i)
+        for holder in (head, *roles):
+            for child in holder.children:
+                owner = index.mention(child)
+                if child.dep_ != "poss" or owner is None or owner.entity.id == person.entity.id:
+                    continue
+                subject = (_argument(person, head),)
+                obj = (_argument(owner, child),)
+                words = [t.lower_ for t in roles if t.i > child.i]
+                if words and owner.entity.type in ORGANIZATION_TYPES | PLACE_TYPES | {"PERSON"}:
+                    predicate = role_predicate(words)
+                    yield Candidate(subject, predicate, obj, roles[-1], "title", 0.8)
+                elif owner.entity.type in ORGANIZATION_TYPES:
+                    yield Candidate(subject, "member-of", obj, child, "affiliation", 0.75)
+
+
+def _organization_of_organization(
+    named: Mention, head: Token, index: MentionIndex
+) -> Iterator[Candidate]:
+    """ "the EU's European Investment Bank", "Google's YouTube" → part-of."""
+    if any(c.dep_ in ("compound", "amod") and c.i < named.start for c in head.children):
+        return  # "Opel's parent company General Motors": a role, the appositions' case
+    for child in head.children:
+        owner = index.mention(child)
+        if (
+            child.dep_ == "poss"
+            and owner
+            and owner.entity.type == "ORG"
+            and owner.entity.id != named.entity.id
+        ):
+            yield Candidate(
+                (_argument(named, head),),
+                "part-of",
+                (_argument(owner, child),),
+                child,
+                "affiliation",
+                0.7,
+            )
+
+
+def in_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """ "the Constitutional Court in Karlsruhe" → based-in; "Zermatt in Switzerland" → located-in.
+
+    A place is only put in a country here; "Berlin in Brandenburg" style regions are not read.
+    """
+    gazetteer = places()
+    for named, head in _heads(sentence, index):
+        kind = named.entity.type
+        if kind not in ORGANIZATION_TYPES | LOCATED_TYPES:
+            continue
+        for prep in head.children:
+            # "OMV of Austria": an organization "of" a country is based there
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
+                continue
+            for pobj in prep.children:
+                place = index.mention(pobj)
+                if pobj.dep_ != "pobj" or place is None or place.entity.type not in PLACE_TYPES:
+                    continue
+                if place.entity.id == named.entity.id or gazetteer.country(named.entity.name):
+                    continue
+                if not gazetteer.country(place.entity.name) and (
+                    kind in PLACE_TYPES or prep.lower_ == "of"
+                ):
+                    continue  # only countries contain places here; "the mayor of Berlin"
+                if kind == "ORG" and head.dep_ == "pobj" and gazetteer.country(place.entity.name):
+                    continue  # "the largest deal for Boeing in India": not where Boeing is
+                predicate = "based-in" if kind in ORGANIZATION_TYPES else "located-in"
+                yield Candidate(
+                    (_argument(named, head),),
+                    predicate,
+                    (_argument(place, pobj),),
+                    prep,
+                    "place",
+                    0.75,
+                )
+
+
+AFFILIATION_EXTRACTORS = (person_of, parenthetical_party, organization_possessor, in_place)

@@ -1,0 +1,135 @@
+"""Where places and organizations are: "Munich, Germany", "the University of Bonn", a gazetteer.
+
+* ``place``: a place followed by a comma and the country (or US state) that contains it,
+  "Port-au-Prince, Haiti" → Port-au-Prince ``located-in`` Haiti; an organization named
+  after its place, "the University of Bonn" → ``based-in`` Bonn.
+* ``gazetteer``: a city and the country that contains it (GeoNames, see
+  :mod:`kgraph.lexicon`) named in one sentence → ``located-in``, with the sentence
+  as evidence. The name goes to its most populous city, so "Paris" is in France.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from kgraph.extract.arguments import Argument, MentionIndex
+from kgraph.extract.candidates import Candidate
+from kgraph.lexicon import places
+from kgraph.resolve import Mention
+
+PLACE_TYPES = {"GPE", "LOC"}
+#: Prepositions by which an organization's name says where it is: "University of Bonn".
+NAME_PREPOSITIONS = {"of", "in"}
+
+
+def _named_mentions(sentence: Span, index: MentionIndex) -> list[Mention]:
+    return [m for m in index.within(sentence) if m.via == "name"]
+
+
+def _argument(mention: Mention, sentence: Span) -> Argument:
+    return Argument(mention.entity, sentence.doc[mention.end - 1], 1.0)
+
+
+def _contains(outer: Mention, inner: Mention) -> bool:
+    """Whether the gazetteer puts ``inner``'s place (a country or US state) around ``outer``."""
+    gazetteer = places()
+    name = outer.entity.name
+    if gazetteer.country(name):
+        return False
+    country = gazetteer.country(inner.entity.name)
+    if country:
+        return True
+    # "Denver, Colorado": a US state after a US city
+    states = gazetteer.us_states
+    return (
+        inner.entity.name.casefold() in states
+        and gazetteer.city_country(name) == "United States"
+        and name.casefold() not in states
+    )
+
+
+def comma_places(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """ "in Munich, Germany" → Munich located-in Germany."""
+    doc = sentence.doc
+    mentions = _named_mentions(sentence, index)
+    for place, region in zip(mentions, mentions[1:]):
+        if (
+            place.entity.type not in PLACE_TYPES | {"FAC"}
+            or region.entity.type not in PLACE_TYPES
+            or region.start != place.end + 1
+            or doc[place.end].text != ","
+            or not _contains(place, region)
+        ):
+            continue
+        yield Candidate(
+            (_argument(place, sentence),),
+            "located-in",
+            (_argument(region, sentence),),
+            doc[place.end],
+            "place",
+            0.85,
+        )
+
+
+def named_after_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """ "the University of Bonn" → the University of Bonn based-in Bonn."""
+    gazetteer = places()
+    doc = sentence.doc
+    for mention in _named_mentions(sentence, index):
+        if mention.entity.type not in ("ORG", "FAC") or mention.end - mention.start < 3:
+            continue
+        for i in range(mention.start + 1, mention.end - 1):
+            if doc[i].lower_ not in NAME_PREPOSITIONS:
+                continue
+            name = doc[i + 1 : mention.end].text
+            country = gazetteer.country(name)
+            if country or gazetteer.city_country(name):
+                place = index.entity_named(country or name)
+                yield Candidate(
+                    (Argument(mention.entity, doc[mention.end - 1], 1.0),),
+                    "based-in",
+                    (Argument(place, doc[i + 1], 0.9),),
+                    doc[i],
+                    "place",
+                    0.8,
+                )
+            break
+
+
+def gazetteer_places(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """A city and its country named in one sentence → city located-in country."""
+    gazetteer = places()
+    named = _named_mentions(sentence, index)
+    mentions = [m for m in named if m.entity.type in PLACE_TYPES]
+    countries: dict[str, Argument] = {}
+    for mention in mentions:
+        if gazetteer.country(mention.entity.name):
+            countries.setdefault(
+                gazetteer.country(mention.entity.name), _argument(mention, sentence)
+            )
+    for mention in named:  # "the Lithuanian capital, Vilnius": the demonym names the country
+        country = gazetteer.demonym(mention.entity.name) if mention.entity.type == "NORP" else None
+        if country and country not in countries:
+            token = sentence.doc[mention.start]
+            countries[country] = Argument(index.entity_named(country), token, 0.9)
+    if not countries:
+        return
+    for mention in mentions:
+        if gazetteer.country(mention.entity.name):
+            continue
+        country = countries.get(gazetteer.city_country(mention.entity.name) or "")
+        if country is None:
+            continue
+        yield Candidate(
+            (_argument(mention, sentence),),
+            "located-in",
+            (country,),
+            sentence.doc[mention.start],
+            "gazetteer",
+            0.7,
+        )
+
+
+PLACE_EXTRACTORS = (comma_places, named_after_place, gazetteer_places)

@@ -1,0 +1,98 @@
+"""Word lists and gazetteers the constructions read: countries, demonyms, cities, roles.
+
+The data files live in ``kgraph/data/`` (``countries.tsv`` and ``cities.tsv`` are generated
+from GeoNames and countryinfo by ``scripts/gen_places.py``; ``roles.tsv`` is kept by hand)
+and are loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Places:
+    """Countries with their demonyms and other names, and the cities in them."""
+
+    countries: frozenset[str]  # canonical country names ("Germany", "United States")
+    by_name: dict[str, str]  # case-folded name or other name → country
+    by_demonym: dict[str, str]  # case-folded demonym ("german", "us") → country
+    cities: dict[str, tuple[str, ...]]  # case-folded city or US state → countries, largest first
+    us_states: frozenset[str]  # case-folded
+
+    def country(self, name: str) -> str | None:
+        """The country a name stands for ("Germany", "the Netherlands"), if it is one."""
+        return self.by_name.get(_fold(name))
+
+    def demonym(self, word: str) -> str | None:
+        """The country a demonym names ("German" → Germany), if it is one."""
+        return self.by_demonym.get(_fold(word))
+
+    def city_country(self, name: str) -> str | None:
+        """The country of the most populous city (or US state) of that name, if any."""
+        found = self.cities.get(_fold(name))
+        return found[0] if found else None
+
+
+def _fold(text: str) -> str:
+    text = " ".join(text.split()).casefold()
+    return text[4:] if text.startswith("the ") else text
+
+
+@lru_cache(maxsize=1)
+def places() -> Places:
+    """The gazetteer, loaded once."""
+    countries: set[str] = set()
+    by_name: dict[str, str] = {}
+    by_demonym: dict[str, str] = {}
+    for row in _rows("countries.tsv"):
+        name, demonym_list, others = (row + ["", ""])[:3]
+        countries.add(name)
+        by_name[_fold(name)] = name
+        for other in filter(None, others.split("|")):
+            by_name.setdefault(_fold(other), name)
+        for demonym in filter(None, demonym_list.split("|")):
+            by_demonym.setdefault(_fold(demonym), name)  # the most populous country first
+    rows = _rows("cities.tsv")
+    cities = {_fold(row[0]): tuple(row[1].split("|")) for row in rows}
+    states = frozenset(_fold(row[0]) for row in rows if row[2] == "us-state")
+    return Places(frozenset(countries), by_name, by_demonym, cities, states)
+
+
+@dataclass(frozen=True)
+class Role:
+    predicate: str
+    of_country: bool  # "German Chancellor X": X holds the role for Germany
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict[str, Role]:
+    """Role phrases ("striker", "foreign minister") → their relation, loaded once."""
+    return {row[0]: Role(row[1], row[2].strip() == "yes") for row in _rows("roles.tsv")}
+
+
+#: Words before a role that do not change it ("former striker", "star striker").
+NEUTRAL_MODIFIERS = {"former", "ex", "new", "current", "then", "outgoing", "incoming", "top"}
+NEUTRAL_MODIFIERS |= {"senior", "veteran", "longtime", "star", "acting", "interim", "young"}
+
+
+def role(words: list[str]) -> Role | None:
+    """The role a phrase names ("foreign minister", "former striker"), if it is a known one.
+
+    Other modifiers change the role: a "vice president" is not a president.
+    """
+    kept = [w.casefold() for w in words if w.casefold() not in NEUTRAL_MODIFIERS]
+    return roles().get(" ".join(kept))
+
+
+#: The gazetteer under a name that does not clash with :mod:`kgraph.extract.places`.
+gazetteer = places
