@@ -126,6 +126,9 @@ def test_query_entity(runner, graph):
     assert result.exit_code == 0
     assert result.output == (
         "ByteDance -[based-in]-> China  (1 evidence, confidence 0.80)\n"
+        '    "…that negotiations were underway to buy the American branch of TikTok from its '
+        'Chinese parent company, ByteDance."\n'
+        "    tiktok-microsoft, undated\n"
         "ByteDance -[parent-of]-> TikTok  (1 evidence, confidence 0.68)\n"
         '    "…that negotiations were underway to buy the American branch of TikTok from its '
         'Chinese parent company, ByteDance."\n'
@@ -168,7 +171,9 @@ def test_stats(runner, graph):
     expected = ["articles: 1", f"entities: {counts.entities}"]
     expected += [f"  {t}: {n}" for t, n in counts.entity_types.items()]
     expected += [f"relations: {counts.relations}, {len(counts.predicates)} predicates"]
-    expected += [f"  {p}: {n}" for p, n in sorted(counts.predicates.items())]  # all 1
+    expected += [
+        f"  {p}: {n}" for p, n in sorted(counts.predicates.items(), key=lambda i: (-i[1], i[0]))
+    ]
     lines = result.output.splitlines()
     assert lines[: len(expected)] == expected
     assert "  parent-of: 1" in expected and "  PERSON: 3" in expected

@@ -83,6 +83,7 @@ def test_relation_file_headers_and_arrays(folder):
         "confidence:double",
         "confidences:double[]",
         "surfaces:string[]",
+        "patterns:string[]",
         "ends:int[]",
         "evidence_count:int",
         "modality",

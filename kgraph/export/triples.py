@@ -33,6 +33,7 @@ def triple_records(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
         if data.get("label") != "RELATION":
             continue
         surfaces = evidence_list(data, "surfaces")
+        patterns = evidence_list(data, "patterns")
         for i, article_id in enumerate(data["articles"]):
             article = graph.nodes.get(ARTICLE_PREFIX + article_id, {})
             record = {
@@ -54,6 +55,8 @@ def triple_records(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
             }
             if surfaces[i]:
                 record["surface"] = surfaces[i]
+            if patterns[i]:
+                record["pattern"] = patterns[i]
             records.append(record)
     records.sort(key=lambda r: (r["article"]["id"], r["start"], r["end"], r["predicate"]))
     yield from records

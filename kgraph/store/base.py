@@ -10,7 +10,7 @@ Schema (the same in the local graph and in Neo4j; see README, "Graph schema"):
   article (``text_kind: "summary"`` only on a feed item read from its summary).
 - ``(:Article)-[:MENTIONS {count}]->(:Entity)``.
 - ``(:Entity)-[:RELATION_TYPE {relation, predicate, key, negated, modality, confidence,
-  evidence_count, articles, sentences, starts, ends, published, confidences, surfaces}]->
+  evidence_count, articles, sentences, starts, ends, published, confidences, surfaces, patterns}]->
   (:Entity)``: the type is the triple's ``relation`` in UPPER_SNAKE (``HEAD_OF``;
   ``RELATED_TO`` for ``other``), the open ``predicate`` a property; one relationship per
   (subject, predicate, object, negated, modality); each new piece of evidence appends to
@@ -47,6 +47,7 @@ def evidence_row(triple: Triple) -> dict:
         "published": triple.article.published or "",
         "confidence": round(triple.confidence, 3),
         "surface": triple.surface,
+        "pattern": triple.extras.get("pattern", ""),
     }
 
 

@@ -28,7 +28,8 @@ SCHEMA = (
 
 #: Evidence lists on a relationship and the evidence field each one collects.
 EVIDENCE_LISTS = {
-    "surfaces": "surface",  # first: its default below counts the evidence already there
+    "surfaces": "surface",  # first: their defaults below count the evidence already there
+    "patterns": "pattern",
     "articles": "article",
     "sentences": "sentence",
     "starts": "start",
@@ -100,10 +101,10 @@ def merge_mentions() -> str:
 
 
 def _stored(name: str) -> str:
-    """A relationship's evidence list; ``surfaces`` may be missing (written before it was
-    kept): one empty string per piece of evidence then."""
-    if name == "surfaces":
-        return 'coalesce(r.surfaces, [x IN r.articles | ""])'
+    """A relationship's evidence list; ``surfaces`` and ``patterns`` may be missing (written
+    before they were kept): one empty string per piece of evidence then."""
+    if name in ("surfaces", "patterns"):
+        return f'coalesce(r.{name}, [x IN r.articles | ""])'
     return f"r.{name}"
 
 

@@ -50,12 +50,13 @@ EVIDENCE_FIELDS = (
     "published",
     "confidences",
     "surfaces",
+    "patterns",
 )
 
 
 def evidence_list(data: dict[str, Any], name: str) -> list[Any]:
     """A relation's evidence list ``name``; ``""`` for each piece where it is missing
-    (``surfaces`` in a graph written before they were kept)."""
+    (``surfaces`` and ``patterns`` in a graph written before they were kept)."""
     return data.get(name) or [""] * len(data["articles"])
 
 
@@ -338,6 +339,7 @@ def _append_evidence(edge: dict[str, Any], row: dict[str, Any]) -> None:
     if (row["article"], row["start"], row["end"]) in set(seen):
         return
     edge["surfaces"] = evidence_list(edge, "surfaces")
+    edge["patterns"] = evidence_list(edge, "patterns")
     for field, value in zip(
         EVIDENCE_FIELDS,
         (
@@ -348,6 +350,7 @@ def _append_evidence(edge: dict[str, Any], row: dict[str, Any]) -> None:
             row["published"],
             row["confidence"],
             row.get("surface", ""),
+            row.get("pattern", ""),
         ),
     ):
         edge[field].append(value)

@@ -34,6 +34,7 @@ EVIDENCE_FIELDS = (
     "published",
     "confidence",
     "surface",
+    "pattern",
 )
 
 
@@ -146,6 +147,7 @@ def rows_from_graph(graph: nx.MultiDiGraph) -> GraphRows:
                 data["published"],
                 data["confidences"],
                 evidence_list(data, "surfaces"),
+                evidence_list(data, "patterns"),
             )
             for evidence in lists:
                 rows.add_relation(
@@ -232,6 +234,7 @@ def _add_triple(rows: GraphRows, record: dict[str, Any]) -> None:
             "published": _opt_str(article.get("published")) or "",
             "confidence": round(float(record.get("confidence", 0.5)), 3),
             "surface": str(record.get("surface") or ""),
+            "pattern": str(record.get("pattern") or ""),
         }
     )
 
