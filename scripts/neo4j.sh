@@ -2,9 +2,12 @@
 # Start, stop or query a local Neo4j 5 Community server for tests and quick local use.
 #
 #   bash scripts/neo4j.sh start|stop|status
+#   bash scripts/neo4j.sh admin ARGS...   run neo4j-admin (e.g. `database import full ...`) on the
+#                                         server's data, in the current folder; the server must be stopped
 #
 # The server is neo4j-server/ (Neo4j's own harness + Browser jars from Maven Central, built with mvn on
-# first use). Data, logs, pid file and the "ready" marker live in .neo4j/ at the repo root.
+# first use). Data, logs, pid file and the "ready" marker live in .neo4j/ at the repo root, or in
+# $NEO4J_STATE_DIR (a second server on other ports, e.g. one started on an imported database).
 #
 # Environment (all optional):
 #   NEO4J_USERNAME / NEO4J_PASSWORD   credentials the server accepts (default neo4j / kgraph-test-password)
@@ -12,11 +15,12 @@
 #   NEO4J_JAVA                        java binary (default: Java 17, else $JAVA_HOME, else java on PATH)
 #   NEO4J_START_TIMEOUT               seconds to wait for start (default 120)
 #   NEO4J_HEAP                        JVM max heap (default 1g)
+#   NEO4J_STATE_DIR                   data, logs and pid file (default .neo4j/ at the repo root)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PROJECT="$ROOT/neo4j-server"
-STATE="$ROOT/.neo4j"                     # data, logs, pid file
+STATE="${NEO4J_STATE_DIR:-$ROOT/.neo4j}"  # data, logs, pid file
 PID_FILE="$STATE/neo4j.pid"
 READY_FILE="$STATE/ready"                # written by Server.java once credentials are set
 LOG="$STATE/logs/server.out"             # JVM stdout/stderr; Neo4j's debug.log is beside it
@@ -143,6 +147,17 @@ stop() {
     echo "Neo4j stopped"
 }
 
+# neo4j-admin, run as its Java main class (org.neo4j.cli.AdminTool from Neo4j's jars; the
+# harness's classpath holds neo4j-import-tool), with the server's folder as NEO4J_HOME.
+admin() {
+    [[ -z "$(server_pid)" ]] || { echo "ERROR: stop the server first (neo4j-admin needs it stopped)" >&2; exit 1; }
+    build
+    mkdir -p "$STATE/conf" "$STATE/logs"
+    touch "$STATE/conf/neo4j.conf"
+    NEO4J_HOME="$STATE" NEO4J_CONF="$STATE/conf" "$JAVA" -Xmx"${NEO4J_HEAP:-1g}" \
+        -cp "$PROJECT/target/classes:$(cat "$PROJECT/target/classpath.txt")" org.neo4j.cli.AdminTool "$@"
+}
+
 status() {
     local pid
     pid="$(server_pid)"
@@ -161,5 +176,6 @@ case "${1:-}" in
     start) start ;;
     stop) stop ;;
     status) status ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+    admin) shift; admin "$@" ;;
+    *) echo "usage: $0 start|stop|status|admin ARGS..." >&2; exit 2 ;;
 esac

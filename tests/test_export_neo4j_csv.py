@@ -86,6 +86,7 @@ def test_relation_file_headers_and_arrays(folder):
         "patterns:string[]",
         "ends:int[]",
         "evidence_count:int",
+        "key",  # what the Neo4j loader merges on, so a later `kgraph load` adds to it
         "modality",
         "negated:boolean",
         "predicate",
@@ -99,6 +100,7 @@ def test_relation_file_headers_and_arrays(folder):
     )
     assert row[":TYPE"] == "BASED_IN" and row["negated:boolean"] == "false"
     assert row["relation"] == "based-in" and row["predicate"] == "based-in"
+    assert row["key"] == "based-in|asserted|affirmed"
     (chief,) = [r for r in rows if r["predicate"] == "chief-executive-of"]
     assert (chief[":TYPE"], chief["relation"]) == ("HEAD_OF", "head-of")
     assert row["articles:string[]"] == "a1;b2" and row["starts:int[]"] == "80;30"

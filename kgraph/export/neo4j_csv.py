@@ -4,7 +4,8 @@
 
 - ``entities.csv``: ``id:ID(Entity)``, ``:LABEL``, then the entity properties;
 - ``articles.csv`` (when articles are exported): ``id:ID(Article)``, ``:LABEL``, ...;
-- ``relations.csv``: ``:START_ID(Entity)``, ``:END_ID(Entity)``, ``:TYPE``, properties;
+- ``relations.csv``: ``:START_ID(Entity)``, ``:END_ID(Entity)``, ``:TYPE``, properties
+  (``key`` among them: predicate, modality and polarity, what the Neo4j loader merges on);
 - ``mentions.csv`` (with articles): ``:START_ID(Article)``, ``:END_ID(Entity)``, ``:TYPE``,
   ``count:int``;
 - ``import.sh``: the ``neo4j-admin`` command that reads them.
@@ -108,12 +109,13 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, directory: Path) -> list[Path]:
         label = data.get("label", "Entity")
         nodes[label].append(([data["id"], label], _properties(data, _NODE_STRUCTURE)))
     edges = {"RELATION": [], "MENTIONS": []}
-    for u, v, data in graph.edges(data=True):
+    for u, v, key, data in graph.edges(keys=True, data=True):
         kind = data.get("label", "RELATION")
         start = graph.nodes[u]["id"]
-        edges[kind].append(
-            ([start, graph.nodes[v]["id"], data["type"]], _properties(data, _EDGE_STRUCTURE))
-        )
+        props = _properties(data, _EDGE_STRUCTURE)
+        if kind == "RELATION":  # the loader's MERGE key: a later `kgraph load` adds to it
+            props["key"] = key
+        edges[kind].append(([start, graph.nodes[v]["id"], data["type"]], props))
     written = []
     for name, space, rows in (
         ("entities.csv", "Entity", nodes["Entity"]),

@@ -67,19 +67,22 @@ def merge_articles() -> str:
 def merge_entities() -> str:
     """Create Entity nodes from ``$rows`` of ``{id, name, type, aliases}``; union aliases.
 
-    Name and type are set when the entity is created; aliases accumulate, deduplicated and
-    sorted; ``type_votes`` and ``merges`` are set when the row has them (a loaded graph).
+    Name, type and aliases (sorted, distinct) are set when the entity is created; on an
+    existing entity aliases accumulate, deduplicated and sorted; ``type_votes`` and
+    ``merges`` are set when the row has them (a loaded graph).
     """
     return (
         "UNWIND $rows AS row\n"
         "MERGE (e:Entity {id: row.id})\n"
-        "ON CREATE SET e.name = row.name, e.type = row.type, e.aliases = [], e.mentions = 0\n"
+        "ON CREATE SET e.name = row.name, e.type = row.type, e.aliases = row.aliases,\n"
+        "  e.mentions = 0\n"
+        "SET e.type_votes = coalesce(row.type_votes, e.type_votes),\n"
+        "  e.merges = coalesce(row.merges, e.merges)\n"
+        "WITH e, row WHERE any(alias IN row.aliases WHERE NOT alias IN e.aliases)\n"
         "SET e.aliases = COLLECT {\n"
         "  UNWIND e.aliases + row.aliases AS alias\n"
         "  RETURN DISTINCT alias ORDER BY alias\n"
-        "},\n"
-        "  e.type_votes = coalesce(row.type_votes, e.type_votes),\n"
-        "  e.merges = coalesce(row.merges, e.merges)"
+        "}"
     )
 
 
@@ -108,11 +111,22 @@ def _stored(name: str) -> str:
     return f"r.{name}"
 
 
+def relation_properties(evidence: list[dict]) -> dict:
+    """The evidence lists, ``confidence`` and ``evidence_count`` of a relationship holding
+    ``evidence`` (each ``{article, sentence, start, end, published, confidence, ...}``):
+    what :func:`merge_relations` sets on a new relationship in one ``SET r += ...``."""
+    props: dict = {name: [ev[field] for ev in evidence] for name, field in EVIDENCE_LISTS.items()}
+    props["confidence"] = max((ev["confidence"] for ev in evidence), default=0.0)
+    props["evidence_count"] = len(evidence)
+    return props
+
+
 def _merge_relations(pattern: str) -> str:
-    empty = ", ".join(f"r.{name} = []" for name in EVIDENCE_LISTS)
+    # A new relationship gets its properties in one SET (the client built the lists: see
+    # relation_properties). An existing one holding exactly the row's evidence keys is left
+    # alone; only the rest go through the comparison, evidence by evidence.
     append = ",\n    ".join(
-        f"r.{name} = {_stored(name)} + [ev IN new | ev.{field}]"
-        for name, field in EVIDENCE_LISTS.items()
+        f"r.{name} = {_stored(name)} + [i IN new | row.props.{name}[i]]" for name in EVIDENCE_LISTS
     )
     return (
         "UNWIND $rows AS row\n"
@@ -120,13 +134,17 @@ def _merge_relations(pattern: str) -> str:
         "MATCH (o:Entity {id: row.object})\n"
         f"MERGE {pattern}\n"
         "ON CREATE SET r.relation = row.relation, r.predicate = row.predicate,\n"
-        "  r.negated = row.negated,\n"
-        f"  r.modality = row.modality, r.confidence = 0.0, r.evidence_count = 0, {empty}\n"
-        "WITH r, [ev IN row.evidence WHERE NOT any(i IN range(0, size(r.articles) - 1)\n"
-        "  WHERE r.articles[i] = ev.article AND r.starts[i] = ev.start AND r.ends[i] = ev.end)\n"
+        "  r.negated = row.negated, r.modality = row.modality, r += row.props\n"
+        "WITH r, row WHERE r.articles <> row.props.articles OR r.starts <> row.props.starts\n"
+        "  OR r.ends <> row.props.ends\n"
+        "WITH r, row, [i IN range(0, size(row.props.articles) - 1) WHERE NOT any(\n"
+        "  j IN range(0, size(r.articles) - 1)\n"
+        "  WHERE r.articles[j] = row.props.articles[i] AND r.starts[j] = row.props.starts[i]\n"
+        "    AND r.ends[j] = row.props.ends[i])\n"
         "] AS new\n"
-        "SET r.confidence = reduce(best = r.confidence, ev IN new |\n"
-        "    CASE WHEN ev.confidence > best THEN ev.confidence ELSE best END),\n"
+        "SET r.confidence = reduce(best = r.confidence, i IN new |\n"
+        "    CASE WHEN row.props.confidences[i] > best\n"
+        "    THEN row.props.confidences[i] ELSE best END),\n"
         f"    {append}\n"
         "SET r.evidence_count = size(r.articles)"
     )
@@ -143,9 +161,9 @@ def merge_relations_dynamic() -> str:
 
 
 def merge_relations(rel_type: str) -> str:
-    """Relationships of one type from ``$rows`` of ``{subject, object, key, predicate,
-    negated, modality, evidence}``, ``evidence`` being a list of ``{article, sentence,
-    start, end, published, confidence}``.
+    """Relationships of one type from ``$rows`` of ``{subject, object, key, relation,
+    predicate, negated, modality, props}``, ``props`` being :func:`relation_properties` of
+    the row's evidence (parallel lists, one entry per piece of evidence).
 
     One relationship per (subject, object, ``key``); evidence whose (article, start, end)
     is already on it is skipped, the rest is appended to the parallel lists, and

@@ -363,10 +363,16 @@ def _write_batch(
         if not cypher.RELATIONSHIP_TYPE.fullmatch(rel_type):
             raise ValueError(f"relationship type {rel_type!r} is not [A-Z][A-Z0-9_]*")
     if dynamic_types:
-        _unwind(tx, cypher.merge_relations_dynamic(), rows.relations.values())
+        _unwind(tx, cypher.merge_relations_dynamic(), map(_relation_row, rows.relations.values()))
         return
     for rel_type, group in sorted(groups.items()):
-        _unwind(tx, cypher.merge_relations(rel_type), group)
+        _unwind(tx, cypher.merge_relations(rel_type), map(_relation_row, group))
+
+
+def _relation_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A relation row as :func:`cypher.merge_relations` takes it: evidence as parallel lists."""
+    fields = {k: v for k, v in row.items() if k != "evidence"}
+    return {**fields, "props": cypher.relation_properties(row["evidence"])}
 
 
 def _without_stored(tx: ManagedTransaction, rows: GraphRows) -> GraphRows:

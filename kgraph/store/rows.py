@@ -10,6 +10,7 @@ through the shipped vocabulary.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -57,7 +58,8 @@ class GraphRows:
         row = self.entities.setdefault(
             entity_id, {"id": entity_id, "name": name, "type": type_, "aliases": []}
         )
-        row["aliases"] = sorted(set(row["aliases"]) | {str(a) for a in aliases})
+        if aliases:
+            row["aliases"] = sorted(set(row["aliases"]) | {str(a) for a in aliases})
 
     def add_mention(self, article_id: str, entity_id: str, count: int) -> None:
         self.mentions[article_id, entity_id] = {
@@ -215,7 +217,7 @@ def _add_triple(rows: GraphRows, record: dict[str, Any]) -> None:
     if not isinstance(negated, bool):
         raise ValueError("negated must be true or false")
     predicate = str(record["predicate"])
-    relation = record.get("relation") or relation_of(
+    relation = record.get("relation") or _relation_of(
         predicate, record.get("pattern"), str(record["object"].get("type"))
     )
     rows.add_relation(
@@ -237,6 +239,13 @@ def _add_triple(rows: GraphRows, record: dict[str, Any]) -> None:
             "pattern": str(record.get("pattern") or ""),
         }
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _relation_of(predicate: str, pattern: str | None, object_type: str) -> str:
+    """:func:`relation_of` with the shipped vocabulary, remembered (a triples file repeats
+    a few thousand predicates at most)."""
+    return relation_of(predicate, pattern, object_type)
 
 
 def _opt_str(value: Any) -> str | None:
