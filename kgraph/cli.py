@@ -843,6 +843,56 @@ def stats(top: int, as_json: bool, graph_path: Path | None, store_name: str, neo
         )
 
 
+@cli.command()
+@click.argument("article_ids", nargs=-1)
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    metavar="PATH",
+    help="Remove every article read from this file (or from files under this folder).",
+)
+@graph_option
+@store_option
+@neo4j_options
+@library_errors
+def remove(
+    article_ids: tuple[str, ...],
+    sources: tuple[str, ...],
+    graph_path: Path | None,
+    store_name: str,
+    neo4j: Any,
+) -> None:
+    """Retract articles: the graph becomes what it would be had they never been ingested.
+
+    Their evidence leaves every relation; relations and entities nothing else supports
+    go; mention counts follow. ARTICLE_IDS are article ids (as in triple records).
+
+    \b
+    Example:
+      kgraph remove 3f2a9c1d0b7e4a65 --graph demo-graph.json
+      kgraph remove --source examples/articles/acme.txt
+      kgraph remove --source old-feed.jsonl --store neo4j
+    """
+    if not article_ids and not sources:
+        raise click.UsageError("give ARTICLE_IDS or --source PATH")
+    if store_name == "local":
+        _existing_local_store(graph_path)
+    with _open_store(store_name, graph_path, neo4j) as store:
+        wanted = list(dict.fromkeys(article_ids))
+        for source in sources:
+            wanted.extend(i for i in store.article_ids(source) if i not in wanted)
+        unknown = [i for i in wanted if store.stored_hash(i) is None]
+        removed = store.remove([i for i in wanted if i not in unknown])
+        stats = store.stats()
+    for article_id in unknown:
+        click.echo(f"warning: no article {article_id} in the graph", err=True)
+    click.echo(
+        f"{removed} article{'s' if removed != 1 else ''} removed; graph: {stats.entities} "
+        f"entities, {stats.relations} relations"
+    )
+
+
 def _most_connected(store: Any, top: int) -> list[dict[str, Any]]:
     """The ``top`` entities with most relations (rows of ``cypher/most-connected.cypher``)."""
     if not top:

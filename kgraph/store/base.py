@@ -97,8 +97,19 @@ class GraphStore(Protocol):
     def has_article(self, article_id: str, content_hash: str) -> bool:
         """True if this exact article (same id and content) is already stored."""
 
+    def stored_hash(self, article_id: str) -> str | None:
+        """The content hash article ``article_id`` is stored with; None if not stored."""
+
     def write(self, extractions: list[Extraction]) -> None:
-        """Store a batch of extracted articles; re-writing one changes nothing."""
+        """Store a batch of extracted articles; re-writing one changes nothing, and one
+        stored with other content replaces the stored version (its evidence, mentions and
+        the entities and relations only it supported go)."""
+
+    def article_ids(self, source: str | None = None) -> list[str]:
+        """Ids of the stored articles (only those read from ``source`` or under it)."""
+
+    def remove(self, article_ids: list[str]) -> int:
+        """Retract articles as if they had never been ingested; the number removed."""
 
     def resolve(self) -> None:
         """Recompute the graph's entities from every stored article and the overrides

@@ -59,6 +59,28 @@ def has_article() -> str:
     return "MATCH (a:Article {id: $id}) WHERE a.content_hash = $content_hash RETURN a.id AS id"
 
 
+def stored_hash() -> str:
+    """The content hash article ``$id`` is stored with (no row when it is not stored)."""
+    return "MATCH (a:Article {id: $id}) RETURN a.content_hash AS content_hash"
+
+
+def article_ids() -> str:
+    """Id and source of every stored article."""
+    return "MATCH (a:Article) RETURN a.id AS id, a.source AS source ORDER BY a.id"
+
+
+def delete_articles() -> str:
+    """Delete the articles ``$ids`` with their MENTIONS and their article-level records
+    (the entity layer is recomputed afterwards); one row per article deleted, as ``id``."""
+    return (
+        "UNWIND $ids AS id\n"
+        "MATCH (a:Article {id: id})\n"
+        "OPTIONAL MATCH (x:Extraction {article: id})\n"
+        "DETACH DELETE a, x\n"
+        "RETURN id"
+    )
+
+
 def merge_articles() -> str:
     """Create or update Article nodes from ``$rows`` of ``{id, props}``."""
     return "UNWIND $rows AS row\nMERGE (a:Article {id: row.id})\nSET a += row.props"
