@@ -587,6 +587,12 @@ class _Null:
     "--path", nargs=2, metavar="FROM TO", help="Show a shortest path between two entities."
 )
 @click.option(
+    "--source",
+    "source_name",
+    metavar="NAME",
+    help="Show what this source claimed (reported statements it is named as the source of).",
+)
+@click.option(
     "--cypher",
     "cypher_file",
     metavar="FILE|NAME",
@@ -626,6 +632,7 @@ def query(
     store_name: str,
     neo4j: Any,
     relation_name: str | None = None,
+    source_name: str | None = None,
 ) -> None:
     """Ask the graph: an entity's relations, a predicate's relations, a path, a Cypher file.
 
@@ -643,6 +650,7 @@ def query(
       kgraph query --predicate parent-of
       kgraph query --relation head-of
       kgraph query --path "Donald Trump" ByteDance
+      kgraph query --source Microsoft
       kgraph query --cypher cypher/co-mentioned.cypher --param entity=TikTok
       kgraph query --cypher entity-profile --param entity=Microsoft
       kgraph query --store neo4j --cypher cypher/shortest-path.cypher \\
@@ -651,10 +659,11 @@ def query(
     from kgraph import query as queries
     from kgraph.answers import relation_text
 
-    chosen = [o for o in (entity, predicate, relation_name, path, cypher_file) if o]
+    chosen = [o for o in (entity, predicate, relation_name, path, cypher_file, source_name) if o]
     if len(chosen) != 1:
         raise click.UsageError(
-            "give exactly one of --entity, --predicate, --relation or --path (or --cypher FILE)"
+            "give exactly one of --entity, --predicate, --relation, --path or --source "
+            "(or --cypher FILE)"
         )
     if cypher_file:
         _run_cypher_file(cypher_file, params, as_json, graph_path, store_name, neo4j)
@@ -664,6 +673,9 @@ def query(
             graph = store.read_graph()
     else:
         graph = _local_store(graph_path).graph
+    if source_name:
+        _print_claims(queries.claims_by_source(graph, source_name), source_name, as_json)
+        return
     if entity:
         rows = queries.entity_relations(graph, entity)
     elif predicate:
@@ -687,6 +699,22 @@ def query(
             click.echo(f"{data['name']} has no relations (mentioned {said})")
         else:
             click.echo("no relations found")
+
+
+def _print_claims(rows: list[dict[str, Any]], source: str, as_json: bool) -> None:
+    """``kgraph query --source``: each claim, and the sentence that reports it."""
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        negated = "not " if row["negated"] else ""
+        click.echo(
+            f"{row['source']}: {row['subject']} {negated}{row['predicate']} {row['object']} "
+            f"({row['modality']}; {row['published'] or 'undated'}, article {row['article']})"
+        )
+        click.echo(f"    {row['sentence']}")
+    if not rows and not as_json:
+        click.echo(f"no claims with source {source!r}")
 
 
 def _run_cypher_file(

@@ -416,7 +416,45 @@ def relation_evidence(
 
 #: Python answers to the cypher/ files grand-cypher cannot run, by the name in their
 #: ``// local: python NAME`` header line.
+def claims_by_source(graph: nx.MultiDiGraph, source: str) -> list[dict[str, Any]]:
+    """``cypher/claims-by-source.cypher``: the reported statements whose source is ``source``
+    (an entity's name, alias or id, or an unnamed source's words), about whom."""
+    wanted = source.casefold()
+    rows = []
+    for u, v, data in graph.edges(data=True):
+        if data.get("label") != "RELATION" or not data.get("sources"):
+            continue
+        for i, name in enumerate(data["sources"]):
+            entity_id = (data.get("source_ids") or [""] * len(data["sources"]))[i]
+            aliases = graph.nodes[entity_id].get("aliases", ()) if entity_id in graph else ()
+            if not (
+                name.casefold() == wanted
+                or entity_id == source
+                or any(a.casefold() == wanted for a in aliases)
+            ):
+                continue
+            rows.append(
+                {
+                    "source": name,
+                    "subject": graph.nodes[u]["name"],
+                    "predicate": data["predicate"],
+                    "object": graph.nodes[v]["name"],
+                    "modality": data["modality"],
+                    "negated": data["negated"],
+                    "article": data["articles"][i],
+                    "published": data["published"][i],
+                    "sentence": data["sentences"][i],
+                    "start_char": data["starts"][i],
+                }
+            )
+    rows.sort(
+        key=lambda r: (r["source"], r["published"], r["article"], r["start_char"], r["predicate"])
+    )
+    return rows
+
+
 LOCAL_QUERIES = {
+    "claims_by_source": claims_by_source,
     "entity_profile": entity_profile,
     "shortest_path": shortest_path,
     "most_connected": most_connected,

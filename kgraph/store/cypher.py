@@ -30,6 +30,10 @@ SCHEMA = (
 EVIDENCE_LISTS = {
     "surfaces": "surface",  # first: their defaults below count the evidence already there
     "patterns": "pattern",
+    "sources": "source",
+    "source_ids": "source_id",
+    "whens": "when",
+    "when_texts": "when_text",
     "articles": "article",
     "sentences": "sentence",
     "starts": "start",
@@ -123,9 +127,10 @@ def merge_mentions() -> str:
 
 
 def _stored(name: str) -> str:
-    """A relationship's evidence list; ``surfaces`` and ``patterns`` may be missing (written
-    before they were kept): one empty string per piece of evidence then."""
-    if name in ("surfaces", "patterns"):
+    """A relationship's evidence list; the ones added after the first (``surfaces``,
+    ``patterns``, ``sources``, ``source_ids``, ``whens``, ``when_texts``) may be missing
+    (written before they were kept): one empty string per piece of evidence then."""
+    if name not in ("articles", "sentences", "starts", "ends", "published", "confidences"):
         return f'coalesce(r.{name}, [x IN r.articles | ""])'
     return f"r.{name}"
 

@@ -51,12 +51,18 @@ EVIDENCE_FIELDS = (
     "confidences",
     "surfaces",
     "patterns",
+    "sources",
+    "source_ids",
+    "whens",
+    "when_texts",
 )
+#: Evidence lists a graph written by an older kgraph may lack ("" for each piece then).
+OPTIONAL_EVIDENCE = ("surfaces", "patterns", "sources", "source_ids", "whens", "when_texts")
 
 
 def evidence_list(data: dict[str, Any], name: str) -> list[Any]:
     """A relation's evidence list ``name``; ``""`` for each piece where it is missing
-    (``surfaces`` and ``patterns`` in a graph written before they were kept)."""
+    (:data:`OPTIONAL_EVIDENCE` in a graph written before they were kept)."""
     return data.get(name) or [""] * len(data["articles"])
 
 
@@ -385,8 +391,8 @@ def _append_evidence(edge: dict[str, Any], row: dict[str, Any]) -> None:
     seen = zip(edge["articles"], edge["starts"], edge["ends"])
     if (row["article"], row["start"], row["end"]) in set(seen):
         return
-    edge["surfaces"] = evidence_list(edge, "surfaces")
-    edge["patterns"] = evidence_list(edge, "patterns")
+    for name in OPTIONAL_EVIDENCE:
+        edge[name] = evidence_list(edge, name)
     for field, value in zip(
         EVIDENCE_FIELDS,
         (
@@ -398,6 +404,10 @@ def _append_evidence(edge: dict[str, Any], row: dict[str, Any]) -> None:
             row["confidence"],
             row.get("surface", ""),
             row.get("pattern", ""),
+            row.get("source", ""),
+            row.get("source_id", ""),
+            row.get("when", ""),
+            row.get("when_text", ""),
         ),
     ):
         edge[field].append(value)

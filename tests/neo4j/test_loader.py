@@ -31,6 +31,11 @@ RELATION_PROPS = (
     "published",
     "confidences",
     "surfaces",
+    "patterns",
+    "sources",
+    "source_ids",
+    "whens",
+    "when_texts",
 )
 
 
