@@ -26,6 +26,7 @@ from kgraph.extract.nominal import NOMINAL_EXTRACTORS
 from kgraph.extract.places import PLACE_EXTRACTORS
 from kgraph.extract.projection import projections
 from kgraph.extract.verbal import denied_actions, nominalized_relations, verb_relations
+from kgraph.extract.when import when_of
 from kgraph.lexicon import gazetteer
 from kgraph.models import Article, EntityRef, Extraction, Triple
 from kgraph.relations import Vocabulary, label_triples
@@ -150,6 +151,9 @@ def _triples(
         stance = classify(candidate.anchor, candidate.chain)
     said = stance.label == "reported" or (candidate.pattern not in PRESUPPOSED and quoted(sentence))
     source = source_of(candidate.anchor, index) if said else None
+    # a presupposed relation ("its parent company") is a state, not an event of the clause
+    presupposed = candidate.pattern in PRESUPPOSED
+    when = None if presupposed else when_of(candidate.anchor, sentence, article.published)
     surface = " ".join(t.text for t in sorted((*candidate.chain, candidate.anchor)))
     for subject in candidate.subjects:
         for obj in candidate.objects:
@@ -176,6 +180,7 @@ def _triples(
                 modality=stance.label,
                 surface=surface,
                 source=source,
+                when=when,
                 extras={"pattern": candidate.pattern},
             )
 
