@@ -402,6 +402,12 @@ def _report_rejects(rejects: list[Reject]) -> None:
 )
 @click.option("--id-field", metavar="NAME", help="JSON/CSV field of the article id [id,guid].")
 @click.option(
+    "--published",
+    "published_default",
+    metavar="DATE",
+    help="Published date of the articles that give none (a text file's Date: header does).",
+)
+@click.option(
     "--rejects",
     "rejects_path",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
@@ -449,6 +455,7 @@ def ingest(
     relations_file: Path | None,
     explain_blanks: bool,
     language: str | None,
+    published_default: str | None = None,
 ) -> None:
     """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
 
@@ -481,7 +488,9 @@ def ingest(
         text=text_field, title=title_field, url=url_field, published=published_field, id=id_field
     )
     language = _language(language, nlp.lang)
-    options = ReadOptions(fields=fields, input_format=input_format, language=language)
+    options = ReadOptions(
+        fields=fields, input_format=input_format, language=language, published=published_default
+    )
     show = not quiet and sys.stderr.isatty()
     total = count_articles(paths, options) if show else None
     show = show and total is not None  # no bar for standard input
@@ -587,6 +596,13 @@ class _Null:
     "--path", nargs=2, metavar="FROM TO", help="Show a shortest path between two entities."
 )
 @click.option(
+    "--since",
+    metavar="DATE",
+    help="Only evidence of events on or after DATE (YYYY-MM-DD; the article's date when the "
+    "sentence gives none).",
+)
+@click.option("--until", metavar="DATE", help="Only evidence of events on or before DATE.")
+@click.option(
     "--source",
     "source_name",
     metavar="NAME",
@@ -633,6 +649,8 @@ def query(
     neo4j: Any,
     relation_name: str | None = None,
     source_name: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> None:
     """Ask the graph: an entity's relations, a predicate's relations, a path, a Cypher file.
 
@@ -651,6 +669,7 @@ def query(
       kgraph query --relation head-of
       kgraph query --path "Donald Trump" ByteDance
       kgraph query --source Microsoft
+      kgraph query --entity TikTok --since 2020-08-01 --until 2020-08-31
       kgraph query --cypher cypher/co-mentioned.cypher --param entity=TikTok
       kgraph query --cypher entity-profile --param entity=Microsoft
       kgraph query --store neo4j --cypher cypher/shortest-path.cypher \\
@@ -673,6 +692,15 @@ def query(
             graph = store.read_graph()
     else:
         graph = _local_store(graph_path).graph
+    if since or until:
+        from kgraph.export import ExportFilter, filter_graph
+
+        whole = graph
+        graph = filter_graph(graph, ExportFilter(since=since, until=until, with_articles=True))
+        if entity and queries.find_entity(whole, entity) not in graph:
+            name = whole.nodes[queries.find_entity(whole, entity)]["name"]
+            click.echo(f"{name} has no relations from {since or 'the start'} to {until or 'now'}")
+            return
     if source_name:
         _print_claims(queries.claims_by_source(graph, source_name), source_name, as_json)
         return
@@ -972,7 +1000,13 @@ def _names(values: tuple[str, ...]) -> list[str]:
     default=0,
     help="Entities mentioned at least this often.",
 )
-@click.option("--since", metavar="DATE", help="Evidence published on or after DATE (YYYY-MM-DD).")
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="Evidence of events on or after DATE (YYYY-MM-DD; the article's date when the "
+    "sentence gives none).",
+)
+@click.option("--until", metavar="DATE", help="Evidence of events on or before DATE.")
 @click.option(
     "--with-articles/--no-articles",
     default=None,
@@ -1008,6 +1042,7 @@ def export(
     graph_path: Path | None,
     store_name: str,
     neo4j: Any,
+    until: str | None = None,
 ) -> None:
     """Write the graph, or part of it, for Gephi, Cytoscape, yEd, D3, neo4j-admin...
 
@@ -1048,6 +1083,7 @@ def export(
         predicates=frozenset(_names(predicates)),
         min_mentions=min_mentions,
         since=since,
+        until=until,
         with_articles=export_formats[fmt].articles_by_default
         if with_articles is None
         else with_articles,

@@ -14,6 +14,7 @@ import networkx as nx
 from kgraph.errors import KgraphError
 from kgraph.models import relationship_type as predicate_type
 from kgraph.store.base import ARTICLE_PREFIX
+from kgraph.timeline import evidence_dates, in_window
 
 
 @dataclass(frozen=True)
@@ -349,9 +350,10 @@ def _evidence_rows(graph: nx.MultiDiGraph, u: str, v: str, data: dict):
 
 
 def relations_over_time(
-    graph: nx.MultiDiGraph, entity: str, since: str = ""
+    graph: nx.MultiDiGraph, entity: str, since: str = "", until: str = ""
 ) -> list[dict[str, Any]]:
-    """``cypher/relations-over-time.cypher``: an entity's evidence rows by article date."""
+    """``cypher/relations-over-time.cypher``: an entity's evidence rows by date, the event's
+    where the sentence gives it, else the article's; only those meeting ``since..until``."""
     rows = []
     for node in _named(graph, entity):
         edges = [
@@ -361,10 +363,13 @@ def relations_over_time(
         ]
         for u, v, data in edges:
             for i, article, article_node in _evidence_rows(graph, u, v, data):
-                if data["published"][i] < since:
+                start, end = evidence_dates(data, i)
+                if not in_window(start, end, since, until):
                     continue
                 rows.append(
                     {
+                        "date": start,
+                        "when": (data.get("whens") or [""] * (i + 1))[i],
                         "published": data["published"][i],
                         "article": article,
                         "title": article_node.get("title"),
@@ -376,7 +381,7 @@ def relations_over_time(
                         "sentence": data["sentences"][i],
                     }
                 )
-    rows.sort(key=lambda r: (r["published"], r["article"], r["start_char"], r["predicate"]))
+    rows.sort(key=lambda r: (r["date"], r["article"], r["start_char"], r["predicate"]))
     return rows
 
 
