@@ -40,6 +40,7 @@ Examples:
   kgraph entity "Gordon Brown"                             names, type votes, merge reasons
   kgraph merge "Gordon Brown" "Chancellor Brown"           correct the graph (undo: split)
   kgraph split "Ian Brown" "Gordon Brown"                  correct the graph (undo: merge)
+  kgraph remove --source old-feed.jsonl                    retract articles
 """
 
 
@@ -681,8 +682,8 @@ def query(
     chosen = [o for o in (entity, predicate, relation_name, path, cypher_file, source_name) if o]
     if len(chosen) != 1:
         raise click.UsageError(
-            "give exactly one of --entity, --predicate, --relation, --path or --source "
-            "(or --cypher FILE)"
+            "give exactly one of --entity, --predicate, --relation or --path "
+            "(or --source NAME, or --cypher FILE)"
         )
     if cypher_file:
         _run_cypher_file(cypher_file, params, as_json, graph_path, store_name, neo4j)
