@@ -106,3 +106,23 @@ def test_sources_are_stored_and_asked_for(nlp, tmp_path, tiktok_text):
     }
     assert claims_by_source(graph, "microsoft") == claims
     assert claims_by_source(graph, "Nobody") == []
+
+
+#: BBC sentences whose source is unnamed.
+SAIC = (
+    "Shanghai Automotive Industry Corp plans to shift production of the Rover 25 to China "
+    "and export it to the UK, sources close to the negotiations tell the FT."
+)
+BANK = (
+    "Customers' accounts were being monitoring and account holders would be notified if any "
+    '"unusual activity" was detected, bank officials said.'
+)
+
+
+def test_unnamed_sources_keep_their_words(nlp):
+    triples = [t for t in _triples(nlp, SAIC) if t.object.name == "China"]
+    assert triples and all(t.source == {"name": "sources"} for t in triples)
+    doc, index = _parsed(nlp, BANK)
+    said = next(t for t in doc if t.lemma_ == "say")
+    speaker = next(c for c in said.children if c.dep_ == "nsubj")
+    assert describe(speaker, index) == {"name": "bank officials"}

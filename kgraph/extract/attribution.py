@@ -35,10 +35,12 @@ def describe(speaker: Token, index: MentionIndex) -> dict[str, str] | None:
         return mention.entity.to_dict()
     if speaker.pos_ == "PRON":
         return None  # "it said", "they said" with nothing to resolve to: not a description
-    words = [t for t in speaker.subtree if t.dep_ not in DROPPED and t.i <= speaker.i]
-    if words and words[0].dep_ == "poss" and words[0].pos_ == "PRON":
-        words = words[1:]
-    name = " ".join(t.text for t in words).strip()
+    start = speaker.left_edge.i
+    while start < speaker.i and (
+        speaker.doc[start].dep_ in DROPPED or speaker.doc[start].pos_ == "PRON"
+    ):
+        start += 1  # "the", "its": the description's own words only
+    name = speaker.doc[start : speaker.i + 1].text.strip()
     return {"name": name} if name else None
 
 
