@@ -71,10 +71,17 @@ def kill_during_update(
     written: Callable[[], int],
     rng: random.Random,
     env: dict[str, str] | None = None,
+    linger: float = 0.0,
 ) -> int:
     """Start an ingest of ``feed`` that writes after every article; SIGKILL it once
-    ``written()`` reaches a random target. Returns what ``written()`` said then."""
-    target = rng.randint(1, 4)
+    ``written()`` reaches a random target (1 when ``linger``), then after a random wait of
+    up to ``linger`` seconds. Returns what ``written()`` said when it was reached.
+
+    Neo4j's ingest resolves after its first write and then writes again only after ten
+    times that resolve took (the adaptive checkpoint), so there the kill lands at a random
+    moment after the first write (in a resolve or between writes) rather than at a count.
+    """
+    target = 1 if linger else rng.randint(1, 4)
     args = [*KGRAPH, "ingest", str(feed), "--quiet", "--workers", "1", *store_args]
     proc = subprocess.Popen(
         [*args, "--save-interval", "0", "--batch-size", "1"],
@@ -89,6 +96,7 @@ def kill_during_update(
         if seen >= target:
             break
         time.sleep(0.005)
+    time.sleep(rng.uniform(0, linger))
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     return seen

@@ -40,7 +40,7 @@ def test_update_remove_and_kill_end_with_the_final_graph(neo4j_store, tmp_path):
         )
         return rows[0]["n"]
 
-    kill_during_update(feed, NEO4J, written, rng, env)
+    kill_during_update(feed, NEO4J, written, rng, env, linger=1.5)
     stored = {
         r["id"]: r["h"]
         for r in neo4j_store.run("MATCH (a:Article) RETURN a.id AS id, a.content_hash AS h")
