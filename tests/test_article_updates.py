@@ -171,7 +171,7 @@ def test_killed_update_resumes_to_the_final_graph(tmp_path):
             return 0
         return sum(d.get("content_hash") in wanted for _, d in nodes)
 
-    kill_during_update(feed, ["--graph", str(graph)], written, rng)
+    kill_during_update(feed, ["--graph", str(graph)], written, rng, linger=1.0)
     stored = {
         d["id"]: d["content_hash"]
         for _, d in read_graph(graph).nodes(data=True)
