@@ -40,6 +40,7 @@ Examples:
   kgraph entity "Gordon Brown"                             names, type votes, merge reasons
   kgraph merge "Gordon Brown" "Chancellor Brown"           correct the graph (undo: split)
   kgraph split "Ian Brown" "Gordon Brown"                  correct the graph (undo: merge)
+  kgraph remove --source old-feed.jsonl                    retract articles
 """
 
 
@@ -397,6 +398,12 @@ def _report_rejects(rejects: list[Reject]) -> None:
 )
 @click.option("--id-field", metavar="NAME", help="JSON/CSV field of the article id [id,guid].")
 @click.option(
+    "--published",
+    "published_default",
+    metavar="DATE",
+    help="Published date of the articles that give none (a text file's Date: header does).",
+)
+@click.option(
     "--rejects",
     "rejects_path",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
@@ -444,6 +451,7 @@ def ingest(
     relations_file: Path | None,
     explain_blanks: bool,
     language: str | None,
+    published_default: str | None = None,
 ) -> None:
     """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
 
@@ -476,7 +484,9 @@ def ingest(
         text=text_field, title=title_field, url=url_field, published=published_field, id=id_field
     )
     language = _language(language, nlp.lang)
-    options = ReadOptions(fields=fields, input_format=input_format, language=language)
+    options = ReadOptions(
+        fields=fields, input_format=input_format, language=language, published=published_default
+    )
     show = not quiet and sys.stderr.isatty()
     total = count_articles(paths, options) if show else None
     show = show and total is not None  # no bar for standard input
@@ -582,6 +592,19 @@ class _Null:
     "--path", nargs=2, metavar="FROM TO", help="Show a shortest path between two entities."
 )
 @click.option(
+    "--since",
+    metavar="DATE",
+    help="Only evidence of events on or after DATE (YYYY-MM-DD; the article's date when the "
+    "sentence gives none).",
+)
+@click.option("--until", metavar="DATE", help="Only evidence of events on or before DATE.")
+@click.option(
+    "--source",
+    "source_name",
+    metavar="NAME",
+    help="Show what this source claimed (reported statements it is named as the source of).",
+)
+@click.option(
     "--cypher",
     "cypher_file",
     metavar="FILE|NAME",
@@ -621,6 +644,9 @@ def query(
     store_name: str,
     neo4j: Any,
     relation_name: str | None = None,
+    source_name: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> None:
     """Ask the graph: an entity's relations, a predicate's relations, a path, a Cypher file.
 
@@ -638,6 +664,8 @@ def query(
       kgraph query --predicate parent-of
       kgraph query --relation head-of
       kgraph query --path "Donald Trump" ByteDance
+      kgraph query --source Microsoft
+      kgraph query --entity TikTok --since 2020-08-01 --until 2020-08-31
       kgraph query --cypher cypher/co-mentioned.cypher --param entity=TikTok
       kgraph query --cypher entity-profile --param entity=Microsoft
       kgraph query --store neo4j --cypher cypher/shortest-path.cypher \\
@@ -646,10 +674,11 @@ def query(
     from kgraph import query as queries
     from kgraph.answers import relation_text
 
-    chosen = [o for o in (entity, predicate, relation_name, path, cypher_file) if o]
+    chosen = [o for o in (entity, predicate, relation_name, path, cypher_file, source_name) if o]
     if len(chosen) != 1:
         raise click.UsageError(
-            "give exactly one of --entity, --predicate, --relation or --path (or --cypher FILE)"
+            "give exactly one of --entity, --predicate, --relation or --path "
+            "(or --source NAME, or --cypher FILE)"
         )
     if cypher_file:
         _run_cypher_file(cypher_file, params, as_json, graph_path, store_name, neo4j)
@@ -659,6 +688,18 @@ def query(
             graph = store.read_graph()
     else:
         graph = _local_store(graph_path).graph
+    if since or until:
+        from kgraph.export import ExportFilter, filter_graph
+
+        whole = graph
+        graph = filter_graph(graph, ExportFilter(since=since, until=until, with_articles=True))
+        if entity and queries.find_entity(whole, entity) not in graph:
+            name = whole.nodes[queries.find_entity(whole, entity)]["name"]
+            click.echo(f"{name} has no relations from {since or 'the start'} to {until or 'now'}")
+            return
+    if source_name:
+        _print_claims(queries.claims_by_source(graph, source_name), source_name, as_json)
+        return
     if entity:
         rows = queries.entity_relations(graph, entity)
     elif predicate:
@@ -682,6 +723,22 @@ def query(
             click.echo(f"{data['name']} has no relations (mentioned {said})")
         else:
             click.echo("no relations found")
+
+
+def _print_claims(rows: list[dict[str, Any]], source: str, as_json: bool) -> None:
+    """``kgraph query --source``: each claim, and the sentence that reports it."""
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        negated = "not " if row["negated"] else ""
+        click.echo(
+            f"{row['source']}: {row['subject']} {negated}{row['predicate']} {row['object']} "
+            f"({row['modality']}; {row['published'] or 'undated'}, article {row['article']})"
+        )
+        click.echo(f"    {row['sentence']}")
+    if not rows and not as_json:
+        click.echo(f"no claims with source {source!r}")
 
 
 def _run_cypher_file(
@@ -838,6 +895,56 @@ def stats(top: int, as_json: bool, graph_path: Path | None, store_name: str, neo
         )
 
 
+@cli.command()
+@click.argument("article_ids", nargs=-1)
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    metavar="PATH",
+    help="Remove every article read from this file (or from files under this folder).",
+)
+@graph_option
+@store_option
+@neo4j_options
+@library_errors
+def remove(
+    article_ids: tuple[str, ...],
+    sources: tuple[str, ...],
+    graph_path: Path | None,
+    store_name: str,
+    neo4j: Any,
+) -> None:
+    """Retract articles: the graph becomes what it would be had they never been ingested.
+
+    Their evidence leaves every relation; relations and entities nothing else supports
+    go; mention counts follow. ARTICLE_IDS are article ids (as in triple records).
+
+    \b
+    Example:
+      kgraph remove 3f2a9c1d0b7e4a65 --graph demo-graph.json
+      kgraph remove --source examples/articles/acme.txt
+      kgraph remove --source old-feed.jsonl --store neo4j
+    """
+    if not article_ids and not sources:
+        raise click.UsageError("give ARTICLE_IDS or --source PATH")
+    if store_name == "local":
+        _existing_local_store(graph_path)
+    with _open_store(store_name, graph_path, neo4j) as store:
+        wanted = list(dict.fromkeys(article_ids))
+        for source in sources:
+            wanted.extend(i for i in store.article_ids(source) if i not in wanted)
+        unknown = [i for i in wanted if store.stored_hash(i) is None]
+        removed = store.remove([i for i in wanted if i not in unknown])
+        stats = store.stats()
+    for article_id in unknown:
+        click.echo(f"warning: no article {article_id} in the graph", err=True)
+    click.echo(
+        f"{removed} article{'s' if removed != 1 else ''} removed; graph: {stats.entities} "
+        f"entities, {stats.relations} relations"
+    )
+
+
 def _most_connected(store: Any, top: int) -> list[dict[str, Any]]:
     """The ``top`` entities with most relations (rows of ``cypher/most-connected.cypher``)."""
     if not top:
@@ -889,7 +996,13 @@ def _names(values: tuple[str, ...]) -> list[str]:
     default=0,
     help="Entities mentioned at least this often.",
 )
-@click.option("--since", metavar="DATE", help="Evidence published on or after DATE (YYYY-MM-DD).")
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="Evidence of events on or after DATE (YYYY-MM-DD; the article's date when the "
+    "sentence gives none).",
+)
+@click.option("--until", metavar="DATE", help="Evidence of events on or before DATE.")
 @click.option(
     "--with-articles/--no-articles",
     default=None,
@@ -925,6 +1038,7 @@ def export(
     graph_path: Path | None,
     store_name: str,
     neo4j: Any,
+    until: str | None = None,
 ) -> None:
     """Write the graph, or part of it, for Gephi, Cytoscape, yEd, D3, neo4j-admin...
 
@@ -965,6 +1079,7 @@ def export(
         predicates=frozenset(_names(predicates)),
         min_mentions=min_mentions,
         since=since,
+        until=until,
         with_articles=export_formats[fmt].articles_by_default
         if with_articles is None
         else with_articles,

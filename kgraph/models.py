@@ -112,6 +112,12 @@ class Triple:
     #: The relation of the vocabulary (``kgraph/data/relations.tsv``) the predicate maps to;
     #: left empty, it comes from the shipped vocabulary.
     relation: str = ""
+    #: Who a ``reported`` statement comes from: ``{"id", "name", "type"}`` of an entity,
+    #: ``{"name"}`` of an unnamed source ("officials"); None when the text names none.
+    source: dict[str, str] | None = None
+    #: When it happened: ``{"text", "start", "end"}`` (ISO dates) from a time expression of
+    #: the sentence, relative to the article's published date; None when there is none.
+    when: dict[str, str] | None = None
     extras: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -138,6 +144,8 @@ class Triple:
             "confidence": round(self.confidence, 3),
             "negated": self.negated,
             "modality": self.modality,
+            "source": self.source,
+            "when": self.when,
         }
         if self.surface:
             record["surface"] = self.surface

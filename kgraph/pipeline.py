@@ -46,6 +46,8 @@ class IngestReport:
     """What an ingestion run did."""
 
     ingested: int = 0
+    #: Of the ingested: articles that replaced a stored version with other content.
+    updated: int = 0
     skipped: int = 0
     #: Inputs that are no article (a WARC record of an image, an empty feed item).
     not_articles: int = 0
@@ -59,8 +61,9 @@ class IngestReport:
         passed = f"{self.not_articles} skipped (not articles), " if self.not_articles else ""
         blanked = f"{self.blanked} boilerplate lines blanked; " if self.blanked else ""
         foreign = f" ({self.foreign} not in the pipeline's language)" if self.foreign else ""
+        updated = f" ({self.updated} updated)" if self.updated else ""
         return (
-            f"{self.ingested} articles ingested, {self.skipped} skipped (already stored), "
+            f"{self.ingested} articles ingested{updated}, {self.skipped} skipped (already stored), "
             f"{passed}{self.rejected} rejected{foreign}; graph: {entities} entities, "
             f"{relations} relations; {blanked}{self.seconds:.1f} s"
         )
@@ -114,7 +117,10 @@ def ingest(
         elif on_reject:
             on_reject(reject)
 
-    articles = _new_articles(read_articles(paths, options), store, report, rejected, stop)
+    replacing: set[str] = set()
+    articles = _new_articles(
+        read_articles(paths, options), store, report, rejected, stop, replacing
+    )
     writer = _Writer(store, batch_size, save_interval)
     try:
         for item in extract_stream(
@@ -127,6 +133,7 @@ def ingest(
                 continue
             writer.add(item)
             report.ingested += 1
+            report.updated += item.article.id in replacing
             report.triples += len(item.triples)
             report.blanked += len(blanked_lines(item.article.text))
             if on_article:
@@ -145,7 +152,10 @@ def _new_articles(
     report: IngestReport,
     rejected: Callable[[Reject], None],
     stop: list[Reject],
+    replacing: set[str],
 ) -> Iterator[Article]:
+    """The articles not stored yet, or stored with other content (their ids go to
+    ``replacing``: the store replaces the stored version)."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Reject):
@@ -156,6 +166,8 @@ def _new_articles(
             report.skipped += 1
         else:
             seen.add(item.id)
+            if store.stored_hash(item.id) is not None:
+                replacing.add(item.id)
             yield item
 
 

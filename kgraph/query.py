@@ -14,6 +14,7 @@ import networkx as nx
 from kgraph.errors import KgraphError
 from kgraph.models import relationship_type as predicate_type
 from kgraph.store.base import ARTICLE_PREFIX
+from kgraph.timeline import evidence_dates, in_window
 
 
 @dataclass(frozen=True)
@@ -349,9 +350,10 @@ def _evidence_rows(graph: nx.MultiDiGraph, u: str, v: str, data: dict):
 
 
 def relations_over_time(
-    graph: nx.MultiDiGraph, entity: str, since: str = ""
+    graph: nx.MultiDiGraph, entity: str, since: str = "", until: str = ""
 ) -> list[dict[str, Any]]:
-    """``cypher/relations-over-time.cypher``: an entity's evidence rows by article date."""
+    """``cypher/relations-over-time.cypher``: an entity's evidence rows by date, the event's
+    where the sentence gives it, else the article's; only those meeting ``since..until``."""
     rows = []
     for node in _named(graph, entity):
         edges = [
@@ -361,10 +363,13 @@ def relations_over_time(
         ]
         for u, v, data in edges:
             for i, article, article_node in _evidence_rows(graph, u, v, data):
-                if data["published"][i] < since:
+                start, end = evidence_dates(data, i)
+                if not in_window(start, end, since, until):
                     continue
                 rows.append(
                     {
+                        "date": start,
+                        "when": (data.get("whens") or [""] * (i + 1))[i],
                         "published": data["published"][i],
                         "article": article,
                         "title": article_node.get("title"),
@@ -376,7 +381,7 @@ def relations_over_time(
                         "sentence": data["sentences"][i],
                     }
                 )
-    rows.sort(key=lambda r: (r["published"], r["article"], r["start_char"], r["predicate"]))
+    rows.sort(key=lambda r: (r["date"], r["article"], r["start_char"], r["predicate"]))
     return rows
 
 
@@ -416,7 +421,45 @@ def relation_evidence(
 
 #: Python answers to the cypher/ files grand-cypher cannot run, by the name in their
 #: ``// local: python NAME`` header line.
+def claims_by_source(graph: nx.MultiDiGraph, source: str) -> list[dict[str, Any]]:
+    """``cypher/claims-by-source.cypher``: the reported statements whose source is ``source``
+    (an entity's name, alias or id, or an unnamed source's words), about whom."""
+    wanted = source.casefold()
+    rows = []
+    for u, v, data in graph.edges(data=True):
+        if data.get("label") != "RELATION" or not data.get("sources"):
+            continue
+        for i, name in enumerate(data["sources"]):
+            entity_id = (data.get("source_ids") or [""] * len(data["sources"]))[i]
+            aliases = graph.nodes[entity_id].get("aliases", ()) if entity_id in graph else ()
+            if not (
+                name.casefold() == wanted
+                or entity_id == source
+                or any(a.casefold() == wanted for a in aliases)
+            ):
+                continue
+            rows.append(
+                {
+                    "source": name,
+                    "subject": graph.nodes[u]["name"],
+                    "predicate": data["predicate"],
+                    "object": graph.nodes[v]["name"],
+                    "modality": data["modality"],
+                    "negated": data["negated"],
+                    "article": data["articles"][i],
+                    "published": data["published"][i],
+                    "sentence": data["sentences"][i],
+                    "start_char": data["starts"][i],
+                }
+            )
+    rows.sort(
+        key=lambda r: (r["source"], r["published"], r["article"], r["start_char"], r["predicate"])
+    )
+    return rows
+
+
 LOCAL_QUERIES = {
+    "claims_by_source": claims_by_source,
     "entity_profile": entity_profile,
     "shortest_path": shortest_path,
     "most_connected": most_connected,

@@ -83,6 +83,15 @@ def local_entities(extraction: Extraction) -> list[LocalEntity]:
     ]
 
 
+def _resolved_source(
+    source: dict[str, str] | None, refs: dict[str, EntityRef]
+) -> dict[str, str] | None:
+    """A triple's source with the graph entity in place of the article-level one."""
+    if source and source.get("id") in refs:
+        return refs[source["id"]].to_dict()
+    return source
+
+
 def apply(resolution: Resolution, extraction: Extraction) -> Extraction:
     """An article's extraction with graph entities in place of its article-level ones."""
     refs = {}
@@ -100,7 +109,12 @@ def apply(resolution: Resolution, extraction: Extraction) -> Extraction:
         if local_id in refs:
             counts[refs[local_id].id] = counts.get(refs[local_id].id, 0) + count
     triples = tuple(
-        replace(t, subject=refs[t.subject.id], object=refs[t.object.id])
+        replace(
+            t,
+            subject=refs[t.subject.id],
+            object=refs[t.object.id],
+            source=_resolved_source(t.source, refs),
+        )
         for t in extraction.triples
         if refs[t.subject.id].id != refs[t.object.id].id
     )

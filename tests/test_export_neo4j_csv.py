@@ -84,6 +84,10 @@ def test_relation_file_headers_and_arrays(folder):
         "confidences:double[]",
         "surfaces:string[]",
         "patterns:string[]",
+        "sources:string[]",
+        "source_ids:string[]",
+        "whens:string[]",
+        "when_texts:string[]",
         "ends:int[]",
         "evidence_count:int",
         "key",  # what the Neo4j loader merges on, so a later `kgraph load` adds to it

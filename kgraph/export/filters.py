@@ -2,9 +2,10 @@
 
 Filters apply in this order, each to what the previous one left:
 
-1. ``since``: evidence published before the date (or undated) is dropped from each
-   relation; relations left without evidence are dropped, ``evidence_count`` and
-   ``confidence`` are recomputed from the evidence kept.
+1. ``since``/``until``: evidence outside the window is dropped from each relation (its
+   event dates where the sentence gave them, else its article's published date; undated
+   evidence is dropped, :mod:`kgraph.timeline`); relations left without evidence are
+   dropped, ``evidence_count`` and ``confidence`` are recomputed from the evidence kept.
 2. ``predicates``: relations whose predicate (or UPPER_SNAKE relationship type) is listed.
 3. After 1 or 2, entities left without any relation are dropped.
 4. ``types``: entities of these types; ``min_mentions``: entities mentioned that often.
@@ -13,13 +14,12 @@ Filters apply in this order, each to what the previous one left:
 6. Without ``isolated``, entities left without any relation are dropped (the
    ``entity`` itself stays).
 7. Articles: without ``with_articles`` article nodes and MENTIONS edges are left out;
-   with it, the articles that mention a kept entity (and, with ``since``, were published
-   on or after it) are kept with those MENTIONS edges.
+   with it, the articles that mention a kept entity (and, with ``since``/``until``, were
+   published inside the window) are kept with those MENTIONS edges.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -28,6 +28,7 @@ from kgraph.errors import KgraphError
 from kgraph.models import ENTITY_TYPES
 from kgraph.query import find_entity
 from kgraph.store.local import EVIDENCE_FIELDS, evidence_list
+from kgraph.timeline import check_date, evidence_dates, in_window
 
 __all__ = ["ExportFilter", "filter_graph"]
 
@@ -42,6 +43,7 @@ class ExportFilter:
     predicates: frozenset[str] = field(default_factory=frozenset)
     min_mentions: int = 0
     since: str | None = None
+    until: str | None = None
     with_articles: bool = False
     isolated: bool = True
 
@@ -52,11 +54,8 @@ class ExportFilter:
                 f"unknown entity type {', '.join(unknown)} "
                 f"(allowed: {', '.join(sorted(ENTITY_TYPES))})"
             )
-        if self.since is not None:
-            try:
-                dt.date.fromisoformat(self.since[:10])
-            except ValueError as exc:
-                raise KgraphError(f"--since {self.since!r} is not a date (use YYYY-MM-DD)") from exc
+        check_date("--since", self.since)
+        check_date("--until", self.until)
         if self.hops < 0:
             raise KgraphError(f"hops must be 0 or more, not {self.hops}")
 
@@ -64,8 +63,9 @@ class ExportFilter:
 def filter_graph(graph: nx.MultiDiGraph, spec: ExportFilter) -> nx.MultiDiGraph:
     """A filtered copy of ``graph`` (the stored graph is never changed)."""
     out = graph.copy()
-    if spec.since is not None:
-        _keep_evidence_since(out, spec.since)
+    windowed = spec.since is not None or spec.until is not None
+    if windowed:
+        _keep_evidence_in(out, spec.since, spec.until)
     if spec.predicates:
         wanted = {p.casefold() for p in spec.predicates}
         _drop_edges(
@@ -75,7 +75,7 @@ def filter_graph(graph: nx.MultiDiGraph, spec: ExportFilter) -> nx.MultiDiGraph:
                 and not wanted & {d["predicate"].casefold(), d["type"].casefold()}
             ),
         )
-    if spec.since is not None or spec.predicates:
+    if windowed or spec.predicates:
         related = {n for u, v, d in out.edges(data=True) if _is_relation(d) for n in (u, v)}
         _drop_entities(out, lambda n, d: n not in related)
     if spec.types:
@@ -109,13 +109,17 @@ def _drop_entities(graph: nx.MultiDiGraph, drop) -> None:
     )
 
 
-def _keep_evidence_since(graph: nx.MultiDiGraph, since: str) -> None:
-    """Trim each relation's parallel evidence lists to evidence published on/after ``since``."""
+def _keep_evidence_in(graph: nx.MultiDiGraph, since: str | None, until: str | None) -> None:
+    """Trim each relation's parallel evidence lists to the evidence inside the window."""
     empty = []
     for u, v, key, data in graph.edges(keys=True, data=True):
         if not _is_relation(data):
             continue
-        kept = [i for i, day in enumerate(data["published"]) if day and day[:10] >= since[:10]]
+        kept = [
+            i
+            for i in range(len(data["articles"]))
+            if in_window(*evidence_dates(data, i), since, until)
+        ]
         if not kept:
             empty.append((u, v, key))
             continue
@@ -141,12 +145,9 @@ def _keep_articles(graph: nx.MultiDiGraph, spec: ExportFilter) -> None:
     if not spec.with_articles:
         graph.remove_nodes_from(articles)
         return
-    since = (spec.since or "")[:10]
-    graph.remove_nodes_from(
-        [
-            n
-            for n in articles
-            if graph.out_degree(n) == 0
-            or (since and (graph.nodes[n].get("published") or "") < since)
-        ]
-    )
+
+    def outside(n: str) -> bool:
+        day = (graph.nodes[n].get("published") or "")[:10]
+        return not in_window(day, day, spec.since, spec.until)
+
+    graph.remove_nodes_from([n for n in articles if graph.out_degree(n) == 0 or outside(n)])

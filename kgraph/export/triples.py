@@ -26,6 +26,19 @@ def _entity(data: dict[str, Any], node: str) -> dict[str, Any]:
     return {"id": data.get("id", node), "name": data.get("name"), "type": data.get("type")}
 
 
+def _source(name: str, entity_id: str, graph: nx.MultiDiGraph) -> dict[str, Any] | None:
+    if entity_id:
+        return _entity(graph.nodes.get(entity_id, {"name": name}), entity_id)
+    return {"name": name} if name else None
+
+
+def _when(interval: str, text: str) -> dict[str, str] | None:
+    if not interval:
+        return None
+    start, _, end = interval.partition("/")
+    return {"text": text, "start": start, "end": end}
+
+
 def triple_records(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
     """The records of ``graph``'s relations, with the details of its article nodes."""
     records = []
@@ -34,6 +47,8 @@ def triple_records(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
             continue
         surfaces = evidence_list(data, "surfaces")
         patterns = evidence_list(data, "patterns")
+        sources, source_ids = evidence_list(data, "sources"), evidence_list(data, "source_ids")
+        whens, when_texts = evidence_list(data, "whens"), evidence_list(data, "when_texts")
         for i, article_id in enumerate(data["articles"]):
             article = graph.nodes.get(ARTICLE_PREFIX + article_id, {})
             record = {
@@ -52,6 +67,8 @@ def triple_records(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
                 "confidence": data["confidences"][i],
                 "negated": data["negated"],
                 "modality": data["modality"],
+                "source": _source(sources[i], source_ids[i], graph),
+                "when": _when(whens[i], when_texts[i]),
             }
             if surfaces[i]:
                 record["surface"] = surfaces[i]

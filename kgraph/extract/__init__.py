@@ -18,6 +18,7 @@ from kgraph.boilerplate import blank_boilerplate
 from kgraph.coref import resolve_coreferences
 from kgraph.extract.affiliation import AFFILIATION_EXTRACTORS
 from kgraph.extract.arguments import MentionIndex
+from kgraph.extract.attribution import quoted, source_of
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.modality import Modality, classify
 from kgraph.extract.modifiers import demonym_names, modifier_relations
@@ -25,6 +26,7 @@ from kgraph.extract.nominal import NOMINAL_EXTRACTORS
 from kgraph.extract.places import PLACE_EXTRACTORS
 from kgraph.extract.projection import projections
 from kgraph.extract.verbal import denied_actions, nominalized_relations, verb_relations
+from kgraph.extract.when import when_of
 from kgraph.lexicon import gazetteer
 from kgraph.models import Article, EntityRef, Extraction, Triple
 from kgraph.relations import Vocabulary, label_triples
@@ -139,12 +141,19 @@ def _confidence(
     return max(0.01, min(score, 1.0))
 
 
-def _triples(candidate: Candidate, article: Article, sentence: Span) -> Iterator[Triple]:
+def _triples(
+    candidate: Candidate, article: Article, sentence: Span, index: MentionIndex
+) -> Iterator[Triple]:
     start, end = _sentence_bounds(sentence)
     if candidate.pattern in PRESUPPOSED:
         stance = Modality()
     else:
         stance = classify(candidate.anchor, candidate.chain)
+    said = stance.label == "reported" or (candidate.pattern not in PRESUPPOSED and quoted(sentence))
+    source = source_of(candidate.anchor, index) if said else None
+    # a presupposed relation ("its parent company") is a state, not an event of the clause
+    presupposed = candidate.pattern in PRESUPPOSED
+    when = None if presupposed else when_of(candidate.anchor, sentence, article.published)
     surface = " ".join(t.text for t in sorted((*candidate.chain, candidate.anchor)))
     for subject in candidate.subjects:
         for obj in candidate.objects:
@@ -170,6 +179,8 @@ def _triples(candidate: Candidate, article: Article, sentence: Span) -> Iterator
                 negated=stance.negated,
                 modality=stance.label,
                 surface=surface,
+                source=source,
+                when=when,
                 extras={"pattern": candidate.pattern},
             )
 
@@ -198,7 +209,7 @@ def _extract_triples(doc: Doc, article: Article, index: MentionIndex) -> list[Tr
         pairs: set[frozenset[str]] = set()
         for extractor in (*EXTRACTORS, projections):
             for candidate in extractor(sentence, index):
-                for triple in _triples(candidate, article, sentence):
+                for triple in _triples(candidate, article, sentence, index):
                     pair = frozenset((triple.subject.id, triple.object.id))
                     if candidate.pattern == "projection" and pair in pairs:
                         continue  # a construction of its own has read this pair already

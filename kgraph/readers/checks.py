@@ -40,6 +40,8 @@ def check_article(
     mismatch = language_mismatch(article.text, options.language)
     if mismatch:
         return Reject(path=where, reason=_named(article, mismatch, several))
+    if article.published is None and options.published:
+        article = replace(article, published=options.published)
     if article.published is None:
         return article
     parsed = parse_published(article.published, file_time)

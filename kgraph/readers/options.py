@@ -45,6 +45,8 @@ class ReadOptions:
     max_chars: int = MAX_ARTICLE_CHARS
     #: The pipeline's language (ISO 639-1); other articles are rejected. ``"any"``: no check.
     language: str = "en"
+    #: The published date of articles that carry none (``kgraph ingest --published``).
+    published: str | None = None
 
 
 def _names(spec: str) -> tuple[str, ...]:

@@ -1,7 +1,9 @@
-"""Plain-text articles: an optional headline line, a blank line, then paragraphs."""
+"""Plain-text articles: an optional header block (``Date:``/``Published:`` lines), an
+optional headline line, a blank line, then paragraphs."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -12,6 +14,8 @@ from kgraph.readers.options import ReadOptions
 
 #: Longest first line still taken as a headline.
 MAX_TITLE_CHARS = 200
+#: A line of the header block at the top of a text file: ``Date: 2020-08-02``.
+HEADER_LINE = re.compile(r"(?i)(date|published)\s*:\s*(\S.*?)\s*")
 
 __all__ = ["decode_text", "guess_title", "read_text", "read_text_article"]
 
@@ -27,10 +31,32 @@ def guess_title(text: str) -> str | None:
     return head
 
 
+def split_header(text: str) -> tuple[str | None, str]:
+    r"""The date of the header block at the top of ``text`` (``Date:``/``Published:`` lines;
+    the last one given wins) and the text after the block and the blank lines below it.
+
+    >>> split_header("Date: 2020-08-02\n\nMicrosoft is in talks.")
+    ('2020-08-02', 'Microsoft is in talks.')
+    """
+    lines = text.split("\n")
+    date, count = None, 0
+    for line in lines:
+        found = HEADER_LINE.fullmatch(line.strip())
+        if not found:
+            break
+        date, count = found[2], count + 1
+    if not count:
+        return None, text
+    return date, "\n".join(lines[count:]).lstrip("\r\n")
+
+
 def read_text_article(data: bytes, *, source: str, default_title: str | None = None) -> Article:
-    """Build an :class:`Article` from the bytes of a ``.txt``/``.md`` file."""
-    text = decode_text(data)
-    return Article(text=text, title=guess_title(text) or default_title, source=source)
+    """Build an :class:`Article` from the bytes of a ``.txt``/``.md`` file (its header
+    block's date, unchecked: :mod:`kgraph.readers.checks` makes it ISO 8601)."""
+    published, text = split_header(decode_text(data))
+    return Article(
+        text=text, title=guess_title(text) or default_title, source=source, published=published
+    )
 
 
 def read_text(

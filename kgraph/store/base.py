@@ -10,12 +10,16 @@ Schema (the same in the local graph and in Neo4j; see README, "Graph schema"):
   article (``text_kind: "summary"`` only on a feed item read from its summary).
 - ``(:Article)-[:MENTIONS {count}]->(:Entity)``.
 - ``(:Entity)-[:RELATION_TYPE {relation, predicate, key, negated, modality, confidence,
-  evidence_count, articles, sentences, starts, ends, published, confidences, surfaces, patterns}]->
-  (:Entity)``: the type is the triple's ``relation`` in UPPER_SNAKE (``HEAD_OF``;
+  evidence_count, articles, sentences, starts, ends, published, confidences, surfaces, patterns,
+  sources, source_ids, whens, when_texts}]->(:Entity)``: the type is the triple's
+  ``relation`` in UPPER_SNAKE (``HEAD_OF``;
   ``RELATED_TO`` for ``other``), the open ``predicate`` a property; one relationship per
   (subject, predicate, object, negated, modality); each new piece of evidence appends to
   the parallel evidence lists (deduplicated by article and offsets) and raises
-  ``confidence`` to the best seen.
+  ``confidence`` to the best seen. ``sources``/``source_ids`` name who a reported
+  statement comes from (an entity's name and id; an unnamed source's words with an empty
+  id; both empty when none), ``whens``/``when_texts`` when it happened (an ISO interval
+  ``start/end`` and the time expression; empty when none).
 """
 
 from __future__ import annotations
@@ -48,6 +52,10 @@ def evidence_row(triple: Triple) -> dict:
         "confidence": round(triple.confidence, 3),
         "surface": triple.surface,
         "pattern": triple.extras.get("pattern", ""),
+        "source": (triple.source or {}).get("name", ""),
+        "source_id": (triple.source or {}).get("id", ""),
+        "when": f"{triple.when['start']}/{triple.when['end']}" if triple.when else "",
+        "when_text": (triple.when or {}).get("text", ""),
     }
 
 
@@ -97,8 +105,19 @@ class GraphStore(Protocol):
     def has_article(self, article_id: str, content_hash: str) -> bool:
         """True if this exact article (same id and content) is already stored."""
 
+    def stored_hash(self, article_id: str) -> str | None:
+        """The content hash article ``article_id`` is stored with; None if not stored."""
+
     def write(self, extractions: list[Extraction]) -> None:
-        """Store a batch of extracted articles; re-writing one changes nothing."""
+        """Store a batch of extracted articles; re-writing one changes nothing, and one
+        stored with other content replaces the stored version (its evidence, mentions and
+        the entities and relations only it supported go)."""
+
+    def article_ids(self, source: str | None = None) -> list[str]:
+        """Ids of the stored articles (only those read from ``source`` or under it)."""
+
+    def remove(self, article_ids: list[str]) -> int:
+        """Retract articles as if they had never been ingested; the number removed."""
 
     def resolve(self) -> None:
         """Recompute the graph's entities from every stored article and the overrides

@@ -30,6 +30,10 @@ SCHEMA = (
 EVIDENCE_LISTS = {
     "surfaces": "surface",  # first: their defaults below count the evidence already there
     "patterns": "pattern",
+    "sources": "source",
+    "source_ids": "source_id",
+    "whens": "when",
+    "when_texts": "when_text",
     "articles": "article",
     "sentences": "sentence",
     "starts": "start",
@@ -57,6 +61,28 @@ def stored_articles() -> str:
 def has_article() -> str:
     """One row if article ``$id`` is stored with content hash ``$content_hash``."""
     return "MATCH (a:Article {id: $id}) WHERE a.content_hash = $content_hash RETURN a.id AS id"
+
+
+def stored_hash() -> str:
+    """The content hash article ``$id`` is stored with (no row when it is not stored)."""
+    return "MATCH (a:Article {id: $id}) RETURN a.content_hash AS content_hash"
+
+
+def article_ids() -> str:
+    """Id and source of every stored article."""
+    return "MATCH (a:Article) RETURN a.id AS id, a.source AS source ORDER BY a.id"
+
+
+def delete_articles() -> str:
+    """Delete the articles ``$ids`` with their MENTIONS and their article-level records
+    (the entity layer is recomputed afterwards); one row per article deleted, as ``id``."""
+    return (
+        "UNWIND $ids AS id\n"
+        "MATCH (a:Article {id: id})\n"
+        "OPTIONAL MATCH (x:Extraction {article: id})\n"
+        "DETACH DELETE a, x\n"
+        "RETURN id"
+    )
 
 
 def merge_articles() -> str:
@@ -104,9 +130,10 @@ def merge_mentions() -> str:
 
 
 def _stored(name: str) -> str:
-    """A relationship's evidence list; ``surfaces`` and ``patterns`` may be missing (written
-    before they were kept): one empty string per piece of evidence then."""
-    if name in ("surfaces", "patterns"):
+    """A relationship's evidence list; the ones added after the first (``surfaces``,
+    ``patterns``, ``sources``, ``source_ids``, ``whens``, ``when_texts``) may be missing
+    (written before they were kept): one empty string per piece of evidence then."""
+    if name not in ("articles", "sentences", "starts", "ends", "published", "confidences"):
         return f'coalesce(r.{name}, [x IN r.articles | ""])'
     return f"r.{name}"
 

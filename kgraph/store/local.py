@@ -51,12 +51,18 @@ EVIDENCE_FIELDS = (
     "confidences",
     "surfaces",
     "patterns",
+    "sources",
+    "source_ids",
+    "whens",
+    "when_texts",
 )
+#: Evidence lists a graph written by an older kgraph may lack ("" for each piece then).
+OPTIONAL_EVIDENCE = ("surfaces", "patterns", "sources", "source_ids", "whens", "when_texts")
 
 
 def evidence_list(data: dict[str, Any], name: str) -> list[Any]:
     """A relation's evidence list ``name``; ``""`` for each piece where it is missing
-    (``surfaces`` and ``patterns`` in a graph written before they were kept)."""
+    (:data:`OPTIONAL_EVIDENCE` in a graph written before they were kept)."""
     return data.get(name) or [""] * len(data["articles"])
 
 
@@ -186,6 +192,37 @@ class LocalGraphStore:
         node = self._graph.nodes.get(ARTICLE_PREFIX + article_id)
         return bool(node) and node.get("content_hash") == content_hash
 
+    def stored_hash(self, article_id: str) -> str | None:
+        """The content hash article ``article_id`` is stored with; None if not stored."""
+        node = self._graph.nodes.get(ARTICLE_PREFIX + article_id)
+        return node.get("content_hash") if node else None
+
+    def article_ids(self, source: str | None = None) -> list[str]:
+        """Ids of the stored articles (only those read from ``source`` or a file under it)."""
+        return sorted(
+            data["id"]
+            for node, data in self._graph.nodes(data=True)
+            if str(node).startswith(ARTICLE_PREFIX) and from_source(data.get("source"), source)
+        )
+
+    def remove(self, article_ids: list[str]) -> int:
+        """Retract articles: their records and Article nodes go, and the entities,
+        mentions and relations are recomputed from the articles left.
+
+        Returns:
+            The number of articles removed (ids not stored are passed over).
+        """
+        removed = 0
+        for article_id in article_ids:
+            if self._graph.has_node(ARTICLE_PREFIX + article_id):
+                self._graph.remove_node(ARTICLE_PREFIX + article_id)
+                if self.records is not None:
+                    self.records.pop(article_id, None)
+                removed += 1
+        if removed:
+            self._stale = self._dirty = True
+        return removed
+
     def write(self, extractions: list[Extraction]) -> None:
         if self.records is None:
             raise StoreError(
@@ -196,6 +233,10 @@ class LocalGraphStore:
             if self.has_article(extraction.article.id, extraction.article.content_hash):
                 continue
             try:
+                # A new version replaces the old one whole: its node (no property of the
+                # old version stays) and its record; resolving recomputes the rest.
+                if self._graph.has_node(ARTICLE_PREFIX + extraction.article.id):
+                    self._graph.remove_node(ARTICLE_PREFIX + extraction.article.id)
                 self._add_article(extraction.article)
                 self.records[extraction.article.id] = to_record(extraction)
             except BaseException:
@@ -333,13 +374,25 @@ def _article(node: dict[str, Any]) -> Article:
     )
 
 
+def from_source(stored: str | None, source: str | None) -> bool:
+    """True if an article read from ``stored`` comes from ``source`` (a file, or a folder
+    holding it); any article when ``source`` is None."""
+    if source is None:
+        return True
+    if not stored:
+        return False
+    if stored == source or Path(stored).is_relative_to(Path(source)):
+        return True
+    return Path(stored).resolve().is_relative_to(Path(source).resolve())
+
+
 def _append_evidence(edge: dict[str, Any], row: dict[str, Any]) -> None:
     """Add one piece of evidence to a relationship unless it is already there."""
     seen = zip(edge["articles"], edge["starts"], edge["ends"])
     if (row["article"], row["start"], row["end"]) in set(seen):
         return
-    edge["surfaces"] = evidence_list(edge, "surfaces")
-    edge["patterns"] = evidence_list(edge, "patterns")
+    for name in OPTIONAL_EVIDENCE:
+        edge[name] = evidence_list(edge, name)
     for field, value in zip(
         EVIDENCE_FIELDS,
         (
@@ -351,6 +404,10 @@ def _append_evidence(edge: dict[str, Any], row: dict[str, Any]) -> None:
             row["confidence"],
             row.get("surface", ""),
             row.get("pattern", ""),
+            row.get("source", ""),
+            row.get("source_id", ""),
+            row.get("when", ""),
+            row.get("when_text", ""),
         ),
     ):
         edge[field].append(value)

@@ -25,7 +25,7 @@ from kgraph.records import apply, from_record, local_entities, to_record
 from kgraph.relations import Vocabulary, relation_of, relationship_type
 from kgraph.store import cypher
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats, entity_properties
-from kgraph.store.local import default_graph_path
+from kgraph.store.local import default_graph_path, from_source
 from kgraph.store.rows import ARTICLE_PROPS, GraphRows, rows_from_extractions
 from kgraph.store.settings import (  # noqa: F401 - re-exported
     DEFAULT_DATABASE,
@@ -145,6 +145,35 @@ class Neo4jGraphStore:
     def has_article(self, article_id: str, content_hash: str) -> bool:
         records = self.run(cypher.has_article(), {"id": article_id, "content_hash": content_hash})
         return bool(records)
+
+    def stored_hash(self, article_id: str) -> str | None:
+        """The content hash article ``article_id`` is stored with; None if not stored."""
+        rows = self.run(cypher.stored_hash(), {"id": article_id})
+        return rows[0]["content_hash"] if rows else None
+
+    def article_ids(self, source: str | None = None) -> list[str]:
+        """Ids of the stored articles (only those read from ``source`` or a file under it)."""
+        return [
+            row["id"]
+            for row in self.run(cypher.article_ids())
+            if from_source(row["source"], source)
+        ]
+
+    def remove(self, article_ids: list[str]) -> int:
+        """Retract articles (one transaction), then recompute the entity layer from the
+        articles left (:meth:`resolve`).
+
+        Returns:
+            The number of articles removed (ids not stored are passed over).
+        """
+        try:
+            with self._driver.session(database=self.settings.database) as session:
+                removed = session.execute_write(_delete_articles, list(article_ids))
+        except Exception as exc:
+            raise store_error(exc, self.settings) from exc
+        if removed:
+            self.resolve()
+        return removed
 
     def write(self, extractions: list[Extraction]) -> None:
         """Keep new articles with their own entities and triples (one transaction); their
@@ -400,7 +429,14 @@ def _without_stored(tx: ManagedTransaction, rows: GraphRows) -> GraphRows:
     return kept
 
 
+def _delete_articles(tx: ManagedTransaction, ids: list[str]) -> int:
+    return len(list(tx.run(cypher.delete_articles(), ids=ids)))
+
+
 def _write_records(tx: ManagedTransaction, rows: GraphRows, records: list[dict]) -> None:
+    # A new version of a stored article replaces it whole (node, mentions, record); the
+    # next resolve recomputes entities and relations without the old version's evidence.
+    _delete_articles(tx, list(rows.articles))
     _unwind(tx, cypher.merge_articles(), rows.articles.values())
     _unwind(tx, cypher.merge_extractions(), records)
 

@@ -36,6 +36,10 @@ EVIDENCE_FIELDS = (
     "confidence",
     "surface",
     "pattern",
+    "source",
+    "source_id",
+    "when",
+    "when_text",
 )
 
 
@@ -150,6 +154,10 @@ def rows_from_graph(graph: nx.MultiDiGraph) -> GraphRows:
                 data["confidences"],
                 evidence_list(data, "surfaces"),
                 evidence_list(data, "patterns"),
+                evidence_list(data, "sources"),
+                evidence_list(data, "source_ids"),
+                evidence_list(data, "whens"),
+                evidence_list(data, "when_texts"),
             )
             for evidence in lists:
                 rows.add_relation(
@@ -237,6 +245,10 @@ def _add_triple(rows: GraphRows, record: dict[str, Any]) -> None:
             "confidence": round(float(record.get("confidence", 0.5)), 3),
             "surface": str(record.get("surface") or ""),
             "pattern": str(record.get("pattern") or ""),
+            "source": str((record.get("source") or {}).get("name") or ""),
+            "source_id": str((record.get("source") or {}).get("id") or ""),
+            "when": _interval(record.get("when")),
+            "when_text": str((record.get("when") or {}).get("text") or ""),
         }
     )
 
@@ -246,6 +258,11 @@ def _relation_of(predicate: str, pattern: str | None, object_type: str) -> str:
     """:func:`relation_of` with the shipped vocabulary, remembered (a triples file repeats
     a few thousand predicates at most)."""
     return relation_of(predicate, pattern, object_type)
+
+
+def _interval(when: Any) -> str:
+    """A triple record's ``when`` as the stored ``start/end`` ISO interval ("" for none)."""
+    return f"{when['start']}/{when['end']}" if when else ""
 
 
 def _opt_str(value: Any) -> str | None:

@@ -32,6 +32,10 @@ RELATION_PROPS = (
     "confidences",
     "surfaces",
     "patterns",
+    "sources",
+    "source_ids",
+    "whens",
+    "when_texts",
 )
 
 
