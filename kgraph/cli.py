@@ -519,8 +519,9 @@ def ingest(
         with_store = not out_parquet or any(
             ctx.get_parameter_source(name) in given for name in ("graph_path", "store_name")
         )
+        target = _open_store(store_name, graph_path, neo4j) if with_store else nullcontext()
         with (
-            (_open_store(store_name, graph_path, neo4j) if with_store else nullcontext()) as store,
+            target as store,
             _reject_sink(rejects_path) as on_reject,
             _progress(total, show) as on_article,
         ):
