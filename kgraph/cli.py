@@ -511,6 +511,8 @@ def ingest(
     show = show and total is not None  # no bar for standard input
     if out_parquet and not dask_address:
         raise click.UsageError("--out-parquet needs --dask (e.g. --dask local)")
+    if explain_blanks and dask_address:
+        raise click.UsageError("--explain-blanks works without --dask only")
     if dask_address:
         from kgraph.distributed import ingest_on_dask
 
