@@ -31,6 +31,7 @@ RELATION_PROPS = (
     "published",
     "confidences",
     "surfaces",
+    "patterns",
 )
 
 
