@@ -41,6 +41,8 @@ from kgraph.store.rows import ARTICLE_PROPS, EVIDENCE_FIELDS
 PARTITION_SIZE = 64
 #: Relation buckets of the reduce (relations hashed by subject, object and key).
 BUCKETS = 8
+#: Partitions in flight per worker thread (waiting or running).
+IN_FLIGHT = 4
 #: Times a task is run again when its worker dies.
 RETRIES = 3
 #: Name of the worker plugin.
@@ -276,14 +278,26 @@ def ingest_dask(
             on_reject(reject)
 
     client.register_plugin(PipelinePlugin(model), name=PLUGIN_NAME)
-    futures = []
-    for batch in _partitions(articles, partition_size, report, rejected, stop, skip):
-        futures.append(
-            client.submit(extract_partition, batch, model, vocabulary, retries=RETRIES, pure=False)
-        )
-    for future in as_completed(futures):
+    # At most IN_FLIGHT partitions per worker thread wait or run: the articles' texts
+    # travel with their tasks, so memory follows the window, not the corpus.
+    window = IN_FLIGHT * max(sum(client.nthreads().values()), 1)
+    futures: list[Any] = []
+    pending = as_completed()
+
+    def done(future: Any) -> None:
         for _ in range(len(future.result().articles) if on_article else 0):
             on_article(None)
+
+    for batch in _partitions(articles, partition_size, report, rejected, stop, skip):
+        future = client.submit(
+            extract_partition, batch, model, vocabulary, retries=RETRIES, pure=False
+        )
+        futures.append(future)
+        pending.add(future)
+        while pending.count() >= window:
+            done(next(pending))
+    for future in pending:
+        done(future)
     parts: list[PartitionResult] = client.gather(futures)
     for part in parts:
         for reject in part.rejects:
