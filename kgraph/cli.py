@@ -63,6 +63,13 @@ model_option = click.option(
     envvar="KGRAPH_MODEL",
     help="Installed spaCy pipeline to use (any name spacy.load accepts).",
 )
+input_format_option = click.option(
+    "--input-format",
+    type=click.Choice(sorted(FORMATS)),
+    default="txt",
+    show_default=True,
+    help="Format of standard input (-) and of files with an unknown suffix.",
+)
 explain_blanks_option = click.option(
     "--explain-blanks",
     is_flag=True,
@@ -233,13 +240,7 @@ def cli(ctx: click.Context) -> None:
     help="With --format carb: sentences are already tokenized; split words at spaces only.",
 )
 @relations_option
-@click.option(
-    "--input-format",
-    type=click.Choice(sorted(FORMATS)),
-    default="txt",
-    show_default=True,
-    help="Format of standard input (-) and of files with an unknown suffix.",
-)
+@input_format_option
 @explain_blanks_option
 @language_option
 @library_errors
@@ -383,13 +384,7 @@ def _report_rejects(rejects: list[Reject]) -> None:
     show_default="all cores",
     help="Processes parsing and extracting articles.",
 )
-@click.option(
-    "--input-format",
-    type=click.Choice(sorted(FORMATS)),
-    default="txt",
-    show_default=True,
-    help="Format of standard input (-) and of files with an unknown suffix.",
-)
+@input_format_option
 @click.option(
     "--text-field", metavar="NAME", help="JSON/CSV field of the text [text,content,body]."
 )
