@@ -7,7 +7,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import wraps
 from pathlib import Path
 from typing import Any
@@ -426,6 +426,26 @@ def _report_rejects(rejects: list[Reject]) -> None:
     help="Articles per batch a worker parses (spaCy's nlp.pipe batch).",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Extract on a Dask cluster: a scheduler address (tcp://HOST:8786), or 'local' for "
+    "a LocalCluster of --workers processes (needs kgraph[dask]).",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    help="With --dask: articles per task.",
+)
+@click.option(
+    "--out-parquet",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="With --dask: write the graph tables (Parquet) to this folder; the graph file or "
+    "Neo4j is written too only when --graph or --store is given.",
+)
 @relations_option
 @explain_blanks_option
 @language_option
@@ -452,6 +472,9 @@ def ingest(
     explain_blanks: bool,
     language: str | None,
     published_default: str | None = None,
+    dask_address: str | None = None,
+    partition_size: int = 64,
+    out_parquet: Path | None = None,
 ) -> None:
     """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
 
@@ -469,6 +492,7 @@ def ingest(
       kgraph ingest news.jsonl.gz --text-field story --rejects rejects.jsonl
       kgraph ingest crawl.warc.gz --rejects rejects.jsonl
       kgraph ingest examples/articles/ --store neo4j
+      kgraph ingest news.jsonl --dask tcp://scheduler:8786 --out-parquet tables/
     """
     from kgraph.nlp import load_pipeline
     from kgraph.pipeline import ingest as run_ingest
@@ -490,6 +514,43 @@ def ingest(
     show = not quiet and sys.stderr.isatty()
     total = count_articles(paths, options) if show else None
     show = show and total is not None  # no bar for standard input
+    if out_parquet and not dask_address:
+        raise click.UsageError("--out-parquet needs --dask (e.g. --dask local)")
+    if explain_blanks and dask_address:
+        raise click.UsageError("--explain-blanks works without --dask only")
+    if dask_address:
+        from kgraph.distributed import ingest_on_dask
+
+        ctx = click.get_current_context()
+        given = {click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT}
+        with_store = not out_parquet or any(
+            ctx.get_parameter_source(name) in given for name in ("graph_path", "store_name")
+        )
+        target = _open_store(store_name, graph_path, neo4j) if with_store else nullcontext()
+        with (
+            target as store,
+            _reject_sink(rejects_path) as on_reject,
+            _progress(total, show) as on_article,
+        ):
+            report, entities, relations = ingest_on_dask(
+                read_articles(paths, options),
+                dask_address,
+                model,
+                store=store,
+                out_parquet=out_parquet,
+                workers=workers,
+                partition_size=partition_size,
+                vocabulary=vocabulary,
+                on_article=on_article,
+                on_reject=on_reject,
+                on_skip=on_reject if rejects_path else None,
+                strict=strict,
+            )
+        report.seconds = time.perf_counter() - _command_started()
+        click.echo(report.summary(entities, relations))
+        if report.rejected:
+            sys.exit(3)
+        return
     with (
         _open_store(store_name, graph_path, neo4j) as store,
         _reject_sink(rejects_path) as on_reject,
@@ -779,7 +840,7 @@ def _cell(value: Any) -> str:
 
 
 @cli.command()
-@click.argument("source", type=click.Path(allow_dash=True, dir_okay=False, path_type=Path))
+@click.argument("source", type=click.Path(allow_dash=True, path_type=Path))
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
@@ -788,24 +849,40 @@ def _cell(value: Any) -> str:
     help="Rows (articles, entities, mentions, relations) per transaction.",
 )
 @click.option("--replace", is_flag=True, help="Delete everything in the database first.")
+@click.option(
+    "--graph",
+    "graph_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Load a graph-table folder into this local graph file instead of Neo4j.",
+)
 @neo4j_options
 @library_errors
-def load(source: Path, batch_size: int, replace: bool, neo4j: Any) -> None:
-    """Load a saved local graph or a triples file into Neo4j.
+def load(
+    source: Path, batch_size: int, replace: bool, neo4j: Any, graph_path: Path | None = None
+) -> None:
+    """Load a saved local graph, a triples file or a graph-table folder into Neo4j.
 
-    SOURCE is a graph file written by `kgraph ingest` (.json or .json.gz) or triple records
-    as `kgraph extract` prints them (JSON Lines; - for standard input). Loading is
-    idempotent: loading the same source twice changes nothing, and evidence already on a
-    relationship is not added again. Each batch is one transaction.
+    SOURCE is a graph file written by `kgraph ingest` (.json or .json.gz), triple records
+    as `kgraph extract` prints them (JSON Lines; - for standard input), or a folder of
+    graph tables (`kgraph ingest --dask ... --out-parquet DIR`; with --graph into a local
+    graph file). Loading is idempotent: loading the same source twice changes nothing,
+    and evidence already on a relationship is not added again. Each batch is one
+    transaction.
 
     \b
     Examples:
       kgraph load demo-graph.json
       kgraph extract examples/articles/ | kgraph load -
+      kgraph load tables/ --graph graph.json
     """
     from kgraph.store.neo4j import Neo4jGraphStore
     from kgraph.store.rows import rows_from_graph, rows_from_triples
 
+    if source.is_dir():
+        _load_tables(source, graph_path, batch_size, replace, neo4j)
+        return
+    if graph_path is not None:
+        raise click.UsageError("--graph loads a graph-table folder (SOURCE is a file)")
     if str(source) == "-":
         rows = rows_from_triples(sys.stdin)
     elif _is_graph_file(source):
@@ -825,6 +902,40 @@ def load(source: Path, batch_size: int, replace: bool, neo4j: Any) -> None:
         f"loaded {len(rows.relations)} relations, {len(rows.entities)} entities, "
         f"{len(rows.articles)} articles from {source} in {time.perf_counter() - started:.1f} s; "
         f"Neo4j now holds {counts.articles} articles, {counts.entities} entities, "
+        f"{counts.relations} relations"
+    )
+
+
+def _load_tables(
+    source: Path, graph_path: Path | None, batch_size: int, replace: bool, neo4j: Any
+) -> None:
+    """``kgraph load DIR``: graph tables into the local graph file or Neo4j."""
+    from kgraph.graph_tables import is_table_folder, load_tables, read_tables
+
+    if not is_table_folder(source):
+        raise KgraphError(f"{source} is a folder but no graph-table folder (no records/)")
+    started = time.perf_counter()
+    tables = read_tables(source)
+    if graph_path is not None:
+        if replace:
+            graph_path.unlink(missing_ok=True)
+        with _local_store(graph_path) as store:
+            load_tables(tables, store)
+            counts = store.stats()
+        where = f"{store.path} now holds"
+    else:
+        from kgraph.store.neo4j import Neo4jGraphStore
+
+        with Neo4jGraphStore(neo4j, check_legacy=not replace) as store:
+            if replace:
+                store.clear()
+            load_tables(tables, store, batch_size=batch_size)
+            counts = store.stats()
+        where = "Neo4j now holds"
+    click.echo(
+        f"loaded {len(tables.relations)} relations, {len(tables.entities)} entities, "
+        f"{len(tables.articles)} articles from {source} in {time.perf_counter() - started:.1f} s; "
+        f"{where} {counts.articles} articles, {counts.entities} entities, "
         f"{counts.relations} relations"
     )
 

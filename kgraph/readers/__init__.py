@@ -26,6 +26,7 @@ from kgraph.readers.html import read_html
 from kgraph.readers.jsondoc import read_json
 from kgraph.readers.jsonl import read_jsonl
 from kgraph.readers.options import MAX_ARTICLE_CHARS, FieldMap, ReadOptions
+from kgraph.readers.parquet import read_parquet
 from kgraph.readers.stream import READ_ERRORS, open_input, read_error
 from kgraph.readers.text import read_text
 from kgraph.readers.warc import read_warc
@@ -41,6 +42,7 @@ FORMATS: dict[str, Reader] = {
     "csv": read_csv,
     "rss": read_feed,
     "warc": read_warc,
+    "parquet": read_parquet,
 }
 #: File suffixes and the format each is read as; ``<suffix>.gz`` is read decompressed.
 SUFFIXES = {
@@ -56,10 +58,11 @@ SUFFIXES = {
     ".atom": "rss",
     ".xml": "rss",
     ".warc": "warc",
+    ".parquet": "parquet",
 }
 #: Formats whose readers take gzip files undecompressed: warcio reads a ``.warc.gz`` one
 #: gzip member (record) at a time, so a damaged archive keeps the records before it.
-OWN_GZIP = frozenset({"warc"})
+OWN_GZIP = frozenset({"warc", "parquet"})
 #: Formats whose files hold one article each (messages then need not name the article).
 ONE_ARTICLE_FORMATS = ("txt", "html")
 #: File suffixes read when a folder is given (kept for older callers).
@@ -94,6 +97,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     In folders, ``.xml`` files are read only when they hold an RSS or Atom feed.
     """
     for raw in paths:
+        if is_url(str(raw)):
+            yield raw  # an fsspec URL, read as one file
+            continue
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
@@ -101,6 +107,11 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                     yield child
         else:
             yield path
+
+
+def is_url(path: str) -> bool:
+    """True for an fsspec URL (``s3://bucket/news.jsonl``, ``memory://a.parquet``)."""
+    return "://" in path
 
 
 def _wanted(path: Path) -> bool:
@@ -124,9 +135,9 @@ def read_articles(
             source, fmt, file_time = "<stdin>", options.input_format, None
             items = _read(sys.stdin.buffer, source, None, fmt, options)
         else:
-            fmt, gzipped = file_format(path)
+            fmt, gzipped = file_format(Path(path))
             fmt = fmt or options.input_format
-            source, file_time = str(path), _file_time(path)
+            source, file_time = str(path), None if is_url(str(path)) else _file_time(path)
             items = _read_file(path, fmt, gzipped, options)
         several = fmt not in ONE_ARTICLE_FORMATS
         for item in items:
@@ -148,7 +159,7 @@ def _file_time(path: Path) -> datetime | None:
 
 
 def _read_file(
-    path: Path, fmt: str, gzipped: bool, options: ReadOptions
+    path: Path | str, fmt: str, gzipped: bool, options: ReadOptions
 ) -> Iterator[Article | Reject]:
     try:
         stream = open_input(str(path), gzipped=gzipped and fmt not in OWN_GZIP)
@@ -156,7 +167,8 @@ def _read_file(
         yield Reject(path=str(path), reason=read_error(exc))
         return
     with stream:
-        name = Path(path.name[:-3] if gzipped else path.name).stem or None
+        base = Path(path).name
+        name = Path(base[:-3] if gzipped else base).stem or None
         yield from _read(stream, str(path), name, fmt, options)
 
 
@@ -227,9 +239,9 @@ def count_articles(paths: Iterable[str | Path], options: ReadOptions | None = No
     for path in iter_files(paths):
         if str(path) == "-":
             return None
-        fmt, gzipped = file_format(path)
+        fmt, gzipped = file_format(Path(path))
         fmt = fmt or options.input_format
-        if fmt in ("rss", "warc", "json"):
+        if fmt in ("rss", "warc", "json", "parquet"):
             return None  # feeds, archives, and an array or one object: not countable by lines
         if fmt not in ("jsonl", "csv"):
             total += 1

@@ -16,7 +16,18 @@ __all__ = ["READ_ERRORS", "numbered_lines", "open_input", "read_error"]
 
 
 def open_input(path: str, *, gzipped: bool) -> BinaryIO:
-    """Open ``path`` for reading bytes, decompressing when ``gzipped``."""
+    """Open ``path`` for reading bytes, decompressing when ``gzipped``; an fsspec URL
+    (``s3://…``) through its filesystem package, where installed."""
+    if "://" in path:
+        try:
+            import fsspec
+        except ImportError as exc:
+            raise OSError(f"reading {path} needs fsspec: pip install fsspec") from exc
+        try:
+            stream = fsspec.open(path, "rb").open()
+        except (ImportError, ValueError) as exc:
+            raise OSError(f"cannot open {path}: {exc}") from exc
+        return gzip.GzipFile(fileobj=stream) if gzipped else stream
     return gzip.open(path, "rb") if gzipped else open(path, "rb")  # noqa: SIM115
 
 

@@ -246,6 +246,37 @@ class LocalGraphStore:
                 raise
             self._stale = self._dirty = True
 
+    def add_records(self, articles: list[dict[str, Any]], records: dict[str, str]) -> int:
+        """Add articles (rows of their properties, ``content_hash`` included) with their
+        article-level records, as :meth:`write` adds extractions (graph-table loads).
+
+        Returns:
+            How many articles were new.
+        """
+        if self.records is None:
+            raise StoreError(
+                f"{self.path} was written by an older kgraph without article records; "
+                "load into a new graph file"
+            )
+        added = 0
+        for row in articles:
+            if self.has_article(row["id"], row.get("content_hash") or ""):
+                continue
+            props = {k: row.get(k) for k in ("title", "published", "url", "source")}
+            self._graph.add_node(
+                ARTICLE_PREFIX + row["id"],
+                label="Article",
+                id=row["id"],
+                **props,
+                content_hash=row.get("content_hash"),
+                **({"text_kind": row["text_kind"]} if row.get("text_kind") else {}),
+            )
+            self.records[row["id"]] = records[row["id"]]
+            added += 1
+        if added:
+            self._stale = self._dirty = True
+        return added
+
     def resolve(self) -> None:
         """Recompute the graph's entities, mentions and relations from the records."""
         if self.records is None:

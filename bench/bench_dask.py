@@ -1,0 +1,169 @@
+"""Dask ingestion versus local ``--workers 2`` on the BBC articles (read in place).
+
+Not a test. Local: :func:`kgraph.pipeline.ingest` with two worker processes into a local
+graph file. Dask: a ``dask scheduler`` and two ``dask worker`` processes (one thread each)
+on 127.0.0.1, started by this script; :func:`kgraph.distributed.ingest_dask` then the
+same local graph file (:func:`kgraph.distributed.write_to_store`). Throughput is words
+(whitespace-separated) per second; the model load is excluded in both (the local workers
+fork from a process that loaded it; the Dask workers load it in their plugin before the
+clock starts). Peak memory per worker: the highest resident set size (RSS) of each
+worker process, sampled every 0.1 s with psutil.
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/bench_dask.py --articles 300 --rounds 3   # best of 3 each
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
+
+
+class PeakRss:
+    """Samples the RSS of the processes ``pids()`` returns; keeps each one's peak."""
+
+    def __init__(self, pids) -> None:
+        self.pids, self.peaks, self._stop = pids, {}, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            for pid in self.pids():
+                try:
+                    rss = psutil.Process(pid).memory_info().rss
+                except psutil.Error:
+                    continue
+                self.peaks[pid] = max(self.peaks.get(pid, 0), rss)
+            time.sleep(0.1)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run_local(files: list[Path], model: str) -> tuple[float, list[int]]:
+    import psutil
+
+    from kgraph.nlp import load_pipeline
+    from kgraph.pipeline import ingest
+    from kgraph.store.local import LocalGraphStore
+
+    load_pipeline(model)
+    me = psutil.Process()
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        PeakRss(lambda: [c.pid for c in me.children(recursive=True)]) as peak,
+    ):
+        started = time.perf_counter()
+        with LocalGraphStore(Path(tmp) / "graph.json") as store:
+            ingest(files, store, model, workers=2)
+        seconds = time.perf_counter() - started
+    return seconds, sorted(peak.peaks.values(), reverse=True)[:2]
+
+
+def run_dask(files: list[Path], model: str) -> tuple[float, list[int]]:
+    from distributed import Client
+
+    from kgraph.distributed import PLUGIN_NAME, PipelinePlugin, ingest_dask, write_to_store
+    from kgraph.readers import read_articles
+    from kgraph.store.local import LocalGraphStore
+
+    dask = str(Path(sys.executable).parent / "dask")
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    quiet = {"env": env, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    processes = [
+        subprocess.Popen(
+            [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+             "--dashboard-address", f"127.0.0.1:{_free_port()}"], **quiet
+        )
+    ]  # fmt: skip
+    for name in ("w1", "w2"):
+        processes.append(
+            subprocess.Popen(
+                [dask, "worker", address, "--host", "127.0.0.1", "--nthreads", "1",
+                 "--memory-limit", "2GiB", "--name", name, "--no-dashboard"], **quiet
+            )
+        )  # fmt: skip
+    try:
+        with Client(address, timeout=90) as client:
+            client.wait_for_workers(2, timeout=90)
+            client.register_plugin(PipelinePlugin(model), name=PLUGIN_NAME)
+            pids = list(client.run(os.getpid).values())
+            with tempfile.TemporaryDirectory() as tmp, PeakRss(lambda: pids) as peak:
+                started = time.perf_counter()
+                _, tables = ingest_dask(read_articles(files), client, model)
+                with LocalGraphStore(Path(tmp) / "graph.json") as store:
+                    write_to_store(tables, store)
+                seconds = time.perf_counter() - started
+    finally:
+        for process in reversed(processes):
+            process.kill()
+            process.wait()
+    return seconds, list(peak.peaks.values())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=2225)
+    parser.add_argument("--model", default=None)
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="alternate local and Dask this many times; best of"
+    )
+    args = parser.parse_args()
+    from kgraph.defaults import DEFAULT_MODEL
+    from kgraph.readers.encoding import decode_text
+
+    model = args.model or DEFAULT_MODEL
+    files = sorted(p for p in CORPUS.rglob("*.txt") if p.parent != CORPUS)[: args.articles]
+    words = sum(len(decode_text(p.read_bytes()).split()) for p in files)
+    print(f"{len(files)} BBC articles, {words} words")
+    local_runs, dask_runs = [], []
+    for _ in range(args.rounds):  # alternating, so a busy spell on a shared machine hits both
+        local_runs.append(run_local(files, model))
+        dask_runs.append(run_dask(files, model))
+        print(
+            f"round: local {words / local_runs[-1][0]:,.0f} words/s, "
+            f"dask {words / dask_runs[-1][0]:,.0f} words/s",
+            flush=True,
+        )
+    local_s, local_peaks = min(local_runs)
+    dask_s, dask_peaks = min(dask_runs)
+    mib = 1024 * 1024
+    print(
+        f"local --workers 2: {words / local_s:,.0f} words/s ({local_s:.1f} s), "
+        f"peak RSS per worker {', '.join(f'{p / mib:.0f}' for p in local_peaks)} MiB"
+    )
+    print(
+        f"dask, 2 workers:   {words / dask_s:,.0f} words/s ({dask_s:.1f} s), "
+        f"peak RSS per worker {', '.join(f'{p / mib:.0f}' for p in dask_peaks)} MiB"
+    )
+    print(f"ratio dask/local: {local_s / dask_s:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
