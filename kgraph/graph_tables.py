@@ -40,18 +40,8 @@ def _schemas() -> dict[str, Any]:
     import pyarrow as pa
 
     text, texts = pa.string(), pa.list_(pa.string())
-    evidence = pa.struct(
-        [
-            ("article", text),
-            ("sentence", text),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("published", text),
-            ("confidence", pa.float64()),
-            ("surface", text),
-            ("pattern", text),
-        ]
-    )
+    types = {"start": pa.int64(), "end": pa.int64(), "confidence": pa.float64()}
+    evidence = pa.struct([(name, types.get(name, text)) for name in EVIDENCE_FIELDS])
     return {
         "articles": pa.schema([("id", text), *((p, text) for p in ARTICLE_PROPS)]),
         "records": pa.schema([("article", text), ("record", text)]),

@@ -208,7 +208,10 @@ def test_rejects_name_file_and_line_and_strict_stops(tmp_path):
 
 
 def _evidence(article: str, published: str, start: int, order: int, confidence: float) -> dict:
+    from kgraph.store.rows import EVIDENCE_FIELDS
+
     return {
+        **dict.fromkeys(EVIDENCE_FIELDS, ""),  # surface, pattern, source, when... left empty
         "subject": "a",
         "object": "b",
         "type": "RELATED_TO",
