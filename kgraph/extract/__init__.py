@@ -29,7 +29,6 @@ from kgraph.lexicon import gazetteer
 from kgraph.models import Article, EntityRef, Extraction, Triple
 from kgraph.relations import Vocabulary, label_triples
 from kgraph.resolve import Mention, resolve_mentions
-from kgraph.selective import is_parsed, selective_pipe
 
 __all__ = ["extract_article", "extract_articles", "extract_doc", "parse_articles"]
 
@@ -61,23 +60,11 @@ LONG_SENTENCE = 40
 
 
 def parse_articles(
-    nlp: Language,
-    articles: Iterable[Article],
-    *,
-    batch_size: int = 32,
-    n_process: int = 1,
-    full: bool = False,
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32, n_process: int = 1
 ) -> Iterator[tuple[Doc, Article]]:
-    """Parse articles with spaCy (boilerplate blanked), yielding ``(doc, article)`` pairs.
-
-    Only the sentences that can hold an entity triple are parsed (:mod:`kgraph.selective`);
-    ``full`` parses every sentence, as open triples need.
-    """
+    """Parse articles with spaCy (boilerplate blanked), yielding ``(doc, article)`` pairs."""
     texts = ((blank_boilerplate(a.text), a) for a in articles)
-    if full or n_process != 1:
-        yield from nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process)
-    else:
-        yield from selective_pipe(nlp, texts, batch_size=batch_size)
+    yield from nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process)
 
 
 def _sentence_bounds(sentence: Span) -> tuple[int, int]:
@@ -206,7 +193,7 @@ def extract_doc(doc: Doc, article: Article, *, vocabulary: Vocabulary | None = N
 def _extract_triples(doc: Doc, article: Article, index: MentionIndex) -> list[Triple]:
     best: dict[tuple[str, str, str, int], Triple] = {}
     for sentence in doc.sents:
-        if not sentence.text.strip() or not is_parsed(sentence):
+        if not sentence.text.strip():
             continue
         pairs: set[frozenset[str]] = set()
         for extractor in (*EXTRACTORS, projections):
