@@ -11,7 +11,9 @@ model's; :func:`kgraph.nlp.load_pipeline` swaps them in where the pipeline has t
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, LOWER, MORPH, ORTH, POS, TAG
+import re
+
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
@@ -22,53 +24,68 @@ __all__ = ["FastAttributeRuler", "FastLemmatizer"]
 
 #: Most cached lemmas before the cache starts again (a bound on its memory).
 LEMMA_CACHE = 200_000
+#: Most cached rule lists (one per word, tag, dependency and space) before it starts again.
+RULE_CACHE = 200_000
 
 
 class FastAttributeRuler:
-    """spaCy's :class:`AttributeRuler` with its one-token word/tag rules as lookups."""
+    """spaCy's :class:`AttributeRuler` with its one-token rules as cached lookups.
+
+    A rule on one token's word, tag, dependency or being a space is decided once per
+    combination of those four; only the rules over several tokens go through a Matcher.
+    """
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.ruler = ruler
         self.attrs = ruler.attrs
+        self.indices = ruler.indices
         strings = ruler.vocab.strings
-        #: (lower, tag) → ids of the rules whose only pattern is that word and/or tag
-        #: (0 stands for "any").
+        #: (lower, tag) → ids of the rules on that word and/or tag alone (0: any).
         self.simple: dict[tuple[int, int], list[int]] = {}
+        #: Other one-token rules: (id, alternatives of (attribute, operator, value) tests).
+        self.tests: list[tuple[int, list[list[tuple[str, str, object]]]]] = []
         self.matcher = Matcher(ruler.vocab, validate=False)
         for attr_id, rule in enumerate(ruler.patterns):
             key = _simple_key(rule, strings)
-            if key is None:
-                self.matcher.add(str(attr_id), rule["patterns"])
-            else:
+            tests = None if key else _token_tests(rule)
+            if key:
                 self.simple.setdefault(key, []).append(attr_id)
-        self.indices = ruler.indices
-        self._cache: dict[tuple[int, int], tuple[int, ...]] = {}
+            elif tests:
+                self.tests.append((attr_id, tests))
+            else:
+                self.matcher.add(str(attr_id), rule["patterns"])
+        self._cache: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
 
-    def _rules(self, lower: int, tag: int) -> tuple[int, ...]:
-        key = (lower, tag)
+    def _rules(self, key: tuple[int, int, int, int], strings) -> tuple[int, ...]:
         found = self._cache.get(key)
         if found is None:
+            lower, tag, dep, space = key
             simple = self.simple
-            found = tuple(
-                sorted(
-                    simple.get((0, tag), [])
-                    + simple.get((lower, 0), [])
-                    + simple.get((lower, tag), [])
-                )
-            )
-            self._cache[key] = found
+            ids = simple.get((0, tag), []) + simple.get((lower, 0), [])
+            ids += simple.get((lower, tag), [])
+            values = {
+                "LOWER": strings[lower],
+                "TAG": strings[tag],
+                "DEP": strings[dep],
+                "IS_SPACE": bool(space),
+            }
+            ids += [attr_id for attr_id, tests in self.tests if _passes(tests, values)]
+            found = self._cache[key] = tuple(sorted(ids))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(self._cache) > RULE_CACHE:
+            self._cache.clear()
+        strings = doc.vocab.strings
         rules: dict[int, list[int]] = {}
-        for i, (lower, tag) in enumerate(doc.to_array([LOWER, TAG]).tolist()):
-            found = self._rules(lower, tag)
+        for i, key in enumerate(doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()):
+            found = self._rules(tuple(key), strings)
             if found:
                 rules[i] = list(found)
         extra = False
         matches = self.matcher(doc, allow_missing=True) if len(self.matcher) else []
         for match_id, start, end in matches:
-            attr_id = int(doc.vocab.strings[match_id])
+            attr_id = int(strings[match_id])
             index = self.indices[attr_id]
             token = (start if index >= 0 else end) + index
             if not start <= token < end:
@@ -83,6 +100,55 @@ class FastAttributeRuler:
                 merged.update(self.attrs[attr_id])
             set_token_attrs(doc[i], merged)
         return doc
+
+
+#: Attributes a one-token rule may test to be decided without the Matcher.
+TOKEN_ATTRS = {"LOWER", "TAG", "DEP", "IS_SPACE"}
+
+
+def _token_tests(rule: dict) -> list[list[tuple[str, str, object]]] | None:
+    """The tests of a rule all of whose patterns are one token on :data:`TOKEN_ATTRS` with
+    plain values, ``IN``, ``NOT_IN`` or ``REGEX``; None for any other rule."""
+    if rule.get("index", 0) not in (0, -1):
+        return None
+    alternatives = []
+    for pattern in rule["patterns"]:
+        if len(pattern) != 1 or not pattern[0] or set(pattern[0]) - TOKEN_ATTRS:
+            return None
+        tests = []
+        for attr, value in pattern[0].items():
+            if isinstance(value, dict):
+                if len(value) != 1 or next(iter(value)) not in ("IN", "NOT_IN", "REGEX"):
+                    return None
+                op, operand = next(iter(value.items()))
+                operand = re.compile(operand) if op == "REGEX" else frozenset(operand)
+            elif isinstance(value, bool) == (attr == "IS_SPACE") and isinstance(value, str | bool):
+                op, operand = "==", value
+            else:
+                return None
+            tests.append((attr, op, operand))
+        alternatives.append(tests)
+    return alternatives
+
+
+def _passes(alternatives: list[list[tuple[str, str, object]]], values: dict) -> bool:
+    """Whether one of the alternatives' tests all hold for the token's ``values``."""
+    for tests in alternatives:
+        for attr, op, operand in tests:
+            value = values[attr]
+            if op == "==":
+                ok = value == operand
+            elif op == "IN":
+                ok = value in operand
+            elif op == "NOT_IN":
+                ok = value not in operand
+            else:
+                ok = operand.search(value) is not None
+            if not ok:
+                break
+        else:
+            return True
+    return False
 
 
 def _simple_key(rule: dict, strings) -> tuple[int, int] | None:

@@ -36,12 +36,12 @@ def test_fast_components_annotate_as_spacys_own(nlp):
         assert _annotations(ours) == _annotations(theirs)
 
 
-def test_the_word_and_tag_rules_become_lookups_and_the_rest_stay_patterns(nlp):
+def test_one_token_rules_become_lookups_and_the_rest_stay_patterns(nlp):
     ruler = nlp.get_pipe("attribute_ruler")
     fast = FastAttributeRuler(ruler)
     in_lookups = sum(len(ids) for ids in fast.simple.values())
-    assert in_lookups + len(fast.matcher) == len(ruler.patterns)
-    assert len(fast.matcher) < len(ruler.patterns) / 4
+    assert in_lookups + len(fast.tests) + len(fast.matcher) == len(ruler.patterns)
+    assert len(fast.matcher) < len(ruler.patterns) / 10
 
 
 def test_a_pipeline_without_the_components_is_left_as_it_is():
