@@ -202,8 +202,8 @@ def load_tables(tables: GraphTables, store: Any, *, batch_size: int = 10_000) ->
 
 
 def write_neo4j_records(tables: GraphTables, store: Any, chunk_size: int = 1000) -> None:
-    """Keep the tables' articles with their article-level records in Neo4j."""
-    from kgraph.store.neo4j import _write_records
+    """Keep the tables' articles with their article-level records in Neo4j (the articles
+    were just loaded with their mentions, which must stay: nothing is replaced here)."""
 
     records = {row["article"]: row["record"] for row in tables.records}
     for start in range(0, len(tables.articles), chunk_size):
@@ -213,4 +213,12 @@ def write_neo4j_records(tables: GraphTables, store: Any, chunk_size: int = 1000)
             rows.add_article(row["id"], **{p: row.get(p) for p in ARTICLE_PROPS})
         batch = [{"article": row["id"], "record": records[row["id"]]} for row in chunk]
         with store._driver.session(database=store.settings.database) as session:
-            session.execute_write(_write_records, rows, batch)
+            session.execute_write(_add_records, rows, batch)
+
+
+def _add_records(tx: Any, rows: GraphRows, records: list[dict]) -> None:
+    from kgraph.store import cypher
+    from kgraph.store.neo4j import _unwind
+
+    _unwind(tx, cypher.merge_articles(), rows.articles.values())
+    _unwind(tx, cypher.merge_extractions(), records)
