@@ -52,5 +52,6 @@ def test_ingest_summary_gives_the_whole_command_time(tmp_path):
         summary = run.stdout.readline().decode()
         until_summary = time.perf_counter() - started  # the process's exit not counted
     seconds = float(re.search(r"; ([0-9.]+) s$", summary.strip())[1])
-    # The summary counts the interpreter's start and loading spaCy, not only extraction.
-    assert until_summary - 0.3 <= seconds <= until_summary + 0.05, (seconds, until_summary)
+    # The summary counts the interpreter's start and loading spaCy, not only extraction
+    # (it is rounded to 0.1 s, and the process start is known to a clock tick, 0.01 s).
+    assert until_summary - 0.3 <= seconds <= until_summary + 0.07, (seconds, until_summary)
