@@ -29,9 +29,8 @@ from kgraph.boilerplate import blanked_lines
 from kgraph.errors import KgraphError, RejectedInput
 from kgraph.graph_tables import GraphTables
 from kgraph.identity import Overrides, Resolution, resolve_entities
-from kgraph.language import is_language_reason
 from kgraph.models import Article, Extraction, Reject, Skip
-from kgraph.pipeline import IngestReport
+from kgraph.pipeline import IngestReport, reject_handler
 from kgraph.records import apply, from_record, local_entities, to_record
 from kgraph.relations import Vocabulary
 from kgraph.store.base import entity_properties, relation_row
@@ -264,18 +263,7 @@ def ingest_dask(
     started = time.perf_counter()
     stop: list[Reject] = []
 
-    def rejected(reject: Reject) -> None:
-        if isinstance(reject, Skip):
-            report.not_articles += 1
-            if on_skip:
-                on_skip(reject)
-            return
-        report.rejected += 1
-        report.foreign += is_language_reason(reject.reason)
-        if strict:
-            stop.append(reject)
-        elif on_reject:
-            on_reject(reject)
+    rejected = reject_handler(report, stop, strict=strict, on_reject=on_reject, on_skip=on_skip)
 
     client.register_plugin(PipelinePlugin(model), name=PLUGIN_NAME)
     # At most IN_FLIGHT partitions per worker thread wait or run: the articles' texts

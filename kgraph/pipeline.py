@@ -69,6 +69,33 @@ class IngestReport:
         )
 
 
+def reject_handler(
+    report: IngestReport,
+    stop: list[Reject],
+    *,
+    strict: bool,
+    on_reject: Callable[[Reject], None] | None,
+    on_skip: Callable[[Reject], None] | None,
+) -> Callable[[Reject], None]:
+    """What to do with each reject of a run: count it (a :class:`Skip` as not an article),
+    keep it in ``stop`` under ``strict``, else hand it to ``on_reject``."""
+
+    def rejected(reject: Reject) -> None:
+        if isinstance(reject, Skip):
+            report.not_articles += 1
+            if on_skip:
+                on_skip(reject)
+            return
+        report.rejected += 1
+        report.foreign += is_language_reason(reject.reason)
+        if strict:
+            stop.append(reject)
+        elif on_reject:
+            on_reject(reject)
+
+    return rejected
+
+
 def ingest(
     paths: Iterable[str | Path],
     store: GraphStore,
@@ -104,18 +131,7 @@ def ingest(
     started = time.perf_counter()
     stop: list[Reject] = []
 
-    def rejected(reject: Reject) -> None:
-        if isinstance(reject, Skip):
-            report.not_articles += 1
-            if on_skip:
-                on_skip(reject)
-            return
-        report.rejected += 1
-        report.foreign += is_language_reason(reject.reason)
-        if strict:
-            stop.append(reject)
-        elif on_reject:
-            on_reject(reject)
+    rejected = reject_handler(report, stop, strict=strict, on_reject=on_reject, on_skip=on_skip)
 
     replacing: set[str] = set()
     articles = _new_articles(
