@@ -11,6 +11,7 @@ from spacy.util import filter_spans
 
 from kgraph.defaults import DEFAULT_MODEL
 from kgraph.errors import ModelNotFoundError
+from kgraph.fastops import use_blas_ops
 from kgraph.fastpipes import use_fast_components
 from kgraph.models import ENTITY_TYPES
 
@@ -135,6 +136,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
             f"for the default {DEFAULT_MODEL!r})"
         ) from exc
     use_fast_components(nlp)
+    use_blas_ops(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kgraph_paragraphs", before="parser")
     if "ner" in nlp.pipe_names:
