@@ -35,7 +35,8 @@ from kgraph.store.base import GraphStore
 
 #: Articles written to the store per batch.
 WRITE_BATCH = 64
-#: Most characters in a worker batch, counted as articles times the longest one.
+#: Most characters of text in a worker batch (spaCy runs about 10% slower on batches of
+#: 11 BBC articles than of 16 or more).
 WORK_CHARS = 50_000
 #: Allocations between the garbage collector's young collections (Python's default: 700).
 GC_THRESHOLD = 20_000
@@ -255,22 +256,22 @@ def extract_stream(
 def _batches(
     articles: Iterable[Article], size: int, budget: int = WORK_CHARS
 ) -> Iterator[list[Article]]:
-    """Batches of at most ``size`` articles whose count times longest text fits ``budget``.
+    """Batches of at most ``size`` articles whose texts together fit ``budget`` characters.
 
     A worker's peak memory follows its batch, so one long article travels with few
     others: the peak then depends on the longest article, not on the corpus size.
     """
     batch: list[Article] = []
-    longest = 0
+    chars = 0
     for article in articles:
-        longest = max(longest, len(article.text))
-        if batch and (len(batch) + 1) * longest > budget:
+        if batch and chars + len(article.text) > budget:
             yield batch
-            batch, longest = [], len(article.text)
+            batch, chars = [], 0
         batch.append(article)
+        chars += len(article.text)
         if len(batch) >= size:
             yield batch
-            batch, longest = [], 0
+            batch, chars = [], 0
     if batch:
         yield batch
 
