@@ -160,7 +160,7 @@ def ingest(
             if on_article:
                 on_article(item.article)
     finally:
-        writer.flush()
+        writer.flush(final=True)
     report.seconds = time.perf_counter() - started
     if stop:
         raise RejectedInput(f"{stop[0]} (--strict stops at the first rejected input)")
@@ -208,13 +208,20 @@ class _Writer:
         if len(self.batch) >= self.batch_size or due:
             self.flush(save=due)
 
-    def flush(self, *, save: bool = True) -> None:
+    def flush(self, *, save: bool = True, final: bool = False) -> None:
         if self.batch:
             self.store.write(self.batch)
             self.batch.clear()
-        # The local store resolves entities as it saves; Neo4j resolves on its own.
-        store_save = getattr(self.store, "save", None) or getattr(self.store, "resolve", None)
-        if save and store_save:
+        if not save:
+            return
+        # A checkpoint of the local store skips recomputing the entities (they are when
+        # the file is read, or at the end); Neo4j recomputes its entities each time.
+        store_save = (
+            getattr(self.store, "save" if final else "checkpoint", None)
+            or getattr(self.store, "save", None)
+            or getattr(self.store, "resolve", None)
+        )
+        if store_save:
             began = time.monotonic()
             store_save()
             self.last_save = time.monotonic()
