@@ -283,25 +283,57 @@ class FastLemmatizer:
         self.lemmatizer = lemmatizer
         self.overwrite = lemmatizer.overwrite
         self._cache: dict[tuple[int, int, int], str] = {}
+        _index_as_sets(lemmatizer)
 
     def __call__(self, doc: Doc) -> Doc:
-        table = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        if not len(doc):
+            return doc
         cache = self._cache
         if len(cache) > LEMMA_CACHE:
             cache.clear()
+        table = doc.to_array([ORTH, POS, MORPH, LEMMA]).reshape(len(doc), 4)
+        lemmas = table[:, 3].copy()
+        todo = numpy.arange(len(doc)) if self.overwrite else numpy.flatnonzero(lemmas == 0)
+        if not len(todo):
+            return doc
+        # each kind of token (word, POS, morphology) once
+        kinds, first, inverse = numpy.unique(
+            table[todo, :3], axis=0, return_index=True, return_inverse=True
+        )
         strings = doc.vocab.strings
         lemmatize = self.lemmatizer.lemmatize
-        lemmas = table[:, 3].copy()
-        for i, (orth, pos, morph, lemma) in enumerate(table.tolist()):
-            if lemma and not self.overwrite:
-                continue
-            key = (orth, pos, morph)
+        forms = []
+        for key, at in zip(map(tuple, kinds.tolist()), first.tolist()):
             form = cache.get(key)
             if form is None:
-                form = cache[key] = lemmatize(doc[i])[0]
-            lemmas[i] = strings.add(form)
+                form = cache[key] = lemmatize(doc[int(todo[at])])[0]
+            forms.append(strings.add(form))
+        lemmas[todo] = numpy.array(forms, dtype=numpy.uint64)[inverse.reshape(-1)]
         doc.from_array([LEMMA], lemmas)
         return doc
+
+
+class _WordList(list):
+    """A list of words whose ``in`` is a set lookup (same contents, same order)."""
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__(words)
+        self._words = frozenset(words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._words
+
+
+def _index_as_sets(lemmatizer: Lemmatizer) -> None:
+    """Give the rule lemmatizer's word lists (``lemma_index``, one per POS, up to 57,528
+    nouns, only ever asked ``form in index``) set lookups, in place: each new word cost
+    a scan of the list (about 90 µs)."""
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if type(words) is list:
+            table[key] = _WordList(words)
 
 
 @Language.factory("kgraph_attribute_ruler")
