@@ -9,8 +9,10 @@ statement comes from :mod:`kgraph.store.cypher` and carries its values as parame
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import networkx as nx
@@ -287,11 +289,12 @@ class Neo4jGraphStore:
     def load(self, rows: GraphRows, *, batch_size: int = 10_000, on_batch=None) -> int:
         """Write ``rows`` in transactions of at most ``batch_size`` rows; return the count."""
         written = 0
-        for batch in rows.split(batch_size):
-            self.write_rows(batch)
-            written += len(batch)
-            if on_batch:
-                on_batch(len(batch))
+        with _gc_paused():
+            for batch in rows.split(batch_size):
+                self.write_rows(batch)
+                written += len(batch)
+                if on_batch:
+                    on_batch(len(batch))
         return written
 
     def run(self, query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -361,6 +364,20 @@ class Neo4jGraphStore:
             self.driver = None
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector: statement parameters are many small acyclic
+    lists and dicts, and with a large batch alive every full collection walks all of it
+    (building 100,000 relation rows took 4x as long)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _node_key(node: Any) -> str:
     """A Neo4j node's key in the local graph: entity id, or ``article:<id>``."""
     if "Article" in node.labels:
@@ -400,8 +417,9 @@ def _write_batch(
 
 def _relation_row(row: dict[str, Any]) -> dict[str, Any]:
     """A relation row as :func:`cypher.merge_relations` takes it: evidence as parallel lists."""
-    fields = {k: v for k, v in row.items() if k != "evidence"}
-    return {**fields, "props": cypher.relation_properties(row["evidence"])}
+    fields = row.copy()
+    fields["props"] = cypher.relation_properties(fields.pop("evidence"))
+    return fields
 
 
 def _without_stored(tx: ManagedTransaction, rows: GraphRows) -> GraphRows:
