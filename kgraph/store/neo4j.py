@@ -9,10 +9,8 @@ statement comes from :mod:`kgraph.store.cypher` and carries its values as parame
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import networkx as nx
@@ -28,7 +26,7 @@ from kgraph.relations import Vocabulary, relation_of, relationship_type
 from kgraph.store import cypher
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats, entity_properties
 from kgraph.store.local import default_graph_path, from_source
-from kgraph.store.rows import ARTICLE_PROPS, GraphRows, rows_from_extractions
+from kgraph.store.rows import ARTICLE_PROPS, GraphRows, gc_paused, rows_from_extractions
 from kgraph.store.settings import (  # noqa: F401 - re-exported
     DEFAULT_DATABASE,
     DEFAULT_PASSWORD,
@@ -289,7 +287,7 @@ class Neo4jGraphStore:
     def load(self, rows: GraphRows, *, batch_size: int = 10_000, on_batch=None) -> int:
         """Write ``rows`` in transactions of at most ``batch_size`` rows; return the count."""
         written = 0
-        with _gc_paused():
+        with gc_paused():
             for batch in rows.split(batch_size):
                 self.write_rows(batch)
                 written += len(batch)
@@ -362,20 +360,6 @@ class Neo4jGraphStore:
         if self.driver is not None:
             self.driver.close()
             self.driver = None
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector: statement parameters are many small acyclic
-    lists and dicts, and with a large batch alive every full collection walks all of it
-    (building 100,000 relation rows took 4x as long)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _node_key(node: Any) -> str:
