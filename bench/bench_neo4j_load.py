@@ -12,8 +12,9 @@ Generates a reproducible set of triple records (as ``kgraph extract`` prints the
   class, through ``scripts/neo4j.sh admin``; JVM start included, export not),
 
 and prints triples per second for each, beside the figures measured before the loader's
-statements were reworked (:data:`BEFORE`). Needs a running server (NEO4J_URI,
-NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE); the database is emptied before and after.
+client side was made cheaper (:data:`BEFORE`), with the load average (the machine is
+shared). Needs a running server (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD,
+NEO4J_DATABASE); the database is emptied before and after.
 
     bash scripts/neo4j.sh start
     .venv/bin/python bench/bench_neo4j_load.py --triples 100000 --sample 5000
@@ -36,9 +37,10 @@ from kgraph.store.neo4j import Neo4jGraphStore
 from kgraph.store.rows import rows_from_triples
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Triples/s of the loader before its statements were reworked (issue 14), measured with the
-#: same command on the same machine just before: (row by row, batched).
-BEFORE = (23, 1_125)
+#: Triples/s of the loader at main 865fb4b (before row building and parameters were made
+#: cheaper on the client, issue 14), same command on the idle 2-core machine: (row by row,
+#: batched). Compare with a run of that commit close in time when the machine is busy.
+BEFORE = (56, 3_777)
 
 PREDICATES = [
     f"{verb}-{prep}"
@@ -109,6 +111,11 @@ def admin_import(graph, folder: Path) -> float:
     return seconds
 
 
+def load_average() -> str:
+    """The machine's 1, 5 and 15-minute load averages, for the printed figures."""
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--triples", type=int, default=100_000)
@@ -123,7 +130,8 @@ def main() -> None:
     types = {rel["type"] for rel in rows_from_triples(lines[:2000]).relations.values()}
     print(
         f"{args.triples} triples, {args.entities} entities, {args.triples // args.per_article} "
-        f"articles, {len(PREDICATES)} predicates ({len(types)} relationship types)"
+        f"articles, {len(PREDICATES)} predicates ({len(types)} relationship types); "
+        f"{load_average()}"
     )
     with Neo4jGraphStore() as store:
         store.clear()
@@ -136,24 +144,26 @@ def main() -> None:
         print(
             f"row by row: {len(sample)} triples in {row_seconds:.1f} s = {row_rate:,.0f} "
             f"triples/s (one transaction per triple; {args.triples} would take "
-            f"~{args.triples / row_rate:.0f} s; before: {BEFORE[0]:,} triples/s)"
+            f"~{args.triples / row_rate:.0f} s; before: {BEFORE[0]:,} triples/s idle)"
         )
 
         store.clear()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         rows = rows_from_triples(lines)
         store.load(rows, batch_size=args.batch_size)
         batch_seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu
         batch_rate = args.triples / batch_seconds
         stats = store.stats()
         print(
             f"batched:    {args.triples} triples in {batch_seconds:.1f} s = {batch_rate:,.0f} "
-            f"triples/s ({args.batch_size} rows per transaction, row building included; "
-            f"before: {BEFORE[1]:,} triples/s, {batch_rate / BEFORE[1]:.1f}x); "
+            f"triples/s ({args.batch_size} rows per transaction, row building included, "
+            f"{cpu:.1f} s of it client CPU; "
+            f"before: {BEFORE[1]:,} triples/s idle, {batch_rate / BEFORE[1]:.1f}x); "
             f"stored {stats.articles} articles, {stats.entities} entities, "
             f"{stats.relations} relations"
         )
-        print(f"batched / row by row: {batch_rate / row_rate:.1f}x")
+        print(f"batched / row by row: {batch_rate / row_rate:.1f}x; {load_average()}")
         graph = None if args.no_import else store.read_graph()
         store.clear()
     if graph is not None:

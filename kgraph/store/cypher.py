@@ -10,6 +10,7 @@ are ``UNWIND $rows AS row MERGE ...`` so one statement carries a whole batch.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 #: What a relationship type spliced into Cypher may look like.
 RELATIONSHIP_TYPE = re.compile(r"[A-Z][A-Z0-9_]*")
@@ -138,12 +139,17 @@ def _stored(name: str) -> str:
     return f"r.{name}"
 
 
+#: One piece of evidence's fields in the order of :data:`EVIDENCE_LISTS`.
+_EVIDENCE_FIELDS = itemgetter(*EVIDENCE_LISTS.values())
+
+
 def relation_properties(evidence: list[dict]) -> dict:
     """The evidence lists, ``confidence`` and ``evidence_count`` of a relationship holding
     ``evidence`` (each ``{article, sentence, start, end, published, confidence, ...}``):
     what :func:`merge_relations` sets on a new relationship in one ``SET r += ...``."""
-    props: dict = {name: [ev[field] for ev in evidence] for name, field in EVIDENCE_LISTS.items()}
-    props["confidence"] = max((ev["confidence"] for ev in evidence), default=0.0)
+    columns = zip(*map(_EVIDENCE_FIELDS, evidence)) if evidence else ([] for _ in EVIDENCE_LISTS)
+    props: dict = dict(zip(EVIDENCE_LISTS, map(list, columns)))
+    props["confidence"] = max(props["confidences"], default=0.0)
     props["evidence_count"] = len(evidence)
     return props
 

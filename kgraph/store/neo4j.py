@@ -26,7 +26,7 @@ from kgraph.relations import Vocabulary, relation_of, relationship_type
 from kgraph.store import cypher
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats, entity_properties
 from kgraph.store.local import default_graph_path, from_source
-from kgraph.store.rows import ARTICLE_PROPS, GraphRows, rows_from_extractions
+from kgraph.store.rows import ARTICLE_PROPS, GraphRows, gc_paused, rows_from_extractions
 from kgraph.store.settings import (  # noqa: F401 - re-exported
     DEFAULT_DATABASE,
     DEFAULT_PASSWORD,
@@ -287,11 +287,12 @@ class Neo4jGraphStore:
     def load(self, rows: GraphRows, *, batch_size: int = 10_000, on_batch=None) -> int:
         """Write ``rows`` in transactions of at most ``batch_size`` rows; return the count."""
         written = 0
-        for batch in rows.split(batch_size):
-            self.write_rows(batch)
-            written += len(batch)
-            if on_batch:
-                on_batch(len(batch))
+        with gc_paused():
+            for batch in rows.split(batch_size):
+                self.write_rows(batch)
+                written += len(batch)
+                if on_batch:
+                    on_batch(len(batch))
         return written
 
     def run(self, query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -400,8 +401,9 @@ def _write_batch(
 
 def _relation_row(row: dict[str, Any]) -> dict[str, Any]:
     """A relation row as :func:`cypher.merge_relations` takes it: evidence as parallel lists."""
-    fields = {k: v for k, v in row.items() if k != "evidence"}
-    return {**fields, "props": cypher.relation_properties(row["evidence"])}
+    fields = row.copy()
+    fields["props"] = cypher.relation_properties(fields.pop("evidence"))
+    return fields
 
 
 def _without_stored(tx: ManagedTransaction, rows: GraphRows) -> GraphRows:

@@ -11,8 +11,10 @@ through the shipped vocabulary.
 from __future__ import annotations
 
 import functools
+import gc
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +43,23 @@ EVIDENCE_FIELDS = (
     "when",
     "when_text",
 )
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building or sending many rows.
+
+    Rows are small acyclic dicts and lists, freed by reference counting; with hundreds of
+    thousands of them alive every full collection walks them all (on 100,000 triples:
+    row building 1.5x, relation parameters 4x as long).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass
@@ -192,13 +211,14 @@ def rows_from_triples(lines: Iterable[str]) -> GraphRows:
         RejectedInput: a line that is not a triple record (the message gives the line).
     """
     rows = GraphRows()
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            _add_triple(rows, json.loads(line))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise RejectedInput(f"line {number}: not a triple record ({exc})", number) from exc
+    with gc_paused():
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                _add_triple(rows, json.loads(line))
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                raise RejectedInput(f"line {number}: not a triple record ({exc})", number) from exc
     return rows
 
 
