@@ -2,37 +2,45 @@
 
 Both components do per-token Python work on every token: the attribute ruler runs a
 Matcher of ~180 patterns, most of which only ask "is the tag X" or "is the word w with tag
-X"; the lemmatizer recomputes the lemma of words it does not cache. The stand-ins answer
-those simple rules with dictionary lookups (the remaining rules still go through a Matcher)
-and cache every lemma by (word, POS, morphology), the only things spaCy's rule and lookup
-lemmatizers read. They wrap the pipeline's own components, so the rules and tables are the
-model's; :func:`kgraph.nlp.load_pipeline` swaps them in where the pipeline has them.
+X"; the lemmatizer recomputes the lemma of words it does not cache. The stand-ins decide
+the rules once per kind of token (word, tag, dependency, space; the two-token rules per
+kind of each token) and write a document's attributes as one array (rules of other shapes
+still go through a Matcher). The lemmatizer caches every lemma by (word, POS, morphology),
+the only things spaCy's rule and lookup lemmatizers read. They wrap the pipeline's own
+components, so the rules and tables are the model's; :func:`kgraph.nlp.load_pipeline`
+swaps them in where the pipeline has them.
 """
 
 from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
-from spacy.tokens._retokenize import set_token_attrs
 
 __all__ = ["FastAttributeRuler", "FastLemmatizer"]
 
 #: Most cached lemmas before the cache starts again (a bound on its memory).
 LEMMA_CACHE = 200_000
-#: Most cached rule lists (one per word, tag, dependency and space) before it starts again.
+#: Most kinds of token (word, tag, dependency, space) remembered before starting again.
 RULE_CACHE = 200_000
+#: Most two-token rules decided per token (bits of a 64-bit mask); more use the Matcher.
+MAX_PAIRS = 64
+#: Token attributes the stand-in can write as arrays; a ruler setting others is kept.
+ARRAY_ATTRS = {LEMMA, POS, TAG, DEP, MORPH}
 
 
 class FastAttributeRuler:
-    """spaCy's :class:`AttributeRuler` with its one-token rules as cached lookups.
+    """spaCy's :class:`AttributeRuler` with its rules decided per kind of token.
 
     A rule on one token's word, tag, dependency or being a space is decided once per
-    combination of those four; only the rules over several tokens go through a Matcher.
+    combination of those four, and a two-token rule once per combination for each of its
+    two tokens; a document's attributes are then read and written as arrays. Only rules of
+    other shapes go through a Matcher.
     """
 
     def __init__(self, ruler: AttributeRuler) -> None:
@@ -40,66 +48,150 @@ class FastAttributeRuler:
         self.attrs = ruler.attrs
         self.indices = ruler.indices
         strings = ruler.vocab.strings
+        #: The token attributes the rules set: the array columns read and written.
+        self.columns = sorted({attr for attrs in ruler.attrs for attr in attrs})
         #: (lower, tag) → ids of the rules on that word and/or tag alone (0: any).
         self.simple: dict[tuple[int, int], list[int]] = {}
         #: Other one-token rules: (id, alternatives of (attribute, operator, value) tests).
         self.tests: list[tuple[int, list[list[tuple[str, str, object]]]]] = []
+        #: Two-token rules: (id, index of the token set, tests of the first, of the second).
+        self.pairs: list[tuple[int, int, list, list]] = []
         self.matcher = Matcher(ruler.vocab, validate=False)
         for attr_id, rule in enumerate(ruler.patterns):
             key = _simple_key(rule, strings)
             tests = None if key else _token_tests(rule)
+            pair = None if key or tests or len(self.pairs) >= MAX_PAIRS else _pair_tests(rule)
             if key:
                 self.simple.setdefault(key, []).append(attr_id)
             elif tests:
                 self.tests.append((attr_id, tests))
+            elif pair:
+                self.pairs.append((attr_id, rule.get("index", 0), *pair))
             else:
                 self.matcher.add(str(attr_id), rule["patterns"])
-        self._cache: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
+        self._kinds = _TokenKinds(len(self.columns))
 
-    def _rules(self, key: tuple[int, int, int, int], strings) -> tuple[int, ...]:
-        found = self._cache.get(key)
-        if found is None:
-            lower, tag, dep, space = key
-            simple = self.simple
-            ids = simple.get((0, tag), []) + simple.get((lower, 0), [])
-            ids += simple.get((lower, tag), [])
-            values = {
-                "LOWER": strings[lower],
-                "TAG": strings[tag],
-                "DEP": strings[dep],
-                "IS_SPACE": bool(space),
-            }
-            ids += [attr_id for attr_id, tests in self.tests if _passes(tests, values)]
-            found = self._cache[key] = tuple(sorted(ids))
-        return found
+    def _kind(self, key: tuple[int, int, int, int], strings) -> int:
+        """The row of :attr:`_kinds` for a token of ``key`` (lower, tag, dep, space)."""
+        lower, tag, dep, space = key
+        simple = self.simple
+        ids = simple.get((0, tag), []) + simple.get((lower, 0), [])
+        ids += simple.get((lower, tag), [])
+        values = {
+            "LOWER": strings[lower],
+            "TAG": strings[tag],
+            "DEP": strings[dep],
+            "IS_SPACE": bool(space),
+        }
+        ids += [attr_id for attr_id, tests in self.tests if _passes(tests, values)]
+        ids.sort()
+        merged = self._merged(ids)
+        row = [merged.get(attr, 0) for attr in self.columns]
+        mask = [attr in merged for attr in self.columns]
+        firsts = sum(1 << n for n, pair in enumerate(self.pairs) if _passes([pair[2]], values))
+        seconds = sum(1 << n for n, pair in enumerate(self.pairs) if _passes([pair[3]], values))
+        return self._kinds.add(key, tuple(ids), row, mask, firsts, seconds)
+
+    def _merged(self, ids: list[int]) -> dict[int, int]:
+        merged: dict[int, int] = {}
+        for attr_id in ids:
+            merged.update(self.attrs[attr_id])
+        return merged
 
     def __call__(self, doc: Doc) -> Doc:
-        if len(self._cache) > RULE_CACHE:
-            self._cache.clear()
+        if not len(doc):
+            return doc
+        kinds = self._kinds
+        if len(kinds) > RULE_CACHE:
+            kinds.clear()
         strings = doc.vocab.strings
-        rules: dict[int, list[int]] = {}
-        for i, key in enumerate(doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()):
-            found = self._rules(tuple(key), strings)
-            if found:
-                rules[i] = list(found)
-        extra = False
-        matches = self.matcher(doc, allow_missing=True) if len(self.matcher) else []
-        for match_id, start, end in matches:
+        find = kinds.index.get
+        keys = list(map(tuple, doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()))
+        codes = numpy.array(
+            [code if (code := find(key)) is not None else self._kind(key, strings) for key in keys],
+            dtype=numpy.intp,
+        )
+        values, masks, firsts, seconds = kinds.values, kinds.masks, kinds.firsts, kinds.seconds
+        table = doc.to_array(self.columns).reshape(len(doc), len(self.columns))
+        mask = masks[codes]
+        table[mask] = values[codes][mask]
+        extra = self._pair_matches(codes, firsts, seconds)
+        for match_id, start, end in (
+            self.matcher(doc, allow_missing=True) if len(self.matcher) else ()
+        ):
             attr_id = int(strings[match_id])
             index = self.indices[attr_id]
             token = (start if index >= 0 else end) + index
             if not start <= token < end:
                 raise ValueError(f"attribute rule {attr_id}: index {index} outside its match")
-            rules.setdefault(token, []).append(attr_id)
-            extra = True
-        for i, ids in rules.items():
-            if extra:
-                ids.sort()
-            merged: dict = {}
-            for attr_id in ids:
-                merged.update(self.attrs[attr_id])
-            set_token_attrs(doc[i], merged)
+            extra.setdefault(token, []).append(attr_id)
+        for token, ids in extra.items():
+            merged = self._merged(sorted([*kinds.rules[codes[token]], *ids]))
+            for column, attr in enumerate(self.columns):
+                if attr in merged:
+                    table[token, column] = merged[attr]
+        doc.from_array(self.columns, table)
         return doc
+
+    def _pair_matches(self, codes, firsts, seconds) -> dict[int, list[int]]:
+        """Token → ids of the two-token rules that set it."""
+        extra: dict[int, list[int]] = {}
+        if not self.pairs or len(codes) < 2:
+            return extra
+        hits = firsts[codes[:-1]] & seconds[codes[1:]]
+        for start in numpy.flatnonzero(hits).tolist():
+            bits = int(hits[start])
+            for n, (attr_id, index, _, _) in enumerate(self.pairs):
+                if bits >> n & 1:
+                    token = start + (index if index >= 0 else 2 + index)
+                    extra.setdefault(token, []).append(attr_id)
+        return extra
+
+
+class _TokenKinds:
+    """What the rules do to each kind of token seen, as rows of arrays that grow."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.clear()
+
+    def clear(self) -> None:
+        #: (lower, tag, dep, space) → row.
+        self.index: dict[tuple[int, int, int, int], int] = {}
+        #: Per row: the ids of the one-token rules that apply, sorted.
+        self.rules: list[tuple[int, ...]] = []
+        #: Per row: values set, which of them are set, first- and second-token pair bits.
+        self.values = numpy.zeros((1024, self.width), dtype=numpy.uint64)
+        self.masks = numpy.zeros((1024, self.width), dtype=bool)
+        self.firsts = numpy.zeros(1024, dtype=numpy.uint64)
+        self.seconds = numpy.zeros(1024, dtype=numpy.uint64)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def add(
+        self,
+        key: tuple[int, int, int, int],
+        rules: tuple[int, ...],
+        row: list[int],
+        mask: list[bool],
+        firsts: int,
+        seconds: int,
+    ) -> int:
+        """Remember a kind of token; its row."""
+        code = len(self.rules)
+        if code == len(self.firsts):  # full: double the arrays
+            self.values, self.masks, self.firsts, self.seconds = (
+                numpy.concatenate([array, numpy.zeros_like(array)])
+                for array in (self.values, self.masks, self.firsts, self.seconds)
+            )
+        self.index[key] = code
+        self.rules.append(rules)
+        self.values[code] = row
+        self.masks[code] = mask
+        self.firsts[code] = firsts
+        self.seconds[code] = seconds
+        return code
 
 
 #: Attributes a one-token rule may test to be decided without the Matcher.
@@ -113,22 +205,40 @@ def _token_tests(rule: dict) -> list[list[tuple[str, str, object]]] | None:
         return None
     alternatives = []
     for pattern in rule["patterns"]:
-        if len(pattern) != 1 or not pattern[0] or set(pattern[0]) - TOKEN_ATTRS:
+        tests = _tests_of(pattern[0]) if len(pattern) == 1 else None
+        if tests is None:
             return None
-        tests = []
-        for attr, value in pattern[0].items():
-            if isinstance(value, dict):
-                if len(value) != 1 or next(iter(value)) not in ("IN", "NOT_IN", "REGEX"):
-                    return None
-                op, operand = next(iter(value.items()))
-                operand = re.compile(operand) if op == "REGEX" else frozenset(operand)
-            elif isinstance(value, bool) == (attr == "IS_SPACE") and isinstance(value, str | bool):
-                op, operand = "==", value
-            else:
-                return None
-            tests.append((attr, op, operand))
         alternatives.append(tests)
     return alternatives
+
+
+def _pair_tests(rule: dict) -> tuple[list, list] | None:
+    """The tests of the first and second token of a rule with one two-token pattern."""
+    patterns = rule["patterns"]
+    if len(patterns) != 1 or len(patterns[0]) != 2 or rule.get("index", 0) not in (0, 1, -1, -2):
+        return None
+    first, second = (_tests_of(token) for token in patterns[0])
+    return None if first is None or second is None else (first, second)
+
+
+def _tests_of(token: dict) -> list[tuple[str, str, object]] | None:
+    """(attribute, operator, value) tests of one token of a pattern, or None when it tests
+    anything but :data:`TOKEN_ATTRS` by value, ``IN``, ``NOT_IN`` or ``REGEX``."""
+    if not token or set(token) - TOKEN_ATTRS:
+        return None
+    tests = []
+    for attr, value in token.items():
+        if isinstance(value, dict):
+            if len(value) != 1 or next(iter(value)) not in ("IN", "NOT_IN", "REGEX"):
+                return None
+            op, operand = next(iter(value.items()))
+            operand = re.compile(operand) if op == "REGEX" else frozenset(operand)
+        elif isinstance(value, bool) == (attr == "IS_SPACE") and isinstance(value, str | bool):
+            op, operand = "==", value
+        else:
+            return None
+        tests.append((attr, op, operand))
+    return tests
 
 
 def _passes(alternatives: list[list[tuple[str, str, object]]], values: dict) -> bool:
@@ -208,18 +318,29 @@ def use_fast_components(nlp: Language) -> list[str]:
     """Put the fast stand-ins in place of the components they wrap; the names replaced.
 
     A component is replaced only where it is spaCy's own class (a custom or trained-away
-    one stays as it is).
+    one stays as it is), and an attribute ruler only where its rules set nothing but
+    :data:`ARRAY_ATTRS` (not extension attributes).
     """
     replaced = []
     for original, fast, kind in (
         ("attribute_ruler", "kgraph_attribute_ruler", AttributeRuler),
         ("lemmatizer", "kgraph_lemmatizer", Lemmatizer),
     ):
-        if original in nlp.pipe_names and type(nlp.get_pipe(original)) in _exact(kind):
+        if original in nlp.pipe_names and _replaceable(nlp.get_pipe(original), kind):
             nlp.add_pipe(fast, before=original)
             nlp.disable_pipe(original)
             replaced.append(original)
     return replaced
+
+
+def _replaceable(component: object, kind: type) -> bool:
+    """Whether the stand-in reproduces ``component``: spaCy's own class, and for an
+    attribute ruler, rules that set only :data:`ARRAY_ATTRS`."""
+    if type(component) not in _exact(kind):
+        return False
+    if isinstance(component, AttributeRuler):
+        return all(set(attrs) <= ARRAY_ATTRS for attrs in component.attrs)
+    return True
 
 
 def _exact(kind: type) -> tuple[type, ...]:

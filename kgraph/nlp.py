@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kgraph.defaults import DEFAULT_MODEL
 from kgraph.errors import ModelNotFoundError
+from kgraph.fastops import use_blas_ops
 from kgraph.fastpipes import use_fast_components
 from kgraph.models import ENTITY_TYPES
 
@@ -21,9 +24,11 @@ UNUSED_PIPES = ("textcat", "textcat_multilabel", "senter")
 @Language.component("kgraph_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Start a new sentence after every line break, so headlines and captions stand alone."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
-            token.is_sent_start = True
+    # only a space token holds a line break (a word's trailing space is " " or nothing)
+    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist()
+    for i in spaces:
+        if "\n" in doc[i].text and not doc[i + 1].is_space:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -47,7 +52,10 @@ def propagate_entities(doc: Doc) -> Doc:
     for key, label in best.items():
         by_first_word.setdefault(key.split()[0], []).append((len(key.split()), label))
     found = []
-    for token in doc:
+    strings = doc.vocab.strings
+    first_words = numpy.array([strings.add(word) for word in by_first_word], dtype=numpy.uint64)
+    at = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), first_words))
+    for token in (doc[i] for i in at.tolist()):
         if not token.text[:1].isupper():
             continue
         for size, label in by_first_word.get(token.lower_, ()):
@@ -135,6 +143,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
             f"for the default {DEFAULT_MODEL!r})"
         ) from exc
     use_fast_components(nlp)
+    use_blas_ops(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kgraph_paragraphs", before="parser")
     if "ner" in nlp.pipe_names:

@@ -36,12 +36,30 @@ def test_fast_components_annotate_as_spacys_own(nlp):
         assert _annotations(ours) == _annotations(theirs)
 
 
-def test_one_token_rules_become_lookups_and_the_rest_stay_patterns(nlp):
+def test_every_rule_of_the_model_is_decided_per_kind_of_token(nlp):
     ruler = nlp.get_pipe("attribute_ruler")
     fast = FastAttributeRuler(ruler)
     in_lookups = sum(len(ids) for ids in fast.simple.values())
-    assert in_lookups + len(fast.tests) + len(fast.matcher) == len(ruler.patterns)
-    assert len(fast.matcher) < len(ruler.patterns) / 10
+    assert in_lookups + len(fast.tests) + len(fast.pairs) == len(ruler.patterns)
+    assert len(fast.pairs) == 8 and len(fast.matcher) == 0
+
+
+def test_a_rule_of_another_shape_still_goes_through_the_matcher():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "new"}, {"LOWER": "york"}, {"LOWER": "city"}]], {"POS": "PROPN"}, index=1)
+    ruler.add([[{"LOWER": "gon"}, {"LOWER": "na"}]], {"LEMMA": "to"}, index=-1)
+    ruler.add([[{"LOWER": "new"}]], {"POS": "ADJ"})
+    assert use_fast_components(nlp) == ["attribute_ruler"]
+    fast = nlp.get_pipe("kgraph_attribute_ruler")
+    assert len(fast.matcher) == 1 and len(fast.pairs) == 1
+    doc = nlp("I'm gonna see New York City, new and old.")
+    assert [(t.text, t.pos_) for t in doc if t.pos_] == [
+        ("New", "ADJ"),
+        ("York", "PROPN"),
+        ("new", "ADJ"),
+    ]
+    assert [t.lemma_ for t in doc if t.lemma_] == ["to"]
 
 
 def test_a_pipeline_without_the_components_is_left_as_it_is():

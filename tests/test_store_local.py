@@ -189,3 +189,30 @@ def test_a_file_from_a_newer_kgraph_is_refused(tmp_path):
     path.write_text(json.dumps(envelope), encoding="utf-8")
     with pytest.raises(StoreError, match="version 3 graph file; this kgraph reads up to"):
         read_graph(path)
+
+
+def test_a_checkpoint_skips_resolving_and_reading_it_resolves(tmp_path, nlp, extraction):
+    other = extract_article(
+        nlp, Article("Microsoft said TikTok would keep its offices in Los Angeles.", title="Later")
+    )
+    path, whole = tmp_path / "checkpoint.json", tmp_path / "whole.json"
+    store = LocalGraphStore(path)
+    store.write([extraction])
+    store.save()
+    store.write([other])
+    store.checkpoint()
+    envelope = json.loads(path.read_text())
+    assert envelope["stale"] is True and len(envelope["records"]) == 2
+    on_disk = nx.node_link_graph(
+        envelope["graph"], directed=True, multigraph=True, key="edge_key", name="key", edges="links"
+    )
+    later = "article:" + other.article.id
+    assert on_disk.has_node(later) and on_disk.out_degree(later) == 0  # not resolved yet
+    with LocalGraphStore(whole) as full:
+        full.write([extraction, other])
+    assert "stale" not in json.loads(whole.read_text())
+    assert _snapshot(read_graph(path)) == _snapshot(read_graph(whole))
+    assert _snapshot(LocalGraphStore(path).graph) == _snapshot(read_graph(whole))
+    assert read_graph(whole).out_degree(later) > 0
+    store.close()
+    assert "stale" not in json.loads(path.read_text())

@@ -204,8 +204,8 @@ def extract_doc(doc: Doc, article: Article, *, vocabulary: Vocabulary | None = N
 def _extract_triples(doc: Doc, article: Article, index: MentionIndex) -> list[Triple]:
     best: dict[tuple[str, str, str, int], Triple] = {}
     for sentence in doc.sents:
-        if not sentence.text.strip():
-            continue
+        if not index.within(sentence) or not sentence.text.strip():
+            continue  # every construction needs a mention in the sentence
         pairs: set[frozenset[str]] = set()
         for extractor in (*EXTRACTORS, projections):
             for candidate in extractor(sentence, index):

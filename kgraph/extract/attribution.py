@@ -8,7 +8,9 @@ its own takes the speaker of the sentence that closes the quotation ('"…. …,
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span, Token
 
 from kgraph.extract.arguments import MentionIndex
 from kgraph.extract.modality import SPEECH_VERBS
@@ -81,7 +83,19 @@ def quoted(sentence: Span) -> bool:
     first = next((t for t in sentence if not t.is_space), sentence[0])
     if first.text in QUOTES:
         return True
-    return sum(t.text in QUOTES for t in sentence.doc[: sentence.start]) % 2 == 1
+    return bisect_left(_quote_marks(sentence.doc), sentence.start) % 2 == 1
+
+
+def _quote_marks(doc: Doc) -> list[int]:
+    """Positions of the quotation marks of ``doc`` (found once per document)."""
+    marks = doc.user_data.get(_QUOTE_MARKS)
+    if marks is None:
+        marks = doc.user_data[_QUOTE_MARKS] = [t.i for t in doc if t.text in QUOTES]
+    return marks
+
+
+#: Where :func:`_quote_marks` keeps a document's quotation marks.
+_QUOTE_MARKS = "kgraph_quote_marks"
 
 
 def _quote_speaker(sentence: Span) -> Token | None:

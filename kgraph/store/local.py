@@ -22,7 +22,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.errors import StoreError
-from kgraph.identity import Entity, resolve_entities
+from kgraph.identity import Overrides, resolve_entities
 from kgraph.models import Article, EntityRef, Extraction, Triple
 from kgraph.overrides import overrides_path, read_overrides
 from kgraph.records import apply, from_record, local_entities, to_record
@@ -84,6 +84,9 @@ def read_envelope(
 ) -> tuple[nx.MultiDiGraph, dict[str, str] | None]:
     """The graph of a graph file and its article-level records (None in older files).
 
+    A file saved at an ingest's checkpoint (``"stale": true``) has its entities, mentions
+    and relations recomputed from the records here.
+
     Raises:
         StoreError: not a kgraph graph file, or one written by a newer kgraph.
     """
@@ -105,7 +108,10 @@ def read_envelope(
     graph = nx.MultiDiGraph(graph)
     if version < 2:
         migrate(graph, vocabulary)
-    return graph, envelope.get("records")
+    records = envelope.get("records")
+    if envelope.get("stale") and records is not None:  # written at an ingest's checkpoint
+        graph = resolve_graph(graph, records, read_overrides(overrides_path(path)))
+    return graph, records
 
 
 def migrate(graph: nx.MultiDiGraph, vocabulary: Vocabulary | None = None) -> int:
@@ -125,14 +131,20 @@ def migrate(graph: nx.MultiDiGraph, vocabulary: Vocabulary | None = None) -> int
     return changed
 
 
-def write_graph(graph: nx.MultiDiGraph, path: Path, records: dict[str, str] | None = None) -> None:
-    """Write ``graph`` (and its article-level records) to ``path`` atomically."""
+def write_graph(
+    graph: nx.MultiDiGraph,
+    path: Path,
+    records: dict[str, str] | None = None,
+    *,
+    stale: bool = False,
+) -> None:
+    """Write ``graph`` (and its article-level records) to ``path`` atomically; ``stale``:
+    the graph's entities do not include every record's yet (a checkpoint)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    envelope = {
-        "format": FORMAT,
-        "version": VERSION,
-        "graph": nx.node_link_data(graph, **NODE_LINK),
-    }
+    envelope: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    if stale:
+        envelope["stale"] = True
+    envelope["graph"] = nx.node_link_data(graph, **NODE_LINK)
     envelope["records"] = dict(sorted((records or {}).items()))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -281,30 +293,7 @@ class LocalGraphStore:
         """Recompute the graph's entities, mentions and relations from the records."""
         if self.records is None:
             return
-        extractions = [
-            from_record(record, _article(self._graph.nodes[ARTICLE_PREFIX + article_id]))
-            for article_id, record in sorted(self.records.items())
-        ]
-        overrides = read_overrides(self.overrides_path)
-        resolution = resolve_entities(
-            (local for e in extractions for local in local_entities(e)), overrides
-        )
-        graph = nx.MultiDiGraph()
-        for node in sorted(n for n in self._graph if str(n).startswith(ARTICLE_PREFIX)):
-            graph.add_node(node, **self._graph.nodes[node])
-        self._graph = graph
-        for entity in sorted(resolution.entities.values(), key=lambda e: e.id):
-            self._add_entity(entity)
-        # Evidence in publication order (then article id): the same whatever the ingest order.
-        for extraction in sorted(
-            extractions, key=lambda e: (e.article.published or "", e.article.id)
-        ):
-            resolved = apply(resolution, extraction)
-            for entity in resolved.entities:
-                count = resolved.mention_counts.get(entity.id, 1)
-                self._add_mention(resolved.article, entity, count)
-            for triple in resolved.triples:
-                self._add_relation(triple)
+        self._graph = resolve_graph(self._graph, self.records, read_overrides(self.overrides_path))
         self._stale = False
         self._dirty = True
 
@@ -312,8 +301,14 @@ class LocalGraphStore:
         """Write the graph to disk if it changed (never after an interrupted write)."""
         if self._stale:
             self.resolve()
+        self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Write what changed without recomputing the entities first (cheap, for the
+        checkpoints of a long ingest): a file whose entity layer lags its records says so
+        (``"stale": true``), and reading it recomputes them (:func:`read_envelope`)."""
         if self._dirty and not self._incomplete:
-            write_graph(self._graph, self.path, self.records)
+            write_graph(self._graph, self.path, self.records, stale=self._stale)
             self._dirty = False
 
     def close(self) -> None:
@@ -359,38 +354,65 @@ class LocalGraphStore:
             **({"text_kind": article.text_kind} if article.text_kind else {}),
         )
 
-    def _add_entity(self, entity: Entity) -> None:
-        self._graph.add_node(entity.id, **entity_properties(entity))
 
-    def _add_mention(self, article: Article, entity: EntityRef, count: int) -> None:
-        self._graph.add_edge(
-            ARTICLE_PREFIX + article.id,
-            entity.id,
-            key="MENTIONS",
-            label="MENTIONS",
-            type="MENTIONS",
-            count=count,
+def resolve_graph(
+    graph: nx.MultiDiGraph, records: dict[str, str], overrides: Overrides
+) -> nx.MultiDiGraph:
+    """A graph of ``graph``'s Article nodes with the entities, mentions and relations
+    recomputed from the article ``records`` and the user's ``overrides``."""
+    extractions = [
+        from_record(record, _article(graph.nodes[ARTICLE_PREFIX + article_id]))
+        for article_id, record in sorted(records.items())
+    ]
+    resolution = resolve_entities(
+        (local for e in extractions for local in local_entities(e)), overrides
+    )
+    resolved = nx.MultiDiGraph()
+    for node in sorted(n for n in graph if str(n).startswith(ARTICLE_PREFIX)):
+        resolved.add_node(node, **graph.nodes[node])
+    for entity in sorted(resolution.entities.values(), key=lambda e: e.id):
+        resolved.add_node(entity.id, **entity_properties(entity))
+    # Evidence in publication order (then article id): the same whatever the ingest order.
+    for extraction in sorted(extractions, key=lambda e: (e.article.published or "", e.article.id)):
+        applied = apply(resolution, extraction)
+        for entity in applied.entities:
+            count = applied.mention_counts.get(entity.id, 1)
+            _add_mention(resolved, applied.article, entity, count)
+        for triple in applied.triples:
+            _add_relation(resolved, triple)
+    return resolved
+
+
+def _add_mention(graph: nx.MultiDiGraph, article: Article, entity: EntityRef, count: int) -> None:
+    graph.add_edge(
+        ARTICLE_PREFIX + article.id,
+        entity.id,
+        key="MENTIONS",
+        label="MENTIONS",
+        type="MENTIONS",
+        count=count,
+    )
+
+
+def _add_relation(graph: nx.MultiDiGraph, triple: Triple) -> None:
+    key = relation_key(triple)
+    u, v = triple.subject.id, triple.object.id
+    if not graph.has_edge(u, v, key):
+        graph.add_edge(
+            u,
+            v,
+            key=key,
+            label="RELATION",
+            type=relationship_type(triple.relation),
+            relation=triple.relation,
+            predicate=triple.predicate,
+            negated=triple.negated,
+            modality=triple.modality,
+            confidence=0.0,
+            evidence_count=0,
+            **{f: [] for f in EVIDENCE_FIELDS},
         )
-
-    def _add_relation(self, triple: Triple) -> None:
-        key = relation_key(triple)
-        u, v = triple.subject.id, triple.object.id
-        if not self._graph.has_edge(u, v, key):
-            self._graph.add_edge(
-                u,
-                v,
-                key=key,
-                label="RELATION",
-                type=relationship_type(triple.relation),
-                relation=triple.relation,
-                predicate=triple.predicate,
-                negated=triple.negated,
-                modality=triple.modality,
-                confidence=0.0,
-                evidence_count=0,
-                **{f: [] for f in EVIDENCE_FIELDS},
-            )
-        _append_evidence(self._graph.edges[u, v, key], evidence_row(triple))
+    _append_evidence(graph.edges[u, v, key], evidence_row(triple))
 
 
 def _article(node: dict[str, Any]) -> Article:
