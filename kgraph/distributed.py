@@ -116,22 +116,24 @@ def extract_partition(
     """Parse and extract one partition of articles (a map task); write its ``articles``
     and ``records`` parts, numbered ``number``, to ``folder``."""
     from kgraph.defaults import WORK_BATCH
-    from kgraph.pipeline import _batches, _extract_batch
+    from kgraph.pipeline import _batches, _collector_for_long_runs, _extract_batch
 
     nlp = pipeline(model)
     summary = PartitionSummary()
     rows: list[dict[str, Any]] = []
     records: list[dict[str, Any]] = []
-    for batch in _batches(articles, WORK_BATCH):
-        for item in _extract_batch(batch, nlp, vocabulary):
-            if isinstance(item, Reject):
-                summary.rejects.append(item)
-                continue
-            article = item.article
-            rows.append({"id": article.id, **{p: getattr(article, p) for p in ARTICLE_PROPS}})
-            records.append({"article": article.id, "record": to_record(item)})
-            summary.triples += len(item.triples)
-            summary.blanked += len(blanked_lines(article.text))
+    with _collector_for_long_runs():  # as in a local worker: the GC skips the pipeline
+        for batch in _batches(articles, WORK_BATCH):
+            for item in _extract_batch(batch, nlp, vocabulary):
+                if isinstance(item, Reject):
+                    summary.rejects.append(item)
+                    continue
+                article = item.article
+                props = {p: getattr(article, p) for p in ARTICLE_PROPS}
+                rows.append({"id": article.id, **props})
+                records.append({"article": article.id, "record": to_record(item)})
+                summary.triples += len(item.triples)
+                summary.blanked += len(blanked_lines(article.text))
     folder.write("articles", number, rows)
     folder.write("records", number, records)
     summary.articles = len(rows)
