@@ -2,12 +2,17 @@
 
 Not a test. Local: :func:`kgraph.pipeline.ingest` with two worker processes into a local
 graph file. Dask: a ``dask scheduler`` and two ``dask worker`` processes (one thread each)
-on 127.0.0.1, started by this script; :func:`kgraph.distributed.ingest_dask` then the
-same local graph file (:func:`kgraph.distributed.write_to_store`). Throughput is words
-(whitespace-separated) per second; the model load is excluded in both (the local workers
-fork from a process that loaded it; the Dask workers load it in their plugin before the
-clock starts). Peak memory per worker: the highest resident set size (RSS) of each
-worker process, sampled every 0.1 s with psutil.
+on 127.0.0.1, started by this script; :func:`kgraph.distributed.ingest_dask` (the workers
+write the graph tables to a temporary folder) then the same local graph file loaded from
+the tables (:func:`kgraph.graph_tables.add_records`), as ``kgraph ingest --dask ADDRESS
+--graph FILE`` does. Throughput is words (whitespace-separated) per second; the model
+load is excluded in both (the local workers fork from a process that loaded it; the Dask
+workers load it in their plugin before the clock starts). Peak memory per worker: the
+highest resident set size (RSS) of each worker process, sampled every 0.1 s with psutil;
+the client's (this process, which holds the model from the local run) while the cluster
+extracts and writes the tables, as its peak and its growth over its RSS before the run
+(loading the graph file afterwards costs what it costs in the local run). The load
+average (1 minute) is printed at the start and end of each round.
 
 Usage (from the repository root)::
 
@@ -84,10 +89,13 @@ def run_local(files: list[Path], model: str) -> tuple[float, list[int]]:
     return seconds, sorted(peak.peaks.values(), reverse=True)[:2]
 
 
-def run_dask(files: list[Path], model: str) -> tuple[float, list[int]]:
+def run_dask(files: list[Path], model: str) -> tuple[float, list[int], int, int]:
+    """Seconds, peak RSS per worker, the client's peak RSS and its growth in the run."""
+    import psutil
     from distributed import Client
 
-    from kgraph.distributed import PLUGIN_NAME, PipelinePlugin, ingest_dask, write_to_store
+    from kgraph.distributed import PLUGIN_NAME, PipelinePlugin, ingest_dask
+    from kgraph.graph_tables import add_records
     from kgraph.readers import read_articles
     from kgraph.store.local import LocalGraphStore
 
@@ -114,17 +122,21 @@ def run_dask(files: list[Path], model: str) -> tuple[float, list[int]]:
             client.wait_for_workers(2, timeout=90)
             client.register_plugin(PipelinePlugin(model), name=PLUGIN_NAME)
             pids = list(client.run(os.getpid).values())
+            me = os.getpid()
+            before = psutil.Process(me).memory_info().rss
             with tempfile.TemporaryDirectory() as tmp, PeakRss(lambda: pids) as peak:
                 started = time.perf_counter()
-                _, tables = ingest_dask(read_articles(files), client, model)
+                with PeakRss(lambda: [me]) as mine:  # the client while the cluster works
+                    ingest_dask(read_articles(files), client, model, Path(tmp) / "tables")
                 with LocalGraphStore(Path(tmp) / "graph.json") as store:
-                    write_to_store(tables, store)
+                    add_records(Path(tmp) / "tables", store)
                 seconds = time.perf_counter() - started
     finally:
         for process in reversed(processes):
             process.kill()
             process.wait()
-    return seconds, list(peak.peaks.values())
+    client_peak = mine.peaks.get(me, before)
+    return seconds, list(peak.peaks.values()), client_peak, client_peak - before
 
 
 def main() -> None:
@@ -144,15 +156,17 @@ def main() -> None:
     print(f"{len(files)} BBC articles, {words} words")
     local_runs, dask_runs = [], []
     for _ in range(args.rounds):  # alternating, so a busy spell on a shared machine hits both
+        load = os.getloadavg()[0]
         local_runs.append(run_local(files, model))
         dask_runs.append(run_dask(files, model))
         print(
             f"round: local {words / local_runs[-1][0]:,.0f} words/s, "
-            f"dask {words / dask_runs[-1][0]:,.0f} words/s",
+            f"dask {words / dask_runs[-1][0]:,.0f} words/s; "
+            f"load average {load:.2f} at the start, {os.getloadavg()[0]:.2f} at the end",
             flush=True,
         )
     local_s, local_peaks = min(local_runs)
-    dask_s, dask_peaks = min(dask_runs)
+    dask_s, dask_peaks, client_peak, client_growth = min(dask_runs)
     mib = 1024 * 1024
     print(
         f"local --workers 2: {words / local_s:,.0f} words/s ({local_s:.1f} s), "
@@ -160,7 +174,8 @@ def main() -> None:
     )
     print(
         f"dask, 2 workers:   {words / dask_s:,.0f} words/s ({dask_s:.1f} s), "
-        f"peak RSS per worker {', '.join(f'{p / mib:.0f}' for p in dask_peaks)} MiB"
+        f"peak RSS per worker {', '.join(f'{p / mib:.0f}' for p in dask_peaks)} MiB; "
+        f"client peak {client_peak / mib:.0f} MiB (+{client_growth / mib:.0f} MiB in ingest_dask)"
     )
     print(f"ratio dask/local: {local_s / dask_s:.2f}x")
 

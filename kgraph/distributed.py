@@ -1,20 +1,25 @@
-"""Ingestion on a Dask cluster: extraction as a map over partitions, the graph as a reduce.
+"""Ingestion on a Dask cluster: extraction as a map over partitions, the graph as a reduce,
+the graph tables written by the tasks themselves (:class:`kgraph.graph_tables.TableFolder`).
 
 - **Map** (:func:`extract_partition`, one task per partition of articles, on the workers):
   parse and extract each article exactly as ``kgraph extract`` does; each worker loads the
-  spaCy pipeline once (:class:`PipelinePlugin`, cached in this module). A partition comes
-  back as article rows, each article's record (:func:`kgraph.records.to_record`) and its
-  rejects.
-- **Reduce**: entity resolution is one task over every article-level entity
-  (:func:`kgraph.identity.resolve_entities`, a pure function of the set, so the result does
-  not depend on the partitioning); each partition then maps its articles onto the graph
-  entities (:func:`apply_partition`) and sends its relation evidence to one of
-  :data:`BUCKETS` buckets by relation key; each bucket merges the evidence of its relations
-  (:func:`merge_bucket`) in publication order, as the local store does.
+  spaCy pipeline once (:class:`PipelinePlugin`, cached in this module). The task writes
+  its partition's ``articles`` and ``records`` parts (:func:`kgraph.records.to_record`)
+  and returns counts and rejects.
+- **Reduce**: entity resolution is one task over every article-level entity of the
+  records (:func:`kgraph.identity.resolve_entities`, a pure function of the set, so the
+  result does not depend on the partitioning); it writes no table, its result stays on a
+  worker. The ``entities`` table is written from it (:func:`write_entities`); each
+  partition then maps its articles onto the graph entities (:func:`apply_partition`),
+  writes its ``mentions`` part and its evidence, hashed by relation into one of
+  :data:`BUCKETS` bucket folders (the shuffle); each bucket task merges its relations'
+  evidence in publication order, as the local store does, and writes one ``relations``
+  part (:func:`merge_bucket`).
 
-Articles are read on the client (the readers' rejects keep their file and line, duplicates
-and ``--strict`` behave as in a local run) and travel to the workers in partitions. A task
-lost with its worker is run again on another (``retries``), so a killed worker costs a retry.
+The client reads the articles (the readers' rejects keep their file and line, duplicates
+and ``--strict`` behave as in a local run), sends them to the workers in partitions and
+gathers counts and rejects only. A task lost with its worker is run again on another
+(``retries``) and writes the same parts again, so a killed worker costs a retry.
 """
 
 from __future__ import annotations
@@ -23,12 +28,13 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from kgraph.boilerplate import blanked_lines
 from kgraph.errors import KgraphError, RejectedInput
-from kgraph.graph_tables import GraphTables
-from kgraph.identity import Overrides, Resolution, resolve_entities
+from kgraph.graph_tables import PART_ROWS, RELATION_COLUMNS, SHUFFLE, TableFolder, add_records
+from kgraph.identity import LocalEntity, Overrides, Resolution, resolve_entities
 from kgraph.models import Article, Extraction, Reject, Skip
 from kgraph.pipeline import IngestReport, reject_handler
 from kgraph.records import apply, from_record, local_entities, to_record
@@ -91,38 +97,47 @@ def PipelinePlugin(model: str) -> Any:  # noqa: N802 - a class, built lazily (Da
 
 
 @dataclass
-class PartitionResult:
-    """What a map task returns: its articles' rows and records, in input order."""
+class PartitionSummary:
+    """What a map task returns to the client: counts and rejects (its tables are files)."""
 
-    articles: list[dict[str, Any]] = field(default_factory=list)
-    records: list[str] = field(default_factory=list)
+    articles: int = 0
     rejects: list[Reject] = field(default_factory=list)
     triples: int = 0
     blanked: int = 0
 
 
 def extract_partition(
-    articles: list[Article], model: str, vocabulary: Vocabulary | None = None
-) -> PartitionResult:
-    """Parse and extract one partition of articles (a map task)."""
+    number: int,
+    articles: list[Article],
+    model: str,
+    vocabulary: Vocabulary | None,
+    folder: TableFolder,
+) -> PartitionSummary:
+    """Parse and extract one partition of articles (a map task); write its ``articles``
+    and ``records`` parts, numbered ``number``, to ``folder``."""
     from kgraph.defaults import WORK_BATCH
-    from kgraph.pipeline import _batches, _extract_batch
+    from kgraph.pipeline import _batches, _collector_for_long_runs, _extract_batch
 
     nlp = pipeline(model)
-    result = PartitionResult()
-    for batch in _batches(articles, WORK_BATCH):
-        for item in _extract_batch(batch, nlp, vocabulary):
-            if isinstance(item, Reject):
-                result.rejects.append(item)
-                continue
-            article = item.article
-            result.articles.append(
-                {"id": article.id, **{p: getattr(article, p) for p in ARTICLE_PROPS}}
-            )
-            result.records.append(to_record(item))
-            result.triples += len(item.triples)
-            result.blanked += len(blanked_lines(article.text))
-    return result
+    summary = PartitionSummary()
+    rows: list[dict[str, Any]] = []
+    records: list[dict[str, Any]] = []
+    with _collector_for_long_runs():  # as in a local worker: the GC skips the pipeline
+        for batch in _batches(articles, WORK_BATCH):
+            for item in _extract_batch(batch, nlp, vocabulary):
+                if isinstance(item, Reject):
+                    summary.rejects.append(item)
+                    continue
+                article = item.article
+                props = {p: getattr(article, p) for p in ARTICLE_PROPS}
+                rows.append({"id": article.id, **props})
+                records.append({"article": article.id, "record": to_record(item)})
+                summary.triples += len(item.triples)
+                summary.blanked += len(blanked_lines(article.text))
+    folder.write("articles", number, rows)
+    folder.write("records", number, records)
+    summary.articles = len(rows)
+    return summary
 
 
 def stored_extraction(row: dict[str, Any], record: str) -> Extraction:
@@ -131,17 +146,22 @@ def stored_extraction(row: dict[str, Any], record: str) -> Extraction:
     return from_record(record, article)
 
 
-def resolve_partitions(parts: list[PartitionResult], overrides: Overrides) -> Resolution:
-    """The reduce's entity step: every article-level entity of every partition, resolved."""
-    return resolve_entities(
-        (
-            local
-            for part in parts
-            for row, record in zip(part.articles, part.records)
-            for local in local_entities(stored_extraction(row, record))
-        ),
-        overrides,
-    )
+def _extractions(folder: TableFolder, number: int) -> Iterator[Extraction]:
+    """The article-level extractions of part ``number`` (its articles and records)."""
+    records = {r["article"]: r["record"] for r in folder.read_number("records", number)}
+    for row in folder.read_number("articles", number):
+        yield stored_extraction(row, records[row["id"]])
+
+
+def resolve_folder(folder: TableFolder, numbers: list[int], overrides: Overrides) -> Resolution:
+    """The reduce's entity step: every article-level entity of the parts ``numbers``
+    resolved (one task; the records are read part by part)."""
+
+    def local(number: int) -> Iterator[LocalEntity]:
+        for row in folder.read_number("records", number):
+            yield from local_entities(from_record(row["record"], Article("", row["article"])))
+
+    return resolve_entities((e for number in numbers for e in local(number)), overrides)
 
 
 def entity_rows(resolution: Resolution) -> list[dict[str, Any]]:
@@ -154,47 +174,69 @@ def entity_rows(resolution: Resolution) -> list[dict[str, Any]]:
     return rows
 
 
-@dataclass
-class AppliedPartition:
-    """A partition mapped onto graph entities: mention rows and bucketed evidence rows."""
+def write_entities(folder: TableFolder, resolution: Resolution) -> int:
+    """Write the ``entities`` table (parts of :data:`PART_ROWS`); returns its rows."""
+    rows = entity_rows(resolution)
+    for number, start in enumerate(range(0, max(len(rows), 1), PART_ROWS)):
+        folder.write("entities", number, rows[start : start + PART_ROWS])
+    return len(rows)
 
-    mentions: list[dict[str, Any]]
-    buckets: list[list[dict[str, Any]]]
 
-
-def apply_partition(part: PartitionResult, resolution: Resolution) -> AppliedPartition:
-    """Map a partition's articles onto the graph entities and bucket their evidence."""
+def apply_partition(
+    folder: TableFolder, number: int, resolution: Resolution, buckets: int = BUCKETS
+) -> int:
+    """Map part ``number``'s articles onto the graph entities: write its ``mentions`` part
+    and its evidence, by bucket, to the shuffle folder; returns its mention rows."""
     mentions: list[dict[str, Any]] = []
-    buckets: list[list[dict[str, Any]]] = [[] for _ in range(BUCKETS)]
-    for row, record in zip(part.articles, part.records):
-        resolved = apply(resolution, stored_extraction(row, record))
+    evidence: list[list[dict[str, Any]]] = [[] for _ in range(buckets)]
+    for extraction in _extractions(folder, number):
+        resolved = apply(resolution, extraction)
+        article = extraction.article.id
         for entity in resolved.entities:
             count = resolved.mention_counts.get(entity.id, 1)
-            mentions.append({"article": row["id"], "entity": entity.id, "count": count})
+            mentions.append({"article": article, "entity": entity.id, "count": count})
         for index, triple in enumerate(resolved.triples):
-            evidence = relation_row(triple)
-            evidence["order"] = index
-            buckets[_bucket(evidence)].append(evidence)
-    return AppliedPartition(mentions, buckets)
+            row = relation_row(triple)
+            row["order"] = index
+            evidence[bucket_of(row, buckets)].append(row)
+    mentions.sort(key=lambda m: (m["article"], m["entity"]))
+    folder.write("mentions", number, mentions)
+    for bucket, rows in enumerate(evidence):
+        if rows:
+            folder.write(_bucket_table(bucket), number, rows, schema="evidence")
+    return len(mentions)
 
 
-def _bucket(row: dict[str, Any]) -> int:
+def bucket_of(row: dict[str, Any], buckets: int = BUCKETS) -> int:
+    """The bucket of a relation row: a hash of its subject, object and key."""
     key = f"{row['subject']}\0{row['object']}\0{row['key']}".encode()
-    return zlib.crc32(key) % BUCKETS
+    return zlib.crc32(key) % buckets
 
 
-def merge_bucket(bucket: int, applied: list[AppliedPartition]) -> list[dict[str, Any]]:
-    """One bucket's relations, their evidence merged in publication order (then article
-    id, then order in the article) and deduplicated by article and offsets."""
-    rows = [row for part in applied for row in part.buckets[bucket]]
-    rows.sort(key=lambda r: (r["published"] or "", r["article"], r["order"]))
+def _bucket_table(bucket: int) -> str:
+    return f"{SHUFFLE}/bucket-{bucket:05d}"
+
+
+def merge_bucket(folder: TableFolder, bucket: int, after: Any = None) -> int:
+    """Merge one bucket's evidence into relations and write them as ``relations`` part
+    ``bucket``; returns its relation rows. ``after``: the tasks it waits for."""
+    rows = [row for part in folder.read(_bucket_table(bucket)) for row in part]
+    relations = merge_relations(rows)
+    folder.write("relations", bucket, relations)
+    return len(relations)
+
+
+def merge_relations(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Relations (sorted by subject, object, key) from evidence rows: their evidence in
+    publication order (then article id, then order in the article), deduplicated by
+    article and offsets, as the local store merges it."""
+    rows = sorted(rows, key=lambda r: (r["published"] or "", r["article"], r["order"]))
     relations: dict[tuple[str, str, str], dict[str, Any]] = {}
     for row in rows:
         rel = relations.setdefault(
             (row["subject"], row["object"], row["key"]),
             {
-                **{k: row[k] for k in ("subject", "object", "type", "key", "relation")},
-                **{k: row[k] for k in ("predicate", "negated", "modality")},
+                **{k: row[k] for k in RELATION_COLUMNS},
                 "confidence": 0.0,
                 "evidence": [],
                 "_seen": set(),
@@ -235,30 +277,46 @@ def connect(address: str, workers: int = 2) -> Any:
         raise KgraphError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
 
 
+@dataclass
+class TableCounts:
+    """Rows written per table by a Dask run (the tables themselves are files)."""
+
+    articles: int = 0
+    entities: int = 0
+    mentions: int = 0
+    relations: int = 0
+
+
 def ingest_dask(
     articles: Iterable[Article | Reject],
     client: Any,
     model: str,
+    folder: str | Path | TableFolder,
     *,
     overrides: Overrides | None = None,
     vocabulary: Vocabulary | None = None,
     partition_size: int = PARTITION_SIZE,
+    buckets: int = BUCKETS,
     on_article: Callable[[Any], None] | None = None,
     on_reject: Callable[[Reject], None] | None = None,
     on_skip: Callable[[Skip], None] | None = None,
     strict: bool = False,
     skip: Callable[[Article], bool] | None = None,
-) -> tuple[IngestReport, GraphTables]:
+) -> tuple[IngestReport, TableCounts]:
     """Extract ``articles`` (as :func:`kgraph.readers.read_articles` yields them) on the
-    cluster of ``client`` and build the graph tables.
+    cluster of ``client``; the workers write the graph tables to ``folder`` (a local path
+    the workers share with this machine, or an fsspec URL). The client keeps counts and
+    rejects only.
 
     Args:
         skip: true for an article already stored (counted as skipped, not extracted).
         strict: stop reading at the first bad input, finish the articles read before it,
-            then raise :class:`RejectedInput` naming it.
+            then raise :class:`RejectedInput` naming it (its ``counts``: the tables written).
     """
     from distributed import as_completed
 
+    target = TableFolder.of(folder)
+    target.clear()
     report = IngestReport()
     started = time.perf_counter()
     stop: list[Reject] = []
@@ -269,69 +327,79 @@ def ingest_dask(
     # At most IN_FLIGHT partitions per worker thread wait or run: the articles' texts
     # travel with their tasks, so memory follows the window, not the corpus.
     window = IN_FLIGHT * max(sum(client.nthreads().values()), 1)
-    futures: list[Any] = []
     pending = as_completed()
 
     def done(future: Any) -> None:
-        for _ in range(len(future.result().articles) if on_article else 0):
+        summary: PartitionSummary = future.result()
+        future.release()  # its parts are written: the scheduler may forget the task
+        for reject in summary.rejects:
+            rejected(reject)
+        report.ingested += summary.articles
+        report.triples += summary.triples
+        report.blanked += summary.blanked
+        for _ in range(summary.articles if on_article else 0):
             on_article(None)
 
-    for batch in _partitions(articles, partition_size, report, rejected, stop, skip):
-        future = client.submit(
-            extract_partition, batch, model, vocabulary, retries=RETRIES, pure=False
-        )
-        futures.append(future)
-        pending.add(future)
+    numbers: list[int] = []
+    for number, batch in enumerate(
+        _partitions(articles, partition_size, report, rejected, stop, skip)
+    ):
+        numbers.append(number)
+        pending.add(
+            client.submit(
+                extract_partition, number, batch, model, vocabulary, target,
+                retries=RETRIES, pure=False,
+            )
+        )  # fmt: skip
         while pending.count() >= window:
             done(next(pending))
     for future in pending:
         done(future)
-    parts: list[PartitionResult] = client.gather(futures)
-    for part in parts:
-        for reject in part.rejects:
-            rejected(reject)
-        report.ingested += len(part.articles)
-        report.triples += part.triples
-        report.blanked += part.blanked
-    tables = reduce_partitions(client, futures, overrides or Overrides())
+    _check_parts(target, numbers)
+    counts = reduce_partitions(client, target, numbers, overrides or Overrides(), buckets)
+    counts.articles = report.ingested
     report.seconds = time.perf_counter() - started
     if stop:
         error = RejectedInput(f"{stop[0]} (--strict stops at the first rejected input)")
-        error.tables = tables
+        error.counts = counts
         raise error
-    return report, tables
+    return report, counts
 
 
-def reduce_partitions(client: Any, futures: list[Any], overrides: Overrides) -> GraphTables:
-    """The reduce: resolve entities over all partitions, then merge relations by bucket."""
-    tables = GraphTables()
-    if not futures:
-        return tables
-    resolution = client.submit(resolve_partitions, futures, overrides, retries=RETRIES)
-    entities = client.submit(entity_rows, resolution, retries=RETRIES)
-    applied = [
-        client.submit(apply_partition, part, resolution, retries=RETRIES) for part in futures
-    ]
-    buckets = [client.submit(merge_bucket, b, applied, retries=RETRIES) for b in range(BUCKETS)]
-    parts = client.gather(futures)
-    for part in parts:
-        tables.articles.extend(part.articles)
-        tables.records.extend(
-            {"article": row["id"], "record": record}
-            for row, record in zip(part.articles, part.records)
+def _check_parts(folder: TableFolder, numbers: list[int]) -> None:
+    """Stop if the workers wrote their parts where this machine does not see them."""
+    missing = [n for n in numbers if not folder.has_part("records", n)]
+    if missing:
+        raise KgraphError(
+            f"{len(missing)} of {len(numbers)} parts the workers wrote are not in "
+            f"{folder.url}: give --out-parquet a folder or URL all workers and this "
+            "machine share (s3://..., a shared filesystem)"
         )
-    tables.articles.sort(key=lambda row: row["id"])
-    tables.records.sort(key=lambda row: row["article"])
-    tables.entities = client.gather(entities)
-    tables.mentions = sorted(
-        (m for part in client.gather(applied) for m in part.mentions),
-        key=lambda m: (m["article"], m["entity"]),
-    )
-    tables.relations = sorted(
-        (rel for bucket in client.gather(buckets) for rel in bucket),
-        key=lambda r: (r["subject"], r["object"], r["key"]),
-    )
-    return tables
+
+
+def reduce_partitions(
+    client: Any, folder: TableFolder, numbers: list[int], overrides: Overrides, buckets: int
+) -> TableCounts:
+    """The reduce, as tasks writing their tables: resolve entities over all parts, write
+    the entities, each part's mentions and bucketed evidence, then each bucket's
+    relations. The client gathers row counts."""
+    counts = TableCounts()
+    if not numbers:
+        return counts
+    resolution = client.submit(resolve_folder, folder, numbers, overrides, retries=RETRIES)
+    entities = client.submit(write_entities, folder, resolution, retries=RETRIES)
+    applied = [
+        client.submit(apply_partition, folder, n, resolution, buckets, retries=RETRIES)
+        for n in numbers
+    ]
+    merged = [
+        client.submit(merge_bucket, folder, b, applied, retries=RETRIES) for b in range(buckets)
+    ]
+    counts.entities = client.gather(entities)
+    counts.mentions = sum(client.gather(applied))
+    counts.relations = sum(client.gather(merged))
+    folder.remove_shuffle()
+    return counts
 
 
 def _partitions(
@@ -346,6 +414,8 @@ def _partitions(
     seen: set[str] = set()
     batch: list[Article] = []
     for item in items:
+        if stop:  # --strict and a worker rejected an article
+            break
         if isinstance(item, Reject):
             rejected(item)
             if stop:
@@ -368,7 +438,7 @@ def ingest_on_dask(
     model: str,
     *,
     store: Any = None,
-    out_parquet: Any = None,
+    out_parquet: str | Path | None = None,
     workers: int = 2,
     partition_size: int = PARTITION_SIZE,
     vocabulary: Vocabulary | None = None,
@@ -377,66 +447,49 @@ def ingest_on_dask(
     on_skip: Callable[[Skip], None] | None = None,
     strict: bool = False,
 ) -> tuple[IngestReport, int, int]:
-    """``kgraph ingest --dask``: extract on the cluster at ``address``, then write the graph
-    tables to ``out_parquet`` and/or the articles to ``store`` (which resolves them with
-    the articles it holds). Returns the report and the graph's entity and relation counts.
+    """``kgraph ingest --dask``: extract on the cluster at ``address``; the workers write
+    the graph tables to ``out_parquet`` (else to a temporary folder on this machine),
+    from which ``store`` gets the articles part by part (and resolves them with the
+    articles it holds). Returns the report and the graph's entity and relation counts.
     """
-    from kgraph.graph_tables import write_tables
+    import tempfile
+
     from kgraph.overrides import read_overrides
 
     overrides_file = getattr(store, "overrides_path", None)
     overrides = read_overrides(overrides_file) if overrides_file else Overrides()
     skip = (lambda a: store.has_article(a.id, a.content_hash)) if store is not None else None
     client = connect(address, workers)
-    try:
+    with tempfile.TemporaryDirectory(prefix="kgraph-tables-") as scratch:
+        folder = TableFolder.of(out_parquet if out_parquet is not None else scratch)
         try:
-            report, tables = ingest_dask(
-                articles,
-                client,
-                model,
-                overrides=overrides,
-                vocabulary=vocabulary,
-                partition_size=partition_size,
-                on_article=on_article,
-                on_reject=on_reject,
-                on_skip=on_skip,
-                strict=strict,
-                skip=skip,
-            )
-        except RejectedInput as exc:
+            try:
+                report, counts = ingest_dask(
+                    articles,
+                    client,
+                    model,
+                    folder,
+                    overrides=overrides,
+                    vocabulary=vocabulary,
+                    partition_size=partition_size,
+                    on_article=on_article,
+                    on_reject=on_reject,
+                    on_skip=on_skip,
+                    strict=strict,
+                    skip=skip,
+                )
+            finally:
+                client.close()
+                cluster = getattr(client, "kgraph_cluster", None)
+                if cluster is not None:
+                    cluster.close()
+        except RejectedInput:
             # --strict: the articles read before the bad input still land, then the error.
-            tables = getattr(exc, "tables", None)
-            if tables is not None:
-                _write_out(tables, store, out_parquet, write_tables)
+            if store is not None:
+                add_records(folder, store)
             raise
-    finally:
-        client.close()
-        cluster = getattr(client, "kgraph_cluster", None)
-        if cluster is not None:
-            cluster.close()
-    _write_out(tables, store, out_parquet, write_tables)
-    if store is not None:
-        stats = store.stats()
-        return report, stats.entities, stats.relations
-    return report, len(tables.entities), len(tables.relations)
-
-
-def _write_out(tables: GraphTables, store: Any, out_parquet: Any, write_tables) -> None:
-    if out_parquet is not None:
-        write_tables(tables, out_parquet)
-    if store is not None:
-        write_to_store(tables, store)
-
-
-def write_to_store(tables: GraphTables, store: Any) -> None:
-    """Add the tables' articles and records to ``store`` and resolve its graph again (the
-    local graph file, or Neo4j through its batched loader)."""
-    records = {row["article"]: row["record"] for row in tables.records}
-    if hasattr(store, "add_records"):
-        store.add_records(tables.articles, records)
-        store.save()
-        return
-    from kgraph.graph_tables import write_neo4j_records
-
-    write_neo4j_records(tables, store)
-    store.resolve()
+        if store is None:
+            return report, counts.entities, counts.relations
+        add_records(folder, store)
+    stats = store.stats()
+    return report, stats.entities, stats.relations

@@ -2,12 +2,16 @@
 ``relations/`` folders of ``part-NNNNN.parquet`` files (schema in README, "Graph tables in
 Parquet"), written by ``kgraph ingest --out-parquet`` and read by ``kgraph load DIR``.
 
+Workers write the part files themselves (:mod:`kgraph.distributed`); readers and loaders
+go through them one part at a time (:class:`TableFolder`, :func:`load_folder`).
+
 ``records/`` keeps each article's own entities and triples (:mod:`kgraph.records`), so the
 graph can be resolved again, with other articles or overrides.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,10 +23,16 @@ from kgraph.store.base import ARTICLE_PREFIX
 from kgraph.store.local import EVIDENCE_FIELDS as EVIDENCE_LISTS
 from kgraph.store.rows import ARTICLE_PROPS, EVIDENCE_FIELDS, GraphRows
 
-#: Rows per Parquet file of a table folder.
+#: Rows per Parquet file of the entities table.
 PART_ROWS = 100_000
 #: The table folders, in load order.
 TABLES = ("articles", "records", "entities", "mentions", "relations")
+#: Folder of the reduce's intermediate files (evidence by bucket), removed after a run.
+SHUFFLE = "_shuffle"
+#: Columns of a relation besides its evidence, in the order of the ``relations`` table.
+RELATION_COLUMNS = (
+    "subject", "object", "type", "key", "relation", "predicate", "negated", "modality",
+)  # fmt: skip
 
 
 @dataclass
@@ -41,7 +51,10 @@ def _schemas() -> dict[str, Any]:
 
     text, texts = pa.string(), pa.list_(pa.string())
     types = {"start": pa.int64(), "end": pa.int64(), "confidence": pa.float64()}
-    evidence = pa.struct([(name, types.get(name, text)) for name in EVIDENCE_FIELDS])
+    types.update(negated=pa.bool_(), order=pa.int64())
+    evidence_fields = [(name, types.get(name, text)) for name in EVIDENCE_FIELDS]
+    evidence = pa.struct(evidence_fields)
+    relation = [(name, types.get(name, text)) for name in RELATION_COLUMNS]
     return {
         "articles": pa.schema([("id", text), *((p, text) for p in ARTICLE_PROPS)]),
         "records": pa.schema([("article", text), ("record", text)]),
@@ -59,63 +72,145 @@ def _schemas() -> dict[str, Any]:
         "mentions": pa.schema([("article", text), ("entity", text), ("count", pa.int64())]),
         "relations": pa.schema(
             [
-                ("subject", text),
-                ("object", text),
-                ("type", text),
-                ("key", text),
-                ("relation", text),
-                ("predicate", text),
-                ("negated", pa.bool_()),
-                ("modality", text),
+                *relation,
                 ("confidence", pa.float64()),
                 ("evidence_count", pa.int64()),
                 ("evidence", pa.list_(evidence)),
             ]
         ),
+        # one piece of evidence with its relation and its order in the article (shuffle)
+        "evidence": pa.schema([*relation, *evidence_fields, ("order", pa.int64())]),
     }
 
 
-def write_tables(tables: GraphTables, folder: str | Path, part_rows: int = PART_ROWS) -> None:
-    """Write ``tables`` under ``folder`` (each table's old part files replaced)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+@dataclass(frozen=True)
+class TableFolder:
+    """A folder of graph tables: a local path (made absolute, so that workers started
+    elsewhere write to the same place) or an fsspec URL (``s3://bucket/tables``).
 
-    schemas = _schemas()
-    for name in TABLES:
-        target = Path(folder) / name
-        target.mkdir(parents=True, exist_ok=True)
-        for old in target.glob("part-*.parquet"):
-            old.unlink()
-        rows = getattr(tables, name)
-        for number, start in enumerate(range(0, max(len(rows), 1), part_rows)):
-            chunk = rows[start : start + part_rows]
-            table = pa.Table.from_pylist(chunk, schema=schemas[name])
-            pq.write_table(table, target / f"part-{number:05d}.parquet")
+    Each table is a subfolder of ``part-NNNNN.parquet`` files; a part is written whole by
+    one task, so a task run again replaces its own parts and nothing else.
+    """
+
+    url: str
+
+    @classmethod
+    def of(cls, folder: str | Path | TableFolder) -> TableFolder:
+        if isinstance(folder, TableFolder):
+            return folder
+        text = str(folder)
+        return cls(text if "://" in text else str(Path(text).absolute()))
+
+    def filesystem(self) -> tuple[Any, str]:
+        """The pyarrow filesystem of the folder and the folder's path on it."""
+        import pyarrow.fs as pafs
+
+        if "://" not in self.url:
+            return pafs.LocalFileSystem(), self.url
+        import fsspec
+
+        try:
+            fs, path = fsspec.core.url_to_fs(self.url)
+        except (ImportError, ValueError) as exc:
+            raise KgraphError(f"cannot open {self.url}: {exc}") from exc
+        return pafs.PyFileSystem(pafs.FSSpecHandler(fs)), path
+
+    def clear(self) -> None:
+        """Remove the part files of every table (a new run replaces the old tables)."""
+        fs, root = self.filesystem()
+        for name in TABLES:
+            fs.create_dir(f"{root}/{name}", recursive=True)
+            fs.delete_dir_contents(f"{root}/{name}")
+        self.remove_shuffle()
+
+    def remove_shuffle(self) -> None:
+        """Remove the reduce's intermediate files (``_shuffle/``)."""
+        fs, root = self.filesystem()
+        if _exists(fs, f"{root}/{SHUFFLE}"):
+            fs.delete_dir(f"{root}/{SHUFFLE}")
+
+    def write(self, table: str, number: int, rows: list[dict[str, Any]], schema: str = "") -> str:
+        """Write ``rows`` as part ``number`` of ``table`` (schema of ``schema`` or of the
+        table); returns the part's path."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        fs, root = self.filesystem()
+        fs.create_dir(f"{root}/{table}", recursive=True)
+        path = f"{root}/{table}/part-{number:05d}.parquet"
+        arrow = pa.Table.from_pylist(rows, schema=_schemas()[schema or table])
+        pq.write_table(arrow, path, filesystem=fs)
+        return path
+
+    def parts(self, table: str) -> list[str]:
+        """The part files of ``table``, in name order (none if the folder is missing)."""
+        import pyarrow.fs as pafs
+
+        fs, root = self.filesystem()
+        found = fs.get_file_info(pafs.FileSelector(f"{root}/{table}", allow_not_found=True))
+        names = (info.path for info in found if info.type == pafs.FileType.File)
+        return sorted(p for p in names if p.rsplit("/", 1)[-1].endswith(".parquet"))
+
+    def has_part(self, table: str, number: int) -> bool:
+        import pyarrow.fs as pafs
+
+        fs, root = self.filesystem()
+        info = fs.get_file_info(f"{root}/{table}/part-{number:05d}.parquet")
+        return info.type == pafs.FileType.File
+
+    def read_part(self, path: str) -> list[dict[str, Any]]:
+        """The rows of one part file."""
+        import pyarrow.parquet as pq
+
+        fs, _ = self.filesystem()
+        try:
+            return pq.read_table(path, filesystem=fs).to_pylist()
+        except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds
+            raise KgraphError(f"cannot read {path}: {exc}") from exc
+
+    def read_number(self, table: str, number: int) -> list[dict[str, Any]]:
+        """The rows of part ``number`` of ``table``."""
+        _, root = self.filesystem()
+        return self.read_part(f"{root}/{table}/part-{number:05d}.parquet")
+
+    def read(self, table: str) -> Iterator[list[dict[str, Any]]]:
+        """The rows of ``table``, one part at a time."""
+        for path in self.parts(table):
+            yield self.read_part(path)
+
+    def is_tables(self) -> bool:
+        """True for a folder of graph tables (it has ``records/`` and ``entities/``)."""
+        import pyarrow.fs as pafs
+
+        fs, root = self.filesystem()
+        kinds = [fs.get_file_info(f"{root}/{name}").type for name in ("records", "entities")]
+        return all(kind == pafs.FileType.Directory for kind in kinds)
 
 
-def is_table_folder(path: Path) -> bool:
+def _exists(fs: Any, path: str) -> bool:
+    import pyarrow.fs as pafs
+
+    return fs.get_file_info(path).type != pafs.FileType.NotFound
+
+
+def is_table_folder(path: str | Path) -> bool:
     """True for a folder of graph tables (it has ``records/`` and ``entities/``)."""
-    return path.is_dir() and (path / "records").is_dir() and (path / "entities").is_dir()
+    return TableFolder.of(path).is_tables()
 
 
-def read_tables(folder: str | Path) -> GraphTables:
-    """The tables of a folder written by :func:`write_tables` (or by Spark, DuckDB …).
+def read_tables(folder: str | Path | TableFolder) -> GraphTables:
+    """All the tables of a folder in memory (tests, small graphs; loading reads them part
+    by part, see :func:`load_folder`).
 
     Raises:
         KgraphError: a table folder is missing or unreadable.
     """
-    import pyarrow.parquet as pq
-
     tables = GraphTables()
+    source = TableFolder.of(folder)
+    if not source.is_tables():
+        raise KgraphError(f"{folder} is not a graph-table folder (no records/ or entities/)")
     for name in TABLES:
-        target = Path(folder) / name
-        if not target.is_dir():
-            raise KgraphError(f"{folder} is not a graph-table folder (no {name}/ folder)")
-        try:
-            rows = pq.read_table(target).to_pylist() if any(target.iterdir()) else []
-        except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds
-            raise KgraphError(f"cannot read {target}: {exc}") from exc
-        setattr(tables, name, rows)
+        setattr(tables, name, [row for part in source.read(name) for row in part])
     return tables
 
 
@@ -160,22 +255,23 @@ def graph_from_tables(tables: GraphTables) -> nx.MultiDiGraph:
     return graph
 
 
-def rows_from_tables(tables: GraphTables) -> GraphRows:
-    """The rows the Neo4j loader writes (entities with their votes and merges)."""
+def rows_from_part(table: str, part: list[dict[str, Any]]) -> GraphRows:
+    """The rows the Neo4j loader writes for one part of ``table`` (``articles``,
+    ``entities`` with their votes and merges, ``mentions`` or ``relations``)."""
     rows = GraphRows()
-    for row in tables.articles:
-        rows.add_article(row["id"], **{p: row.get(p) for p in ARTICLE_PROPS})
-    for row in tables.entities:
-        rows.add_entity(row["id"], row["name"], row["type"], row["aliases"] or ())
-        rows.entities[row["id"]]["type_votes"] = list(row["type_votes"] or ())
-        rows.entities[row["id"]]["merges"] = list(row["merges"] or ())
-    for row in tables.mentions:
-        rows.add_mention(row["article"], row["entity"], row["count"])
-    for rel in tables.relations:
-        base = {k: rel[k] for k in ("subject", "object", "key", "relation", "predicate")}
-        base.update(negated=rel["negated"], modality=rel["modality"])
-        for evidence in rel["evidence"]:
-            rows.add_relation({**base, **evidence})
+    for row in part:
+        if table == "articles":
+            rows.add_article(row["id"], **{p: row.get(p) for p in ARTICLE_PROPS})
+        elif table == "entities":
+            rows.add_entity(row["id"], row["name"], row["type"], row["aliases"] or ())
+            rows.entities[row["id"]]["type_votes"] = list(row["type_votes"] or ())
+            rows.entities[row["id"]]["merges"] = list(row["merges"] or ())
+        elif table == "mentions":
+            rows.add_mention(row["article"], row["entity"], row["count"])
+        else:
+            base = {k: row[k] for k in RELATION_COLUMNS if k != "type"}
+            for evidence in row["evidence"]:
+                rows.add_relation({**base, **evidence})
     return rows
 
 
@@ -183,31 +279,69 @@ def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
-def load_tables(tables: GraphTables, store: Any, *, batch_size: int = 10_000) -> None:
-    """Load graph tables into a store.
+def load_folder(
+    folder: str | Path | TableFolder, store: Any, *, batch_size: int = 10_000
+) -> dict[str, int]:
+    """Load a folder of graph tables into a store, one part file at a time; returns the
+    rows read per table.
 
     The local graph file gets the articles and their records and resolves its entities
     again (with the articles it already holds and its overrides file): a graph file
     written from the tables of a run equals the one ``kgraph ingest`` writes. An empty
-    Neo4j database gets the tables' rows through the batched loader, then the records;
-    one that holds articles already gets the records and resolves again.
+    Neo4j database gets the tables' rows through the batched loader (articles, entities,
+    mentions, then relations), then the records; one that holds articles already gets the
+    records and resolves again.
     """
-    from kgraph.distributed import write_to_store
-
+    source = TableFolder.of(folder)
     if hasattr(store, "add_records") or store.stats().articles:
-        write_to_store(tables, store)
-        return
-    store.load(rows_from_tables(tables), batch_size=batch_size)
-    write_neo4j_records(tables, store)
+        return add_records(source, store)
+    counts = dict.fromkeys(TABLES, 0)
+    for table in ("articles", "entities", "mentions", "relations"):
+        for part in source.read(table):
+            store.load(rows_from_part(table, part), batch_size=batch_size)
+            counts[table] += len(part)
+    for articles, records in _article_records(source):
+        _neo4j_records(articles, records, store)
+        counts["records"] += len(records)
+    return counts
 
 
-def write_neo4j_records(tables: GraphTables, store: Any, chunk_size: int = 1000) -> None:
-    """Keep the tables' articles with their article-level records in Neo4j (the articles
-    were just loaded with their mentions, which must stay: nothing is replaced here)."""
+def add_records(folder: str | Path | TableFolder, store: Any) -> dict[str, int]:
+    """Add a table folder's articles and records to ``store`` (the local graph file, or
+    Neo4j) and resolve its graph again; returns the rows read per table."""
+    source = TableFolder.of(folder)
+    counts = dict.fromkeys(TABLES, 0)
+    for articles, records in _article_records(source):
+        if hasattr(store, "add_records"):
+            store.add_records(articles, records)
+        else:
+            _neo4j_records(articles, records, store)
+        counts["records"] += len(records)
+    counts["articles"] = counts["records"]
+    counts["entities"] = sum(len(part) for part in source.read("entities"))
+    counts["relations"] = sum(len(part) for part in source.read("relations"))
+    if hasattr(store, "add_records"):
+        store.save()
+    else:
+        store.resolve()
+    return counts
 
-    records = {row["article"]: row["record"] for row in tables.records}
-    for start in range(0, len(tables.articles), chunk_size):
-        chunk = tables.articles[start : start + chunk_size]
+
+def _article_records(source: TableFolder) -> Iterator[tuple[list[dict], dict[str, str]]]:
+    """The article rows and records by article id, one ``records`` part at a time (the
+    article rows, small, are read first)."""
+    articles = {row["id"]: row for part in source.read("articles") for row in part}
+    for part in source.read("records"):
+        yield [articles[r["article"]] for r in part], {r["article"]: r["record"] for r in part}
+
+
+def _neo4j_records(
+    articles: list[dict], records: dict[str, str], store: Any, chunk_size: int = 1000
+) -> None:
+    """Keep articles with their article-level records in Neo4j (articles already loaded
+    keep their mentions: nothing is replaced here)."""
+    for start in range(0, len(articles), chunk_size):
+        chunk = articles[start : start + chunk_size]
         rows = GraphRows()
         for row in chunk:
             rows.add_article(row["id"], **{p: row.get(p) for p in ARTICLE_PROPS})

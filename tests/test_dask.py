@@ -26,13 +26,8 @@ from click.testing import CliRunner  # noqa: E402
 
 from kgraph.cli import cli  # noqa: E402
 from kgraph.defaults import DEFAULT_MODEL  # noqa: E402
-from kgraph.distributed import (  # noqa: E402
-    AppliedPartition,
-    ingest_dask,
-    merge_bucket,
-    write_to_store,
-)
-from kgraph.graph_tables import graph_from_tables, read_tables, write_tables  # noqa: E402
+from kgraph.distributed import ingest_dask, merge_relations  # noqa: E402
+from kgraph.graph_tables import add_records, graph_from_tables, read_tables  # noqa: E402
 from kgraph.pipeline import ingest  # noqa: E402
 from kgraph.readers import ReadOptions, read_articles  # noqa: E402
 from kgraph.store.local import LocalGraphStore, read_graph  # noqa: E402
@@ -129,16 +124,21 @@ def cluster():
 
 
 def _run(client, tmp_path: Path, name: str, partition_size: int, on_article=None) -> Path:
-    """A Dask run written to a local graph file and to Parquet tables."""
+    """A Dask run: the workers write Parquet tables, loaded into a local graph file."""
     articles = read_articles(_inputs(), ReadOptions())
-    report, tables = ingest_dask(
-        articles, client, DEFAULT_MODEL, partition_size=partition_size, on_article=on_article
-    )
-    assert report.ingested == len(tables.articles) > 0
-    write_tables(tables, tmp_path / f"{name}-tables", part_rows=7)
+    folder = tmp_path / f"{name}-tables"
+    report, counts = ingest_dask(
+        articles, client, DEFAULT_MODEL, folder, partition_size=partition_size,
+        on_article=on_article,
+    )  # fmt: skip
+    tables = read_tables(folder)
+    assert report.ingested == counts.articles == len(tables.articles) > 0
+    assert (counts.entities, counts.relations) == (len(tables.entities), len(tables.relations))
+    assert len(list((folder / "records").iterdir())) == -(-len(tables.articles) // partition_size)
+    assert not (folder / "_shuffle").exists()
     path = tmp_path / f"{name}.json"
     with LocalGraphStore(path) as store:
-        write_to_store(tables, store)
+        add_records(folder, store)
     return path
 
 
@@ -177,8 +177,9 @@ def test_local_cluster_through_the_cli_and_load(tmp_path, plain):
     tables = tmp_path / "tables"
     graph = tmp_path / "dask.json"
     args = ["ingest", *_inputs(), "--dask", "local", "--workers", "2", "--quiet"]
+    url = tables.as_uri()  # an fsspec URL (file://): the workers write through fsspec
     result = CliRunner().invoke(
-        cli, [*args, "--partition-size", "5", "--out-parquet", str(tables), "--graph", str(graph)]
+        cli, [*args, "--partition-size", "5", "--out-parquet", url, "--graph", str(graph)]
     )
     assert result.exit_code == 0, result.output
     assert "ingested" in result.output
@@ -232,15 +233,12 @@ def _evidence(article: str, published: str, start: int, order: int, confidence: 
     }
 
 
-def test_merge_bucket_orders_by_publication_and_drops_repeats():
-    def part(*rows):
-        return AppliedPartition([], [list(rows)] + [[] for _ in range(7)])
-
+def test_merge_relations_orders_by_publication_and_drops_repeats():
     late = _evidence("z", "2024-02-01", 0, 0, 0.5)
     early = _evidence("y", "2024-01-01", 5, 1, 0.9)
     repeat = dict(early)
-    one = merge_bucket(0, [part(late), part(early, repeat)])
-    other = merge_bucket(0, [part(repeat), part(early), part(late)])
+    one = merge_relations([late, early, repeat])
+    other = merge_relations([repeat, early, late])
     assert one == other
     (relation,) = one
     assert [e["article"] for e in relation["evidence"]] == ["y", "z"]

@@ -95,17 +95,16 @@ def _load_tables(
     source: Path, graph_path: Path | None, batch_size: int, replace: bool, neo4j: Any
 ) -> None:
     """``kgraph load DIR``: graph tables into the local graph file or Neo4j."""
-    from kgraph.graph_tables import is_table_folder, load_tables, read_tables
+    from kgraph.graph_tables import is_table_folder, load_folder
 
     if not is_table_folder(source):
         raise KgraphError(f"{source} is a folder but no graph-table folder (no records/)")
     started = time.perf_counter()
-    tables = read_tables(source)
     if graph_path is not None:
         if replace:
             graph_path.unlink(missing_ok=True)
         with _local_store(graph_path) as store:
-            load_tables(tables, store)
+            rows = load_folder(source, store)
             counts = store.stats()
         where = f"{store.path} now holds"
     else:
@@ -114,12 +113,12 @@ def _load_tables(
         with Neo4jGraphStore(neo4j, check_legacy=not replace) as store:
             if replace:
                 store.clear()
-            load_tables(tables, store, batch_size=batch_size)
+            rows = load_folder(source, store, batch_size=batch_size)
             counts = store.stats()
         where = "Neo4j now holds"
     click.echo(
-        f"loaded {len(tables.relations)} relations, {len(tables.entities)} entities, "
-        f"{len(tables.articles)} articles from {source} in {time.perf_counter() - started:.1f} s; "
+        f"loaded {rows['relations']} relations, {rows['entities']} entities, "
+        f"{rows['articles']} articles from {source} in {time.perf_counter() - started:.1f} s; "
         f"{where} {counts.articles} articles, {counts.entities} entities, "
         f"{counts.relations} relations"
     )

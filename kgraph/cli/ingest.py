@@ -258,9 +258,10 @@ def _report_rejects(rejects: list[Reject]) -> None:
 )
 @click.option(
     "--out-parquet",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="With --dask: write the graph tables (Parquet) to this folder; the graph file or "
-    "Neo4j is written too only when --graph or --store is given.",
+    metavar="DIR|URL",
+    help="With --dask: the workers write the graph tables (Parquet) to this folder or fsspec "
+    "URL (s3://...), which they must reach; the graph file or Neo4j is written too only "
+    "when --graph or --store is given.",
 )
 @relations_option
 @explain_blanks_option
@@ -290,7 +291,7 @@ def ingest(
     published_default: str | None = None,
     dask_address: str | None = None,
     partition_size: int = 64,
-    out_parquet: Path | None = None,
+    out_parquet: str | None = None,
 ) -> None:
     """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
 
