@@ -10,6 +10,7 @@ temporary file beside the target, flushed to disk, then renamed over it.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import os
@@ -359,22 +360,36 @@ def resolve_graph(
     graph: nx.MultiDiGraph, records: dict[str, str], overrides: Overrides
 ) -> nx.MultiDiGraph:
     """A graph of ``graph``'s Article nodes with the entities, mentions and relations
-    recomputed from the article ``records`` and the user's ``overrides``."""
-    extractions = [
-        from_record(record, _article(graph.nodes[ARTICLE_PREFIX + article_id]))
-        for article_id, record in sorted(records.items())
-    ]
+    recomputed from the article ``records`` and the user's ``overrides``.
+
+    Records are parsed one at a time, twice (entities first, then triples), so memory
+    holds the finished graph, not every article's extraction besides.
+    """
+    gc.collect()  # the previous graph and a run's leftovers go before the new one is built
+
+    def extraction(article_id: str):
+        return from_record(records[article_id], _article(graph.nodes[ARTICLE_PREFIX + article_id]))
+
     resolution = resolve_entities(
-        (local for e in extractions for local in local_entities(e)), overrides
+        (
+            local
+            for article_id in sorted(records)
+            for local in local_entities(extraction(article_id))
+        ),
+        overrides,
     )
     resolved = nx.MultiDiGraph()
     for node in sorted(n for n in graph if str(n).startswith(ARTICLE_PREFIX)):
         resolved.add_node(node, **graph.nodes[node])
     for entity in sorted(resolution.entities.values(), key=lambda e: e.id):
         resolved.add_node(entity.id, **entity_properties(entity))
+
     # Evidence in publication order (then article id): the same whatever the ingest order.
-    for extraction in sorted(extractions, key=lambda e: (e.article.published or "", e.article.id)):
-        applied = apply(resolution, extraction)
+    def order(article_id: str) -> tuple[str, str]:
+        return (graph.nodes[ARTICLE_PREFIX + article_id].get("published") or "", article_id)
+
+    for article_id in sorted(records, key=order):
+        applied = apply(resolution, extraction(article_id))
         for entity in applied.entities:
             count = applied.mention_counts.get(entity.id, 1)
             _add_mention(resolved, applied.article, entity, count)
