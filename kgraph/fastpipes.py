@@ -22,7 +22,7 @@ from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
-__all__ = ["FastAttributeRuler", "FastLemmatizer"]
+__all__ = ["FastAttributeRuler", "FastLemmatizer", "components_kept", "use_fast_components"]
 
 #: Most cached lemmas before the cache starts again (a bound on its memory).
 LEMMA_CACHE = 200_000
@@ -382,3 +382,9 @@ def _exact(kind: type) -> tuple[type, ...]:
 
         return (Lemmatizer, EnglishLemmatizer)
     return (kind,)
+
+
+def components_kept(nlp: Language) -> list[str]:
+    """The attribute ruler and lemmatizer of ``nlp`` that run as they are (no stand-in):
+    what the fast path does not cover in this pipeline."""
+    return [name for name in ("attribute_ruler", "lemmatizer") if name in nlp.pipe_names]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
 
 import numpy
@@ -14,7 +15,7 @@ from spacy.util import filter_spans
 from kgraph.defaults import DEFAULT_MODEL
 from kgraph.errors import ModelNotFoundError
 from kgraph.fastops import use_blas_ops
-from kgraph.fastpipes import use_fast_components
+from kgraph.fastpipes import components_kept, use_fast_components
 from kgraph.models import ENTITY_TYPES
 
 #: Pipes kgraph never reads; disabling them saves time.
@@ -144,6 +145,14 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         ) from exc
     use_fast_components(nlp)
     use_blas_ops(nlp)
+    kept = components_kept(nlp)
+    if kept:  # once per pipeline and process: the pipeline is loaded once (lru_cache)
+        warnings.warn(
+            f"spaCy pipeline {name!r}: {' and '.join(kept)} not spaCy's own (or setting "
+            "other attributes): run as the pipeline has them, without kgraph's faster "
+            "stand-ins",
+            stacklevel=2,
+        )
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kgraph_paragraphs", before="parser")
     if "ner" in nlp.pipe_names:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 
 from kgraph.defaults import DEFAULT_MODEL
-from kgraph.fastpipes import FastAttributeRuler, FastLemmatizer, use_fast_components
-from kgraph.nlp import UNUSED_PIPES
+from kgraph.fastpipes import (
+    FastAttributeRuler,
+    FastLemmatizer,
+    components_kept,
+    use_fast_components,
+)
+from kgraph.nlp import UNUSED_PIPES, load_pipeline
 
 from .conftest import EXAMPLES
 
@@ -85,6 +91,11 @@ def test_a_custom_attribute_ruler_class_is_kept():
     nlp.add_pipe("kgraph_test_custom_ruler", name="attribute_ruler")
     assert use_fast_components(nlp) == []
     assert nlp.pipe_names == ["attribute_ruler"]
+    assert components_kept(nlp) == ["attribute_ruler"]
+
+
+def test_the_default_pipeline_runs_every_stand_in(nlp):
+    assert components_kept(nlp) == []
 
 
 def test_lemmas_are_cached_by_word_pos_and_morphology(nlp):
@@ -95,3 +106,12 @@ def test_lemmas_are_cached_by_word_pos_and_morphology(nlp):
     lemmatizer(doc)
     assert [t.lemma_ for t in doc if t.is_alpha] == ["the", "company", "leave"] * 2
     assert len(lemmatizer._cache) == len({(t.orth, t.pos, t.morph.key) for t in doc})
+
+
+def test_loading_a_pipeline_the_stand_ins_do_not_cover_says_so(tmp_path):
+    own = spacy.blank("en")
+    own.add_pipe("kgraph_test_custom_ruler", name="attribute_ruler")
+    own.to_disk(tmp_path / "custom")
+    with pytest.warns(UserWarning, match="attribute_ruler not spaCy's own"):
+        nlp = load_pipeline(str(tmp_path / "custom"))
+    assert nlp("It works.").text == "It works."
