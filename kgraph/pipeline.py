@@ -27,6 +27,7 @@ from kgraph.defaults import SAVE_INTERVAL, SAVE_SPACING, WORK_BATCH
 from kgraph.errors import RejectedInput
 from kgraph.extract import extract_doc, parse_articles
 from kgraph.language import is_language_reason
+from kgraph.memory import release_free_memory
 from kgraph.models import Article, Extraction, Reject, Skip
 from kgraph.nlp import load_pipeline
 from kgraph.readers import ReadOptions, read_articles
@@ -323,10 +324,12 @@ def _extract_batch(
         # Strings and lexemes of the batch are freed after it (spaCy's memory zone), so a
         # long run does not grow the vocabulary; extractions hold no spaCy objects.
         with nlp.memory_zone():
-            return [
+            extractions = [
                 extract_doc(doc, art, vocabulary=vocabulary)
                 for doc, art in parse_articles(nlp, batch)
             ]
+        release_free_memory(collect=False)  # the batch's arrays: keep the peak flat
+        return extractions
     except Exception:  # one article broke the batch: find it, keep the others
         if len(batch) == 1:
             raise

@@ -10,7 +10,6 @@ temporary file beside the target, flushed to disk, then renamed over it.
 
 from __future__ import annotations
 
-import gc
 import gzip
 import json
 import os
@@ -24,6 +23,7 @@ import networkx as nx
 
 from kgraph.errors import StoreError
 from kgraph.identity import Overrides, resolve_entities
+from kgraph.memory import release_free_memory
 from kgraph.models import Article, EntityRef, Extraction, Triple
 from kgraph.overrides import overrides_path, read_overrides
 from kgraph.records import apply, from_record, local_entities, to_record
@@ -365,7 +365,7 @@ def resolve_graph(
     Records are parsed one at a time, twice (entities first, then triples), so memory
     holds the finished graph, not every article's extraction besides.
     """
-    gc.collect()  # the previous graph and a run's leftovers go before the new one is built
+    release_free_memory()  # the previous graph and a run's leftovers go before the new one
 
     def extraction(article_id: str):
         return from_record(records[article_id], _article(graph.nodes[ARTICLE_PREFIX + article_id]))
