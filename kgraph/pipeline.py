@@ -27,7 +27,6 @@ from kgraph.defaults import SAVE_INTERVAL, SAVE_SPACING, WORK_BATCH
 from kgraph.errors import RejectedInput
 from kgraph.extract import extract_doc, parse_articles
 from kgraph.language import is_language_reason
-from kgraph.memory import release_free_memory
 from kgraph.models import Article, Extraction, Reject, Skip
 from kgraph.nlp import load_pipeline
 from kgraph.readers import ReadOptions, read_articles
@@ -36,9 +35,10 @@ from kgraph.store.base import GraphStore
 
 #: Articles written to the store per batch.
 WRITE_BATCH = 64
-#: Most characters of text in a worker batch (spaCy runs about 10% slower on batches of
-#: 11 BBC articles than of 16 or more).
-WORK_CHARS = 50_000
+#: Most characters of text in a worker batch (a budget on all of them together: the
+#: old count-times-longest rule gave 11.5 BBC articles a batch, where spaCy runs ~10%
+#: slower than on 16; 30,000 keeps a worker's peak below what it was).
+WORK_CHARS = 30_000
 #: Allocations between the garbage collector's young collections (Python's default: 700).
 GC_THRESHOLD = 20_000
 #: Batches in flight per worker: enough to keep every worker busy, few enough for memory.
@@ -324,12 +324,10 @@ def _extract_batch(
         # Strings and lexemes of the batch are freed after it (spaCy's memory zone), so a
         # long run does not grow the vocabulary; extractions hold no spaCy objects.
         with nlp.memory_zone():
-            extractions = [
+            return [
                 extract_doc(doc, art, vocabulary=vocabulary)
                 for doc, art in parse_articles(nlp, batch)
             ]
-        release_free_memory(collect=False)  # the batch's arrays: keep the peak flat
-        return extractions
     except Exception:  # one article broke the batch: find it, keep the others
         if len(batch) == 1:
             raise
