@@ -2,17 +2,23 @@
 
 Not a test. Local: :func:`kgraph.pipeline.ingest` with two worker processes into a local
 graph file. Dask: a ``dask scheduler`` and two ``dask worker`` processes (one thread each)
-on 127.0.0.1, started by this script; :func:`kgraph.distributed.ingest_dask` (the workers
-write the graph tables to a temporary folder) then the same local graph file loaded from
-the tables (:func:`kgraph.graph_tables.add_records`), as ``kgraph ingest --dask ADDRESS
---graph FILE`` does. Throughput is words (whitespace-separated) per second; the model
-load is excluded in both (the local workers fork from a process that loaded it; the Dask
-workers load it in their plugin before the clock starts). Peak memory per worker: the
-highest resident set size (RSS) of each worker process, sampled every 0.1 s with psutil;
-the client's (this process, which holds the model from the local run) while the cluster
-extracts and writes the tables, as its peak and its growth over its RSS before the run
-(loading the graph file afterwards costs what it costs in the local run). The load
-average (1 minute) is printed at the start and end of each round.
+on 127.0.0.1, started by this script, timed two ways:
+
+- into a graph file, as ``kgraph ingest --dask ADDRESS --graph FILE`` does: the workers
+  write the articles and records tables (:func:`kgraph.distributed.ingest_dask` without
+  the reduce) and the graph file is loaded from them
+  (:func:`kgraph.graph_tables.add_records`), which resolves the graph itself;
+- tables only, as ``kgraph ingest --dask ADDRESS --out-parquet DIR`` does: map and reduce
+  on the cluster, every graph table written by the workers.
+
+Throughput is words (whitespace-separated) per second; the model load is excluded in both
+(the local workers fork from a process that loaded it; the Dask workers load it in their
+plugin before the clock starts). Peak memory per worker: the highest resident set size
+(RSS) of each worker process, sampled every 0.1 s with psutil; the client's (this
+process, which holds the model from the local run) while the cluster extracts and writes
+the tables, as its peak and its growth over its RSS before the run (loading the graph
+file afterwards costs what it costs in the local run). The load average (1 minute) is
+printed at the start and end of each round.
 
 Usage (from the repository root)::
 
@@ -89,8 +95,9 @@ def run_local(files: list[Path], model: str) -> tuple[float, list[int]]:
     return seconds, sorted(peak.peaks.values(), reverse=True)[:2]
 
 
-def run_dask(files: list[Path], model: str) -> tuple[float, list[int], int, int]:
-    """Seconds, peak RSS per worker, the client's peak RSS and its growth in the run."""
+def run_dask(files: list[Path], model: str) -> tuple[float, list[int], int, int, float]:
+    """Seconds into a graph file, peak RSS per worker, the client's peak RSS and its
+    growth in that run, and seconds of the tables-only run."""
     import psutil
     from distributed import Client
 
@@ -127,16 +134,21 @@ def run_dask(files: list[Path], model: str) -> tuple[float, list[int], int, int]
             with tempfile.TemporaryDirectory() as tmp, PeakRss(lambda: pids) as peak:
                 started = time.perf_counter()
                 with PeakRss(lambda: [me]) as mine:  # the client while the cluster works
-                    ingest_dask(read_articles(files), client, model, Path(tmp) / "tables")
+                    tables = Path(tmp) / "tables"
+                    ingest_dask(read_articles(files), client, model, tables, reduce=False)
                 with LocalGraphStore(Path(tmp) / "graph.json") as store:
-                    add_records(Path(tmp) / "tables", store)
+                    add_records(tables, store)
                 seconds = time.perf_counter() - started
+            with tempfile.TemporaryDirectory() as tmp:
+                started = time.perf_counter()
+                ingest_dask(read_articles(files), client, model, Path(tmp) / "tables")
+                tables_seconds = time.perf_counter() - started
     finally:
         for process in reversed(processes):
             process.kill()
             process.wait()
     client_peak = mine.peaks.get(me, before)
-    return seconds, list(peak.peaks.values()), client_peak, client_peak - before
+    return seconds, list(peak.peaks.values()), client_peak, client_peak - before, tables_seconds
 
 
 def main() -> None:
@@ -161,12 +173,14 @@ def main() -> None:
         dask_runs.append(run_dask(files, model))
         print(
             f"round: local {words / local_runs[-1][0]:,.0f} words/s, "
-            f"dask {words / dask_runs[-1][0]:,.0f} words/s; "
+            f"dask {words / dask_runs[-1][0]:,.0f} words/s "
+            f"(tables only {words / dask_runs[-1][4]:,.0f}); "
             f"load average {load:.2f} at the start, {os.getloadavg()[0]:.2f} at the end",
             flush=True,
         )
     local_s, local_peaks = min(local_runs)
-    dask_s, dask_peaks, client_peak, client_growth = min(dask_runs)
+    dask_s, dask_peaks, client_peak, client_growth, _ = min(dask_runs)
+    tables_s = min(run[4] for run in dask_runs)
     mib = 1024 * 1024
     print(
         f"local --workers 2: {words / local_s:,.0f} words/s ({local_s:.1f} s), "
@@ -177,7 +191,11 @@ def main() -> None:
         f"peak RSS per worker {', '.join(f'{p / mib:.0f}' for p in dask_peaks)} MiB; "
         f"client peak {client_peak / mib:.0f} MiB (+{client_growth / mib:.0f} MiB in ingest_dask)"
     )
-    print(f"ratio dask/local: {local_s / dask_s:.2f}x")
+    print(f"dask, tables only: {words / tables_s:,.0f} words/s ({tables_s:.1f} s, map and reduce)")
+    print(
+        f"ratio dask/local: {local_s / dask_s:.2f}x into a graph file, "
+        f"{local_s / tables_s:.2f}x tables only"
+    )
 
 
 if __name__ == "__main__":

@@ -85,6 +85,9 @@ def _plugin_class() -> type:
             self.model = model
 
         def setup(self, worker: Any) -> None:
+            from kgraph.memory import reuse_heap_for_large_blocks
+
+            reuse_heap_for_large_blocks()  # Dask workers start with MALLOC_TRIM_THRESHOLD_
             worker.kgraph_nlp = pipeline(self.model)
 
     return _Plugin
@@ -302,6 +305,7 @@ def ingest_dask(
     on_skip: Callable[[Skip], None] | None = None,
     strict: bool = False,
     skip: Callable[[Article], bool] | None = None,
+    reduce: bool = True,
 ) -> tuple[IngestReport, TableCounts]:
     """Extract ``articles`` (as :func:`kgraph.readers.read_articles` yields them) on the
     cluster of ``client``; the workers write the graph tables to ``folder`` (a local path
@@ -312,6 +316,9 @@ def ingest_dask(
         skip: true for an article already stored (counted as skipped, not extracted).
         strict: stop reading at the first bad input, finish the articles read before it,
             then raise :class:`RejectedInput` naming it (its ``counts``: the tables written).
+        reduce: False stops after the map: only the ``articles`` and ``records`` tables
+            are written, for a store that resolves the graph from them itself
+            (:func:`kgraph.graph_tables.add_records`).
     """
     from distributed import as_completed
 
@@ -356,7 +363,11 @@ def ingest_dask(
     for future in pending:
         done(future)
     _check_parts(target, numbers)
-    counts = reduce_partitions(client, target, numbers, overrides or Overrides(), buckets)
+    counts = (
+        reduce_partitions(client, target, numbers, overrides or Overrides(), buckets)
+        if reduce
+        else TableCounts()
+    )
     counts.articles = report.ingested
     report.seconds = time.perf_counter() - started
     if stop:
@@ -477,6 +488,9 @@ def ingest_on_dask(
                     on_skip=on_skip,
                     strict=strict,
                     skip=skip,
+                    # A store resolves the graph from the records with the articles it
+                    # holds: the cluster's reduce only matters for tables that are kept.
+                    reduce=store is None or out_parquet is not None,
                 )
             finally:
                 client.close()

@@ -26,7 +26,7 @@ from click.testing import CliRunner  # noqa: E402
 
 from kgraph.cli import cli  # noqa: E402
 from kgraph.defaults import DEFAULT_MODEL  # noqa: E402
-from kgraph.distributed import ingest_dask, merge_relations  # noqa: E402
+from kgraph.distributed import ingest_dask, ingest_on_dask, merge_relations  # noqa: E402
 from kgraph.graph_tables import add_records, graph_from_tables, read_tables  # noqa: E402
 from kgraph.pipeline import ingest  # noqa: E402
 from kgraph.readers import ReadOptions, read_articles  # noqa: E402
@@ -149,6 +149,21 @@ def test_real_scheduler_gives_the_plain_graph(tmp_path, plain, cluster, partitio
     assert path.read_bytes() == plain.read_bytes()
     tables = read_tables(tmp_path / "dask-tables")
     assert canonical(graph_from_tables(tables)) == canonical(read_graph(plain))
+
+
+def test_into_a_store_the_records_suffice(tmp_path, plain, cluster):
+    # `kgraph ingest --dask ADDRESS --graph FILE`: no tables are kept, so the workers stop
+    # after the map and the graph file resolves the records itself.
+    path = tmp_path / "store.json"
+    with LocalGraphStore(path) as store:
+        report, entities, relations = ingest_on_dask(
+            read_articles(_inputs(), ReadOptions()), cluster.address, DEFAULT_MODEL,
+            store=store, partition_size=7,
+        )  # fmt: skip
+    assert path.read_bytes() == plain.read_bytes()
+    graph = read_graph(plain)
+    assert report.ingested == sum(1 for _, d in graph.nodes(data=True) if d["label"] == "Article")
+    assert (entities, relations) > (0, 0)
 
 
 def test_a_killed_worker_costs_a_retry_not_the_run(tmp_path, plain):
