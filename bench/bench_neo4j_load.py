@@ -6,7 +6,8 @@ Generates a reproducible set of triple records (as ``kgraph extract`` prints the
   mentions and the relation: the loader's statements with one row each), timed on the
   first ``--sample`` triples and extrapolated to the whole set;
 - batched: the whole set through ``Neo4jGraphStore.load`` (``--batch-size`` rows per
-  transaction),
+  transaction), one transaction at a time, then ``--parallel`` at a time (node-disjoint
+  blocks, as ``kgraph load --parallel N``),
 - neo4j-admin import: the loaded graph exported as ``kgraph export --format csv`` writes it,
   then imported into an empty database folder by Neo4j's own import tool (its Java main
   class, through ``scripts/neo4j.sh admin``; JVM start included, export not),
@@ -124,6 +125,7 @@ def main() -> None:
     parser.add_argument("--entities", type=int, default=20_000)
     parser.add_argument("--per-article", type=int, default=50)
     parser.add_argument("--no-import", action="store_true", help="skip neo4j-admin import")
+    parser.add_argument("--parallel", type=int, default=2, help="transactions at once, 2nd run")
     args = parser.parse_args()
 
     lines = list(generate(args.triples, entities=args.entities, per_article=args.per_article))
@@ -164,6 +166,18 @@ def main() -> None:
             f"{stats.relations} relations"
         )
         print(f"batched / row by row: {batch_rate / row_rate:.1f}x; {load_average()}")
+
+        store.clear()
+        store.parallel = args.parallel
+        started = time.perf_counter()
+        store.load(rows_from_triples(lines), batch_size=args.batch_size)
+        parallel_seconds = time.perf_counter() - started
+        parallel_rate = args.triples / parallel_seconds
+        print(
+            f"batched, {args.parallel} transactions at once: {args.triples} triples in "
+            f"{parallel_seconds:.1f} s = {parallel_rate:,.0f} triples/s "
+            f"({parallel_rate / batch_rate:.2f}x one at a time); {load_average()}"
+        )
         graph = None if args.no_import else store.read_graph()
         store.clear()
     if graph is not None:

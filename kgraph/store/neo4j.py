@@ -10,7 +10,9 @@ statement comes from :mod:`kgraph.store.cypher` and carries its values as parame
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import networkx as nx
@@ -26,6 +28,7 @@ from kgraph.relations import Vocabulary, relation_of, relationship_type
 from kgraph.store import cypher
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats, entity_properties
 from kgraph.store.local import default_graph_path, from_source
+from kgraph.store.partition import Block, mention_rounds, relation_rounds
 from kgraph.store.rows import ARTICLE_PROPS, GraphRows, gc_paused, rows_from_extractions
 from kgraph.store.settings import (  # noqa: F401 - re-exported
     DEFAULT_DATABASE,
@@ -36,6 +39,10 @@ from kgraph.store.settings import (  # noqa: F401 - re-exported
 
 #: Rows per UNWIND statement inside one transaction.
 STATEMENT_ROWS = 2000
+#: Write transactions :meth:`Neo4jGraphStore.load` runs at once by default. Concurrent ones
+#: get node-disjoint rows, yet Neo4j 5 also locks the relationships next in a node's chain,
+#: so they may still deadlock (the server detects it, the driver retries): opt-in.
+PARALLEL = 1
 
 
 def store_error(exc: Exception, settings: Neo4jSettings) -> StoreError:
@@ -70,6 +77,7 @@ class Neo4jGraphStore:
             supports it.
         check_legacy: refuse a database whose relationships were written by an older kgraph
             (typed by predicate, no ``relation``) until ``kgraph migrate`` retypes them.
+        parallel: write transactions :meth:`load` runs at once (1: one after another).
 
     Raises:
         StoreError: the server cannot be reached, refuses the credentials, or has no such
@@ -83,8 +91,10 @@ class Neo4jGraphStore:
         max_retry_time: float = 30.0,
         dynamic_types: bool | None = None,
         check_legacy: bool = True,
+        parallel: int = PARALLEL,
     ) -> None:
         self.settings = settings or Neo4jSettings.from_env()
+        self.parallel = max(1, parallel)
         self.driver: Driver | None = None
         self._stale = False
         #: The user's merge/split corrections (:mod:`kgraph.overrides`) for this database.
@@ -284,16 +294,56 @@ class Neo4jGraphStore:
         except Exception as exc:
             raise store_error(exc, self.settings) from exc
 
-    def load(self, rows: GraphRows, *, batch_size: int = 10_000, on_batch=None) -> int:
-        """Write ``rows`` in transactions of at most ``batch_size`` rows; return the count."""
-        written = 0
+    def load(
+        self,
+        rows: GraphRows,
+        *,
+        batch_size: int = 10_000,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> int:
+        """Write ``rows`` in transactions of at most ``batch_size`` rows; return the count.
+
+        Articles and entities go first, then MENTIONS and relations. With
+        :attr:`parallel` above 1 these come in rounds of node-disjoint blocks
+        (:mod:`kgraph.store.partition`), that many transactions at a time: no two
+        concurrent transactions write relationships of the same node. Neo4j still locks
+        the relationship next in a node's chain when it inserts one, and two such locks
+        can deadlock; the server detects it and the driver runs the transaction again
+        (every statement is idempotent). ``on_batch`` gets each transaction's row count.
+        """
+        report = _locked(on_batch)
         with gc_paused():
-            for batch in rows.split(batch_size):
+            nodes = GraphRows(articles=rows.articles, entities=rows.entities)
+            links = GraphRows(mentions=rows.mentions, relations=rows.relations)
+            if self.parallel == 1:
+                for batch in (*nodes.split(batch_size), *links.split(batch_size)):
+                    self.write_rows(batch)
+                    report(len(batch))
+                return len(rows)
+            for batch in nodes.split(batch_size):
                 self.write_rows(batch)
-                written += len(batch)
-                if on_batch:
-                    on_batch(len(batch))
-        return written
+                report(len(batch))
+            buckets = 2 * self.parallel
+            rounds = [
+                *(("mentions", r) for r in mention_rounds(rows.mentions.values(), buckets)),
+                *(("relations", r) for r in relation_rounds(rows.relations.values(), buckets)),
+            ]
+            with ThreadPoolExecutor(self.parallel, thread_name_prefix="kgraph-load") as pool:
+                for kind, blocks in rounds:  # one round at a time: rounds share nodes
+                    done = [
+                        pool.submit(self._write_block, kind, b, batch_size, report) for b in blocks
+                    ]
+                    for future in done:
+                        future.result()
+        return len(rows)
+
+    def _write_block(
+        self, kind: str, block: Block, batch_size: int, report: Callable[[int], None]
+    ) -> None:
+        for start in range(0, len(block), batch_size):
+            batch = _link_rows(kind, block[start : start + batch_size])
+            self.write_rows(batch)
+            report(len(batch))
 
     def run(self, query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run one read query with ``parameters``; the records as dicts."""
@@ -360,6 +410,25 @@ class Neo4jGraphStore:
         if self.driver is not None:
             self.driver.close()
             self.driver = None
+
+
+def _link_rows(kind: str, rows: Block) -> GraphRows:
+    """MENTIONS or relation rows as a :class:`GraphRows` batch."""
+    if kind == "mentions":
+        return GraphRows(mentions={(r["article"], r["entity"]): r for r in rows})
+    return GraphRows(relations={(r["subject"], r["object"], r["key"]): r for r in rows})
+
+
+def _locked(on_batch: Callable[[int], None] | None) -> Callable[[int], None]:
+    """``on_batch`` callable from several threads, one call at a time (or a no-op)."""
+    lock = threading.Lock()
+
+    def report(rows: int) -> None:
+        if on_batch is not None:
+            with lock:
+                on_batch(rows)
+
+    return report
 
 
 def _node_key(node: Any) -> str:

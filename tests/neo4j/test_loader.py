@@ -13,7 +13,7 @@ import pytest
 from kgraph.errors import StoreError
 from kgraph.store.local import read_graph
 from kgraph.store.neo4j import Neo4jGraphStore, Neo4jSettings
-from kgraph.store.rows import GraphRows, rows_from_triples
+from kgraph.store.rows import GraphRows, rows_from_graph, rows_from_triples
 
 from .conftest import EXAMPLES, kgraph
 
@@ -362,6 +362,21 @@ def test_load_rejects_a_file_that_is_not_triples(neo4j_settings, tmp_path):
     result = kgraph("load", str(bad))
     assert result.returncode == 1
     assert result.stderr.startswith("Error: line 1: not a triple record (")
+
+
+def test_parallel_transactions_write_the_same_graph(neo4j_store, neo4j_settings, tmp_path):
+    local = tmp_path / "graph.json"
+    assert kgraph("ingest", str(EXAMPLES), "--graph", str(local), "--quiet").returncode == 0
+    rows = rows_from_graph(read_graph(local))
+    written: list[int] = []
+    with Neo4jGraphStore(neo4j_settings, parallel=3) as store:
+        for _ in range(2):  # the second load changes nothing
+            assert store.load(rows, batch_size=7, on_batch=written.append) == len(rows)
+            assert neo4j_snapshot(neo4j_store) == local_snapshot(local)
+    assert sum(written) == 2 * len(rows) and max(written) <= 7
+    result = kgraph("load", str(local), "--parallel", "2", "--batch-size", "11")
+    assert result.returncode == 0, result.stderr
+    assert neo4j_snapshot(neo4j_store) == local_snapshot(local)
 
 
 def test_rows_split_into_batches_keep_everything():
