@@ -1,6 +1,6 @@
 """Ingestion on Dask gives the graph plain ``kgraph ingest`` gives, whatever the partitions.
 
-The example articles and 20 BBC stories (read in place) go through a real ``dask
+The example articles and 200 BBC stories (read in place) go through a real ``dask
 scheduler`` with two ``dask worker`` processes on 127.0.0.1, and through a LocalCluster;
 one worker is killed mid-run in another. The local graph file written from each run, and
 the graph the Parquet tables describe, must equal the one plain ingestion writes.
@@ -42,7 +42,7 @@ START_TIMEOUT = 90
 def _inputs() -> list[str]:
     paths = [str(EXAMPLES)]
     if BBC.is_dir():
-        paths += [str(BBC / f"{n:03d}.txt") for n in range(1, 21)]
+        paths += [str(BBC / f"{n:03d}.txt") for n in range(1, 201)]
     return paths
 
 
