@@ -11,6 +11,7 @@ graph can be resolved again, with other articles or overrides.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,7 +90,9 @@ class TableFolder:
     elsewhere write to the same place) or an fsspec URL (``s3://bucket/tables``).
 
     Each table is a subfolder of ``part-NNNNN.parquet`` files; a part is written whole by
-    one task, so a task run again replaces its own parts and nothing else.
+    one task, so a task run again replaces its own parts and nothing else. A part is
+    written under a hidden temporary name and then moved into place, so readers never see
+    half a part, even from a task killed mid-write.
     """
 
     url: str
@@ -137,9 +140,12 @@ class TableFolder:
 
         fs, root = self.filesystem()
         fs.create_dir(f"{root}/{table}", recursive=True)
-        path = f"{root}/{table}/part-{number:05d}.parquet"
+        name = f"part-{number:05d}.parquet"
+        path = f"{root}/{table}/{name}"
+        writing = f"{root}/{table}/.{name}.{uuid.uuid4().hex}.tmp"  # skipped by readers
         arrow = pa.Table.from_pylist(rows, schema=_schemas()[schema or table])
-        pq.write_table(arrow, path, filesystem=fs)
+        pq.write_table(arrow, writing, filesystem=fs)
+        fs.move(writing, path)
         return path
 
     def parts(self, table: str) -> list[str]:

@@ -193,16 +193,21 @@ def test_local_cluster_through_the_cli_and_load(tmp_path, plain):
     graph = tmp_path / "dask.json"
     args = ["ingest", *_inputs(), "--dask", "local", "--workers", "2", "--quiet"]
     url = tables.as_uri()  # an fsspec URL (file://): the workers write through fsspec
-    result = CliRunner().invoke(
-        cli, [*args, "--partition-size", "5", "--out-parquet", url, "--graph", str(graph)]
-    )
+    options = ["--partition-size", "5", "--buckets", "3", "--out-parquet", url]
+    result = CliRunner().invoke(cli, [*args, *options, "--graph", str(graph)])
     assert result.exit_code == 0, result.output
+    assert len(list((tables / "relations").iterdir())) == 3
     assert "ingested" in result.output
     assert graph.read_bytes() == plain.read_bytes()
     loaded = tmp_path / "loaded.json"
     result = CliRunner().invoke(cli, ["load", str(tables), "--graph", str(loaded)])
     assert result.exit_code == 0, result.output
     assert loaded.read_bytes() == plain.read_bytes()
+    from_url = tmp_path / "from-url.json"
+    result = CliRunner().invoke(cli, ["load", url, "--graph", str(from_url)])
+    assert result.exit_code == 0, result.output
+    assert from_url.read_bytes() == plain.read_bytes()
+    assert not list(tables.rglob("*.tmp"))  # parts are moved into place once written
     assert canonical(graph_from_tables(read_tables(tables))) == canonical(read_graph(plain))
 
 

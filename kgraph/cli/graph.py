@@ -25,7 +25,7 @@ from kgraph.export import FORMATS as EXPORT_FORMATS
 
 
 @cli.command()
-@click.argument("source", type=click.Path(allow_dash=True, path_type=Path))
+@click.argument("source")
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
@@ -50,7 +50,7 @@ from kgraph.export import FORMATS as EXPORT_FORMATS
 @neo4j_options
 @library_errors
 def load(
-    source: Path,
+    source: str,
     batch_size: int,
     parallel: int,
     replace: bool,
@@ -61,33 +61,34 @@ def load(
 
     SOURCE is a graph file written by `kgraph ingest` (.json or .json.gz), triple records
     as `kgraph extract` prints them (JSON Lines; - for standard input), or a folder of
-    graph tables (`kgraph ingest --dask ... --out-parquet DIR`; with --graph into a local
-    graph file). Loading is idempotent: loading the same source twice changes nothing,
-    and evidence already on a relationship is not added again. Each batch is one
-    transaction.
+    graph tables (`kgraph ingest --dask ... --out-parquet DIR`, a path or an fsspec URL
+    such as s3://bucket/tables; with --graph into a local graph file). Loading is
+    idempotent: loading the same source twice changes nothing, and evidence already on a
+    relationship is not added again. Each batch is one transaction.
 
     \b
     Examples:
       kgraph load demo-graph.json
       kgraph extract examples/articles/ | kgraph load -
       kgraph load tables/ --graph graph.json
+      kgraph load s3://bucket/tables --parallel 2
     """
     from kgraph.store.neo4j import Neo4jGraphStore
     from kgraph.store.rows import rows_from_graph, rows_from_triples
 
-    if source.is_dir():
+    if "://" in source or Path(source).is_dir():
         _load_tables(source, graph_path, batch_size, parallel, replace, neo4j)
         return
     if graph_path is not None:
         raise click.UsageError("--graph loads a graph-table folder (SOURCE is a file)")
-    if str(source) == "-":
+    if source == "-":
         rows = rows_from_triples(sys.stdin)
-    elif _is_graph_file(source):
+    elif _is_graph_file(Path(source)):
         from kgraph.store.local import read_graph
 
-        rows = rows_from_graph(read_graph(source))
+        rows = rows_from_graph(read_graph(Path(source)))
     else:
-        with source.open(encoding="utf-8") as lines:
+        with Path(source).open(encoding="utf-8") as lines:
             rows = rows_from_triples(lines)
     started = time.perf_counter()
     with Neo4jGraphStore(neo4j, check_legacy=not replace, parallel=parallel) as store:
@@ -104,7 +105,7 @@ def load(
 
 
 def _load_tables(
-    source: Path,
+    source: str,
     graph_path: Path | None,
     batch_size: int,
     parallel: int,
@@ -115,7 +116,7 @@ def _load_tables(
     from kgraph.graph_tables import is_table_folder, load_folder
 
     if not is_table_folder(source):
-        raise KgraphError(f"{source} is a folder but no graph-table folder (no records/)")
+        raise KgraphError(f"{source} is no graph-table folder (no records/ and entities/)")
     started = time.perf_counter()
     if graph_path is not None:
         if replace:

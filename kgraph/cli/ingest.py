@@ -257,6 +257,14 @@ def _report_rejects(rejects: list[Reject]) -> None:
     help="With --dask: articles per task.",
 )
 @click.option(
+    "--buckets",
+    type=click.IntRange(min=1),
+    default=8,
+    show_default=True,
+    help="With --dask --out-parquet: relation buckets of the reduce (its tasks, and the "
+    "relations/ part files); raise it with the cluster's worker threads.",
+)
+@click.option(
     "--out-parquet",
     metavar="DIR|URL",
     help="With --dask: the workers write the graph tables (Parquet) to this folder or fsspec "
@@ -291,6 +299,7 @@ def ingest(
     published_default: str | None = None,
     dask_address: str | None = None,
     partition_size: int = 64,
+    buckets: int = 8,
     out_parquet: str | None = None,
 ) -> None:
     """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
@@ -357,6 +366,7 @@ def ingest(
                 out_parquet=out_parquet,
                 workers=workers,
                 partition_size=partition_size,
+                buckets=buckets,
                 vocabulary=vocabulary,
                 on_article=on_article,
                 on_reject=on_reject,
