@@ -315,14 +315,14 @@ class Neo4jGraphStore:
         with gc_paused():
             nodes = GraphRows(articles=rows.articles, entities=rows.entities)
             links = GraphRows(mentions=rows.mentions, relations=rows.relations)
-            if self.parallel == 1:
-                for batch in (*nodes.split(batch_size), *links.split(batch_size)):
-                    self.write_rows(batch)
-                    report(len(batch))
-                return len(rows)
             for batch in nodes.split(batch_size):
                 self.write_rows(batch)
                 report(len(batch))
+            if self.parallel == 1:
+                for batch in links.split(batch_size):
+                    self.write_rows(batch)
+                    report(len(batch))
+                return len(rows)
             buckets = 2 * self.parallel
             rounds = [
                 *(("mentions", r) for r in mention_rounds(rows.mentions.values(), buckets)),
