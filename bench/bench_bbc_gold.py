@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kgraph.evaluate.triples import read_gold_triples, read_predictions, score_triples
 from kgraph.extract import extract_doc, parse_articles
-from kgraph.nlp import DEFAULT_MODEL, load_pipeline
+from kgraph.nlp.spacy_pipeline import DEFAULT_MODEL, load_pipeline
 from kgraph.readers import read_articles
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from kgraph.evaluate.carb import CarbScore, Extraction, read_gold, read_system, score, write_system
 from kgraph.extract.open import open_triples, to_carb
-from kgraph.nlp import DEFAULT_MODEL, load_pipeline
+from kgraph.nlp.spacy_pipeline import DEFAULT_MODEL, load_pipeline
 
 CARB_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "carb"
 

@@ -5,9 +5,9 @@ graph file. Dask: a ``dask scheduler`` and two ``dask worker`` processes (one th
 on 127.0.0.1, started by this script, timed two ways:
 
 - into a graph file, as ``kgraph ingest --dask ADDRESS --graph FILE`` does: the workers
-  write the articles and records tables (:func:`kgraph.distributed.ingest_dask` without
+  write the articles and records tables (:func:`kgraph.scale.dask_ingest.ingest_dask` without
   the reduce) and the graph file is loaded from them
-  (:func:`kgraph.graph_tables.add_records`), which resolves the graph itself;
+  (:func:`kgraph.scale.tables.add_records`), which resolves the graph itself;
 - tables only, as ``kgraph ingest --dask ADDRESS --out-parquet DIR`` does: map and reduce
   on the cluster, every graph table written by the workers.
 
@@ -78,7 +78,7 @@ def _free_port() -> int:
 def run_local(files: list[Path], model: str) -> tuple[float, list[int]]:
     import psutil
 
-    from kgraph.nlp import load_pipeline
+    from kgraph.nlp.spacy_pipeline import load_pipeline
     from kgraph.pipeline import ingest
     from kgraph.store.local import LocalGraphStore
 
@@ -101,9 +101,9 @@ def run_dask(files: list[Path], model: str) -> tuple[float, list[int], int, int,
     import psutil
     from distributed import Client
 
-    from kgraph.distributed import PLUGIN_NAME, PipelinePlugin, ingest_dask
-    from kgraph.graph_tables import add_records
     from kgraph.readers import read_articles
+    from kgraph.scale.dask_ingest import PLUGIN_NAME, PipelinePlugin, ingest_dask
+    from kgraph.scale.tables import add_records
     from kgraph.store.local import LocalGraphStore
 
     dask = str(Path(sys.executable).parent / "dask")

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from kgraph.evaluate.dwie import article_text, read_dwie, score_dwie
 from kgraph.extract import extract_doc, parse_articles
 from kgraph.models import Article
-from kgraph.nlp import DEFAULT_MODEL, load_pipeline
+from kgraph.nlp.spacy_pipeline import DEFAULT_MODEL, load_pipeline
 
 DWIE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dwie" / "dev.json"
 #: The constructions of main before issue 9's new ones.

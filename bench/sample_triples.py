@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from kgraph.extract import extract_articles
-from kgraph.nlp import load_pipeline
+from kgraph.nlp.spacy_pipeline import load_pipeline
 from kgraph.readers import read_articles
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc"

@@ -1,8 +1,10 @@
 """kgraph: entity knowledge graphs from news articles.
 
-Data flows one way: articles (:mod:`kgraph.readers`) → spaCy ``Doc`` (:mod:`kgraph.nlp`)
-→ triples (:mod:`kgraph.extract`) → entities (:mod:`kgraph.resolve`, :mod:`kgraph.coref`)
-→ store (:mod:`kgraph.store`) → query and export.
+Data flows one way, one folder per stage: articles in (:mod:`kgraph.readers`, with
+:mod:`kgraph.text` for raw text) → spaCy ``Doc`` (:mod:`kgraph.nlp`) → mentions and
+entities (:mod:`kgraph.entities`) → triples (:mod:`kgraph.extract`) → store
+(:mod:`kgraph.store`) → questions (:mod:`kgraph.query`) and exports (:mod:`kgraph.export`);
+:mod:`kgraph.scale` runs ingestion on Dask, :mod:`kgraph.cli` is the command line.
 
 The public API is listed in ``__all__``; ``import kgraph`` stays light (no spaCy, no
 networkx): each name is imported from its module on first use.
@@ -30,15 +32,15 @@ _API = {
     # extract and ingest
     "extract_triples": "kgraph.api",
     "ingest": "kgraph.api",
-    "load_pipeline": "kgraph.nlp",
+    "load_pipeline": "kgraph.nlp.spacy_pipeline",
     # stores
     "read_graph": "kgraph.api",
     "LocalGraphStore": "kgraph.store.local",
     # questions
-    "entity_relations": "kgraph.query",
-    "relations_with_predicate": "kgraph.query",
-    "path_between": "kgraph.query",
-    "find_entity": "kgraph.query",
+    "entity_relations": "kgraph.query.local",
+    "relations_with_predicate": "kgraph.query.local",
+    "path_between": "kgraph.query.local",
+    "find_entity": "kgraph.query.local",
     # exports and tables
     "ExportFilter": "kgraph.export",
     "filter_graph": "kgraph.export",

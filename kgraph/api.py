@@ -50,7 +50,7 @@ def extract_triples(
     an :class:`~kgraph.models.Article`."""
     from kgraph.extract import extract_article
     from kgraph.models import Article
-    from kgraph.nlp import load_pipeline
+    from kgraph.nlp.spacy_pipeline import load_pipeline
 
     article = text if isinstance(text, Article) else Article(text, title=title, published=published)
     return list(extract_article(load_pipeline(model), article).triples)

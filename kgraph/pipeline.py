@@ -4,7 +4,7 @@ Extraction streams: articles go to ``workers`` processes in small batches, at mo
 batches in flight, so memory does not grow with the number of articles; results come
 back in input order, so a resumed run writes exactly what an uninterrupted one would.
 Each article is written with its own entities; the store joins them across articles
-(:mod:`kgraph.identity`) at checkpoints, so the graph does not depend on article order.
+(:mod:`kgraph.entities.identity`) at checkpoints, so the graph does not depend on article order.
 The local graph is saved at checkpoints (at most every ``save_interval`` seconds) and at
 the end; a run killed between checkpoints redoes the unsaved articles when re-run.
 """
@@ -22,16 +22,16 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from kgraph.boilerplate import blanked_lines
 from kgraph.defaults import SAVE_INTERVAL, SAVE_SPACING, WORK_BATCH
 from kgraph.errors import RejectedInput
 from kgraph.extract import extract_doc, parse_articles
-from kgraph.language import is_language_reason
 from kgraph.models import Article, Extraction, Reject, Skip
-from kgraph.nlp import load_pipeline
+from kgraph.nlp.spacy_pipeline import load_pipeline
 from kgraph.readers import ReadOptions, read_articles
 from kgraph.relations import Vocabulary
 from kgraph.store.base import GraphStore
+from kgraph.text.boilerplate import blanked_lines
+from kgraph.text.language import is_language_reason
 
 #: Articles written to the store per batch.
 WRITE_BATCH = 64

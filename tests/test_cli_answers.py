@@ -11,8 +11,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from kgraph.answers import trim_sentence
 from kgraph.cli import cli
+from kgraph.query.answers import trim_sentence
 from tests.export_sample import sample_graph_file
 
 

@@ -1,7 +1,7 @@
 """Pronouns: gender from titles, the possessor of a subject as topic (BBC sentences)."""
 
-from kgraph.coref import resolve_coreferences
-from kgraph.resolve import resolve_mentions
+from kgraph.entities.coref import resolve_coreferences
+from kgraph.entities.mentions import resolve_mentions
 
 TEXT = (
     "Home Office minister Fiona Mactaggart said she hoped Mr Blunkett would survive in his "

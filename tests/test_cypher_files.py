@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kgraph.cli import cli
-from kgraph.cypher_files import (
+from kgraph.query.cypher_files import (
     CypherFileError,
     parse_param,
     read_cypher_file,

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from kgraph.cli import cli
-from kgraph.cypher_files import run_grand_cypher
-from kgraph.cypher_guard import refusal
+from kgraph.query.cypher_files import run_grand_cypher
+from kgraph.query.cypher_guard import refusal
 from kgraph.store.local import read_graph
 from tests.export_sample import sample_graph_file
 

@@ -26,10 +26,10 @@ from click.testing import CliRunner  # noqa: E402
 
 from kgraph.cli import cli  # noqa: E402
 from kgraph.defaults import DEFAULT_MODEL  # noqa: E402
-from kgraph.distributed import ingest_dask, ingest_on_dask, merge_relations  # noqa: E402
-from kgraph.graph_tables import add_records, graph_from_tables, read_tables  # noqa: E402
 from kgraph.pipeline import ingest  # noqa: E402
 from kgraph.readers import ReadOptions, read_articles  # noqa: E402
+from kgraph.scale.dask_ingest import ingest_dask, ingest_on_dask, merge_relations  # noqa: E402
+from kgraph.scale.tables import add_records, graph_from_tables, read_tables  # noqa: E402
 from kgraph.store.local import LocalGraphStore, read_graph  # noqa: E402
 from tests.conftest import EXAMPLES, ROOT, SHARED  # noqa: E402
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.boilerplate import blank_boilerplate
-from kgraph.coref import resolve_coreferences
+from kgraph.entities.coref import resolve_coreferences
+from kgraph.entities.lexicon import places, role
+from kgraph.entities.mentions import resolve_mentions
 from kgraph.extract import extract_article, is_group
 from kgraph.extract.predicates import role_predicate
-from kgraph.lexicon import places, role
 from kgraph.models import Article, EntityRef
-from kgraph.resolve import resolve_mentions
+from kgraph.text.boilerplate import blank_boilerplate
 from tests.conftest import EXAMPLES
 
 

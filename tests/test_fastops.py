@@ -7,8 +7,8 @@ import spacy
 from thinc.api import NumpyOps
 
 from kgraph.defaults import DEFAULT_MODEL
-from kgraph.fastops import BlasOps, use_blas_ops
-from kgraph.nlp import load_pipeline
+from kgraph.nlp.fastops import BlasOps, use_blas_ops
+from kgraph.nlp.spacy_pipeline import load_pipeline
 
 from .conftest import EXAMPLES
 

@@ -8,13 +8,13 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 
 from kgraph.defaults import DEFAULT_MODEL
-from kgraph.fastpipes import (
+from kgraph.nlp.fastpipes import (
     FastAttributeRuler,
     FastLemmatizer,
     components_kept,
     use_fast_components,
 )
-from kgraph.nlp import UNUSED_PIPES, load_pipeline
+from kgraph.nlp.spacy_pipeline import UNUSED_PIPES, load_pipeline
 
 from .conftest import EXAMPLES
 

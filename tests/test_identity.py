@@ -2,7 +2,7 @@
 
 import random
 
-from kgraph.identity import LocalEntity, Overrides, resolve_entities
+from kgraph.entities.identity import LocalEntity, Overrides, resolve_entities
 
 
 def _rec(article, name, type_="PERSON", aliases=(), mentions=1):

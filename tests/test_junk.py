@@ -3,8 +3,8 @@
 import pytest
 from spacy.tokens import Span
 
-from kgraph.junk import name_part
-from kgraph.resolve import named_spans
+from kgraph.entities.junk import name_part
+from kgraph.entities.mentions import named_spans
 
 
 def _names(nlp, text):

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from kgraph.cli import cli
-from kgraph.dates import parse_published
-from kgraph.language import language_mismatch
 from kgraph.models import Article
 from kgraph.readers import ReadOptions, read_articles
+from kgraph.text.dates import parse_published
+from kgraph.text.language import language_mismatch
 
 GERMAN = (
     "Microsoft will die Gespräche über den Kauf von TikTok bis zum 15. September abschließen. "

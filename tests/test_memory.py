@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
-from kgraph.memory import _malloc_trim
+from kgraph.nlp.memory import _malloc_trim
 
 SCRIPT = """
 import psutil
-from kgraph.memory import release_free_memory
+from kgraph.nlp.memory import release_free_memory
 rss = lambda: psutil.Process().memory_info().rss
 blocks = [bytes(1000) for _ in range(200_000)]  # about 200 MB in glibc's heap
 kept = blocks[::100]  # a few survivors keep the heap from shrinking at its top
@@ -31,7 +31,7 @@ def test_freed_heap_pages_are_returned():
 
 FAULTS = """
 import resource, sys
-from kgraph.memory import reuse_heap_for_large_blocks
+from kgraph.nlp.memory import reuse_heap_for_large_blocks
 
 def faults_per_block():
     before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt

@@ -1,6 +1,6 @@
 """Name clustering within an article (parse-independent)."""
 
-from kgraph.resolve import canonical, clean_name, cluster_names
+from kgraph.entities.names import canonical, clean_name, cluster_names
 
 
 def test_short_person_name_merges_into_full_name():
@@ -50,7 +50,7 @@ def test_a_first_name_joins_the_one_full_name_starting_with_it():
 
 
 def test_a_peer_is_not_the_commoner_with_the_surname(nlp):
-    from kgraph.resolve import resolve_mentions
+    from kgraph.entities.mentions import resolve_mentions
 
     doc = nlp(
         "Although one man, Sion Aubrey Roberts, was convicted in 1993, the programme also "
@@ -65,7 +65,7 @@ def test_an_ex_prefix_is_not_part_of_a_name():
 
 
 def test_a_personal_title_makes_a_person(nlp):
-    from kgraph.resolve import resolve_mentions
+    from kgraph.entities.mentions import resolve_mentions
 
     doc = nlp(
         "Former Worldcom boss Bernie Ebbers is accused of overseeing an $11bn fraud. "

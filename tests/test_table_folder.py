@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("pyarrow")
 
-from kgraph.graph_tables import TableFolder  # noqa: E402
+from kgraph.scale.tables import TableFolder  # noqa: E402
 
 ROWS = [{"article": "a1", "entity": "org:acme", "count": 2}]
 

@@ -8,11 +8,11 @@ import pytest
 from click.testing import CliRunner
 
 from kgraph.cli import cli
-from kgraph.query import relations_over_time
+from kgraph.query.local import relations_over_time
+from kgraph.query.timeline import evidence_dates, in_window
 from kgraph.readers import ReadOptions, read_articles
 from kgraph.readers.text import split_header
 from kgraph.store.local import read_graph
-from kgraph.timeline import evidence_dates, in_window
 from tests.conftest import EXAMPLES
 
 #: Example articles with the date a header block gives them.

@@ -30,7 +30,7 @@ def entity(name: str, graph_path: Path | None, store_name: str, neo4j: Any) -> N
     Example:
       kgraph entity "Gordon Brown"
     """
-    from kgraph.explain import describe, find_entities
+    from kgraph.entities.explain import describe, find_entities
 
     with _open_store(store_name, graph_path, neo4j) as store:
         found = find_entities(_entity_graph(store), name)
@@ -91,8 +91,8 @@ def split(
 def _override(
     store_name: str, graph_path: Path | None, neo4j: Any, kind: str, first: str, second: str
 ) -> None:
-    from kgraph.explain import find_entities
-    from kgraph.overrides import add_merge, add_split, read_overrides, write_overrides
+    from kgraph.entities.explain import find_entities
+    from kgraph.entities.overrides import add_merge, add_split, read_overrides, write_overrides
 
     with _open_store(store_name, graph_path, neo4j) as store:
         graph = _entity_graph(store)

@@ -114,7 +114,7 @@ def _load_tables(
     neo4j: Any,
 ) -> None:
     """``kgraph load DIR``: graph tables into the local graph file or Neo4j."""
-    from kgraph.graph_tables import is_table_folder, load_folder
+    from kgraph.scale.tables import is_table_folder, load_folder
 
     if not is_table_folder(source):
         raise KgraphError(f"{source} is no graph-table folder (no records/ and entities/)")

@@ -97,7 +97,7 @@ def extract(
         raise click.UsageError("--tokenized applies to --format carb only")
     from kgraph.extract import extract_doc, parse_articles
     from kgraph.extract.open import open_records
-    from kgraph.nlp import load_pipeline
+    from kgraph.nlp.spacy_pipeline import load_pipeline
 
     vocabulary = _vocabulary(relations_file)
     nlp = load_pipeline(model)
@@ -118,7 +118,7 @@ def extract(
 
 def _language(given: str | None, pipeline_language: str) -> str:
     """The --language code (checked), or the pipeline's language."""
-    from kgraph.language import check_language_code
+    from kgraph.text.language import check_language_code
 
     return check_language_code(given.lower()) if given else pipeline_language
 
@@ -140,7 +140,7 @@ def _print_warnings() -> None:
 
 def _explain_blanks(article: Any) -> None:
     """List on stderr each line of ``article`` blanked as boilerplate, with the reason."""
-    from kgraph.boilerplate import blanked_lines
+    from kgraph.text.boilerplate import blanked_lines
 
     where = article.source or article.id
     for blank in blanked_lines(article.text):
@@ -152,7 +152,7 @@ def _extract_carb(files: tuple[str, ...], model: str, tokenized: bool) -> None:
     """Open extractions of one sentence per line, in CaRB's tabbed system format."""
     from kgraph.evaluate.carb import write_system
     from kgraph.extract.open import carb_extractions
-    from kgraph.nlp import load_pipeline
+    from kgraph.nlp.spacy_pipeline import load_pipeline
 
     for name in files:
         if name != "-" and not Path(name).is_file():
@@ -320,7 +320,7 @@ def ingest(
       kgraph ingest examples/articles/ --store neo4j
       kgraph ingest news.jsonl --dask tcp://scheduler:8786 --out-parquet tables/
     """
-    from kgraph.nlp import load_pipeline
+    from kgraph.nlp.spacy_pipeline import load_pipeline
     from kgraph.pipeline import ingest as run_ingest
 
     vocabulary = _vocabulary(relations_file)
@@ -345,7 +345,7 @@ def ingest(
     if explain_blanks and dask_address:
         raise click.UsageError("--explain-blanks works without --dask only")
     if dask_address:
-        from kgraph.distributed import ingest_on_dask
+        from kgraph.scale.dask_ingest import ingest_on_dask
 
         ctx = click.get_current_context()
         given = {click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT}

@@ -111,8 +111,8 @@ def query(
       kgraph query --store neo4j --cypher cypher/shortest-path.cypher \\
           --param source="Donald Trump" --param target=ByteDance
     """
-    from kgraph import query as queries
-    from kgraph.answers import relation_text
+    from kgraph.query import local as queries
+    from kgraph.query.answers import relation_text
 
     chosen = [o for o in (entity, predicate, relation_name, path, cypher_file, source_name) if o]
     if len(chosen) != 1:
@@ -189,7 +189,7 @@ def _run_cypher_file(
     store_name: str,
     neo4j: Any,
 ) -> None:
-    from kgraph.cypher_files import find_query, parse_param, read_cypher_file, run_local
+    from kgraph.query.cypher_files import find_query, parse_param, read_cypher_file, run_local
 
     query_file = read_cypher_file(find_query(path))
     given = dict(parse_param(p) for p in params)
@@ -276,7 +276,7 @@ def _most_connected(store: Any, top: int) -> list[dict[str, Any]]:
     if not top:
         return []
     if hasattr(store, "graph"):
-        from kgraph.query import most_connected
+        from kgraph.query.local import most_connected
 
         return most_connected(store.graph, top)
     from kgraph.store import cypher

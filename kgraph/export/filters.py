@@ -4,7 +4,7 @@ Filters apply in this order, each to what the previous one left:
 
 1. ``since``/``until``: evidence outside the window is dropped from each relation (its
    event dates where the sentence gave them, else its article's published date; undated
-   evidence is dropped, :mod:`kgraph.timeline`); relations left without evidence are
+   evidence is dropped, :mod:`kgraph.query.timeline`); relations left without evidence are
    dropped, ``evidence_count`` and ``confidence`` are recomputed from the evidence kept.
 2. ``predicates``: relations whose predicate (or UPPER_SNAKE relationship type) is listed.
 3. After 1 or 2, entities left without any relation are dropped.
@@ -26,9 +26,9 @@ import networkx as nx
 
 from kgraph.errors import KgraphError
 from kgraph.models import ENTITY_TYPES
-from kgraph.query import find_entity
+from kgraph.query.local import find_entity
+from kgraph.query.timeline import check_date, evidence_dates, in_window
 from kgraph.store.local import EVIDENCE_FIELDS, evidence_list
-from kgraph.timeline import check_date, evidence_dates, in_window
 
 __all__ = ["ExportFilter", "filter_graph"]
 

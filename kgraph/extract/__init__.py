@@ -1,7 +1,8 @@
 """Triples out of a parsed article: entity mentions, coreference, then each construction.
 
 Data flows one way: ``Article`` → spaCy ``Doc`` (:func:`parse`) → mentions
-(:mod:`kgraph.resolve`, :mod:`kgraph.coref`) → candidates (:mod:`.verbal`, :mod:`.nominal`)
+(:mod:`kgraph.entities.mentions`, :mod:`kgraph.entities.coref`) → candidates
+(:mod:`.verbal`, :mod:`.nominal`)
 → :class:`~kgraph.models.Triple` records with modality and confidence.
 """
 
@@ -14,8 +15,9 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kgraph.boilerplate import blank_boilerplate
-from kgraph.coref import resolve_coreferences
+from kgraph.entities.coref import resolve_coreferences
+from kgraph.entities.lexicon import gazetteer
+from kgraph.entities.mentions import Mention, resolve_mentions
 from kgraph.extract.affiliation import AFFILIATION_EXTRACTORS
 from kgraph.extract.arguments import MentionIndex
 from kgraph.extract.attribution import quoted, source_of
@@ -27,10 +29,9 @@ from kgraph.extract.places import PLACE_EXTRACTORS
 from kgraph.extract.projection import projections
 from kgraph.extract.verbal import denied_actions, nominalized_relations, verb_relations
 from kgraph.extract.when import when_of
-from kgraph.lexicon import gazetteer
 from kgraph.models import Article, EntityRef, Extraction, Triple
 from kgraph.relations import Vocabulary, label_triples
-from kgraph.resolve import Mention, resolve_mentions
+from kgraph.text.boilerplate import blank_boilerplate
 
 __all__ = ["extract_article", "extract_articles", "extract_doc", "parse_articles"]
 

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kgraph.entities.lexicon import places, role
+from kgraph.entities.mentions import Mention
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.predicates import role_predicate
-from kgraph.lexicon import places, role
-from kgraph.resolve import Mention
 
 ORGANIZATION_TYPES = {"ORG"}
 PLACE_TYPES = {"GPE", "LOC"}

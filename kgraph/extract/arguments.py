@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kgraph.entities.mentions import Mention
 from kgraph.models import EntityRef
-from kgraph.resolve import Mention
 
 #: Nouns that let an argument pass to their "of" object: "the American branch of TikTok".
 PART_NOUNS = {

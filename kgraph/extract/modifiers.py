@@ -18,13 +18,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kgraph.coref import DESCRIPTIONS
+from kgraph.entities.coref import DESCRIPTIONS
+from kgraph.entities.lexicon import places, role
+from kgraph.entities.mentions import Mention
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.predicates import role_predicate
-from kgraph.lexicon import places, role
 from kgraph.models import EntityRef
-from kgraph.resolve import Mention
 
 #: How a modifier hangs on the noun it describes.
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}

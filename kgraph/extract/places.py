@@ -4,7 +4,7 @@
   "Port-au-Prince, Haiti" → Port-au-Prince ``located-in`` Haiti; an organization named
   after its place, "the University of Bonn" → ``based-in`` Bonn.
 * ``gazetteer``: a city and the country that contains it (GeoNames, see
-  :mod:`kgraph.lexicon`) named in one sentence → ``located-in``, with the sentence
+  :mod:`kgraph.entities.lexicon`) named in one sentence → ``located-in``, with the sentence
   as evidence. The name goes to its most populous city, so "Paris" is in France.
 """
 
@@ -14,10 +14,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
+from kgraph.entities.lexicon import places
+from kgraph.entities.mentions import Mention
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
-from kgraph.lexicon import places
-from kgraph.resolve import Mention
 
 PLACE_TYPES = {"GPE", "LOC"}
 #: Prepositions by which an organization's name says where it is: "University of Bonn".

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from kgraph.lexicon import role
+from kgraph.entities.lexicon import role
 
 #: Verbs whose third-person form is irregular.
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}

@@ -12,10 +12,10 @@ import logging
 from dataclasses import replace
 from datetime import datetime
 
-from kgraph.dates import parse_published
-from kgraph.language import language_mismatch
 from kgraph.models import Article, Reject
 from kgraph.readers.options import ReadOptions
+from kgraph.text.dates import parse_published
+from kgraph.text.language import language_mismatch
 
 LOGGER = logging.getLogger("kgraph")
 

@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from kgraph.boilerplate import is_caption
 from kgraph.models import Article
 from kgraph.readers.encoding import decode_text
 from kgraph.readers.options import ReadOptions
+from kgraph.text.boilerplate import is_caption
 
 #: Longest first line still taken as a headline.
 MAX_TITLE_CHARS = 200

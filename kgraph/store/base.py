@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from kgraph.identity import Entity
+from kgraph.entities.identity import Entity
 from kgraph.models import EntityRef, Extraction, Triple
 from kgraph.relations import relationship_type
 
@@ -121,7 +121,7 @@ class GraphStore(Protocol):
 
     def resolve(self) -> None:
         """Recompute the graph's entities from every stored article and the overrides
-        (:mod:`kgraph.identity`); ingestion calls it at checkpoints."""
+        (:mod:`kgraph.entities.identity`); ingestion calls it at checkpoints."""
 
     def entities(self) -> Iterable[EntityRef]:
         """The stored entities (id, name, type, aliases)."""

@@ -21,12 +21,12 @@ from typing import Any
 
 import networkx as nx
 
+from kgraph.entities.identity import Overrides, resolve_entities
+from kgraph.entities.overrides import overrides_path, read_overrides
+from kgraph.entities.records import apply, from_record, local_entities, to_record
 from kgraph.errors import StoreError
-from kgraph.identity import Overrides, resolve_entities
-from kgraph.memory import release_free_memory
 from kgraph.models import Article, EntityRef, Extraction, Triple
-from kgraph.overrides import overrides_path, read_overrides
-from kgraph.records import apply, from_record, local_entities, to_record
+from kgraph.nlp.memory import release_free_memory
 from kgraph.relations import Vocabulary, relation_of, relationship_type
 from kgraph.store.base import (
     ARTICLE_PREFIX,
@@ -168,7 +168,7 @@ class LocalGraphStore:
 
     Beside the graph the file keeps each article's own entities and triples (its
     *records*); the graph's entities are recomputed from all of them, and from the
-    overrides file beside the graph (:mod:`kgraph.overrides`), whenever articles or
+    overrides file beside the graph (:mod:`kgraph.entities.overrides`), whenever articles or
     overrides change (:meth:`resolve`), so the graph does not depend on ingestion order.
     """
 

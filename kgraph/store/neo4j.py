@@ -19,11 +19,11 @@ import networkx as nx
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
+from kgraph.entities.identity import resolve_entities
+from kgraph.entities.overrides import overrides_path, read_overrides
+from kgraph.entities.records import apply, from_record, local_entities, to_record
 from kgraph.errors import StoreError
-from kgraph.identity import resolve_entities
 from kgraph.models import Article, EntityRef, Extraction
-from kgraph.overrides import overrides_path, read_overrides
-from kgraph.records import apply, from_record, local_entities, to_record
 from kgraph.relations import Vocabulary, relation_of, relationship_type
 from kgraph.store import cypher
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats, entity_properties
@@ -97,7 +97,7 @@ class Neo4jGraphStore:
         self.parallel = max(1, parallel)
         self.driver: Driver | None = None
         self._stale = False
-        #: The user's merge/split corrections (:mod:`kgraph.overrides`) for this database.
+        #: The user's merge/split corrections (:mod:`kgraph.entities.overrides`) for this database.
         self.overrides_path = overrides_path(
             default_graph_path().with_name(f"neo4j-{self.settings.database}.json")
         )
@@ -210,7 +210,7 @@ class Neo4jGraphStore:
 
     def resolve(self) -> None:
         """Recompute the entities, mentions and relations from every article's record and
-        the overrides file (:mod:`kgraph.identity`), replacing the ones stored."""
+        the overrides file (:mod:`kgraph.entities.identity`), replacing the ones stored."""
         rows = self.run(cypher.all_extractions())
         extractions = [
             from_record(
@@ -392,7 +392,7 @@ class Neo4jGraphStore:
         return graph
 
     def entities(self) -> Iterator[EntityRef]:
-        """The stored entities, for :class:`kgraph.resolve.EntityDirectory`."""
+        """The stored entities, for :class:`kgraph.entities.identity.EntityDirectory`."""
         for row in self.run(cypher.all_entities()):
             yield EntityRef(row["id"], row["name"], row["type"], tuple(row["aliases"] or ()))
 

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from kgraph.cypher_files import read_cypher_file
+from kgraph.query.cypher_files import read_cypher_file
 
 from ..conftest import CHROMIUM_FLAGS, missing
 from .conftest import EXAMPLES, ROOT, kgraph

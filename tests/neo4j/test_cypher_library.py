@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.cypher_files import read_cypher_file, run_local
+from kgraph.query.cypher_files import read_cypher_file, run_local
 from kgraph.store.local import read_graph
 from kgraph.store.neo4j import Neo4jGraphStore
 

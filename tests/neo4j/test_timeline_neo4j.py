@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.cypher_files import find_query, read_cypher_file, run_local
+from kgraph.query.cypher_files import find_query, read_cypher_file, run_local
 from kgraph.store.local import read_graph
 from tests.test_timeline import dated_folder
 

@@ -7,7 +7,7 @@ the rules once per kind of token (word, tag, dependency, space; the two-token ru
 kind of each token) and write a document's attributes as one array (rules of other shapes
 still go through a Matcher). The lemmatizer caches every lemma by (word, POS, morphology),
 the only things spaCy's rule and lookup lemmatizers read. They wrap the pipeline's own
-components, so the rules and tables are the model's; :func:`kgraph.nlp.load_pipeline`
+components, so the rules and tables are the model's; :func:`kgraph.nlp.spacy_pipeline.load_pipeline`
 swaps them in where the pipeline has them.
 """
 

@@ -3,7 +3,7 @@
 ``{"merge": [["Gordon Brown", "Chancellor Brown"]], "split": [["Ian Brown", "Gordon Brown"]]}``:
 ``merge A B`` joins the entity named B into the one named A (A keeps its name); ``split E
 ALIAS`` takes the mentions named ALIAS out of entity E. Names match an entity's name, id or
-an alias, case-insensitively. Every resolution (:mod:`kgraph.identity`) applies them, so
+an alias, case-insensitively. Every resolution (:mod:`kgraph.entities.identity`) applies them, so
 later ingests honour them. Writing the opposite of a listed correction removes it: merge
 then split returns the original graph.
 """
@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from kgraph.entities.identity import Overrides
 from kgraph.errors import StoreError
-from kgraph.identity import Overrides
 
 
 def overrides_path(graph_path: str | Path) -> Path:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kgraph.lexicon import places
+from kgraph.entities.lexicon import places
+from kgraph.entities.mentions import Mention
 from kgraph.models import EntityRef
-from kgraph.resolve import Mention
 
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _PRONOUN_GENDER = {

@@ -1,13 +1,13 @@
 """Ingestion on a Dask cluster: extraction as a map over partitions, the graph as a reduce,
-the graph tables written by the tasks themselves (:class:`kgraph.graph_tables.TableFolder`).
+the graph tables written by the tasks themselves (:class:`kgraph.scale.tables.TableFolder`).
 
 - **Map** (:func:`extract_partition`, one task per partition of articles, on the workers):
   parse and extract each article exactly as ``kgraph extract`` does; each worker loads the
   spaCy pipeline once (:class:`PipelinePlugin`, cached in this module). The task writes
-  its partition's ``articles`` and ``records`` parts (:func:`kgraph.records.to_record`)
+  its partition's ``articles`` and ``records`` parts (:func:`kgraph.entities.records.to_record`)
   and returns counts and rejects.
 - **Reduce**: entity resolution is one task over every article-level entity of the
-  records (:func:`kgraph.identity.resolve_entities`, a pure function of the set, so the
+  records (:func:`kgraph.entities.identity.resolve_entities`, a pure function of the set, so the
   result does not depend on the partitioning); it writes no table, its result stays on a
   worker. The ``entities`` table is written from it (:func:`write_entities`); each
   partition then maps its articles onto the graph entities (:func:`apply_partition`),
@@ -31,16 +31,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kgraph.boilerplate import blanked_lines
+from kgraph.entities.identity import LocalEntity, Overrides, Resolution, resolve_entities
+from kgraph.entities.records import apply, from_record, local_entities, to_record
 from kgraph.errors import KgraphError, RejectedInput
-from kgraph.graph_tables import PART_ROWS, RELATION_COLUMNS, SHUFFLE, TableFolder, add_records
-from kgraph.identity import LocalEntity, Overrides, Resolution, resolve_entities
 from kgraph.models import Article, Extraction, Reject, Skip
 from kgraph.pipeline import IngestReport, reject_handler
-from kgraph.records import apply, from_record, local_entities, to_record
 from kgraph.relations import Vocabulary
+from kgraph.scale.tables import PART_ROWS, RELATION_COLUMNS, SHUFFLE, TableFolder, add_records
 from kgraph.store.base import entity_properties, relation_row
 from kgraph.store.rows import ARTICLE_PROPS, EVIDENCE_FIELDS
+from kgraph.text.boilerplate import blanked_lines
 
 #: Articles per map task (``--partition-size``).
 PARTITION_SIZE = 64
@@ -67,7 +67,7 @@ __all__ = [
 def pipeline(model: str) -> Any:
     """The spaCy pipeline ``model`` of this process, loaded on first use."""
     if model not in _PIPELINES:
-        from kgraph.nlp import load_pipeline
+        from kgraph.nlp.spacy_pipeline import load_pipeline
 
         _PIPELINES[model] = load_pipeline(model)
     return _PIPELINES[model]
@@ -85,7 +85,7 @@ def _plugin_class() -> type:
             self.model = model
 
         def setup(self, worker: Any) -> None:
-            from kgraph.memory import reuse_heap_for_large_blocks
+            from kgraph.nlp.memory import reuse_heap_for_large_blocks
 
             reuse_heap_for_large_blocks()  # Dask workers start with MALLOC_TRIM_THRESHOLD_
             worker.kgraph_nlp = pipeline(self.model)
@@ -318,7 +318,7 @@ def ingest_dask(
             then raise :class:`RejectedInput` naming it (its ``counts``: the tables written).
         reduce: False stops after the map: only the ``articles`` and ``records`` tables
             are written, for a store that resolves the graph from them itself
-            (:func:`kgraph.graph_tables.add_records`).
+            (:func:`kgraph.scale.tables.add_records`).
     """
     from distributed import as_completed
 
@@ -466,7 +466,7 @@ def ingest_on_dask(
     """
     import tempfile
 
-    from kgraph.overrides import read_overrides
+    from kgraph.entities.overrides import read_overrides
 
     overrides_file = getattr(store, "overrides_path", None)
     overrides = read_overrides(overrides_file) if overrides_file else Overrides()

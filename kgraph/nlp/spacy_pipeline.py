@@ -14,9 +14,9 @@ from spacy.util import filter_spans
 
 from kgraph.defaults import DEFAULT_MODEL
 from kgraph.errors import ModelNotFoundError
-from kgraph.fastops import use_blas_ops
-from kgraph.fastpipes import components_kept, use_fast_components
 from kgraph.models import ENTITY_TYPES
+from kgraph.nlp.fastops import use_blas_ops
+from kgraph.nlp.fastpipes import components_kept, use_fast_components
 
 #: Pipes kgraph never reads; disabling them saves time.
 UNUSED_PIPES = ("textcat", "textcat_multilabel", "senter")

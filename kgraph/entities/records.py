@@ -1,6 +1,6 @@
 """Article-level extractions as plain JSON records, kept by the stores.
 
-The graph's entities are recomputed from these records (:mod:`kgraph.identity`), so a
+The graph's entities are recomputed from these records (:mod:`kgraph.entities.identity`), so a
 store keeps, per article, its entities (names, aliases, type votes, mention counts) and
 its triples naming those article-level entities.
 """
@@ -11,7 +11,7 @@ import json
 from dataclasses import fields, replace
 from typing import Any
 
-from kgraph.identity import LocalEntity, Resolution
+from kgraph.entities.identity import LocalEntity, Resolution
 from kgraph.models import Article, EntityRef, Extraction, Triple
 
 _TRIPLE_REFS = ("subject", "object", "article")
@@ -68,7 +68,7 @@ def from_record(record: str, article: Article) -> Extraction:
 
 
 def local_entities(extraction: Extraction) -> list[LocalEntity]:
-    """The article-level entity records :func:`kgraph.identity.resolve_entities` reads."""
+    """The article-level entity records :func:`kgraph.entities.identity.resolve_entities` reads."""
     return [
         LocalEntity(
             extraction.article.id,

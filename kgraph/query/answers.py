@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.query import Relation
+from kgraph.query.local import Relation
 
 __all__ = ["relation_text", "trim_sentence"]
 #: Longest sentence shown whole; longer ones are trimmed around the names.

@@ -11,7 +11,7 @@ without the leading ``//``). ``// local:`` says how the local graph answers: ``g
 runs the file itself on the networkx graph; ``python NAME`` calls ``kgraph.query.NAME``
 because grand-cypher's Cypher subset cannot express the query; anything else, or no line,
 means grand-cypher is tried and a clear error is raised when it cannot parse the file,
-or when it would answer wrongly (see :mod:`kgraph.cypher_guard`).
+or when it would answer wrongly (see :mod:`kgraph.query.cypher_guard`).
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def library_dirs() -> list[Path]:
     The wheel ships ``cypher/*.cypher`` as data files under ``<prefix>/share/kgraph/cypher``
     (``cypher/`` stays the one source of truth, as the repository's top-level folder).
     """
-    candidates = [Path(__file__).resolve().parents[1] / "cypher"]
+    candidates = [Path(__file__).resolve().parents[2] / "cypher"]
     for prefix in dict.fromkeys([sys.prefix, sysconfig.get_path("data")]):
         candidates.append(Path(prefix) / "share" / "kgraph" / "cypher")
     return [path for path in candidates if path.is_dir()]
@@ -187,7 +187,7 @@ def parse_param(text: str) -> tuple[str, Any]:
 
 def run_local(graph: nx.MultiDiGraph, query: CypherFile, params: dict[str, Any]) -> list[dict]:
     """Answer ``query`` on the local graph: with grand-cypher, or the file's Python twin."""
-    from kgraph import query as queries
+    from kgraph.query import local as queries
 
     values = query.bind(params)
     if query.local.startswith("python"):
@@ -211,7 +211,7 @@ def run_grand_cypher(graph: nx.MultiDiGraph, statement: str, name: str = "query"
     """Run a parameter-free statement with grand-cypher on a labelled view of ``graph``."""
     from grandcypher import GrandCypher
 
-    from kgraph.cypher_guard import refusal
+    from kgraph.query.cypher_guard import refusal
 
     if reason := refusal(statement):
         raise CypherFileError(

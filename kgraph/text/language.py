@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from kgraph.boilerplate import blank_boilerplate
 from kgraph.errors import KgraphError
+from kgraph.text.boilerplate import blank_boilerplate
 
 #: ``--language any`` accepts every article unchecked.
 ANY = "any"

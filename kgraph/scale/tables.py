@@ -2,10 +2,10 @@
 ``relations/`` folders of ``part-NNNNN.parquet`` files (schema in README, "Graph tables in
 Parquet"), written by ``kgraph ingest --out-parquet`` and read by ``kgraph load DIR``.
 
-Workers write the part files themselves (:mod:`kgraph.distributed`); readers and loaders
+Workers write the part files themselves (:mod:`kgraph.scale.dask_ingest`); readers and loaders
 go through them one part at a time (:class:`TableFolder`, :func:`load_folder`).
 
-``records/`` keeps each article's own entities and triples (:mod:`kgraph.records`), so the
+``records/`` keeps each article's own entities and triples (:mod:`kgraph.entities.records`), so the
 graph can be resolved again, with other articles or overrides.
 """
 

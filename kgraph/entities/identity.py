@@ -1,6 +1,6 @@
 """Article-level entities to graph entities: one deterministic step over all articles.
 
-Every article keeps its own entities (:mod:`kgraph.resolve`); this module joins them
+Every article keeps its own entities (:mod:`kgraph.entities.mentions`); this module joins them
 across articles. :func:`resolve_entities` is a pure function of the *set* of article-level
 records (and the user's overrides), so the graph does not depend on the order, batching
 or number of workers that produced them. Rules, in order:
@@ -14,7 +14,7 @@ or number of workers that produced them. Rules, in order:
    College Union (UCU)", or the initials of a name in the same article).
 4. **surname**: a one-word name labelled PERSON ("Brown") joins a full name only when exactly
    one known PERSON full name ends with it; two different full names never join.
-5. **overrides**: the user's ``split`` and ``merge`` lines (:mod:`kgraph.overrides`).
+5. **overrides**: the user's ``split`` and ``merge`` lines (:mod:`kgraph.entities.overrides`).
 
 Every join is recorded as a merge reason (rule, article, mention).
 """
@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from kgraph.entities.names import TYPE_ORDER, is_acronym, is_short_form, match_key, spells
 from kgraph.models import slugify
-from kgraph.resolve import TYPE_ORDER, _is_short_form, _match_key, is_acronym, spells
 
 VARIANTS_FILE = "name_variants.tsv"
 
@@ -124,7 +124,7 @@ def nickname_of(nickname: str, name: str) -> bool:
 
 
 def _key(name: str) -> str:
-    return _match_key(name_variants().get(name.casefold(), name))
+    return match_key(name_variants().get(name.casefold(), name))
 
 
 class _Groups:
@@ -227,7 +227,7 @@ def _join_surnames(recs, keys, types, single, joined: set[int], groups: _Groups)
         if i in joined or "PERSON" not in dict(rec.type_votes) or types[i] not in ("PERSON", ""):
             continue
         candidates = fulls.get(keys[i], set())
-        clash = any(_is_short_form(keys[i], k) for k in articles_full[rec.article])
+        clash = any(is_short_form(keys[i], k) for k in articles_full[rec.article])
         if len(candidates) == 1 and not clash:
             groups.union(next(iter(candidates)), i, "surname")
             done.add(i)
@@ -342,7 +342,7 @@ def _rule(mention: str, name: str, history: str) -> str:
         return "variant" if mention.casefold() in name_variants() else "same name"
     if is_acronym(mention) and spells(mention, name):
         return "acronym"
-    if len(mention.split()) == 1 and _is_short_form(mention, name):
+    if len(mention.split()) == 1 and is_short_form(mention, name):
         return "surname"
     if _nickname_pair(mention, name):
         return "nickname"
@@ -362,10 +362,10 @@ def _informal(names: set[str]) -> set[str]:
 def _article_rule(alias: str, name: str) -> str:
     if is_acronym(alias) and spells(alias, name):
         return "acronym"
-    if _is_short_form(alias, name):
+    if is_short_form(alias, name):
         return "surname"
     if len(alias.split()) == 1 and name.split()[0] == alias:
         return "first name"
-    if _match_key(alias) == _match_key(name):
+    if match_key(alias) == match_key(name):
         return "same name"
     return "alias"

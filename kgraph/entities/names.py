@@ -1,9 +1,8 @@
-"""Named mentions to entities: one entity per real-world name within an article.
+"""Name rules for entities, free of spaCy: cleaning, known aliases, match keys, acronyms,
+and the clustering of one article's (name, type) pairs into entities.
 
-Across articles, :mod:`kgraph.identity` joins these article-level entities.
-
-"Donald Trump" and "Trump" become one PERSON; "U.S.", "US" and "the United States" one
-GPE. Pronouns and descriptions ("he", "the computer giant") are :mod:`kgraph.coref`'s.
+:mod:`kgraph.entities.mentions` applies them to a parsed article; :mod:`kgraph.entities.identity`
+to entities across articles.
 """
 
 from __future__ import annotations
@@ -11,11 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
-
-from kgraph.junk import name_part
 from kgraph.models import ENTITY_TYPES, EntityRef
 
 #: Well-known alternative names, keyed by their case-folded form.
@@ -59,16 +54,6 @@ TYPE_ORDER = (
 )
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A stretch of tokens that names an entity, and how it was recognized."""
-
-    start: int
-    end: int
-    entity: EntityRef
-    via: str = "name"  # "name" for a named mention, "coref" for a pronoun or description
-
-
 def clean_name(text: str) -> str:
     """A mention's name without a leading article, honorific or possessive ending."""
     name = " ".join(text.split())
@@ -86,24 +71,18 @@ def canonical(name: str, type_: str) -> tuple[str, str]:
     return name, type_
 
 
-def _match_key(name: str) -> str:
+def match_key(name: str) -> str:
     return _CORPORATE_SUFFIX.sub("", name).casefold()
 
 
-def _is_short_form(short: str, full: str) -> bool:
+def is_short_form(short: str, full: str) -> bool:
     """True when ``short`` is the tail of ``full`` ("Trump" of "Donald Trump")."""
     short_words, full_words = short.casefold().split(), full.casefold().split()
     return len(short_words) < len(full_words) and full_words[-len(short_words) :] == short_words
 
 
 def _name_preference(name: str, count: int) -> tuple[bool, int, int, str]:
-    return (_match_key(name) == name.casefold(), len(name.split()), count, name)
-
-
-def named_spans(doc: Doc) -> list[Span]:
-    """The entity spans of a doc whose label kgraph keeps as a node, junk left out."""
-    spans = (name_part(ent) for ent in doc.ents if ent.label_ in ENTITY_TYPES)
-    return [span for span in spans if span is not None and clean_name(span.text)]
+    return (match_key(name) == name.casefold(), len(name.split()), count, name)
 
 
 def is_acronym(name: str) -> bool:
@@ -139,7 +118,7 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
     groups: dict[str, list[str]] = defaultdict(list)
     surface_counts: Counter[str] = Counter()
     for (name, type_), count in counts.items():
-        key = _match_key(name)
+        key = match_key(name)
         votes[key][type_] += count
         surface_counts[name] += count
         if name not in groups[key]:
@@ -148,7 +127,7 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
     merged: dict[str, str] = {}
     for key in groups:
         if "PERSON" in votes[key] or not votes[key].keys() & {"GPE", "LOC", "NORP"}:
-            longer = [other for other in persons if _is_short_form(key, other)]
+            longer = [other for other in persons if is_short_form(key, other)]
             if len(longer) == 1:
                 merged[key] = longer[0]
                 continue
@@ -197,84 +176,3 @@ def spells(acronym: str, name: str) -> bool:
         return False
     rest = iter(letters)
     return all(letter in rest for letter in wanted)
-
-
-#: Nouns that only an organization has: "Twitter's chairman", "Activision chief executive".
-ORGANIZATION_CUES = {
-    "chairman",
-    "chairwoman",
-    "executive",
-    "ceo",
-    "board",
-    "shares",
-    "share",
-    "stock",
-    "shareholder",
-    "headquarters",
-    "employee",
-    "staff",
-    "subsidiary",
-    "takeover",
-    "acquisition",
-    "user",
-    "app",
-    "platform",
-    "founder",
-}
-
-
-def _organization_names(spans: list[Span]) -> set[str]:
-    """PERSON-labelled names used the way only organizations are (a small-model slip)."""
-    flagged = set()
-    for span in spans:
-        head = span.root
-        if span.label_ == "PERSON" and head.dep_ in ("compound", "poss"):
-            noun = head.head
-            if noun.lemma_.lower() in ORGANIZATION_CUES and noun.ent_type_ != "PERSON":
-                flagged.add(clean_name(span.text))
-    return flagged
-
-
-#: Titles only a person takes: "Mr Ebbers" is a PERSON whatever label the model gave.
-PERSONAL_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
-
-
-def _label(span: Span, organizations: set[str], surface: str) -> str:
-    if span.label_ == "PERSON" and surface in organizations:
-        return "ORG"
-    titled = span[0].lower_ in PERSONAL_TITLES or (
-        span.start > 0 and span.doc[span.start - 1].lower_ in PERSONAL_TITLES
-    )
-    return "PERSON" if titled and span.label_ in ("ORG", "GPE", "NORP") else span.label_
-
-
-def _titled(span: Span, name: str) -> str:
-    """``name`` with the peer title just before its span ("Lord" + "Roberts")."""
-    before = span.doc[span.start - 1] if span.start else None
-    if before is not None and before.lower_ in PEER_TITLES and span.label_ == "PERSON":
-        return f"{before.text} {name}"
-    return name
-
-
-def resolve_mentions(doc: Doc) -> list[Mention]:
-    """Named mentions of a doc, each tied to its entity within the article."""
-    spans = named_spans(doc)
-    surfaces = [_titled(span, clean_name(span.text)) for span in spans]
-    organizations = _organization_names(spans)
-    pairs = [
-        canonical(name, _label(span, organizations, name)) for name, span in zip(surfaces, spans)
-    ]
-    entities = cluster_names(pairs)
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for surface, pair in zip(surfaces, pairs):
-        aliases[entities[pair].id].add(surface)
-    final = {
-        entity.id: replace(
-            entity,
-            aliases=tuple(sorted((aliases[entity.id] | set(entity.aliases)) - {entity.name})),
-        )
-        for entity in entities.values()
-    }
-    return [
-        Mention(span.start, span.end, final[entities[pair].id]) for span, pair in zip(spans, pairs)
-    ]

@@ -13,8 +13,8 @@ import networkx as nx
 
 from kgraph.errors import KgraphError
 from kgraph.models import relationship_type as predicate_type
+from kgraph.query.timeline import evidence_dates, in_window
 from kgraph.store.base import ARTICLE_PREFIX
-from kgraph.timeline import evidence_dates, in_window
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
 
 def no_entity_message(graph: nx.MultiDiGraph, name: str) -> str:
     """``no entity named 'Microsft' in the graph; closest names: Microsoft``."""
-    from kgraph.names import closest
+    from kgraph.query.suggest import closest
 
     pairs = [
         (text, data["name"])
@@ -200,7 +200,7 @@ def relations_with_relation(graph: nx.MultiDiGraph, relation: str) -> list[Relat
 
 def no_predicate_message(graph: nx.MultiDiGraph, predicate: str) -> str:
     """``no relations with predicate 'own'; closest predicates: owns``."""
-    from kgraph.names import closest
+    from kgraph.query.suggest import closest
 
     stored = {d["predicate"] for _, _, d in _relation_edges(graph)}
     suggestions = closest(predicate, [(p, p) for p in stored])

@@ -1,0 +1,1 @@
+"""Raw text before parsing: boilerplate blanked, the language checked, dates read."""
