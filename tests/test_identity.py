@@ -105,3 +105,35 @@ def test_overrides_merge_and_split():
     assert ("override", "a3", "Chancellor") in [
         (m.rule, m.article, m.mention) for m in gordon.merges
     ]
+
+
+def test_ids_stay_unique_when_a_name_looks_like_a_numbered_id():
+    records = [
+        _rec("a1", "Coca-Cola", "ORG", mentions=3),
+        _rec("a2", "Coca Cola", "ORG", mentions=2),
+        _rec("a3", "Coca Cola 2", "PRODUCT"),
+    ]
+    res = resolve_entities(records)
+    assert {e.name: e.id for e in res.entities.values()} == {
+        "Coca-Cola": "coca-cola",
+        "Coca Cola": "coca-cola-2",
+        "Coca Cola 2": "coca-cola-2-2",
+    }
+    assert res == resolve_entities(records[::-1])
+
+
+def test_overrides_name_entities_by_exact_name_or_id_not_by_alias():
+    # "Blair" is an alias of Tony Blair (in article a1) and an entity of its own (a3,
+    # where two Blairs clash): merging names the entity, never the alias.
+    records = [
+        _rec("a1", "Tony Blair", aliases=("Blair",), mentions=3),
+        _rec("a2", "Cherie Blair"),
+        _rec("a3", "Blair"),
+    ]
+    assert _entity_of(resolve_entities(records), "a3", "Blair").name == "Blair"
+    for other in ("Blair", "blair"):
+        merged = resolve_entities(records, Overrides(merges=(("Tony Blair", other),)))
+        assert _entity_of(merged, "a3", "Blair").name == "Tony Blair"
+        assert _entity_of(merged, "a2", "Cherie Blair").name == "Cherie Blair"
+    by_id = resolve_entities(records, Overrides(merges=(("tony-blair", "blair"),)))
+    assert _entity_of(by_id, "a3", "Blair").id == "tony-blair"

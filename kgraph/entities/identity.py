@@ -25,12 +25,19 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-from kgraph.entities.names import TYPE_ORDER, is_acronym, is_short_form, match_key, spells
+from kgraph.entities.blocks import components, override_keys, record_keys
+from kgraph.entities.names import (
+    TYPE_ORDER,
+    entity_key,
+    is_acronym,
+    is_short_form,
+    match_key,
+    name_variants,
+    spells,
+    variant_canonical,
+)
 from kgraph.models import slugify
-
-VARIANTS_FILE = "name_variants.tsv"
 
 
 @dataclass(frozen=True)
@@ -100,18 +107,6 @@ def majority(votes: Counter[str]) -> str:
 
 
 @cache
-def name_variants() -> dict[str, str]:
-    """The variant → canonical name table of ``kgraph/data/name_variants.tsv``."""
-    text = resources.files("kgraph").joinpath("data", VARIANTS_FILE).read_text("utf-8")
-    table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#") and "\t" in line:
-            variant, canonical = line.split("\t", 1)
-            table[variant.strip().casefold()] = canonical.strip()
-    return table
-
-
-@cache
 def _nicknamer():
     from nicknames import NickNamer
 
@@ -123,8 +118,7 @@ def nickname_of(nickname: str, name: str) -> bool:
     return name.casefold() in _nicknamer().canonicals_of(nickname.casefold())
 
 
-def _key(name: str) -> str:
-    return match_key(name_variants().get(name.casefold(), name))
+_key = entity_key
 
 
 class _Groups:
@@ -157,8 +151,45 @@ class _Groups:
 def resolve_entities(
     records: Iterable[LocalEntity], overrides: Overrides = Overrides()
 ) -> Resolution:
-    """Join article-level entities into graph entities (a pure function of the set)."""
-    recs = sorted(set(records), key=lambda r: (r.article, r.id, r.name))
+    """Join article-level entities into graph entities (a pure function of the set).
+
+    The records are resolved block by block (:mod:`kgraph.entities.blocks`): no rule
+    looks outside a block, so this equals :func:`resolve_block` of all of them at once.
+    """
+    recs = sorted(set(records), key=record_order)
+    keysets = [record_keys(r) for r in recs]
+    extra = override_keys(overrides)
+    pairs = (*overrides.splits, *overrides.merges)
+    result = Resolution()
+    for part in components([*keysets, *extra]):
+        block = [recs[i] for i in part if i < len(recs)]
+        if not block:
+            continue
+        chosen = {i - len(recs) for i in part if i >= len(recs)}
+        resolved = resolve_block(block, _subset(overrides, pairs, chosen))
+        result.entities.update(resolved.entities)
+        result.mapping.update(resolved.mapping)
+    result.entities = dict(sorted(result.entities.items()))
+    return result
+
+
+def record_order(record: LocalEntity) -> tuple[str, str, str]:
+    """The order records are resolved in (article, local id, name): any order gives it."""
+    return (record.article, record.id, record.name)
+
+
+def _subset(overrides: Overrides, pairs: tuple, chosen: set[int]) -> Overrides:
+    """The overrides whose positions (splits first, then merges) are ``chosen``, in order."""
+    splits = len(overrides.splits)
+    return Overrides(
+        tuple(p for n, p in enumerate(overrides.merges) if n + splits in chosen),
+        tuple(p for n, p in enumerate(overrides.splits) if n in chosen),
+    )
+
+
+def resolve_block(records: Iterable[LocalEntity], overrides: Overrides = Overrides()) -> Resolution:
+    """Resolve records all at once, whatever their blocks (the rules, in order)."""
+    recs = sorted(set(records), key=record_order)
     groups = _Groups(len(recs))
     keys = [_key(r.name) for r in recs]
     types = [r.type for r in recs]
@@ -234,25 +265,29 @@ def _join_surnames(recs, keys, types, single, joined: set[int], groups: _Groups)
     return done
 
 
-def _find_group(recs, members: list[list[int]], name: str) -> int | None:
-    wanted = name.casefold()
-    slug = slugify(name)
-    hits = [
-        g
-        for g, group in enumerate(members)
-        if any(
-            wanted in (recs[i].name.casefold(), *(a.casefold() for a in recs[i].aliases))
-            or slugify(recs[i].name) == slug
-            for i in group
-        )
-    ]
-    return min(hits, key=lambda g: -sum(recs[i].mentions for i in members[g])) if hits else None
+def _find_group(recs, members: list[list[int]], name: str, preferred: set[str]) -> int | None:
+    """The group an override's ``name`` means: the one whose entity would have that exact
+    id or name (else that name in another case); the most mentioned of several."""
+    labels = _labels(recs, members, preferred)
+    hits = [g for g, (entity_id, entity_name) in labels.items() if name in (entity_id, entity_name)]
+    if not hits:
+        wanted = name.casefold()
+        hits = [g for g, (_, entity_name) in labels.items() if entity_name.casefold() == wanted]
+    return min(hits, key=lambda g: -_mentions(recs, members[g])) if hits else None
+
+
+def _labels(recs, members: list[list[int]], preferred: set[str]) -> dict[int, tuple[str, str]]:
+    """The id and name each (non-empty) group's entity would get."""
+    drafts = [(g, _name(recs, group, preferred)) for g, group in enumerate(members) if group]
+    ids = _ids([(sorted(members[g]), name) for g, name in drafts], recs)
+    return {g: (entity_id, name) for (g, name), entity_id in zip(drafts, ids)}
 
 
 def _apply_overrides(recs, members: list[list[int]], overrides: Overrides) -> list[list[int]]:
     members = [list(m) for m in members]
+    preferred = {_key(t) for t, _ in overrides.merges}
     for entity, alias in overrides.splits:
-        g = _find_group(recs, members, entity)
+        g = _find_group(recs, members, entity, preferred)
         if g is None:
             continue
         wanted = alias.casefold()
@@ -266,51 +301,71 @@ def _apply_overrides(recs, members: list[list[int]], overrides: Overrides) -> li
             members[g] = [i for i in members[g] if i not in out]
             members.append(out)
     for target, other in overrides.merges:
-        a, b = _find_group(recs, members, target), _find_group(recs, members, other)
+        a = _find_group(recs, members, target, preferred)
+        b = _find_group(recs, members, other, preferred)
         if a is not None and b is not None and a != b:
             members[a] = members[a] + members[b]
             members[b] = []
     return [sorted(m) for m in members if m]
 
 
+def _name(recs, group: list[int], preferred: set[str]) -> str:
+    """The name of a group's entity: a merge target's, a formal one, the longest, the most
+    mentioned, in that order."""
+    names: Counter[str] = Counter()
+    informal = _informal({recs[i].name for i in group})
+    for i in group:
+        names[variant_canonical(recs[i].name)] += recs[i].mentions
+    return max(
+        names,
+        key=lambda n: (_key(n) in preferred, n not in informal, len(n.split()), names[n], n),
+    )
+
+
+def _ids(drafts: list[tuple[list[int], str]], recs) -> list[str]:
+    """Entity ids of (sorted group, name) drafts, in their order: the slug of the name,
+    ``-2``, ``-3``... for the less mentioned of entities with one slug (never an id twice)."""
+    order = sorted(
+        range(len(drafts)),
+        key=lambda d: (slugify(drafts[d][1]), -_mentions(recs, drafts[d][0]), drafts[d][0][0]),
+    )
+    seen: Counter[str] = Counter()
+    used: set[str] = set()
+    ids = [""] * len(drafts)
+    for d in order:
+        slug = slugify(drafts[d][1])
+        seen[slug] += 1
+        entity_id = slug if seen[slug] == 1 else f"{slug}-{seen[slug]}"
+        while entity_id in used:  # "Brown 2" took "brown-2": the second Brown goes on
+            seen[slug] += 1
+            entity_id = f"{slug}-{seen[slug]}"
+        used.add(entity_id)
+        ids[d] = entity_id
+    return ids
+
+
 def _build(recs, members: list[list[int]], rules: dict[int, str], overrides: Overrides):
     preferred = {_key(t) for t, _ in overrides.merges}
-    drafts = []
-    for group in members:
+    names = [_name(recs, group, preferred) for group in members]
+    ids = _ids(list(zip(members, names)), recs)
+    result = Resolution()
+    for group, name, entity_id in sorted(zip(members, names, ids), key=lambda d: d[2]):
         votes: Counter[str] = Counter()
         decided: Counter[str] = Counter()
-        names: Counter[str] = Counter()
-        informal = _informal({recs[i].name for i in group})
         for i in group:
             votes.update(dict(recs[i].type_votes))
             if recs[i].type:
                 decided[recs[i].type] += recs[i].mentions
-            canonical = name_variants().get(recs[i].name.casefold(), recs[i].name)
-            names[canonical] += recs[i].mentions
-        name = max(
-            names,
-            key=lambda n: (_key(n) in preferred, n not in informal, len(n.split()), names[n], n),
-        )
-        drafts.append((group, name, votes, decided))
-    seen: Counter[str] = Counter()
-    result = Resolution()
-    ordered = sorted(drafts, key=lambda d: (slugify(d[1]), -_mentions(recs, d[0]), d[0][0]))
-    for group, name, votes, decided in ordered:
-        slug = slugify(name)
-        seen[slug] += 1
-        entity_id = slug if seen[slug] == 1 else f"{slug}-{seen[slug]}"
-        merges = _reasons(recs, group, name, rules, overrides)
         aliases = {n for i in group for n in (recs[i].name, *recs[i].aliases)} - {name}
-        entity = Entity(
+        result.entities[entity_id] = Entity(
             entity_id,
             name,
             majority(decided or votes) if (decided or votes) else "",
             dict(sorted(votes.items())),
             tuple(sorted(aliases)),
             _mentions(recs, group),
-            merges,
+            _reasons(recs, group, name, rules, overrides),
         )
-        result.entities[entity_id] = entity
         for i in group:
             result.mapping[recs[i].article, recs[i].id] = entity_id
     return result

@@ -10,8 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 
 from kgraph.models import ENTITY_TYPES, EntityRef
+
+VARIANTS_FILE = "name_variants.tsv"
 
 #: Well-known alternative names, keyed by their case-folded form.
 KNOWN_ALIASES = {
@@ -73,6 +77,28 @@ def canonical(name: str, type_: str) -> tuple[str, str]:
 
 def match_key(name: str) -> str:
     return _CORPORATE_SUFFIX.sub("", name).casefold()
+
+
+@cache
+def name_variants() -> dict[str, str]:
+    """The variant → canonical name table of ``kgraph/data/name_variants.tsv``."""
+    text = resources.files("kgraph").joinpath("data", VARIANTS_FILE).read_text("utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            variant, canonical = line.split("\t", 1)
+            table[variant.strip().casefold()] = canonical.strip()
+    return table
+
+
+def variant_canonical(name: str) -> str:
+    """The canonical form of a name listed as a variant ("Tories" → "Conservative Party")."""
+    return name_variants().get(name.casefold(), name)
+
+
+def entity_key(name: str) -> str:
+    """The key equal names share across articles: variants, case and corporate suffix aside."""
+    return match_key(variant_canonical(name))
 
 
 def is_short_form(short: str, full: str) -> bool:
