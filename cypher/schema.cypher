@@ -12,7 +12,13 @@
 // property. One relationship per (subject, object, key), key = "predicate|modality|affirmed"
 // or "...|negated".
 //   (:Extraction {article, record}): each article's own entities and triples (JSON), from
-//   which the entities above are recomputed (kgraph/identity.py); not part of exports.
+//   which the entities above are recomputed (kgraph/entities/identity.py); not part of exports.
+//   (:EntityRecord {ref, article, local, name, aliases, type_votes, mentions, type, keys,
+//       entity, entity_name})-[:HAS_KEY]->(:NameKey {key}): each article-level entity with
+//   its name keys and the graph entity it belongs to: the index a write finds the blocks it
+//   touches by (kgraph/entities/blocks.py, kgraph/store/delta.py).
+//   (:KgraphState {id: 'graph', overrides, writes}): the merge/split overrides; every write
+//   locks it first, so writes run one at a time.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
@@ -20,3 +26,8 @@ CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);
 CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published);
 CREATE CONSTRAINT extraction_article IF NOT EXISTS FOR (x:Extraction) REQUIRE x.article IS UNIQUE;
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name];
+CREATE CONSTRAINT entity_record_ref IF NOT EXISTS FOR (r:EntityRecord) REQUIRE r.ref IS UNIQUE;
+CREATE INDEX entity_record_article IF NOT EXISTS FOR (r:EntityRecord) ON (r.article);
+CREATE CONSTRAINT name_key IF NOT EXISTS FOR (k:NameKey) REQUIRE k.key IS UNIQUE;
+CREATE CONSTRAINT kgraph_state IF NOT EXISTS FOR (s:KgraphState) REQUIRE s.id IS UNIQUE;
+CREATE INDEX article_read_from IF NOT EXISTS FOR (a:Article) ON (a.read_from);

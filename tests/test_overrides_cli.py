@@ -49,21 +49,38 @@ def test_merge_then_split_returns_the_original_graph(tmp_path, nlp):
     assert path.read_bytes() == original
 
 
-def test_a_split_is_honoured_by_later_ingests(tmp_path, nlp):
+def test_a_merge_is_honoured_by_later_ingests(tmp_path, nlp):
     path = _graph(tmp_path, nlp)
+    assert "Brown" in _names(path)  # two full names fit: "Brown" stays apart
     runner = CliRunner()
-    result = runner.invoke(cli, ["split", "Ian Brown", "Brown", "--graph", str(path)])
+    result = runner.invoke(cli, ["merge", "Ian Brown", "Brown", "--graph", str(path)])
     assert result.exit_code == 0, result.output
     store = LocalGraphStore(path)
-    store.write([extract_article(nlp, Article("Ian Brown said Brown would tour in May."))])
+    later = Article("Brown said he would tour in May.", id="later")
+    store.write([extract_article(nlp, later)])
     store.close()
-    names = _names(path)
-    assert "Brown" not in names["Ian Brown"]["aliases"]
+    graph = LocalGraphStore(path).graph
+    assert "Brown" not in _names(path)
+    assert "ian-brown" in graph["article:later"]
+
+
+def test_merge_and_split_that_change_nothing_exit_1_and_keep_nothing(tmp_path, nlp):
+    path = _graph(tmp_path, nlp)
+    runner = CliRunner()
+    merged = runner.invoke(cli, ["merge", "Ian Brown", "ian-brown", "--graph", str(path)])
+    assert merged.exit_code == 1
+    assert merged.output == (
+        "Error: nothing to merge: 'ian-brown' is already part of 'Ian Brown' (id ian-brown)\n"
+    )
+    split = runner.invoke(cli, ["split", "Ian Brown", "Gordon", "--graph", str(path)])
+    assert split.exit_code == 1
+    assert "no mention of 'Ian Brown' (id ian-brown) is named 'Gordon'" in split.output
+    assert not (tmp_path / "graph.overrides.json").exists()
 
 
 def test_unknown_names_are_one_line_errors(tmp_path, nlp):
     path = _graph(tmp_path, nlp)
     result = CliRunner().invoke(cli, ["merge", "Nobody Here", "Ian Brown", "--graph", str(path)])
     assert result.exit_code == 1
-    assert result.output.strip().startswith("Error: no entity named 'Nobody Here'")
+    assert result.output.strip().startswith("Error: no entity has the id or name 'Nobody Here'")
     assert len(result.output.strip().splitlines()) == 1

@@ -53,11 +53,13 @@ def _entity_graph(store: Any) -> Any:
 @neo4j_options
 @library_errors
 def merge(target: str, other: str, graph_path: Path | None, store_name: str, neo4j: Any) -> None:
-    """Make OTHER part of entity TARGET (which keeps its name), now and in later ingests.
+    """Make entity OTHER part of entity TARGET (which keeps its name), now and later.
 
-    The correction goes to the overrides file beside the graph (GRAPH.overrides.json;
-    for Neo4j, neo4j-DATABASE.overrides.json in kgraph's data folder), editable by hand;
-    `kgraph split TARGET OTHER` undoes it.
+    TARGET and OTHER are entity ids or names, exactly (`kgraph entity NAME` shows them);
+    an alias is not an entity. The correction is kept with the graph (the overrides file
+    GRAPH.overrides.json beside a graph file, editable by hand; in Neo4j, the KgraphState
+    node) and honoured by every later write; `kgraph split TARGET OTHER` undoes it. Exit
+    status 1, and nothing kept, when it would not change the graph.
 
     \b
     Example:
@@ -78,8 +80,9 @@ def split(
 ) -> None:
     """Take the mentions named ALIAS out of ENTITY, now and in later ingests.
 
-    The correction goes to the overrides file beside the graph (see `kgraph merge`);
-    `kgraph merge ENTITY ALIAS` undoes it.
+    ENTITY is an entity id or name, exactly; ALIAS one of its names. The correction is
+    kept with the graph (see `kgraph merge`); `kgraph merge ENTITY ALIAS` undoes it. Exit
+    status 1, and nothing kept, when it would not change the graph.
 
     \b
     Example:
@@ -91,20 +94,71 @@ def split(
 def _override(
     store_name: str, graph_path: Path | None, neo4j: Any, kind: str, first: str, second: str
 ) -> None:
-    from kgraph.entities.explain import find_entities
-    from kgraph.entities.overrides import add_merge, add_split, read_overrides, write_overrides
+    from kgraph.entities.overrides import add_merge, add_split
 
     with _open_store(store_name, graph_path, neo4j) as store:
         graph = _entity_graph(store)
-        for name in (first, second):
-            if not find_entities(graph, name):
-                raise click.ClickException(f"no entity named {name!r} in the graph")
-        current = read_overrides(store.overrides_path)
+        entity = _exact_entity(graph, first)
+        if kind == "merge":
+            other = _exact_entity(graph, second)
+            if other["id"] == entity["id"]:
+                raise click.ClickException(
+                    f"nothing to merge: {second!r} is already part of {entity['name']!r} "
+                    f"(id {entity['id']})"
+                )
+            pair = (_label(graph, entity), _label(graph, other))
+        else:
+            names = {entity["name"].casefold(), *(a.casefold() for a in entity["aliases"])}
+            if second.casefold() not in names:
+                raise click.ClickException(
+                    f"nothing to split: no mention of {entity['name']!r} (id {entity['id']}) "
+                    f"is named {second!r} (its names: {_listed(entity)})"
+                )
+            pair = (_label(graph, entity), second)
         change = add_merge if kind == "merge" else add_split
-        write_overrides(store.overrides_path, change(current, first, second))
-        store.resolve()
+        if not store.set_overrides(change(store.overrides(), *pair)):
+            raise click.ClickException(
+                f"nothing changed: {kind} {pair[0]!r} {pair[1]!r} gives the graph it has "
+                "(the resolution rules already decide it that way); no override kept"
+            )
         stats = store.stats()
     click.echo(
-        f"{kind} {first!r} {second!r} written to {store.overrides_path}; "
+        f"{kind} {pair[0]!r} {pair[1]!r} kept in {store.overrides_path}; "
         f"graph: {stats.entities} entities, {stats.relations} relations"
     )
+
+
+def _exact_entity(graph: Any, name: str) -> dict[str, Any]:
+    """The entity whose id or name is ``name`` (else whose name is, in another case), or a
+    one-line error saying what ``name`` is instead."""
+    entities = [d for _, d in graph.nodes(data=True) if d.get("label") == "Entity"]
+    for same in (
+        lambda d: d["id"] == name,
+        lambda d: d["name"] == name,
+        lambda d: d["name"].casefold() == name.casefold(),
+    ):
+        found = [d for d in entities if same(d)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            ids = ", ".join(sorted(d["id"] for d in found))
+            raise click.ClickException(
+                f"{len(found)} entities are named {name!r}: give an id ({ids})"
+            )
+    holders = [d for d in entities if name.casefold() in (a.casefold() for a in d["aliases"])]
+    hint = ""
+    if holders:
+        shown = ", ".join(f"{d['name']!r} (id {d['id']})" for d in holders[:3])
+        hint = f"; {name!r} is a name in {shown}"
+    raise click.ClickException(f"no entity has the id or name {name!r}{hint}")
+
+
+def _label(graph: Any, entity: dict[str, Any]) -> str:
+    """How an override names ``entity``: its name when no other entity has it, else its id."""
+    named = [1 for _, d in graph.nodes(data=True) if d.get("name") == entity["name"]]
+    return entity["name"] if len(named) == 1 else entity["id"]
+
+
+def _listed(entity: dict[str, Any]) -> str:
+    names = [entity["name"], *entity["aliases"]]
+    return ", ".join(repr(n) for n in names[:8]) + (", ..." if len(names) > 8 else "")

@@ -466,10 +466,7 @@ def ingest_on_dask(
     """
     import tempfile
 
-    from kgraph.entities.overrides import read_overrides
-
-    overrides_file = getattr(store, "overrides_path", None)
-    overrides = read_overrides(overrides_file) if overrides_file else Overrides()
+    overrides = store.overrides() if store is not None else Overrides()
     skip = (lambda a: store.has_article(a.id, a.content_hash)) if store is not None else None
     client = connect(address, workers)
     with tempfile.TemporaryDirectory(prefix="kgraph-tables-") as scratch:

@@ -285,31 +285,14 @@ def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
-def load_folder(
-    folder: str | Path | TableFolder, store: Any, *, batch_size: int = 10_000
-) -> dict[str, int]:
-    """Load a folder of graph tables into a store, one part file at a time; returns the
-    rows read per table.
+def load_folder(folder: str | Path | TableFolder, store: Any) -> dict[str, int]:
+    """Load a folder of graph tables into a store (the local graph file, or Neo4j): its
+    articles and their records, the graph resolved with what the store holds (and its
+    overrides), so the store can take later writes. Returns the rows read per table.
 
-    The local graph file gets the articles and their records and resolves its entities
-    again (with the articles it already holds and its overrides file): a graph file
-    written from the tables of a run equals the one ``kgraph ingest`` writes. An empty
-    Neo4j database gets the tables' rows through the batched loader (articles, entities,
-    mentions, then relations), then the records; one that holds articles already gets the
-    records and resolves again.
+    A graph file written from the tables of a run equals the one ``kgraph ingest`` writes.
     """
-    source = TableFolder.of(folder)
-    if hasattr(store, "add_records") or store.stats().articles:
-        return add_records(source, store)
-    counts = dict.fromkeys(TABLES, 0)
-    for table in ("articles", "entities", "mentions", "relations"):
-        for part in source.read(table):
-            store.load(rows_from_part(table, part), batch_size=batch_size)
-            counts[table] += len(part)
-    for articles, records in _article_records(source):
-        _neo4j_records(articles, records, store)
-        counts["records"] += len(records)
-    return counts
+    return add_records(folder, store)
 
 
 def add_records(folder: str | Path | TableFolder, store: Any) -> dict[str, int]:
@@ -318,18 +301,12 @@ def add_records(folder: str | Path | TableFolder, store: Any) -> dict[str, int]:
     source = TableFolder.of(folder)
     counts = dict.fromkeys(TABLES, 0)
     for articles, records in _article_records(source):
-        if hasattr(store, "add_records"):
-            store.add_records(articles, records)
-        else:
-            _neo4j_records(articles, records, store)
+        store.add_records(articles, records)
         counts["records"] += len(records)
     counts["articles"] = counts["records"]
     counts["entities"] = sum(len(part) for part in source.read("entities"))
     counts["relations"] = sum(len(part) for part in source.read("relations"))
-    if hasattr(store, "add_records"):
-        store.save()
-    else:
-        store.resolve()
+    store.save()
     return counts
 
 
@@ -339,26 +316,3 @@ def _article_records(source: TableFolder) -> Iterator[tuple[list[dict], dict[str
     articles = {row["id"]: row for part in source.read("articles") for row in part}
     for part in source.read("records"):
         yield [articles[r["article"]] for r in part], {r["article"]: r["record"] for r in part}
-
-
-def _neo4j_records(
-    articles: list[dict], records: dict[str, str], store: Any, chunk_size: int = 1000
-) -> None:
-    """Keep articles with their article-level records in Neo4j (articles already loaded
-    keep their mentions: nothing is replaced here)."""
-    for start in range(0, len(articles), chunk_size):
-        chunk = articles[start : start + chunk_size]
-        rows = GraphRows()
-        for row in chunk:
-            rows.add_article(row["id"], **{p: row.get(p) for p in ARTICLE_PROPS})
-        batch = [{"article": row["id"], "record": records[row["id"]]} for row in chunk]
-        with store._driver.session(database=store.settings.database) as session:
-            session.execute_write(_add_records, rows, batch)
-
-
-def _add_records(tx: Any, rows: GraphRows, records: list[dict]) -> None:
-    from kgraph.store import cypher
-    from kgraph.store.neo4j import _unwind
-
-    _unwind(tx, cypher.merge_articles(), rows.articles.values())
-    _unwind(tx, cypher.merge_extractions(), records)

@@ -25,6 +25,12 @@ SCHEMA = (
     "CREATE CONSTRAINT extraction_article IF NOT EXISTS "
     "FOR (x:Extraction) REQUIRE x.article IS UNIQUE",
     "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name]",
+    "CREATE CONSTRAINT entity_record_ref IF NOT EXISTS "
+    "FOR (r:EntityRecord) REQUIRE r.ref IS UNIQUE",
+    "CREATE INDEX entity_record_article IF NOT EXISTS FOR (r:EntityRecord) ON (r.article)",
+    "CREATE CONSTRAINT name_key IF NOT EXISTS FOR (k:NameKey) REQUIRE k.key IS UNIQUE",
+    "CREATE CONSTRAINT kgraph_state IF NOT EXISTS FOR (s:KgraphState) REQUIRE s.id IS UNIQUE",
+    "CREATE INDEX article_read_from IF NOT EXISTS FOR (a:Article) ON (a.read_from)",
 )
 
 #: Evidence lists on a relationship and the evidence field each one collects.
@@ -212,8 +218,169 @@ def merge_relations(rel_type: str) -> str:
 
 def whole_graph() -> str:
     """Every node with its outgoing relationships (for exporting the whole graph); the
-    article-level records (``:Extraction``) are bookkeeping, not part of the graph."""
-    return "MATCH (n) WHERE NOT n:Extraction OPTIONAL MATCH (n)-[r]->(m) RETURN n, r, m"
+    article-level records (``:Extraction``, ``:EntityRecord``, ``:NameKey``) and the
+    ``:KgraphState`` node are bookkeeping, not part of the graph."""
+    return (
+        "MATCH (n) WHERE n:Entity OR n:Article\n"
+        "OPTIONAL MATCH (n)-[r]->(m) WHERE m:Entity OR m:Article RETURN n, r, m"
+    )
+
+
+# The write path (kgraph.store.delta): each write is one transaction that first locks the
+# state node, reads the blocks it touches through the key index, then rewrites them.
+
+
+def lock_graph() -> str:
+    """Lock the graph for one writer (held to the end of the transaction); the state node
+    keeps the overrides (JSON) and counts the writes."""
+    return (
+        "MERGE (s:KgraphState {id: 'graph'})\n"
+        "SET s.writes = coalesce(s.writes, 0) + 1\n"
+        "RETURN s.overrides AS overrides"
+    )
+
+
+def set_overrides() -> str:
+    """Keep the overrides ``$overrides`` (JSON) on the state node."""
+    return "MATCH (s:KgraphState {id: 'graph'}) SET s.overrides = $overrides"
+
+
+def stored_hashes() -> str:
+    """Id and content hash of the ``$ids`` articles that are stored."""
+    return (
+        "UNWIND $ids AS id MATCH (a:Article {id: id})\n"
+        "RETURN a.id AS id, a.content_hash AS content_hash"
+    )
+
+
+def records_with_keys() -> str:
+    """The entity records having any of the name keys ``$keys``."""
+    return (
+        "UNWIND $keys AS key MATCH (:NameKey {key: key})<-[:HAS_KEY]-(r:EntityRecord)\n"
+        "RETURN DISTINCT r {.*} AS record"
+    )
+
+
+def records_of_articles() -> str:
+    """The entity records of the ``$ids`` articles."""
+    return "UNWIND $ids AS id MATCH (r:EntityRecord {article: id}) RETURN r {.*} AS record"
+
+
+def extractions_of() -> str:
+    """Article-level records of the ``$ids`` articles, with the articles' properties."""
+    return (
+        "UNWIND $ids AS id MATCH (x:Extraction {article: id}) MATCH (a:Article {id: id})\n"
+        "RETURN x.record AS record, a.id AS id, a.title AS title, a.published AS published,\n"
+        "  a.url AS url, a.source AS source"
+    )
+
+
+def relations_of() -> str:
+    """The relationships ``$rows`` of ``{subject, object, key}`` name, with their properties."""
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (:Entity {id: row.subject})-[r {key: row.key}]->(:Entity {id: row.object})\n"
+        "RETURN row.subject AS subject, row.object AS object, row.key AS key, r {.*} AS props"
+    )
+
+
+def delete_relations() -> str:
+    """Delete the relationships ``$rows`` of ``{subject, object, key}`` name."""
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (:Entity {id: row.subject})-[r {key: row.key}]->(:Entity {id: row.object})\n"
+        "DELETE r"
+    )
+
+
+def delete_mentions_of() -> str:
+    """Delete the MENTIONS of the ``$ids`` articles."""
+    return "UNWIND $ids AS id MATCH (:Article {id: id})-[m:MENTIONS]->() DELETE m"
+
+
+def delete_article_records() -> str:
+    """Delete the ``$ids`` articles, their article-level records and entity records."""
+    return (
+        "UNWIND $ids AS id\n"
+        "OPTIONAL MATCH (a:Article {id: id}) DETACH DELETE a\n"
+        "WITH DISTINCT id OPTIONAL MATCH (x:Extraction {article: id}) DELETE x\n"
+        "WITH DISTINCT id OPTIONAL MATCH (r:EntityRecord {article: id}) DETACH DELETE r"
+    )
+
+
+def delete_entities_by_id() -> str:
+    """Delete the ``$ids`` entities with their relationships."""
+    return "UNWIND $ids AS id MATCH (e:Entity {id: id}) DETACH DELETE e"
+
+
+def put_entities() -> str:
+    """Create or replace entities from ``$rows`` of ``{id, props}`` (every property)."""
+    return "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e = row.props"
+
+
+def put_articles() -> str:
+    """Create articles from ``$rows`` of ``{id, props, record}``, with their records."""
+    return (
+        "UNWIND $rows AS row\n"
+        "MERGE (a:Article {id: row.id}) SET a = row.props, a.id = row.id\n"
+        "MERGE (x:Extraction {article: row.id}) SET x.record = row.record"
+    )
+
+
+def put_mentions() -> str:
+    """``(Article)-[:MENTIONS {count}]->(Entity)`` from ``{article, entity, count}`` rows."""
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (a:Article {id: row.article}) MATCH (e:Entity {id: row.entity})\n"
+        "MERGE (a)-[m:MENTIONS]->(e) SET m.count = row.count"
+    )
+
+
+def put_relations(rel_type: str | None = None) -> str:
+    """Create relationships from ``$rows`` of ``{subject, object, type, props}`` (of type
+    ``rel_type``, or each row's own on servers with dynamic types).
+
+    Raises:
+        ValueError: ``rel_type`` is not ``[A-Z][A-Z0-9_]*``.
+    """
+    if rel_type is not None and not RELATIONSHIP_TYPE.fullmatch(rel_type):
+        raise ValueError(f"relationship type {rel_type!r} is not [A-Z][A-Z0-9_]*")
+    kind = "$(row.type)" if rel_type is None else f"`{rel_type}`"
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object})\n"
+        f"CREATE (s)-[r:{kind}]->(o) SET r = row.props"
+    )
+
+
+def put_entity_records() -> str:
+    """Create or update entity records from ``$rows`` (``ref``, the record's fields and
+    ``keys``), each linked to its name keys."""
+    return (
+        "UNWIND $rows AS row\n"
+        "MERGE (r:EntityRecord {ref: row.ref}) SET r = row\n"
+        "WITH r, row UNWIND row.keys AS key\n"
+        "MERGE (k:NameKey {key: key}) MERGE (r)-[:HAS_KEY]->(k)"
+    )
+
+
+def delete_unused_keys() -> str:
+    """Delete the name keys of ``$keys`` no entity record has any more."""
+    return (
+        "UNWIND $keys AS key MATCH (k:NameKey {key: key})\n"
+        "WHERE NOT EXISTS { (k)<-[:HAS_KEY]-() } DELETE k"
+    )
+
+
+def count_articles_without_index() -> str:
+    """Articles without an article-level record or entity records: a database written by an
+    older kgraph, or loaded from a graph without records."""
+    return (
+        "MATCH (a:Article) WHERE NOT EXISTS { MATCH (x:Extraction {article: a.id}) }\n"
+        "  OR (NOT EXISTS { MATCH (r:EntityRecord {article: a.id}) }\n"
+        "      AND EXISTS { (a)-[:MENTIONS]->() })\n"
+        "RETURN count(a) AS n"
+    )
 
 
 def merge_extractions() -> str:

@@ -22,7 +22,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.entities.identity import Overrides, resolve_entities
-from kgraph.entities.overrides import overrides_path, read_overrides
+from kgraph.entities.overrides import overrides_path, read_overrides, write_overrides
 from kgraph.entities.records import apply, from_record, local_entities, to_record
 from kgraph.errors import StoreError
 from kgraph.models import Article, EntityRef, Extraction, Triple
@@ -297,6 +297,27 @@ class LocalGraphStore:
         self._graph = resolve_graph(self._graph, self.records, read_overrides(self.overrides_path))
         self._stale = False
         self._dirty = True
+
+    def overrides(self) -> Overrides:
+        """The merge and split corrections of the overrides file beside the graph."""
+        return read_overrides(self.overrides_path)
+
+    def set_overrides(self, overrides: Overrides) -> bool:
+        """Resolve the graph with ``overrides`` and keep them in the overrides file, if that
+        changes the graph; returns whether it did (nothing is written otherwise)."""
+        if self.records is None:
+            raise StoreError(
+                f"{self.path} was written by an older kgraph without article records; "
+                "ingest its articles into a new graph file to correct its entities"
+            )
+        before = self.graph
+        after = resolve_graph(before, self.records, overrides)
+        if nx.utils.graphs_equal(before, after):
+            return False
+        write_overrides(self.overrides_path, overrides)
+        self._graph = after
+        self._dirty = True
+        return True
 
     def save(self) -> None:
         """Write the graph to disk if it changed (never after an interrupted write)."""

@@ -19,17 +19,18 @@ import networkx as nx
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
-from kgraph.entities.identity import resolve_entities
-from kgraph.entities.overrides import overrides_path, read_overrides
-from kgraph.entities.records import apply, from_record, local_entities, to_record
+from kgraph.entities.identity import Overrides
+from kgraph.entities.records import from_record
 from kgraph.errors import StoreError
 from kgraph.models import Article, EntityRef, Extraction
 from kgraph.relations import Vocabulary, relation_of, relationship_type
 from kgraph.store import cypher
-from kgraph.store.base import ARTICLE_PREFIX, GraphStats, entity_properties
-from kgraph.store.local import default_graph_path, from_source
+from kgraph.store.base import ARTICLE_PREFIX, GraphStats
+from kgraph.store.delta import GraphDelta, plan
+from kgraph.store.local import from_source
+from kgraph.store.neo4j_delta import overrides_from_json, write_delta
 from kgraph.store.partition import Block, mention_rounds, relation_rounds
-from kgraph.store.rows import ARTICLE_PROPS, GraphRows, gc_paused, rows_from_extractions
+from kgraph.store.rows import GraphRows, gc_paused
 from kgraph.store.settings import (  # noqa: F401 - re-exported
     DEFAULT_DATABASE,
     DEFAULT_PASSWORD,
@@ -39,6 +40,8 @@ from kgraph.store.settings import (  # noqa: F401 - re-exported
 
 #: Rows per UNWIND statement inside one transaction.
 STATEMENT_ROWS = 2000
+#: Articles per transaction when a graph's records are loaded (``kgraph load``).
+LOAD_ARTICLES = 500
 #: Write transactions :meth:`Neo4jGraphStore.load` runs at once by default. Concurrent ones
 #: get node-disjoint rows, yet Neo4j 5 also locks the relationships next in a node's chain,
 #: so they may still deadlock (the server detects it, the driver retries): opt-in.
@@ -96,11 +99,11 @@ class Neo4jGraphStore:
         self.settings = settings or Neo4jSettings.from_env()
         self.parallel = max(1, parallel)
         self.driver: Driver | None = None
-        self._stale = False
-        #: The user's merge/split corrections (:mod:`kgraph.entities.overrides`) for this database.
-        self.overrides_path = overrides_path(
-            default_graph_path().with_name(f"neo4j-{self.settings.database}.json")
-        )
+        #: Extracted articles not written yet: the next :meth:`save` writes them in one
+        #: transaction.
+        self._pending: dict[str, Extraction] = {}
+        #: Where the overrides live (shown by merge and split).
+        self.overrides_path = f"Neo4j database {self.settings.database!r}"
         try:
             self.driver = GraphDatabase.driver(
                 self.settings.uri,
@@ -170,78 +173,114 @@ class Neo4jGraphStore:
         ]
 
     def remove(self, article_ids: list[str]) -> int:
-        """Retract articles (one transaction), then recompute the entity layer from the
-        articles left (:meth:`resolve`).
+        """Retract articles: one transaction rewrites the blocks their entities were in.
 
         Returns:
             The number of articles removed (ids not stored are passed over).
         """
-        try:
-            with self._driver.session(database=self.settings.database) as session:
-                removed = session.execute_write(_delete_articles, list(article_ids))
-        except Exception as exc:
-            raise store_error(exc, self.settings) from exc
-        if removed:
-            self.resolve()
-        return removed
+        self.check_indexed()
+        ids = list(article_ids)
+        return len(self.write_delta(lambda index: plan(index, removed=ids)).removed_articles)
 
     def write(self, extractions: list[Extraction]) -> None:
-        """Keep new articles with their own entities and triples (one transaction); their
-        entities join the graph's at the next :meth:`resolve`."""
-        if self.run(cypher.count_articles_without_records())[0]["n"]:
-            raise StoreError(
-                "the Neo4j database holds articles without article records (loaded from an "
-                "older graph file); ingest into an empty database"
-            )
-        new = [e for e in extractions if not self.has_article(e.article.id, e.article.content_hash)]
-        if not new:
-            return
-        rows = GraphRows()
-        for extraction in new:
+        """Keep new articles (a new version of a stored one replaces it) for the next
+        :meth:`save`, which writes them in one transaction."""
+        self.check_indexed()
+        for extraction in extractions:
             article = extraction.article
-            rows.add_article(article.id, **{p: getattr(article, p) for p in ARTICLE_PROPS})
-        records = [{"article": e.article.id, "record": to_record(e)} for e in new]
+            if article.id not in self._pending and not self.has_article(
+                article.id, article.content_hash
+            ):
+                self._pending[article.id] = extraction
+
+    def save(self) -> GraphDelta | None:
+        """Write the pending articles in one transaction (the graph's blocks they touch
+        rewritten); readers see the graph before or after, never a part."""
+        if not self._pending:
+            return None
+        added = list(self._pending.values())
+        delta = self.write_delta(lambda index: plan(index, added=added))
+        self._pending.clear()
+        return delta
+
+    checkpoint = save
+    resolve = save
+
+    def add_records(self, articles: list[dict[str, Any]], records: dict[str, str]) -> int:
+        """Add articles (rows of their properties) with their article-level records, as
+        :meth:`write` adds extractions, in transactions of :data:`LOAD_ARTICLES`.
+
+        Returns:
+            How many articles were new.
+        """
+        self.check_indexed()
+        added = 0
+        for start in range(0, len(articles), LOAD_ARTICLES):
+            batch = []
+            for row in articles[start : start + LOAD_ARTICLES]:
+                if self.has_article(row["id"], row.get("content_hash") or ""):
+                    continue
+                article = Article(
+                    "",
+                    row["id"],
+                    row.get("title"),
+                    row.get("published"),
+                    row.get("url"),
+                    row.get("source"),
+                    row.get("text_kind"),
+                )
+                extraction = from_record(records[row["id"]], article)
+                batch.append((extraction, row))
+            if batch:
+                delta = self.write_delta(lambda index, b=batch: _plan_rows(index, b))
+                added += len(delta.articles)
+        return added
+
+    def overrides(self) -> Overrides:
+        """The merge and split corrections the graph is resolved with."""
+        rows = self.run("MATCH (s:KgraphState {id: 'graph'}) RETURN s.overrides AS overrides")
+        return overrides_from_json(rows[0]["overrides"] if rows else None)
+
+    def set_overrides(self, overrides: Overrides) -> bool:
+        """Resolve the graph with ``overrides`` and keep them (one transaction rewriting the
+        blocks of the names they give), if that changes the graph; returns whether it did
+        (the transaction is rolled back otherwise)."""
+        self.check_indexed()
+
+        def planned(index: Any) -> GraphDelta:
+            delta = plan(index, overrides=overrides)
+            if not delta.changes_graph():
+                raise _Unchanged
+            return delta
+
+        try:
+            self.write_delta(planned)
+        except _Unchanged:
+            return False
+        return True
+
+    def write_delta(self, planner: Callable[[Any], GraphDelta]) -> GraphDelta:
+        """Run one write transaction: lock, plan against the stored graph, apply."""
         try:
             with self._driver.session(database=self.settings.database) as session:
-                session.execute_write(_write_records, rows, records)
+                return session.execute_write(write_delta, planner, self.dynamic_types)
+        except (StoreError, _Unchanged):
+            raise
         except Exception as exc:
             raise store_error(exc, self.settings) from exc
-        self._stale = True
 
-    def resolve(self) -> None:
-        """Recompute the entities, mentions and relations from every article's record and
-        the overrides file (:mod:`kgraph.entities.identity`), replacing the ones stored."""
-        rows = self.run(cypher.all_extractions())
-        extractions = [
-            from_record(
-                row["record"],
-                Article("", row["id"], row["title"], row["published"], row["url"], row["source"]),
+    def check_indexed(self) -> None:
+        """Refuse to change a database whose articles lack kgraph's records (written by an
+        older kgraph, or loaded from a graph without them): it cannot be resolved again."""
+        missing = self.run(cypher.count_articles_without_index())[0]["n"]
+        if missing:
+            raise StoreError(
+                f"Neo4j database {self.settings.database!r} holds {missing} articles without "
+                "kgraph's article records (written by an older kgraph, or loaded from a "
+                "graph or triples without them), so it cannot be changed: rebuild it with "
+                "`kgraph load GRAPH_FILE --replace` from a graph file this kgraph wrote, "
+                "or `kgraph ingest` the articles into an empty database"
             )
-            for row in rows
-        ]
-        resolution = resolve_entities(
-            (local for e in extractions for local in local_entities(e)),
-            read_overrides(self.overrides_path),
-        )
-        resolved = [apply(resolution, e) for e in extractions]
-        resolved.sort(key=lambda e: (e.article.published or "", e.article.id))
-        graph_rows = rows_from_extractions(resolved)
-        graph_rows.articles = {}
-        self.execute(cypher.delete_entities())
-        self.load(graph_rows)
-        details = [
-            {
-                k: v
-                for k, v in entity_properties(entity).items()
-                if k in ("id", "type_votes", "merges")
-            }
-            for entity in resolution.entities.values()
-        ]
-        for start in range(0, len(details), STATEMENT_ROWS):
-            self.execute(
-                cypher.set_entity_details(), {"rows": details[start : start + STATEMENT_ROWS]}
-            )
-        self._stale = False
 
     def write_rows(self, rows: GraphRows, *, skip_stored: bool = False) -> None:
         """Write ``rows`` in one managed transaction: all of them or, on failure, none.
@@ -405,8 +444,8 @@ class Neo4jGraphStore:
         )
 
     def close(self) -> None:
-        if self.driver is not None and self._stale:
-            self.resolve()
+        if self.driver is not None and self._pending:
+            self.save()
         if self.driver is not None:
             self.driver.close()
             self.driver = None
@@ -500,16 +539,18 @@ def _without_stored(tx: ManagedTransaction, rows: GraphRows) -> GraphRows:
     return kept
 
 
-def _delete_articles(tx: ManagedTransaction, ids: list[str]) -> int:
-    return len(list(tx.run(cypher.delete_articles(), ids=ids)))
+class _Unchanged(Exception):
+    """Raised inside a write transaction to roll it back: it would change nothing."""
 
 
-def _write_records(tx: ManagedTransaction, rows: GraphRows, records: list[dict]) -> None:
-    # A new version of a stored article replaces it whole (node, mentions, record); the
-    # next resolve recomputes entities and relations without the old version's evidence.
-    _delete_articles(tx, list(rows.articles))
-    _unwind(tx, cypher.merge_articles(), rows.articles.values())
-    _unwind(tx, cypher.merge_extractions(), records)
+def _plan_rows(index: Any, batch: list[tuple[Extraction, dict[str, Any]]]) -> GraphDelta:
+    """A delta adding loaded articles, with the stored properties of their rows."""
+    delta = plan(index, added=[extraction for extraction, _ in batch])
+    rows = {row["id"]: row for _, row in batch}
+    for article in delta.articles:
+        row = rows[article["id"]]
+        article["props"].update({k: row.get(k) for k in article["props"] if k in row})
+    return delta
 
 
 def _unwind(tx: ManagedTransaction, query: str, rows: Iterable[dict[str, Any]]) -> None:

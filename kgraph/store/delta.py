@@ -1,0 +1,384 @@
+"""A write as the change it makes to the graph, computed from the blocks it touches.
+
+Adding or removing articles, or changing the overrides, changes the resolution of the
+blocks (:mod:`kgraph.entities.blocks`) of the name keys it adds or removes, and nothing
+else. :func:`plan` finds those blocks through the store's key index (a
+:class:`StoreIndex`), resolves them again and returns a :class:`GraphDelta`: the
+entities, mentions and relations to rewrite. A store applies it in one transaction, so
+the graph equals the one resolving every record from scratch gives, whatever the order
+and batching of the writes, and a write costs what its blocks hold, not the graph.
+
+A relation is rewritten whole when an article it has evidence from was added, removed
+or *remapped* (one of its entities changed id or name): its evidence from untouched
+articles is kept as stored, the rest recomputed, all in publication order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+from kgraph.entities.blocks import override_keys, record_keys
+from kgraph.entities.identity import Entity, LocalEntity, Overrides, Resolution, resolve_entities
+from kgraph.entities.records import apply, local_entities, to_record
+from kgraph.models import Extraction
+from kgraph.relations import relationship_type
+from kgraph.store.base import relation_row
+
+#: A relation's identity: (subject id, object id, key).
+RelationKey = tuple[str, str, str]
+#: Fields of one piece of evidence, in the order of a relation's evidence lists.
+PIECE_FIELDS = (
+    "article",
+    "sentence",
+    "start",
+    "end",
+    "published",
+    "confidence",
+    "surface",
+    "pattern",
+    "source",
+    "source_id",
+    "when",
+    "when_text",
+)
+#: Properties of a relation besides its evidence (taken from its first piece).
+RELATION_FIELDS = ("type", "relation", "predicate", "negated", "modality")
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """An article-level entity record as a store keeps it: with its name keys and the
+    graph entity (id and name) it belongs to now."""
+
+    local: LocalEntity
+    keys: tuple[str, ...]
+    entity: str = ""
+    entity_name: str = ""
+
+    @property
+    def ref(self) -> tuple[str, str]:
+        return (self.local.article, self.local.id)
+
+    def to_row(self) -> dict[str, Any]:
+        """The record as flat values (``type_votes`` and ``aliases`` as JSON text)."""
+        local = self.local
+        return {
+            "article": local.article,
+            "local": local.id,
+            "name": local.name,
+            "aliases": json.dumps(list(local.aliases), ensure_ascii=False),
+            "type_votes": json.dumps([list(v) for v in local.type_votes], ensure_ascii=False),
+            "mentions": local.mentions,
+            "type": local.type,
+            "keys": list(self.keys),
+            "entity": self.entity,
+            "entity_name": self.entity_name,
+        }
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> StoredRecord:
+        local = LocalEntity(
+            row["article"],
+            row["local"],
+            row["name"],
+            tuple(json.loads(row["aliases"])),
+            tuple((t, n) for t, n in json.loads(row["type_votes"])),
+            row["mentions"],
+            row["type"],
+        )
+        return cls(local, tuple(row["keys"]), row["entity"], row["entity_name"])
+
+
+class StoreIndex(Protocol):
+    """What :func:`plan` reads from a store (inside the write's transaction)."""
+
+    def stored_articles(self, article_ids: list[str]) -> dict[str, str]:
+        """Content hash by id of the given articles that are stored."""
+
+    def records_with_keys(self, keys: list[str]) -> list[StoredRecord]:
+        """The stored records having any of ``keys``."""
+
+    def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
+        """Every stored record of the given articles."""
+
+    def extractions(self, article_ids: list[str]) -> dict[str, Extraction]:
+        """The article-level extractions of the given stored articles."""
+
+    def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
+        """The stored relations of ``keys`` (those that exist), as :func:`relation_from_pieces`
+        rows."""
+
+    def overrides(self) -> Overrides:
+        """The overrides the stored graph was resolved with."""
+
+
+@dataclass
+class GraphDelta:
+    """What one write changes; a store applies it in one transaction."""
+
+    #: Articles added (rows ``{id, props, record}``); a stored id is replaced whole.
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    #: Articles deleted, with their records, mentions and evidence (replaced ones too).
+    removed_articles: list[str] = field(default_factory=list)
+    #: Entity records to add or update (new articles', and those whose entity changed).
+    records: list[StoredRecord] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    removed_entities: list[str] = field(default_factory=list)
+    #: Articles whose MENTIONS are all replaced by :attr:`mentions` (added ones among them).
+    remapped_articles: list[str] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    #: Relations written whole (rows of :func:`relation_from_pieces`).
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    removed_relations: list[RelationKey] = field(default_factory=list)
+    #: The overrides to keep with the graph (None: unchanged).
+    overrides: Overrides | None = None
+    #: Name keys of the removed articles' records (those no record has any more go).
+    removed_keys: list[str] = field(default_factory=list)
+    #: Records whose blocks were resolved again (a measure of the write's cost).
+    resolved_records: int = 0
+
+    def changes_graph(self) -> bool:
+        """True if entities, mentions or relations change (not only bookkeeping)."""
+        return bool(
+            self.articles
+            or self.removed_articles
+            or self.removed_entities
+            or self.remapped_articles
+            or self.relations
+            or self.removed_relations
+        )
+
+
+def stored_record(local: LocalEntity, entity: Entity | None = None) -> StoredRecord:
+    """A record with its keys, and the entity it belongs to."""
+    return StoredRecord(
+        local, record_keys(local), entity.id if entity else "", entity.name if entity else ""
+    )
+
+
+def plan(
+    index: StoreIndex,
+    *,
+    added: Iterable[Extraction] = (),
+    removed: Iterable[str] = (),
+    overrides: Overrides | None = None,
+) -> GraphDelta:
+    """The change that adding ``added``, removing the articles ``removed`` and setting
+    ``overrides`` (None: keep the stored ones) makes to the stored graph."""
+    added = list({e.article.id: e for e in added}.values())
+    old_overrides = index.overrides()
+    new_overrides = old_overrides if overrides is None else overrides
+    stored = index.stored_articles(sorted({*removed, *(e.article.id for e in added)}))
+    gone = sorted(set(removed) & set(stored) | {e.article.id for e in added} & set(stored))
+    new_records = [stored_record(r) for e in added for r in local_entities(e)]
+    old_records = index.records_of(gone)
+    seeds = {k for r in (*new_records, *old_records) for k in r.keys}
+    changed = Overrides(
+        tuple(set(old_overrides.merges) ^ set(new_overrides.merges)),
+        tuple(set(old_overrides.splits) ^ set(new_overrides.splits)),
+    )
+    seeds.update(k for keys in override_keys(changed) for k in keys)
+    found = _closure(index, seeds, set(gone), override_keys(new_overrides))
+    resolution = resolve_entities(
+        [*(r.local for r in found), *(r.local for r in new_records)], new_overrides
+    )
+    delta = GraphDelta(removed_articles=gone, resolved_records=len(found) + len(new_records))
+    delta.removed_keys = sorted({k for r in old_records for k in r.keys})
+    delta.overrides = overrides if overrides != old_overrides else None
+    delta.articles = [_article_row(e) for e in added]
+    delta.entities = list(resolution.entities.values())
+    old_ids = {r.entity for r in (*found, *old_records)}
+    delta.removed_entities = sorted(old_ids - set(resolution.entities))
+    remapped = _remapped(found, resolution)
+    delta.records = [
+        *(_mapped(r, resolution) for r in found if r.ref in remapped),
+        *(_mapped(r, resolution) for r in new_records),
+    ]
+    touched = sorted({article for article, _ in remapped} - set(gone))
+    _rewrite_links(index, delta, resolution, added, touched, gone)
+    return delta
+
+
+def _closure(
+    index: StoreIndex, seeds: set[str], gone: set[str], links: list[tuple[str, ...]]
+) -> list[StoredRecord]:
+    """The stored records (outside ``gone`` articles) connected to ``seeds`` over shared
+    keys, each override joining its keys: the blocks a write touches."""
+    linked: dict[str, set[str]] = {}
+    for keys in links:
+        for key in keys:
+            linked.setdefault(key, set()).update(keys)
+    seen: set[str] = set()
+    found: dict[tuple[str, str], StoredRecord] = {}
+    frontier = set(seeds)
+    while frontier:
+        for key in list(frontier):
+            frontier |= linked.get(key, set())
+        frontier -= seen
+        seen |= frontier
+        following: set[str] = set()
+        for record in index.records_with_keys(sorted(frontier)):
+            if record.local.article not in gone and record.ref not in found:
+                found[record.ref] = record
+                following.update(record.keys)
+        frontier = following - seen
+    return sorted(found.values(), key=lambda r: r.ref)
+
+
+def _remapped(found: list[StoredRecord], resolution: Resolution) -> set[tuple[str, str]]:
+    """Stored records whose entity changes id or name (their articles' links change)."""
+    out = set()
+    for record in found:
+        entity = resolution.entities[resolution.mapping[record.ref]]
+        if (entity.id, entity.name) != (record.entity, record.entity_name):
+            out.add(record.ref)
+    return out
+
+
+def _mapped(record: StoredRecord, resolution: Resolution) -> StoredRecord:
+    entity = resolution.entities[resolution.mapping[record.ref]]
+    return replace(record, entity=entity.id, entity_name=entity.name)
+
+
+def _article_row(extraction: Extraction) -> dict[str, Any]:
+    from kgraph.store.rows import ARTICLE_PROPS
+
+    article = extraction.article
+    props = {p: getattr(article, p) for p in ARTICLE_PROPS}
+    return {"id": article.id, "props": props, "record": to_record(extraction)}
+
+
+def _rewrite_links(
+    index: StoreIndex,
+    delta: GraphDelta,
+    resolution: Resolution,
+    added: list[Extraction],
+    touched: list[str],
+    gone: list[str],
+) -> None:
+    """Mentions of the added and touched articles, and every relation with evidence from
+    an added, touched or removed article, rebuilt."""
+    stored = index.extractions(sorted({*touched, *gone}))
+    records = index.records_of(touched + gone)
+    old_maps: dict[str, dict[str, tuple[str, str]]] = {}
+    for record in records:
+        old_maps.setdefault(record.local.article, {})[record.local.id] = (
+            record.entity,
+            record.entity_name,
+        )
+    new_pieces: dict[RelationKey, list[dict[str, Any]]] = {}
+    keys: set[RelationKey] = set()
+    for article_id in gone:
+        if article_id in stored:
+            keys |= set(_pieces(stored[article_id], old_maps.get(article_id, {})))
+    for extraction in [*added, *(stored[a] for a in touched if a in stored)]:
+        article_id = extraction.article.id
+        old = old_maps.get(article_id, {}) if article_id in touched else {}
+        keys |= set(_pieces(extraction, old))
+        new = dict(old)
+        for local in extraction.entities:
+            if (article_id, local.id) in resolution.mapping:
+                entity = resolution.entities[resolution.mapping[article_id, local.id]]
+                new[local.id] = (entity.id, entity.name)
+        applied = _applied(extraction, new)
+        for entity in applied.entities:
+            count = applied.mention_counts.get(entity.id, 1)
+            delta.mentions.append({"article": article_id, "entity": entity.id, "count": count})
+        for key, pieces in _pieces(extraction, new).items():
+            new_pieces.setdefault(key, []).extend(pieces)
+            keys.add(key)
+    delta.remapped_articles = sorted({*touched, *(e.article.id for e in added)})
+    rewritten = set(delta.remapped_articles) | set(gone)
+    current = index.relations(sorted(keys))
+    for key in sorted(keys):
+        kept = [
+            p for p in (current.get(key) or {}).get("evidence", []) if p["article"] not in rewritten
+        ]
+        pieces = sorted([*kept, *new_pieces.get(key, [])], key=_piece_order)
+        if not pieces:
+            if key in current:
+                delta.removed_relations.append(key)
+            continue
+        meta = _first_meta(index, key, pieces[0], current.get(key), new_pieces.get(key, []))
+        delta.relations.append(relation_from_pieces(key, meta, pieces))
+
+
+def _piece_order(piece: dict[str, Any]) -> tuple[str, str]:
+    return (piece["published"] or "", piece["article"])
+
+
+def _applied(extraction: Extraction, mapping: dict[str, tuple[str, str]]) -> Extraction:
+    """``extraction`` with graph entities (id and name) in place of its own."""
+    resolution = Resolution()
+    for local_id, (entity_id, name) in mapping.items():
+        resolution.entities[entity_id] = Entity(entity_id, name, "", {}, (), 0)
+        resolution.mapping[extraction.article.id, local_id] = entity_id
+    return apply(resolution, extraction)
+
+
+def _pieces(
+    extraction: Extraction, mapping: dict[str, tuple[str, str]]
+) -> dict[RelationKey, list[dict[str, Any]]]:
+    """The evidence an article gives each relation under ``mapping`` (local id → entity
+    id and name), in the article's order, each with its triple's relation fields."""
+    if not mapping or any(e.id not in mapping for e in extraction.entities):
+        return {}
+    out: dict[RelationKey, list[dict[str, Any]]] = {}
+    seen: set[tuple[RelationKey, int, int]] = set()
+    for triple in _applied(extraction, mapping).triples:
+        row = relation_row(triple)
+        key = (row["subject"], row["object"], row["key"])
+        if (key, row["start"], row["end"]) in seen:
+            continue
+        seen.add((key, row["start"], row["end"]))
+        piece = {f: row[f] for f in PIECE_FIELDS}
+        piece["_meta"] = {f: row[f] for f in RELATION_FIELDS}
+        out.setdefault(key, []).append(piece)
+    return out
+
+
+def _first_meta(
+    index: StoreIndex,
+    key: RelationKey,
+    first: dict[str, Any],
+    current: dict[str, Any] | None,
+    new: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """The relation fields of a relation's first piece of evidence (its triple's)."""
+    if "_meta" in first:
+        return first["_meta"]
+    stored_first = (current or {}).get("evidence", [{}])[0]
+    if current and _where(stored_first) == _where(first):
+        return {f: current[f] for f in RELATION_FIELDS}
+    article = first["article"]  # an untouched article: its stored mapping still holds
+    mapping = {r.local.id: (r.entity, r.entity_name) for r in index.records_of([article])}
+    extraction = index.extractions([article])[article]
+    for piece in _pieces(extraction, mapping).get(key, []):
+        if _where(piece) == _where(first):
+            return piece["_meta"]
+    return {f: current[f] for f in RELATION_FIELDS} if current else new[0]["_meta"]
+
+
+def _where(piece: dict[str, Any]) -> tuple:
+    return (piece.get("article"), piece.get("start"), piece.get("end"))
+
+
+def relation_from_pieces(
+    key: RelationKey, meta: dict[str, Any], pieces: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """A whole relation: its identity, fields, ``confidence``, ``evidence_count`` and
+    ``evidence`` (pieces of :data:`PIECE_FIELDS`, in order)."""
+    evidence = [{f: p[f] for f in PIECE_FIELDS} for p in pieces]
+    return {
+        "subject": key[0],
+        "object": key[1],
+        "key": key[2],
+        **{f: meta[f] for f in RELATION_FIELDS},
+        "type": relationship_type(meta["relation"]),
+        "confidence": max(p["confidence"] for p in evidence),
+        "evidence_count": len(evidence),
+        "evidence": evidence,
+    }

@@ -1,0 +1,180 @@
+"""One Neo4j write transaction: lock the graph, read the blocks a write touches through the
+key index, and rewrite them (:mod:`kgraph.store.delta`).
+
+:func:`write_delta` is the body of a managed write transaction: the driver may run it
+again on a transient fault, so it only reads and writes through ``tx``. Readers see the
+graph before the transaction or after it, never a part; a second writer waits on the
+lock of the ``:KgraphState`` node until the first commits, then reads what it wrote.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from kgraph.entities.identity import Overrides
+from kgraph.entities.records import from_record
+from kgraph.models import Article, Extraction
+from kgraph.store import cypher
+from kgraph.store.base import entity_properties
+from kgraph.store.delta import (
+    PIECE_FIELDS,
+    RELATION_FIELDS,
+    GraphDelta,
+    RelationKey,
+    StoredRecord,
+)
+
+#: Rows per UNWIND statement.
+STATEMENT_ROWS = 2000
+#: Relationship evidence lists, by the piece field each holds (see cypher.EVIDENCE_LISTS).
+_LISTS = {field: name for name, field in cypher.EVIDENCE_LISTS.items()}
+
+
+def overrides_from_json(text: str | None) -> Overrides:
+    """The overrides kept on the state node (none when it has none)."""
+    if not text:
+        return Overrides()
+    data = json.loads(text)
+    return Overrides(
+        tuple((str(a), str(b)) for a, b in data.get("merge", [])),
+        tuple((str(a), str(b)) for a, b in data.get("split", [])),
+    )
+
+
+def overrides_to_json(overrides: Overrides) -> str:
+    merges, splits = [list(p) for p in overrides.merges], [list(p) for p in overrides.splits]
+    return json.dumps({"merge": merges, "split": splits}, ensure_ascii=False)
+
+
+class TransactionIndex:
+    """The stored graph's key index, read inside a write transaction
+    (a :class:`kgraph.store.delta.StoreIndex`)."""
+
+    def __init__(self, tx: ManagedTransaction, overrides: Overrides) -> None:
+        self.tx = tx
+        self._overrides = overrides
+
+    def _rows(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        return [record.data() for record in self.tx.run(query, **params)]
+
+    def stored_articles(self, article_ids: list[str]) -> dict[str, str]:
+        rows = self._rows(cypher.stored_hashes(), ids=article_ids)
+        return {row["id"]: row["content_hash"] or "" for row in rows}
+
+    def records_with_keys(self, keys: list[str]) -> list[StoredRecord]:
+        rows = self._rows(cypher.records_with_keys(), keys=keys)
+        return [StoredRecord.from_row(row["record"]) for row in rows]
+
+    def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
+        rows = self._rows(cypher.records_of_articles(), ids=article_ids)
+        return [StoredRecord.from_row(row["record"]) for row in rows]
+
+    def extractions(self, article_ids: list[str]) -> dict[str, Extraction]:
+        out = {}
+        for row in self._rows(cypher.extractions_of(), ids=article_ids):
+            article = Article(
+                "", row["id"], row["title"], row["published"], row["url"], row["source"]
+            )
+            out[row["id"]] = from_record(row["record"], article)
+        return out
+
+    def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
+        rows = [{"subject": s, "object": o, "key": k} for s, o, k in keys]
+        out = {}
+        for row in self._rows(cypher.relations_of(), rows=rows):
+            props = row["props"]
+            count = len(props["articles"])
+            lists = [props.get(_LISTS[f]) or [""] * count for f in PIECE_FIELDS]
+            relation = {f: props.get(f) for f in RELATION_FIELDS if f != "type"}
+            relation["type"] = cypher_type(relation["relation"])
+            relation["evidence"] = [dict(zip(PIECE_FIELDS, values)) for values in zip(*lists)]
+            out[row["subject"], row["object"], row["key"]] = relation
+        return out
+
+    def overrides(self) -> Overrides:
+        return self._overrides
+
+
+def cypher_type(relation: str | None) -> str:
+    from kgraph.relations import relationship_type
+
+    return relationship_type(relation or "other")
+
+
+def write_delta(
+    tx: ManagedTransaction,
+    planner: Callable[[TransactionIndex], GraphDelta],
+    dynamic_types: bool,
+) -> GraphDelta:
+    """Lock the graph, plan the write against what is stored and apply it (one
+    transaction); returns the delta applied."""
+    overrides = overrides_from_json(tx.run(cypher.lock_graph()).single()["overrides"])
+    delta = planner(TransactionIndex(tx, overrides))
+    apply_delta(tx, delta, dynamic_types)
+    return delta
+
+
+def apply_delta(tx: ManagedTransaction, delta: GraphDelta, dynamic_types: bool) -> None:
+    """Rewrite what ``delta`` changes: old links first, then nodes, then new links."""
+    relation_keys = [
+        {"subject": r["subject"], "object": r["object"], "key": r["key"]} for r in delta.relations
+    ]
+    relation_keys += [{"subject": s, "object": o, "key": k} for s, o, k in delta.removed_relations]
+    _unwind(tx, cypher.delete_relations(), relation_keys)
+    _unwind(tx, cypher.delete_mentions_of(), delta.remapped_articles, name="ids")
+    _unwind(tx, cypher.delete_article_records(), delta.removed_articles, name="ids")
+    _unwind(tx, cypher.delete_entities_by_id(), delta.removed_entities, name="ids")
+    articles = [
+        {
+            "id": row["id"],
+            "props": {k: v for k, v in row["props"].items() if v is not None},
+            "record": row["record"],
+        }
+        for row in delta.articles
+    ]
+    _unwind(tx, cypher.put_articles(), articles)
+    entities = []
+    for entity in delta.entities:
+        props = entity_properties(entity)
+        props.pop("label")
+        entities.append({"id": entity.id, "props": props})
+    _unwind(tx, cypher.put_entities(), entities)
+    _unwind(tx, cypher.put_mentions(), delta.mentions)
+    rows = [_relationship_row(r) for r in delta.relations]
+    if dynamic_types:
+        _unwind(tx, cypher.put_relations(), rows)
+    else:
+        for rel_type in sorted({r["type"] for r in rows}):
+            _unwind(tx, cypher.put_relations(rel_type), [r for r in rows if r["type"] == rel_type])
+    records = []
+    for record in delta.records:
+        row = record.to_row()
+        row["ref"] = f"{record.local.article}\t{record.local.id}"
+        records.append(row)
+    _unwind(tx, cypher.put_entity_records(), records)
+    _unwind(tx, cypher.delete_unused_keys(), delta.removed_keys, name="keys")
+    if delta.overrides is not None:
+        tx.run(cypher.set_overrides(), overrides=overrides_to_json(delta.overrides)).consume()
+
+
+def _relationship_row(relation: dict[str, Any]) -> dict[str, Any]:
+    """A delta's relation as a ``put_relations`` row: identity, type and every property."""
+    props = cypher.relation_properties(relation["evidence"])
+    props.update({f: relation[f] for f in RELATION_FIELDS if f != "type"})
+    props["key"] = relation["key"]
+    props["confidence"] = relation["confidence"]
+    return {
+        "subject": relation["subject"],
+        "object": relation["object"],
+        "type": relation["type"],
+        "props": props,
+    }
+
+
+def _unwind(tx: ManagedTransaction, query: str, rows: list, name: str = "rows") -> None:
+    for start in range(0, len(rows), STATEMENT_ROWS):
+        tx.run(query, **{name: rows[start : start + STATEMENT_ROWS]}).consume()
