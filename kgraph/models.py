@@ -51,6 +51,9 @@ class Article:
     source: str | None = None
     #: ``"summary"`` when the text is a feed item's summary, not the full article.
     text_kind: str | None = None
+    #: The file (absolute path) or URL the article was read from (``source`` may be the
+    #: site's name); ``kgraph remove --source`` matches it.
+    read_from: str | None = None
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -82,12 +82,14 @@ def load(
         return
     if graph_path is not None:
         raise click.UsageError("--graph loads a graph-table folder (SOURCE is a file)")
+    records = None
     if source == "-":
         rows = rows_from_triples(sys.stdin)
     elif _is_graph_file(Path(source)):
-        from kgraph.store.local import read_graph
+        from kgraph.store.local import read_envelope
 
-        rows = rows_from_graph(read_graph(Path(source)))
+        graph, records = read_envelope(Path(source))
+        rows = rows_from_graph(graph)
     else:
         with Path(source).open(encoding="utf-8") as lines:
             rows = rows_from_triples(lines)
@@ -95,7 +97,10 @@ def load(
     with Neo4jGraphStore(neo4j, check_legacy=not replace, parallel=parallel) as store:
         if replace:
             store.clear()
-        store.load(rows, batch_size=batch_size)
+        if records:
+            _load_records(Path(source), rows, records, store)
+        else:
+            store.load(rows, batch_size=batch_size)
         counts = store.stats()
     click.echo(
         f"loaded {len(rows.relations)} relations, {len(rows.entities)} entities, "
@@ -103,6 +108,32 @@ def load(
         f"Neo4j now holds {counts.articles} articles, {counts.entities} entities, "
         f"{counts.relations} relations"
     )
+    if not records:
+        click.echo(
+            f"warning: {source} has no article records (triples, or a graph file of an older "
+            "kgraph): ingest, remove, merge and split will refuse to change this database",
+            err=True,
+        )
+
+
+def _load_records(path: Path, rows: Any, records: dict[str, str], store: Any) -> None:
+    """A graph file's articles with their records into Neo4j, resolved there (with the
+    file's overrides added to the database's), so later writes can change it."""
+    from kgraph.entities.identity import Overrides
+    from kgraph.entities.overrides import overrides_path, read_overrides
+
+    theirs = read_overrides(overrides_path(path))
+    ours = store.overrides()
+    merged = Overrides(
+        (*ours.merges, *(p for p in theirs.merges if p not in ours.merges)),
+        (*ours.splits, *(p for p in theirs.splits if p not in ours.splits)),
+    )
+    if merged != ours:
+        store.set_overrides(merged, only_if_changed=False)
+    articles = [
+        {"id": row["id"], **row["props"]} for row in rows.articles.values() if row["id"] in records
+    ]
+    store.add_records(articles, records)
 
 
 def _load_tables(
@@ -132,7 +163,7 @@ def _load_tables(
         with Neo4jGraphStore(neo4j, check_legacy=not replace, parallel=parallel) as store:
             if replace:
                 store.clear()
-            rows = load_folder(source, store, batch_size=batch_size)
+            rows = load_folder(source, store)
             counts = store.stats()
         where = "Neo4j now holds"
     click.echo(

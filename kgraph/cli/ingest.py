@@ -475,7 +475,8 @@ class _Null:
     "sources",
     multiple=True,
     metavar="PATH",
-    help="Remove every article read from this file (or from files under this folder).",
+    help="Remove every article read from this file or URL (or from files under this "
+    "folder); an error if it matches none.",
 )
 @graph_option
 @store_option
@@ -506,13 +507,24 @@ def remove(
     with _open_store(store_name, graph_path, neo4j) as store:
         wanted = list(dict.fromkeys(article_ids))
         for source in sources:
-            wanted.extend(i for i in store.article_ids(source) if i not in wanted)
+            found = store.article_ids(source)
+            if not found:
+                raise click.ClickException(
+                    f"no article in the graph was read from {source} (nothing removed)"
+                )
+            wanted.extend(i for i in found if i not in wanted)
         unknown = [i for i in wanted if store.stored_hash(i) is None]
-        removed = store.remove([i for i in wanted if i not in unknown])
+        if unknown and len(unknown) == len(wanted):
+            raise click.ClickException(
+                f"no article {', '.join(unknown)} in the graph (nothing removed)"
+            )
+        gone = [i for i in wanted if i not in unknown]
+        removed = store.remove(gone)
         stats = store.stats()
     for article_id in unknown:
         click.echo(f"warning: no article {article_id} in the graph", err=True)
+    shown = ", ".join(gone[:10]) + (f" and {len(gone) - 10} more" if len(gone) > 10 else "")
     click.echo(
-        f"{removed} article{'s' if removed != 1 else ''} removed; graph: {stats.entities} "
-        f"entities, {stats.relations} relations"
+        f"{removed} article{'s' if removed != 1 else ''} removed ({shown}); graph: "
+        f"{stats.entities} entities, {stats.relations} relations"
     )

@@ -9,6 +9,7 @@ an image, say): counted, never errors.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -140,15 +141,27 @@ def read_articles(
             source, file_time = str(path), None if is_url(str(path)) else _file_time(path)
             items = _read_file(path, fmt, gzipped, options)
         several = fmt not in ONE_ARTICLE_FORMATS
+        where = read_from(source)
         for item in items:
             if isinstance(item, Article):
                 item = check_article(
-                    item, options, source=source, file_time=file_time, several=several
+                    replace(item, read_from=where),
+                    options,
+                    source=source,
+                    file_time=file_time,
+                    several=several,
                 )
             if isinstance(item, Article) and len(item.text) > options.max_chars:
                 yield from split_article(item, options.max_chars)
             else:
                 yield item
+
+
+def read_from(source: str) -> str:
+    """Where articles were read from, as stored: a URL as given, a file's absolute path."""
+    if source == "<stdin>" or is_url(source):
+        return source
+    return os.path.abspath(source)
 
 
 def _file_time(path: Path) -> datetime | None:

@@ -77,7 +77,10 @@ def stored_hash() -> str:
 
 def article_ids() -> str:
     """Id and source of every stored article."""
-    return "MATCH (a:Article) RETURN a.id AS id, a.source AS source ORDER BY a.id"
+    return (
+        "MATCH (a:Article) RETURN a.id AS id, a.source AS source, a.read_from AS read_from "
+        "ORDER BY a.id"
+    )
 
 
 def delete_articles() -> str:

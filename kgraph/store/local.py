@@ -208,14 +208,14 @@ class LocalGraphStore:
     def stored_hash(self, article_id: str) -> str | None:
         """The content hash article ``article_id`` is stored with; None if not stored."""
         node = self._graph.nodes.get(ARTICLE_PREFIX + article_id)
-        return node.get("content_hash") if node else None
+        return (node.get("content_hash") or "") if node else None
 
     def article_ids(self, source: str | None = None) -> list[str]:
         """Ids of the stored articles (only those read from ``source`` or a file under it)."""
         return sorted(
             data["id"]
             for node, data in self._graph.nodes(data=True)
-            if str(node).startswith(ARTICLE_PREFIX) and from_source(data.get("source"), source)
+            if str(node).startswith(ARTICLE_PREFIX) and read_from_source(data, source)
         )
 
     def remove(self, article_ids: list[str]) -> int:
@@ -283,6 +283,7 @@ class LocalGraphStore:
                 **props,
                 content_hash=row.get("content_hash"),
                 **({"text_kind": row["text_kind"]} if row.get("text_kind") else {}),
+                **({"read_from": row["read_from"]} if row.get("read_from") else {}),
             )
             self.records[row["id"]] = records[row["id"]]
             added += 1
@@ -374,6 +375,7 @@ class LocalGraphStore:
             source=article.source,
             content_hash=article.content_hash,
             **({"text_kind": article.text_kind} if article.text_kind else {}),
+            **({"read_from": article.read_from} if article.read_from else {}),
         )
 
 
@@ -463,6 +465,13 @@ def _article(node: dict[str, Any]) -> Article:
     )
 
 
+def read_from_source(article: dict[str, Any], source: str | None) -> bool:
+    """True if the article (an Article node's properties) was read from ``source``: the
+    file or URL it was read from, or a folder holding it (articles stored before kgraph
+    kept that: their ``source``)."""
+    return from_source(article.get("read_from") or article.get("source"), source)
+
+
 def from_source(stored: str | None, source: str | None) -> bool:
     """True if an article read from ``stored`` comes from ``source`` (a file, or a folder
     holding it); any article when ``source`` is None."""
@@ -470,7 +479,9 @@ def from_source(stored: str | None, source: str | None) -> bool:
         return True
     if not stored:
         return False
-    if stored == source or Path(stored).is_relative_to(Path(source)):
+    if stored == source or "://" in stored or "://" in source:
+        return stored == source or stored.startswith(source.rstrip("/") + "/")
+    if Path(stored).is_relative_to(Path(source)):
         return True
     return Path(stored).resolve().is_relative_to(Path(source).resolve())
 

@@ -27,7 +27,7 @@ from kgraph.relations import Vocabulary, relation_of, relationship_type
 from kgraph.store import cypher
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats
 from kgraph.store.delta import GraphDelta, plan
-from kgraph.store.local import from_source
+from kgraph.store.local import read_from_source
 from kgraph.store.neo4j_delta import overrides_from_json, write_delta
 from kgraph.store.partition import Block, mention_rounds, relation_rounds
 from kgraph.store.rows import GraphRows, gc_paused
@@ -162,14 +162,12 @@ class Neo4jGraphStore:
     def stored_hash(self, article_id: str) -> str | None:
         """The content hash article ``article_id`` is stored with; None if not stored."""
         rows = self.run(cypher.stored_hash(), {"id": article_id})
-        return rows[0]["content_hash"] if rows else None
+        return (rows[0]["content_hash"] or "") if rows else None
 
     def article_ids(self, source: str | None = None) -> list[str]:
         """Ids of the stored articles (only those read from ``source`` or a file under it)."""
         return [
-            row["id"]
-            for row in self.run(cypher.article_ids())
-            if from_source(row["source"], source)
+            row["id"] for row in self.run(cypher.article_ids()) if read_from_source(row, source)
         ]
 
     def remove(self, article_ids: list[str]) -> int:
@@ -241,15 +239,15 @@ class Neo4jGraphStore:
         rows = self.run("MATCH (s:KgraphState {id: 'graph'}) RETURN s.overrides AS overrides")
         return overrides_from_json(rows[0]["overrides"] if rows else None)
 
-    def set_overrides(self, overrides: Overrides) -> bool:
+    def set_overrides(self, overrides: Overrides, *, only_if_changed: bool = True) -> bool:
         """Resolve the graph with ``overrides`` and keep them (one transaction rewriting the
-        blocks of the names they give), if that changes the graph; returns whether it did
-        (the transaction is rolled back otherwise)."""
+        blocks of the names they give), if that changes the graph (or ``only_if_changed``
+        is false); returns whether it did (the transaction is rolled back otherwise)."""
         self.check_indexed()
 
         def planned(index: Any) -> GraphDelta:
             delta = plan(index, overrides=overrides)
-            if not delta.changes_graph():
+            if only_if_changed and not delta.changes_graph():
                 raise _Unchanged
             return delta
 

@@ -27,7 +27,7 @@ from kgraph.store.base import ARTICLE_PREFIX, relation_row
 from kgraph.store.local import evidence_list
 
 #: Article properties stored on Article nodes besides ``id``.
-ARTICLE_PROPS = ("title", "published", "url", "source", "content_hash", "text_kind")
+ARTICLE_PROPS = ("title", "published", "url", "source", "content_hash", "text_kind", "read_from")
 #: Fields of one piece of evidence, in the order of the relationship's evidence lists.
 EVIDENCE_FIELDS = (
     "article",

@@ -1,0 +1,201 @@
+"""A Neo4j graph that grows: incremental writes equal the graph resolved from scratch,
+readers never see a write half done, and nothing is wiped.
+
+Real articles (the examples and BBC stories read in place) through the real model.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+
+import pytest
+
+from kgraph.entities.identity import Overrides
+from kgraph.entities.overrides import write_overrides
+from kgraph.extract import extract_article
+from kgraph.models import Article
+from kgraph.store.local import LocalGraphStore
+from kgraph.store.neo4j import Neo4jGraphStore
+
+from ..conftest import SHARED
+from .conftest import EXAMPLES, kgraph
+from .test_loader import local_snapshot, neo4j_snapshot
+
+BBC = SHARED / "corpora" / "bbc"
+STORIES = [
+    "entertainment/293.txt",  # Ian Brown, the singer
+    "business/008.txt",  # Gordon Brown
+    "politics/001.txt",
+    "politics/002.txt",
+    "politics/003.txt",  # Tony Blair and "Blair"
+    "business/059.txt",  # Bernie Ebbers
+]
+NONE = Overrides()
+OVERRIDES = Overrides(merges=(("Gordon Brown", "Tony Blair"),), splits=(("Ian Brown", "Brown"),))
+
+
+@pytest.fixture(scope="module")
+def extractions(nlp):
+    if not BBC.is_dir():
+        pytest.skip("the BBC corpus is not in ../shared")
+    paths = [BBC / name for name in STORIES] + sorted(EXAMPLES.glob("*.txt"))
+    return [
+        extract_article(nlp, Article(p.read_text("latin-1"), id=f"{p.parent.name}-{p.stem}"))
+        for p in paths
+    ]
+
+
+def _from_scratch(tmp_path, extractions, overrides=NONE):
+    """The reference: every record resolved at once, in a local graph file."""
+    path = tmp_path / f"scratch-{len(list(tmp_path.iterdir()))}.json"
+    store = LocalGraphStore(path)
+    write_overrides(store.overrides_path, overrides)
+    store.write(extractions)
+    store.close()
+    return local_snapshot(path)
+
+
+def _incremental(store: Neo4jGraphStore, batches):
+    for batch in batches:
+        store.write(batch)
+        store.save()
+
+
+def test_writes_in_any_order_and_batching_equal_the_graph_from_scratch(
+    neo4j_store, tmp_path, extractions
+):
+    expected = _from_scratch(tmp_path, extractions)
+    for seed, size in [(1, 1), (2, 3), (3, len(extractions))]:
+        neo4j_store.clear()
+        shuffled = extractions[:]
+        random.Random(seed).shuffle(shuffled)
+        _incremental(neo4j_store, [shuffled[i : i + size] for i in range(0, len(shuffled), size)])
+        assert neo4j_snapshot(neo4j_store) == expected, (seed, size)
+
+
+def test_removes_and_overrides_equal_the_graph_from_scratch(neo4j_store, tmp_path, extractions):
+    kept = [e for e in extractions if e.article.id != "politics-003"]
+    _incremental(neo4j_store, [extractions[:4], extractions[4:]])
+    assert neo4j_store.remove(["politics-003"]) == 1
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, kept)
+    assert neo4j_store.set_overrides(OVERRIDES)
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, kept, OVERRIDES)
+    _incremental(neo4j_store, [[e for e in extractions if e.article.id == "politics-003"]])
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions, OVERRIDES)
+    assert neo4j_store.set_overrides(Overrides())
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions)
+
+
+COUNTS = (
+    "MATCH (a:Article) RETURN count(a) AS n",
+    "MATCH (e:Entity) RETURN count(e) AS n",
+    "MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS n",
+    "MATCH ()-[m:MENTIONS]->() RETURN count(m) AS n",
+)
+
+
+def _counts(store):
+    """Articles, entities, relations, mentions: one query each (Neo4j reads what is
+    committed when each query reads, so one query over all four could straddle a commit)."""
+    return tuple(store.run(query)[0]["n"] for query in COUNTS)
+
+
+def _two_people(store):
+    rows = store.run(
+        "MATCH (e:Entity {type: 'PERSON'}) RETURN e.name AS name ORDER BY e.mentions DESC LIMIT 2"
+    )
+    return (rows[0]["name"], rows[1]["name"])
+
+
+class Poller:
+    """Reads the graph's counts every 0.2 s in a thread of its own, on its own driver."""
+
+    def __init__(self, settings):
+        self.store = Neo4jGraphStore(settings, max_retry_time=5.0)
+        self.seen: list[tuple[int, int, int, int]] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        while not self.stop.is_set():
+            self.seen.append(_counts(self.store))
+            time.sleep(0.2)
+
+    def __enter__(self):
+        self.thread.start()
+        time.sleep(0.3)
+        return self
+
+    def __exit__(self, *exc):
+        time.sleep(0.3)
+        self.stop.set()
+        self.thread.join()
+        self.store.close()
+
+
+def test_a_poller_sees_the_graph_before_or_after_each_write_never_a_part(
+    neo4j_store, neo4j_settings, tmp_path, extractions
+):
+    _incremental(neo4j_store, [extractions[:-2]])
+    steps = [
+        ("ingest", lambda: _incremental(neo4j_store, [extractions[-2:]])),
+        ("remove", lambda: neo4j_store.remove(["politics-001", "business-008"])),
+        ("merge", lambda: neo4j_store.set_overrides(Overrides(merges=(_two_people(neo4j_store),)))),
+    ]
+    for name, step in steps:
+        before = _counts(neo4j_store)
+        with Poller(neo4j_settings) as poller:
+            step()
+        after = _counts(neo4j_store)
+        assert before != after, name
+        assert len(poller.seen) >= 3
+        for i, count in enumerate(zip(*poller.seen)):
+            assert set(count) <= {before[i], after[i]}, (name, COUNTS[i], before, after)
+
+
+def test_a_loaded_graph_takes_ingest_merge_split_and_remove(neo4j_store, tmp_path):
+    graph = tmp_path / "graph.json"
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Gordon Brown met Tony Blair in London on Monday.\n")
+    (folder / "b.txt").write_text("Singer Ian Brown was arrested in San Francisco.\n")
+    (folder / "c.txt").write_text("The chancellor Brown criticised the Tories on Tuesday.\n")
+    assert kgraph("ingest", str(folder / "a.txt"), "--graph", str(graph)).returncode == 0
+    loaded = kgraph("load", str(graph), "--replace")
+    assert loaded.returncode == 0, loaded.stderr
+    assert neo4j_snapshot(neo4j_store) == local_snapshot(graph)
+    for args in (
+        ["ingest", str(folder / "b.txt"), str(folder / "c.txt"), "--quiet"],
+        ["merge", "Ian Brown", "Brown"],
+        ["split", "Ian Brown", "Brown"],
+        ["remove", "--source", str(folder / "b.txt")],
+    ):
+        result = kgraph(*args, "--store", "neo4j")
+        assert result.returncode == 0, (args, result.stdout, result.stderr)
+        local = kgraph(*args, "--graph", str(graph))
+        assert local.returncode == 0, (args, local.stdout, local.stderr)
+        assert neo4j_snapshot(neo4j_store)["entities"] == local_snapshot(graph)["entities"], args
+    assert neo4j_snapshot(neo4j_store) == local_snapshot(graph)
+
+
+def test_a_database_without_records_is_refused_never_emptied(neo4j_store, tmp_path):
+    triples = tmp_path / "triples.jsonl"
+    extracted = kgraph("extract", str(EXAMPLES / "tiktok-microsoft.txt"))
+    triples.write_text(extracted.stdout)
+    loaded = kgraph("load", str(triples))
+    assert loaded.returncode == 0 and "no article records" in loaded.stderr
+    before = neo4j_snapshot(neo4j_store)
+    article = next(iter(before["articles"]))
+    for args in (
+        ["ingest", str(EXAMPLES / "twitter-musk.txt"), "--quiet"],
+        ["remove", article],
+        ["merge", "Microsoft", "TikTok"],
+    ):
+        result = kgraph(*args, "--store", "neo4j")
+        assert result.returncode == 1, args
+        assert (
+            result.stderr.count("\n") == 1 and "kgraph load GRAPH_FILE --replace" in result.stderr
+        )
+        assert neo4j_snapshot(neo4j_store) == before
