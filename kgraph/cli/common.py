@@ -111,10 +111,24 @@ def _vocabulary(relations_file: Path | None):
     return load_vocabulary(relations_file)
 
 
-def _local_store(graph_path: Path | None):
+no_wait_option = click.option(
+    "--no-wait",
+    is_flag=True,
+    help="Fail at once if another kgraph run is writing the graph file (default: wait for it).",
+)
+
+
+def _local_store(graph_path: Path | None, *, write: bool = False, wait: bool = True):
+    """The local store; a writer holds the graph file's lock for the whole command."""
     from kgraph.store.local import LocalGraphStore
 
-    return LocalGraphStore(graph_path)
+    if not write:
+        return LocalGraphStore(graph_path)
+    return LocalGraphStore(graph_path, lock=True, wait=wait, on_wait=_say_waiting)
+
+
+def _say_waiting(line: str) -> None:
+    click.echo(line, err=True)
 
 
 def _existing_local_store(graph_path: Path | None):
@@ -176,13 +190,16 @@ def neo4j_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _open_store(store_name: str, graph_path: Path | None, neo4j: Any):
-    """The chosen store: the local graph file, or Neo4j with ``neo4j`` settings."""
+def _open_store(
+    store_name: str, graph_path: Path | None, neo4j: Any, *, write: bool = False, wait: bool = True
+):
+    """The chosen store: the local graph file (locked for a writer), or Neo4j with
+    ``neo4j`` settings (whose writes lock the graph transaction by transaction)."""
     if store_name == "neo4j":
         from kgraph.store.neo4j import Neo4jGraphStore
 
         return Neo4jGraphStore(neo4j)
-    return _local_store(graph_path)
+    return _local_store(graph_path, write=write, wait=wait)
 
 
 def _process_age() -> float:

@@ -13,6 +13,7 @@ from kgraph.cli.common import (
     graph_option,
     library_errors,
     neo4j_options,
+    no_wait_option,
     store_option,
 )
 
@@ -51,8 +52,16 @@ def _entity_graph(store: Any) -> Any:
 @graph_option
 @store_option
 @neo4j_options
+@no_wait_option
 @library_errors
-def merge(target: str, other: str, graph_path: Path | None, store_name: str, neo4j: Any) -> None:
+def merge(
+    target: str,
+    other: str,
+    graph_path: Path | None,
+    store_name: str,
+    neo4j: Any,
+    no_wait: bool = False,
+) -> None:
     """Make entity OTHER part of entity TARGET (which keeps its name), now and later.
 
     TARGET and OTHER are entity ids or names, exactly (`kgraph entity NAME` shows them);
@@ -65,7 +74,7 @@ def merge(target: str, other: str, graph_path: Path | None, store_name: str, neo
     Example:
       kgraph merge "Gordon Brown" "Chancellor Brown"
     """
-    _override(store_name, graph_path, neo4j, "merge", target, other)
+    _override(store_name, graph_path, neo4j, "merge", target, other, not no_wait)
 
 
 @cli.command()
@@ -74,9 +83,15 @@ def merge(target: str, other: str, graph_path: Path | None, store_name: str, neo
 @graph_option
 @store_option
 @neo4j_options
+@no_wait_option
 @library_errors
 def split(
-    entity_name: str, alias: str, graph_path: Path | None, store_name: str, neo4j: Any
+    entity_name: str,
+    alias: str,
+    graph_path: Path | None,
+    store_name: str,
+    neo4j: Any,
+    no_wait: bool = False,
 ) -> None:
     """Take the mentions named ALIAS out of ENTITY, now and in later ingests.
 
@@ -88,15 +103,21 @@ def split(
     Example:
       kgraph split "Ian Brown" "Gordon Brown"
     """
-    _override(store_name, graph_path, neo4j, "split", entity_name, alias)
+    _override(store_name, graph_path, neo4j, "split", entity_name, alias, not no_wait)
 
 
 def _override(
-    store_name: str, graph_path: Path | None, neo4j: Any, kind: str, first: str, second: str
+    store_name: str,
+    graph_path: Path | None,
+    neo4j: Any,
+    kind: str,
+    first: str,
+    second: str,
+    wait: bool = True,
 ) -> None:
     from kgraph.entities.overrides import add_merge, add_split
 
-    with _open_store(store_name, graph_path, neo4j) as store:
+    with _open_store(store_name, graph_path, neo4j, write=True, wait=wait) as store:
         graph = _entity_graph(store)
         entity = _exact_entity(graph, first)
         if kind == "merge":

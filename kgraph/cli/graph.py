@@ -153,7 +153,7 @@ def _load_tables(
     if graph_path is not None:
         if replace:
             graph_path.unlink(missing_ok=True)
-        with _local_store(graph_path) as store:
+        with _local_store(graph_path, write=True) as store:
             rows = load_folder(source, store)
             counts = store.stats()
         where = f"{store.path} now holds"

@@ -26,6 +26,7 @@ from kgraph.cli.common import (
     library_errors,
     model_option,
     neo4j_options,
+    no_wait_option,
     relations_option,
     store_option,
 )
@@ -242,6 +243,7 @@ def _report_rejects(rejects: list[Reject]) -> None:
     help="Articles per batch a worker parses (spaCy's nlp.pipe batch).",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@no_wait_option
 @click.option(
     "--dask",
     "dask_address",
@@ -301,6 +303,7 @@ def ingest(
     partition_size: int = 64,
     buckets: int = 8,
     out_parquet: str | None = None,
+    no_wait: bool = False,
 ) -> None:
     """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
 
@@ -352,7 +355,11 @@ def ingest(
         with_store = not out_parquet or any(
             ctx.get_parameter_source(name) in given for name in ("graph_path", "store_name")
         )
-        target = _open_store(store_name, graph_path, neo4j) if with_store else nullcontext()
+        target = (
+            _open_store(store_name, graph_path, neo4j, write=True, wait=not no_wait)
+            if with_store
+            else nullcontext()
+        )
         with (
             target as store,
             _reject_sink(rejects_path) as on_reject,
@@ -379,7 +386,7 @@ def ingest(
             sys.exit(3)
         return
     with (
-        _open_store(store_name, graph_path, neo4j) as store,
+        _open_store(store_name, graph_path, neo4j, write=True, wait=not no_wait) as store,
         _reject_sink(rejects_path) as on_reject,
         _progress(total, show) as on_article,
     ):
@@ -481,6 +488,7 @@ class _Null:
 @graph_option
 @store_option
 @neo4j_options
+@no_wait_option
 @library_errors
 def remove(
     article_ids: tuple[str, ...],
@@ -488,6 +496,7 @@ def remove(
     graph_path: Path | None,
     store_name: str,
     neo4j: Any,
+    no_wait: bool = False,
 ) -> None:
     """Retract articles: the graph becomes what it would be had they never been ingested.
 
@@ -504,7 +513,7 @@ def remove(
         raise click.UsageError("give ARTICLE_IDS or --source PATH")
     if store_name == "local":
         _existing_local_store(graph_path)
-    with _open_store(store_name, graph_path, neo4j) as store:
+    with _open_store(store_name, graph_path, neo4j, write=True, wait=not no_wait) as store:
         wanted = list(dict.fromkeys(article_ids))
         for source in sources:
             found = store.article_ids(source)

@@ -15,7 +15,7 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from kgraph.store.base import (
     evidence_row,
     relation_key,
 )
+from kgraph.store.lock import WriterLock
 
 FORMAT = "kgraph"
 VERSION = 2
@@ -172,21 +173,53 @@ class LocalGraphStore:
     overrides change (:meth:`resolve`), so the graph does not depend on ingestion order.
     """
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        lock: bool = False,
+        wait: bool = True,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
+        """Open the graph file at ``path`` (default :func:`default_graph_path`).
+
+        Args:
+            lock: take the writer's lock now (:mod:`kgraph.store.lock`); a store takes it
+                anyway at its first write, and reads the file again if it changed since.
+            wait: wait for another writer to finish (else fail at once).
+            on_wait: told once, in a line, that this writer waits for another.
+        """
         self.path = Path(path) if path else default_graph_path()
+        self.overrides_path = overrides_path(self.path)
+        self._wait, self._on_wait = wait, on_wait
+        self._lock: WriterLock | None = None
+        if lock:
+            self._lock = WriterLock(self.path, wait=wait, on_wait=on_wait)
+        self._load()
+
+    def _load(self) -> None:
         if self.path.exists():
+            self._read_as = _file_state(self.path)
             self._graph, records = read_envelope(self.path)
         else:
+            self._read_as = None
             self._graph, records = nx.MultiDiGraph(), {}
         legacy = records is None and any(
             str(node).startswith(ARTICLE_PREFIX) for node in self._graph
         )
         #: None for a graph file written before records were kept (read-only for ingest).
         self.records: dict[str, str] | None = None if legacy else (records or {})
-        self.overrides_path = overrides_path(self.path)
         self._dirty = False
         self._stale = False
         self._incomplete = False
+
+    def _writing(self) -> None:
+        """Hold the writer's lock from the first change on (reading the file again if
+        another writer saved it since it was read)."""
+        if self._lock is None:
+            self._lock = WriterLock(self.path, wait=self._wait, on_wait=self._on_wait)
+            if _file_state(self.path) != self._read_as:
+                self._load()
 
     def __enter__(self) -> LocalGraphStore:
         return self
@@ -225,6 +258,7 @@ class LocalGraphStore:
         Returns:
             The number of articles removed (ids not stored are passed over).
         """
+        self._writing()
         removed = 0
         for article_id in article_ids:
             if self._graph.has_node(ARTICLE_PREFIX + article_id):
@@ -237,6 +271,7 @@ class LocalGraphStore:
         return removed
 
     def write(self, extractions: list[Extraction]) -> None:
+        self._writing()
         if self.records is None:
             raise StoreError(
                 f"{self.path} was written by an older kgraph without article records; "
@@ -266,6 +301,7 @@ class LocalGraphStore:
         Returns:
             How many articles were new.
         """
+        self._writing()
         if self.records is None:
             raise StoreError(
                 f"{self.path} was written by an older kgraph without article records; "
@@ -306,6 +342,7 @@ class LocalGraphStore:
     def set_overrides(self, overrides: Overrides) -> bool:
         """Resolve the graph with ``overrides`` and keep them in the overrides file, if that
         changes the graph; returns whether it did (nothing is written otherwise)."""
+        self._writing()
         if self.records is None:
             raise StoreError(
                 f"{self.path} was written by an older kgraph without article records; "
@@ -335,7 +372,13 @@ class LocalGraphStore:
             self._dirty = False
 
     def close(self) -> None:
-        self.save()
+        """Save, then release the writer's lock."""
+        try:
+            self.save()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def entities(self) -> Iterator[EntityRef]:
         """The stored entities."""
@@ -377,6 +420,15 @@ class LocalGraphStore:
             **({"text_kind": article.text_kind} if article.text_kind else {}),
             **({"read_from": article.read_from} if article.read_from else {}),
         )
+
+
+def _file_state(path: Path) -> tuple[int, int, int] | None:
+    """What tells a graph file was saved again: inode, size, modification time."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 def resolve_graph(
