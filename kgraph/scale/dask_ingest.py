@@ -6,10 +6,13 @@ the graph tables written by the tasks themselves (:class:`kgraph.scale.tables.Ta
   spaCy pipeline once (:class:`PipelinePlugin`, cached in this module). The task writes
   its partition's ``articles`` and ``records`` parts (:func:`kgraph.entities.records.to_record`)
   and returns counts and rejects.
-- **Reduce**: entity resolution is one task over every article-level entity of the
-  records (:func:`kgraph.entities.identity.resolve_entities`, a pure function of the set, so the
-  result does not depend on the partitioning); it writes no table, its result stays on a
-  worker. The ``entities`` table is written from it (:func:`write_entities`); each
+- **Reduce**: entity resolution by blocks (:mod:`kgraph.entities.blocks`). Each part's
+  records give their name keys (:func:`keys_part`); one task finds the blocks over all
+  keys, holding the keys only (:func:`assign_blocks`); each part sends its records to the
+  resolve bucket of their block (:func:`scatter_part`, the shuffle); each bucket task
+  resolves its blocks and writes its ``entities`` part (:func:`resolve_bucket`). Resolution
+  is a pure function of each block, so the result does not depend on the partitioning,
+  and no task holds every record. Each
   partition then maps its articles onto the graph entities (:func:`apply_partition`),
   writes its ``mentions`` part and its evidence, hashed by relation into one of
   :data:`BUCKETS` bucket folders (the shuffle); each bucket task merges its relations'
@@ -31,13 +34,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kgraph.entities.identity import LocalEntity, Overrides, Resolution, resolve_entities
+from kgraph.entities.blocks import components, override_keys, record_keys
+from kgraph.entities.identity import Entity, LocalEntity, Overrides, Resolution, resolve_entities
 from kgraph.entities.records import apply, from_record, local_entities, to_record
 from kgraph.errors import KgraphError, RejectedInput
 from kgraph.models import Article, Extraction, Reject, Skip
 from kgraph.pipeline import IngestReport, reject_handler
 from kgraph.relations import Vocabulary
-from kgraph.scale.tables import PART_ROWS, RELATION_COLUMNS, SHUFFLE, TableFolder, add_records
+from kgraph.scale.tables import RELATION_COLUMNS, SHUFFLE, TableFolder, add_records
 from kgraph.store.base import entity_properties, relation_row
 from kgraph.store.rows import ARTICLE_PROPS, EVIDENCE_FIELDS
 from kgraph.text.boilerplate import blanked_lines
@@ -156,15 +160,118 @@ def _extractions(folder: TableFolder, number: int) -> Iterator[Extraction]:
         yield stored_extraction(row, records[row["id"]])
 
 
-def resolve_folder(folder: TableFolder, numbers: list[int], overrides: Overrides) -> Resolution:
-    """The reduce's entity step: every article-level entity of the parts ``numbers``
-    resolved (one task; the records are read part by part)."""
+def keys_part(folder: TableFolder, number: int) -> int:
+    """The name keys of part ``number``'s article-level entities (the blocking's input),
+    written to the shuffle folder; returns how many records."""
+    rows = []
+    for row in folder.read_number("records", number):
+        for local in local_entities(from_record(row["record"], Article("", row["article"]))):
+            rows.append({"article": local.article, "local": local.id, "keys": record_keys(local)})
+    folder.write(f"{SHUFFLE}/keys", number, rows, schema="keys")
+    return len(rows)
 
-    def local(number: int) -> Iterator[LocalEntity]:
-        for row in folder.read_number("records", number):
-            yield from local_entities(from_record(row["record"], Article("", row["article"])))
 
-    return resolve_entities((e for number in numbers for e in local(number)), overrides)
+def assign_blocks(
+    folder: TableFolder, numbers: list[int], overrides: Overrides, buckets: int, after: Any = None
+) -> int:
+    """The blocks: connected components of every record over shared name keys (one task,
+    holding the keys only, not the records); each record's block goes to a resolve bucket,
+    written per part. Returns the number of blocks."""
+    refs: list[tuple[str, str, int]] = []
+    keysets: list[list[str]] = []
+    for number in numbers:
+        for row in folder.read_number(f"{SHUFFLE}/keys", number):
+            refs.append((row["article"], row["local"], number))
+            keysets.append(row["keys"])
+    parts = components([*keysets, *override_keys(overrides)])
+    bucket = [0] * len(refs)
+    blocks = 0
+    for part in parts:
+        members = [i for i in part if i < len(refs)]
+        if not members:
+            continue
+        blocks += 1
+        first = min(refs[i][:2] for i in members)
+        for i in members:
+            bucket[i] = zlib.crc32("\0".join(first).encode()) % buckets
+    rows: dict[int, list[dict[str, Any]]] = {n: [] for n in numbers}
+    for (article, local, number), target in zip(refs, bucket):
+        rows[number].append({"article": article, "local": local, "bucket": target})
+    for number, part_rows in rows.items():
+        folder.write(f"{SHUFFLE}/blocks", number, part_rows, schema="blocks")
+    return blocks
+
+
+def scatter_part(folder: TableFolder, number: int, after: Any = None) -> int:
+    """Send part ``number``'s article-level entities to the resolve buckets of their blocks
+    (the shuffle by block); returns how many."""
+    target = {
+        (r["article"], r["local"]): r["bucket"]
+        for r in folder.read_number(f"{SHUFFLE}/blocks", number)
+    }
+    out: dict[int, list[dict[str, Any]]] = {}
+    for row in folder.read_number("records", number):
+        for local in local_entities(from_record(row["record"], Article("", row["article"]))):
+            out.setdefault(target[local.article, local.id], []).append(
+                {
+                    "article": local.article,
+                    "local": local.id,
+                    "part": number,
+                    "name": local.name,
+                    "aliases": list(local.aliases),
+                    "type_votes": [f"{t}:{n}" for t, n in local.type_votes],
+                    "mentions": local.mentions,
+                    "type": local.type,
+                }
+            )
+    for bucket, rows in out.items():
+        folder.write(f"{SHUFFLE}/resolve-{bucket:05d}", number, rows, schema="blocked")
+    return sum(len(rows) for rows in out.values())
+
+
+def resolve_bucket(
+    folder: TableFolder, bucket: int, overrides: Overrides, after: Any = None
+) -> int:
+    """Resolve the blocks of one bucket (no other bucket shares a block): write its
+    ``entities`` part, and each record's entity to the shuffle folder of its part.
+    Returns the bucket's entity count."""
+    records = []
+    part_of: dict[tuple[str, str], int] = {}
+    for rows in folder.read(f"{SHUFFLE}/resolve-{bucket:05d}"):
+        for row in rows:
+            votes = tuple(
+                (v.rsplit(":", 1)[0], int(v.rsplit(":", 1)[1])) for v in row["type_votes"]
+            )
+            local = LocalEntity(
+                row["article"], row["local"], row["name"], tuple(row["aliases"]), votes,
+                row["mentions"], row["type"],
+            )  # fmt: skip
+            records.append(local)
+            part_of[local.article, local.id] = row["part"]
+    resolution = resolve_entities(records, overrides)
+    folder.write("entities", bucket, entity_rows(resolution))
+    by_part: dict[int, list[dict[str, Any]]] = {}
+    for ref, entity_id in resolution.mapping.items():
+        entity = resolution.entities[entity_id]
+        by_part.setdefault(part_of[ref], []).append(
+            {
+                "article": ref[0],
+                "local": ref[1],
+                "entity": entity.id,
+                "name": entity.name,
+                "type": entity.type,
+                "aliases": list(entity.aliases),
+            }
+        )
+    for number, rows in by_part.items():
+        folder.write(f"{SHUFFLE}/mapping-{number:05d}", bucket, rows, schema="mapping")
+    return len(resolution.entities)
+
+
+def _vote(text: str) -> tuple[str, int]:
+    """``"PERSON:3"`` → ``("PERSON", 3)``."""
+    label, count = text.rsplit(":", 1)
+    return label, int(count)
 
 
 def entity_rows(resolution: Resolution) -> list[dict[str, Any]]:
@@ -177,19 +284,24 @@ def entity_rows(resolution: Resolution) -> list[dict[str, Any]]:
     return rows
 
 
-def write_entities(folder: TableFolder, resolution: Resolution) -> int:
-    """Write the ``entities`` table (parts of :data:`PART_ROWS`); returns its rows."""
-    rows = entity_rows(resolution)
-    for number, start in enumerate(range(0, max(len(rows), 1), PART_ROWS)):
-        folder.write("entities", number, rows[start : start + PART_ROWS])
-    return len(rows)
+def _part_resolution(folder: TableFolder, number: int) -> Resolution:
+    """The graph entities of part ``number``'s records, as the resolve buckets wrote them."""
+    resolution = Resolution()
+    for rows in folder.read(f"{SHUFFLE}/mapping-{number:05d}"):
+        for row in rows:
+            resolution.entities[row["entity"]] = Entity(
+                row["entity"], row["name"], row["type"], {}, tuple(row["aliases"]), 0
+            )
+            resolution.mapping[row["article"], row["local"]] = row["entity"]
+    return resolution
 
 
 def apply_partition(
-    folder: TableFolder, number: int, resolution: Resolution, buckets: int = BUCKETS
+    folder: TableFolder, number: int, buckets: int = BUCKETS, after: Any = None
 ) -> int:
     """Map part ``number``'s articles onto the graph entities: write its ``mentions`` part
     and its evidence, by bucket, to the shuffle folder; returns its mention rows."""
+    resolution = _part_resolution(folder, number)
     mentions: list[dict[str, Any]] = []
     evidence: list[list[dict[str, Any]]] = [[] for _ in range(buckets)]
     for extraction in _extractions(folder, number):
@@ -391,22 +503,31 @@ def _check_parts(folder: TableFolder, numbers: list[int]) -> None:
 def reduce_partitions(
     client: Any, folder: TableFolder, numbers: list[int], overrides: Overrides, buckets: int
 ) -> TableCounts:
-    """The reduce, as tasks writing their tables: resolve entities over all parts, write
-    the entities, each part's mentions and bucketed evidence, then each bucket's
-    relations. The client gathers row counts."""
+    """The reduce, as tasks writing their tables: the name keys of each part, the blocks
+    over all keys (:mod:`kgraph.entities.blocks`), each part's records shuffled by block
+    into ``buckets`` resolve tasks (each resolves its blocks and writes its ``entities``
+    part), then each part's mentions and bucketed evidence, then each bucket's relations.
+    No task holds every record; the client gathers row counts."""
     counts = TableCounts()
     if not numbers:
         return counts
-    resolution = client.submit(resolve_folder, folder, numbers, overrides, retries=RETRIES)
-    entities = client.submit(write_entities, folder, resolution, retries=RETRIES)
+    keyed = [client.submit(keys_part, folder, n, retries=RETRIES) for n in numbers]
+    blocks = client.submit(
+        assign_blocks, folder, numbers, overrides, buckets, keyed, retries=RETRIES
+    )
+    scattered = [client.submit(scatter_part, folder, n, blocks, retries=RETRIES) for n in numbers]
+    resolved = [
+        client.submit(resolve_bucket, folder, b, overrides, scattered, retries=RETRIES)
+        for b in range(buckets)
+    ]
     applied = [
-        client.submit(apply_partition, folder, n, resolution, buckets, retries=RETRIES)
+        client.submit(apply_partition, folder, n, buckets, resolved, retries=RETRIES)
         for n in numbers
     ]
     merged = [
         client.submit(merge_bucket, folder, b, applied, retries=RETRIES) for b in range(buckets)
     ]
-    counts.entities = client.gather(entities)
+    counts.entities = sum(client.gather(resolved))
     counts.mentions = sum(client.gather(applied))
     counts.relations = sum(client.gather(merged))
     folder.remove_shuffle()

@@ -81,6 +81,32 @@ def _schemas() -> dict[str, Any]:
         ),
         # one piece of evidence with its relation and its order in the article (shuffle)
         "evidence": pa.schema([*relation, *evidence_fields, ("order", pa.int64())]),
+        # the reduce's blocking (shuffle): records' name keys, their resolve buckets, the
+        # records sent there, and the entity each record was resolved to
+        "keys": pa.schema([("article", text), ("local", text), ("keys", texts)]),
+        "blocks": pa.schema([("article", text), ("local", text), ("bucket", pa.int64())]),
+        "blocked": pa.schema(
+            [
+                ("article", text),
+                ("local", text),
+                ("part", pa.int64()),
+                ("name", text),
+                ("aliases", texts),
+                ("type_votes", texts),
+                ("mentions", pa.int64()),
+                ("type", text),
+            ]
+        ),
+        "mapping": pa.schema(
+            [
+                ("article", text),
+                ("local", text),
+                ("entity", text),
+                ("name", text),
+                ("type", text),
+                ("aliases", texts),
+            ]
+        ),
     }
 
 
@@ -228,7 +254,7 @@ def graph_from_tables(tables: GraphTables) -> nx.MultiDiGraph:
         if row.get("text_kind"):
             props["text_kind"] = row["text_kind"]
         graph.add_node(ARTICLE_PREFIX + row["id"], label="Article", id=row["id"], **props)
-    for row in tables.entities:
+    for row in sorted(tables.entities, key=lambda r: r["id"]):
         graph.add_node(row["id"], label="Entity", **{k: _plain(v) for k, v in row.items()})
     for row in tables.mentions:
         graph.add_edge(

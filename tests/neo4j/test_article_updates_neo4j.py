@@ -60,5 +60,6 @@ def test_update_remove_and_kill_end_with_the_final_graph(neo4j_store, tmp_path):
 
     by_source = run("remove", "--source", str(feed), *NEO4J, env=env).stdout
     assert by_source.startswith(f"{len(v2)} articles removed"), by_source
-    assert neo4j_store.run("MATCH (n) WHERE NOT n:Extraction RETURN count(n) AS n")[0]["n"] == 0
+    # nothing left but the state node: no records, entity records or name keys either
+    assert neo4j_store.run("MATCH (n) WHERE NOT n:KgraphState RETURN count(n) AS n")[0]["n"] == 0
     assert neo4j_store.run("MATCH (n:Extraction) RETURN count(n) AS n")[0]["n"] == 0
