@@ -41,7 +41,7 @@ HELD_OUT = [
     "tech/014.txt",
 ]
 #: Two entities the merge joins (in every store once the five are in), undone by a split.
-MERGE = ("Michael Howard", "Liam Fox")
+MERGE = ("Tony Blair", "Charles Kennedy")
 COPIES = 10
 
 
@@ -166,6 +166,7 @@ def main() -> None:
                 if store == "local":
                     graph = args.work / "graph.json"
                     shutil.copyfile(base, graph)
+                    (args.work / "graph.overrides.json").unlink(missing_ok=True)
                     runs.append(run_writes(args.kgraph, ["--graph", str(graph)], held))
                 else:
                     target = ["--store", "neo4j"]

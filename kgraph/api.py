@@ -63,19 +63,21 @@ def ingest(
     workers: int = 1,
     model: str = DEFAULT_MODEL,
 ) -> IngestReport:
-    """Add the articles of ``paths`` (files or folders) to the local graph file ``graph``;
-    articles already in it are skipped. Rejected inputs raise nothing: see the report."""
+    """Add the articles of ``paths`` (files or folders) to the local graph file ``graph``
+    (JSON, or a graph database file ``.db``); articles already in it are skipped. Rejected
+    inputs raise nothing: see the report."""
     from kgraph.pipeline import ingest as run_ingest
-    from kgraph.store.local import LocalGraphStore
+    from kgraph.store.local import open_local_store
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    with LocalGraphStore(graph) as store:
+    with open_local_store(graph, lock=True) as store:
         return run_ingest([str(p) for p in paths], store, model, workers=workers)
 
 
 def read_graph(path: str | Path) -> nx.MultiDiGraph:
-    """A local graph file as the networkx ``MultiDiGraph`` every query and export takes."""
+    """A local graph file (JSON or ``.db``) as the networkx ``MultiDiGraph`` every query and
+    export takes."""
     from kgraph.store.local import read_graph as read
 
     return read(Path(path))

@@ -119,12 +119,13 @@ no_wait_option = click.option(
 
 
 def _local_store(graph_path: Path | None, *, write: bool = False, wait: bool = True):
-    """The local store; a writer holds the graph file's lock for the whole command."""
-    from kgraph.store.local import LocalGraphStore
+    """The local store (a JSON graph file, or a graph database file: ``.db``); a writer
+    holds the graph file's lock for the whole command."""
+    from kgraph.store.local import open_local_store
 
     if not write:
-        return LocalGraphStore(graph_path)
-    return LocalGraphStore(graph_path, lock=True, wait=wait, on_wait=_say_waiting)
+        return open_local_store(graph_path)
+    return open_local_store(graph_path, lock=True, wait=wait, on_wait=_say_waiting)
 
 
 def _say_waiting(line: str) -> None:

@@ -1,0 +1,524 @@
+"""The graph database file: the local graph in SQLite, written block by block.
+
+A graph file whose name ends in ``.db``, ``.sqlite`` or ``.sqlite3`` is a SQLite database
+(Python's own ``sqlite3``) holding the same graph as a JSON graph file, in tables:
+``articles`` (with each article's record), ``entity_records`` and ``record_keys`` (each
+article-level entity with its name keys and the entity it belongs to: the key index),
+``entities``, ``mentions``, ``relations`` (evidence as JSON lists) and ``overrides``.
+
+A write costs what it touches, not the graph: it finds the blocks of the name keys it
+adds or removes through the key index and rewrites only their entities, mentions and
+relations (:mod:`kgraph.store.delta`), in one transaction. The database is in WAL mode:
+readers see the graph before or after a write, never a part, and never wait for it. A
+writer also holds the file's lock for its whole run (:mod:`kgraph.store.lock`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kgraph.entities.identity import Overrides
+from kgraph.entities.records import from_record
+from kgraph.errors import StoreError
+from kgraph.models import Article, EntityRef, Extraction
+from kgraph.store.base import ARTICLE_PREFIX, GraphStats, entity_properties
+from kgraph.store.delta import (
+    PIECE_FIELDS,
+    RELATION_FIELDS,
+    GraphDelta,
+    RelationKey,
+    StoredRecord,
+    plan,
+)
+from kgraph.store.local import EVIDENCE_FIELDS, read_from_source
+from kgraph.store.lock import WriterLock
+from kgraph.store.rows import ARTICLE_PROPS
+
+#: File name endings of graph database files.
+SUFFIXES = (".db", ".sqlite", ".sqlite3")
+#: The first bytes of every SQLite database file.
+MAGIC = b"SQLite format 3\x00"
+FORMAT = "kgraph"
+VERSION = 1
+#: Articles per transaction when records are loaded (``kgraph load DIR --graph g.db``).
+LOAD_ARTICLES = 500
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, title TEXT, published TEXT, url TEXT, source TEXT,
+    content_hash TEXT, text_kind TEXT, read_from TEXT, record TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_read_from ON articles (read_from);
+CREATE TABLE IF NOT EXISTS entity_records (
+    article TEXT NOT NULL, local TEXT NOT NULL, name TEXT, aliases TEXT, type_votes TEXT,
+    mentions INTEGER, type TEXT, keys TEXT, entity TEXT, entity_name TEXT,
+    PRIMARY KEY (article, local)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS record_keys (
+    key TEXT NOT NULL, article TEXT NOT NULL, local TEXT NOT NULL,
+    PRIMARY KEY (key, article, local)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, name TEXT, type TEXT, type_votes TEXT, aliases TEXT,
+    mentions INTEGER, merges TEXT);
+CREATE INDEX IF NOT EXISTS entities_name ON entities (name);
+CREATE TABLE IF NOT EXISTS mentions (
+    article TEXT NOT NULL, entity TEXT NOT NULL, count INTEGER,
+    PRIMARY KEY (article, entity)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity);
+CREATE TABLE IF NOT EXISTS relations (
+    subject TEXT NOT NULL, object TEXT NOT NULL, key TEXT NOT NULL, type TEXT,
+    relation TEXT, predicate TEXT, negated INTEGER, modality TEXT, confidence REAL,
+    evidence_count INTEGER, evidence TEXT, PRIMARY KEY (subject, object, key));
+CREATE INDEX IF NOT EXISTS relations_object ON relations (object);
+CREATE TABLE IF NOT EXISTS overrides (
+    position INTEGER PRIMARY KEY, kind TEXT NOT NULL, first TEXT NOT NULL,
+    second TEXT NOT NULL);
+"""
+
+
+def is_database(path: Path) -> bool:
+    """True for a graph database file: an existing SQLite file, or a new path ending in
+    one of :data:`SUFFIXES`."""
+    if path.exists():
+        with path.open("rb") as handle:
+            return handle.read(len(MAGIC)) == MAGIC
+    return path.suffix.lower() in SUFFIXES
+
+
+class SqliteGraphStore:
+    """A :class:`~kgraph.store.base.GraphStore` in a SQLite graph database file.
+
+    Args:
+        lock: take the writer's lock now; a store takes it anyway at its first write.
+        wait: wait for another writer to finish (else fail at once).
+        on_wait: told once, in a line, that this writer waits for another.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        lock: bool = False,
+        wait: bool = True,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.overrides_path = self.path
+        self._wait, self._on_wait = wait, on_wait
+        self._lock: WriterLock | None = None
+        if lock:
+            self._lock = WriterLock(self.path, wait=wait, on_wait=on_wait)
+        self._pending: dict[str, Extraction] = {}
+        self._graph: nx.MultiDiGraph | None = None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=60)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self._check_format()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a kgraph graph database ({exc})") from exc
+
+    def _check_format(self) -> None:
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")}
+        if tables and "meta" not in tables:
+            raise StoreError(f"{self.path} is a SQLite database, but not a kgraph graph")
+        self.conn.executescript(SCHEMA)
+        meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
+        if not meta:
+            self.conn.execute(
+                "INSERT INTO meta VALUES ('format', ?), ('version', ?)", (FORMAT, str(VERSION))
+            )
+        elif meta.get("format") != FORMAT or int(meta.get("version", 0)) > VERSION:
+            raise StoreError(
+                f"{self.path} is a version {meta.get('version')} kgraph graph database; this "
+                f"kgraph reads up to version {VERSION} (upgrade kgraph)"
+            )
+
+    def __enter__(self) -> SqliteGraphStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # reading
+
+    def has_article(self, article_id: str, content_hash: str) -> bool:
+        return self.stored_hash(article_id) == content_hash
+
+    def stored_hash(self, article_id: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return (row[0] or "") if row else None
+
+    def article_ids(self, source: str | None = None) -> list[str]:
+        rows = self.conn.execute("SELECT id, source, read_from FROM articles ORDER BY id")
+        return [row["id"] for row in rows if read_from_source(dict(row), source)]
+
+    def overrides(self) -> Overrides:
+        return _Index(self.conn).overrides()
+
+    def entities(self) -> Iterator[EntityRef]:
+        for row in self.conn.execute("SELECT id, name, type, aliases FROM entities"):
+            yield EntityRef(row["id"], row["name"], row["type"], tuple(json.loads(row["aliases"])))
+
+    def stats(self) -> GraphStats:
+        articles = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        types = Counter(
+            {
+                r[0]: r[1]
+                for r in self.conn.execute("SELECT type, count(*) FROM entities GROUP BY type")
+            }
+        )
+        predicates = Counter(
+            {
+                r[0]: r[1]
+                for r in self.conn.execute(
+                    "SELECT predicate, count(*) FROM relations GROUP BY predicate"
+                )
+            }
+        )
+        return GraphStats(
+            articles,
+            sum(types.values()),
+            sum(predicates.values()),
+            dict(types.most_common()),
+            dict(predicates.most_common()),
+        )
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole graph as networkx (the shape of a JSON graph file's)."""
+        self.save()
+        if self._graph is None:
+            self._graph = self._read_graph()
+        return self._graph
+
+    def _read_graph(self) -> nx.MultiDiGraph:
+        graph = nx.MultiDiGraph()
+        for row in self.conn.execute(f"SELECT id, {', '.join(ARTICLE_PROPS)} FROM articles"):
+            props = {p: row[p] for p in ARTICLE_PROPS if p not in ("text_kind", "read_from")}
+            props.update({p: row[p] for p in ("text_kind", "read_from") if row[p]})
+            graph.add_node(ARTICLE_PREFIX + row["id"], label="Article", id=row["id"], **props)
+        for row in self.conn.execute("SELECT * FROM entities ORDER BY id"):
+            graph.add_node(
+                row["id"],
+                label="Entity",
+                id=row["id"],
+                name=row["name"],
+                type=row["type"],
+                type_votes=json.loads(row["type_votes"]),
+                aliases=json.loads(row["aliases"]),
+                mentions=row["mentions"],
+                merges=json.loads(row["merges"]),
+            )
+        for row in self.conn.execute("SELECT * FROM mentions"):
+            graph.add_edge(
+                ARTICLE_PREFIX + row["article"],
+                row["entity"],
+                key="MENTIONS",
+                label="MENTIONS",
+                type="MENTIONS",
+                count=row["count"],
+            )
+        for row in self.conn.execute("SELECT * FROM relations"):
+            lists = json.loads(row["evidence"])
+            graph.add_edge(
+                row["subject"],
+                row["object"],
+                key=row["key"],
+                label="RELATION",
+                type=row["type"],
+                relation=row["relation"],
+                predicate=row["predicate"],
+                negated=bool(row["negated"]),
+                modality=row["modality"],
+                confidence=row["confidence"],
+                evidence_count=row["evidence_count"],
+                **lists,
+            )
+        return graph
+
+    # writing
+
+    def _writing(self) -> None:
+        if self._lock is None:
+            self._lock = WriterLock(self.path, wait=self._wait, on_wait=self._on_wait)
+
+    def write(self, extractions: list[Extraction]) -> None:
+        """Keep new articles for the next :meth:`save` (one transaction)."""
+        self._writing()
+        for extraction in extractions:
+            article = extraction.article
+            if article.id not in self._pending and not self.has_article(
+                article.id, article.content_hash
+            ):
+                self._pending[article.id] = extraction
+
+    def save(self) -> GraphDelta | None:
+        """Write the pending articles in one transaction."""
+        if not self._pending:
+            return None
+        added = list(self._pending.values())
+        delta = self._transaction(lambda index: plan(index, added=added))
+        self._pending.clear()
+        return delta
+
+    checkpoint = save
+    resolve = save
+
+    def remove(self, article_ids: list[str]) -> int:
+        self._writing()
+        ids = list(article_ids)
+        return len(self._transaction(lambda index: plan(index, removed=ids)).removed_articles)
+
+    def add_records(self, articles: list[dict[str, Any]], records: dict[str, str]) -> int:
+        """Add articles (rows of their properties) with their article-level records, in
+        transactions of :data:`LOAD_ARTICLES`; returns how many were new."""
+        self._writing()
+        added = 0
+        for start in range(0, len(articles), LOAD_ARTICLES):
+            batch = []
+            for row in articles[start : start + LOAD_ARTICLES]:
+                if self.has_article(row["id"], row.get("content_hash") or ""):
+                    continue
+                article = Article(
+                    "",
+                    row["id"],
+                    row.get("title"),
+                    row.get("published"),
+                    row.get("url"),
+                    row.get("source"),
+                    row.get("text_kind"),
+                    row.get("read_from"),
+                )
+                batch.append((from_record(records[row["id"]], article), row))
+            if batch:
+                delta = self._transaction(lambda index, b=batch: _plan_rows(index, b))
+                added += len(delta.articles)
+        return added
+
+    def set_overrides(self, overrides: Overrides) -> bool:
+        """Resolve the graph with ``overrides`` and keep them, if that changes the graph;
+        returns whether it did (the transaction is rolled back otherwise)."""
+        self._writing()
+
+        def planned(index: _Index) -> GraphDelta:
+            delta = plan(index, overrides=overrides)
+            return delta if delta.changes_graph() else _unchanged()
+
+        return self._transaction(planned) is not None
+
+    def _transaction(self, planner: Callable[[Any], GraphDelta | None]) -> GraphDelta | None:
+        self._graph = None
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            delta = planner(_Index(self.conn))
+            if delta is None:
+                self.conn.execute("ROLLBACK")
+                return None
+            _apply(self.conn, delta)
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+        return delta
+
+    def close(self) -> None:
+        try:
+            if getattr(self, "conn", None) is not None:
+                self.save()
+                self.conn.close()
+                self.conn = None
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+
+def _unchanged() -> None:
+    return None
+
+
+def _plan_rows(index: Any, batch: list[tuple[Extraction, dict[str, Any]]]) -> GraphDelta:
+    delta = plan(index, added=[extraction for extraction, _ in batch])
+    rows = {row["id"]: row for _, row in batch}
+    for article in delta.articles:
+        row = rows[article["id"]]
+        article["props"].update({k: row.get(k) for k in article["props"] if k in row})
+    return delta
+
+
+class _Index:
+    """The key index of a graph database (a :class:`kgraph.store.delta.StoreIndex`)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def _many(self, query: str, values: list) -> list[sqlite3.Row]:
+        out: list[sqlite3.Row] = []
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            out.extend(self.conn.execute(query.format(marks=marks), chunk).fetchall())
+        return out
+
+    def stored_articles(self, article_ids: list[str]) -> dict[str, str]:
+        rows = self._many(
+            "SELECT id, content_hash FROM articles WHERE id IN ({marks})", article_ids
+        )
+        return {r["id"]: r["content_hash"] or "" for r in rows}
+
+    def records_with_keys(self, keys: list[str]) -> list[StoredRecord]:
+        rows = self._many(
+            "SELECT DISTINCT r.* FROM record_keys k JOIN entity_records r "
+            "ON r.article = k.article AND r.local = k.local WHERE k.key IN ({marks})",
+            keys,
+        )
+        return [_record(r) for r in rows]
+
+    def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
+        rows = self._many("SELECT * FROM entity_records WHERE article IN ({marks})", article_ids)
+        return [_record(r) for r in rows]
+
+    def extractions(self, article_ids: list[str]) -> dict[str, Extraction]:
+        rows = self._many(
+            "SELECT id, title, published, url, source, record FROM articles WHERE id IN ({marks})",
+            article_ids,
+        )
+        return {
+            r["id"]: from_record(
+                r["record"], Article("", r["id"], r["title"], r["published"], r["url"], r["source"])
+            )
+            for r in rows
+        }
+
+    def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
+        out = {}
+        for subject, obj, key in keys:
+            row = self.conn.execute(
+                "SELECT * FROM relations WHERE subject = ? AND object = ? AND key = ?",
+                (subject, obj, key),
+            ).fetchone()
+            if row is None:
+                continue
+            lists = json.loads(row["evidence"])
+            columns = [lists[name] for name in EVIDENCE_FIELDS]
+            relation = {f: row[f] for f in RELATION_FIELDS}
+            relation["negated"] = bool(relation["negated"])
+            relation["evidence"] = [dict(zip(PIECE_FIELDS, values)) for values in zip(*columns)]
+            out[subject, obj, key] = relation
+        return out
+
+    def overrides(self) -> Overrides:
+        rows = self.conn.execute("SELECT kind, first, second FROM overrides ORDER BY position")
+        merges, splits = [], []
+        for row in rows:
+            (merges if row["kind"] == "merge" else splits).append((row["first"], row["second"]))
+        return Overrides(tuple(merges), tuple(splits))
+
+
+def _record(row: sqlite3.Row) -> StoredRecord:
+    data = dict(row)
+    data["keys"] = json.loads(data["keys"])
+    return StoredRecord.from_row(data)
+
+
+def _apply(conn: sqlite3.Connection, delta: GraphDelta) -> None:
+    """Rewrite what ``delta`` changes, inside the caller's transaction."""
+    gone = delta.removed_articles
+    conn.executemany(
+        "DELETE FROM relations WHERE subject = ? AND object = ? AND key = ?",
+        [
+            *delta.removed_relations,
+            *((r["subject"], r["object"], r["key"]) for r in delta.relations),
+        ],
+    )
+    conn.executemany(
+        "DELETE FROM mentions WHERE article = ?", [(a,) for a in {*delta.remapped_articles, *gone}]
+    )
+    for table in ("articles",):
+        conn.executemany(f"DELETE FROM {table} WHERE id = ?", [(a,) for a in gone])
+    conn.executemany("DELETE FROM entity_records WHERE article = ?", [(a,) for a in gone])
+    conn.executemany("DELETE FROM record_keys WHERE article = ?", [(a,) for a in gone])
+    conn.executemany("DELETE FROM entities WHERE id = ?", [(e,) for e in delta.removed_entities])
+    conn.executemany(
+        f"INSERT INTO articles (id, {', '.join(ARTICLE_PROPS)}, record) "
+        f"VALUES (?, {', '.join('?' * len(ARTICLE_PROPS))}, ?)",
+        [
+            (row["id"], *(row["props"].get(p) for p in ARTICLE_PROPS), row["record"])
+            for row in delta.articles
+        ],
+    )
+    entities = []
+    for entity in delta.entities:
+        props = entity_properties(entity)
+        entities.append(
+            (
+                entity.id,
+                entity.name,
+                entity.type,
+                json.dumps(props["type_votes"], ensure_ascii=False),
+                json.dumps(props["aliases"], ensure_ascii=False),
+                entity.mentions,
+                json.dumps(props["merges"], ensure_ascii=False),
+            )
+        )
+    conn.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", entities)
+    conn.executemany(
+        "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?)",
+        [(m["article"], m["entity"], m["count"]) for m in delta.mentions],
+    )
+    conn.executemany(
+        "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [_relation_values(r) for r in delta.relations],
+    )
+    records, keys = [], []
+    for record in delta.records:
+        row = record.to_row()
+        row["keys"] = json.dumps(row["keys"], ensure_ascii=False)
+        records.append(tuple(row.values()))
+        keys.extend((key, record.local.article, record.local.id) for key in record.keys)
+    conn.executemany(
+        "INSERT OR REPLACE INTO entity_records (article, local, name, aliases, type_votes, "
+        "mentions, type, keys, entity, entity_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        records,
+    )
+    conn.executemany("INSERT OR IGNORE INTO record_keys VALUES (?, ?, ?)", keys)
+    if delta.overrides is not None:
+        conn.execute("DELETE FROM overrides")
+        rows = [("split", *p) for p in delta.overrides.splits]
+        rows += [("merge", *p) for p in delta.overrides.merges]
+        conn.executemany(
+            "INSERT INTO overrides (position, kind, first, second) VALUES (?, ?, ?, ?)",
+            [(n, *row) for n, row in enumerate(rows)],
+        )
+
+
+def _relation_values(relation: dict[str, Any]) -> tuple:
+    lists = {name: [p[field] for p in relation["evidence"]] for name, field in _LISTS}
+    return (
+        relation["subject"],
+        relation["object"],
+        relation["key"],
+        relation["type"],
+        relation["relation"],
+        relation["predicate"],
+        int(bool(relation["negated"])),
+        relation["modality"],
+        relation["confidence"],
+        relation["evidence_count"],
+        json.dumps(lists, ensure_ascii=False),
+    )
+
+
+#: A relation's evidence lists (local graph names) and the piece field each holds.
+_LISTS = tuple(zip(EVIDENCE_FIELDS, PIECE_FIELDS))

@@ -1,0 +1,111 @@
+"""The graph database file (``.db``): incremental writes, removes and overrides equal the
+graph resolved from scratch; the commands work on it as on a JSON graph file."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from kgraph.cli import cli
+from kgraph.entities.identity import Overrides
+from kgraph.entities.overrides import write_overrides
+from kgraph.extract import extract_article
+from kgraph.models import Article
+from kgraph.store.local import LocalGraphStore, open_local_store
+from kgraph.store.sqlite import SqliteGraphStore
+from tests.conftest import EXAMPLES, SHARED
+
+BBC = SHARED / "corpora" / "bbc"
+STORIES = [
+    "entertainment/293.txt",  # Ian Brown, the singer
+    "business/008.txt",  # Gordon Brown
+    "politics/001.txt",
+    "politics/002.txt",
+    "politics/003.txt",
+    "business/059.txt",  # Bernie Ebbers
+]
+NONE = Overrides()
+OVERRIDES = Overrides(merges=(("Gordon Brown", "Tony Blair"),), splits=(("Ian Brown", "Brown"),))
+
+
+@pytest.fixture(scope="module")
+def extractions(nlp):
+    if not BBC.is_dir():
+        pytest.skip("the BBC corpus is not in ../shared")
+    paths = [BBC / name for name in STORIES] + sorted(EXAMPLES.glob("*.txt"))
+    return [
+        extract_article(nlp, Article(p.read_text("latin-1"), id=f"{p.parent.name}-{p.stem}"))
+        for p in paths
+    ]
+
+
+def _from_scratch(tmp_path, extractions, overrides=NONE) -> nx.MultiDiGraph:
+    path = tmp_path / f"scratch-{len(list(tmp_path.iterdir()))}.json"
+    store = LocalGraphStore(path)
+    write_overrides(store.overrides_path, overrides)
+    store.write(extractions)
+    store.close()
+    return LocalGraphStore(path).graph
+
+
+def _equal(store: SqliteGraphStore, expected: nx.MultiDiGraph) -> bool:
+    return nx.utils.graphs_equal(store.graph, expected)
+
+
+def test_writes_in_any_order_and_batching_equal_the_graph_from_scratch(tmp_path, extractions):
+    expected = _from_scratch(tmp_path, extractions)
+    for seed, size in [(1, 1), (2, 3), (3, len(extractions))]:
+        shuffled = extractions[:]
+        random.Random(seed).shuffle(shuffled)
+        with SqliteGraphStore(tmp_path / f"s{seed}.db") as store:
+            for start in range(0, len(shuffled), size):
+                store.write(shuffled[start : start + size])
+                store.save()
+            assert _equal(store, expected), (seed, size)
+
+
+def test_removes_and_overrides_equal_the_graph_from_scratch(tmp_path, extractions):
+    kept = [e for e in extractions if e.article.id != "politics-003"]
+    later = [e for e in extractions if e.article.id == "politics-003"]
+    with SqliteGraphStore(tmp_path / "graph.db") as store:
+        store.write(extractions)
+        store.save()
+        assert store.remove(["politics-003"]) == 1
+        assert _equal(store, _from_scratch(tmp_path, kept))
+        assert store.set_overrides(OVERRIDES)
+        assert _equal(store, _from_scratch(tmp_path, kept, OVERRIDES))
+        store.write(later)
+        store.save()
+        assert _equal(store, _from_scratch(tmp_path, extractions, OVERRIDES))
+        assert not store.set_overrides(OVERRIDES)  # nothing changes: nothing written
+        assert store.set_overrides(NONE)
+        assert _equal(store, _from_scratch(tmp_path, extractions))
+
+
+def test_the_commands_work_on_a_graph_database_file(tmp_path):
+    graph, json_graph = tmp_path / "graph.db", tmp_path / "graph.json"
+    runner = CliRunner()
+    for path in (graph, json_graph):
+        result = runner.invoke(cli, ["ingest", str(EXAMPLES), "--graph", str(path), "--quiet"])
+        assert result.exit_code == 0, result.output
+    assert isinstance(open_local_store(graph), SqliteGraphStore)
+    assert graph.read_bytes().startswith(b"SQLite format 3")
+    stats = [
+        json.loads(runner.invoke(cli, ["stats", "--json", "--graph", str(p)]).output)
+        for p in (graph, json_graph)
+    ]
+    assert stats[0] == stats[1]  # (ties in another order)
+    for args in (["query", "--entity", "Microsoft"], ["entity", "Microsoft"]):
+        ours = runner.invoke(cli, [*args, "--graph", str(graph)])
+        theirs = runner.invoke(cli, [*args, "--graph", str(json_graph)])
+        assert ours.exit_code == 0, ours.output
+        assert ours.output == theirs.output, args
+    article = next(iter(LocalGraphStore(json_graph).article_ids()))
+    for path in (graph, json_graph):
+        result = runner.invoke(cli, ["remove", article, "--graph", str(path)])
+        assert result.exit_code == 0, result.output
+    assert nx.utils.graphs_equal(open_local_store(graph).graph, LocalGraphStore(json_graph).graph)
