@@ -4,7 +4,9 @@ Not a test. Each write is a whole ``kgraph`` process (as a user runs it), timed 
 ``/usr/bin/time`` (wall seconds and the process's peak resident memory), into stores of
 N articles: empty, the BBC corpus (N = 2,123 + the 5), and the corpus's article records
 ten times under other ids (N = 21,280): extraction once, records duplicated. The five new
-articles are BBC stories held out of every store; they are read in place.
+articles are BBC stories held out of every store; they are read in place. Stores: a JSON
+graph file (``local``), a graph database file (``db``, SQLite) and Neo4j (``neo4j``, the
+server of ``NEO4J_URI``; its database is emptied).
 
 Figures are medians of ``--runs`` runs; each run starts from the same store (a fresh copy
 of the graph file; in Neo4j, the articles ingested are removed and the merge is undone
@@ -85,6 +87,13 @@ def build_local(path: Path, articles: list, records: dict) -> None:
     store.save()
 
 
+def build_database(path: Path, articles: list, records: dict) -> None:
+    from kgraph.store.sqlite import SqliteGraphStore
+
+    with SqliteGraphStore(path) as store:
+        store.add_records(articles, records)
+
+
 def build_neo4j(articles: list, records: dict) -> None:
     from kgraph.store.neo4j import Neo4jGraphStore
 
@@ -142,7 +151,12 @@ def main() -> None:
     parser.add_argument("--records", type=Path, required=True, help="a BBC graph file")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--sizes", type=int, nargs="+", default=[0, 2128, 21280])
-    parser.add_argument("--stores", nargs="+", default=["local", "neo4j"])
+    parser.add_argument(
+        "--stores",
+        nargs="+",
+        default=["local", "db", "neo4j"],
+        help="local: a JSON graph file; db: a graph database file (.db); neo4j",
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--kgraph", default=str(Path(sys.executable).with_name("kgraph")))
     parser.add_argument("--work", type=Path, default=ROOT / "artifacts" / "bench-writes")
@@ -159,12 +173,16 @@ def main() -> None:
                 base = args.work / f"local-{n}.json"
                 if not base.exists():
                     build_local(base, articles, records)
+            elif store == "db":
+                base = args.work / f"local-{n}.db"
+                if not base.exists():
+                    build_database(base, articles, records)
             else:
                 build_neo4j(articles, records)
             runs = []
             for _ in range(args.runs):
-                if store == "local":
-                    graph = args.work / "graph.json"
+                if store in ("local", "db"):
+                    graph = args.work / ("graph.json" if store == "local" else "graph.db")
                     shutil.copyfile(base, graph)
                     (args.work / "graph.overrides.json").unlink(missing_ok=True)
                     runs.append(run_writes(args.kgraph, ["--graph", str(graph)], held))

@@ -22,7 +22,7 @@ import networkx as nx
 from kgraph.errors import KgraphError
 from kgraph.store.base import ARTICLE_PREFIX
 from kgraph.store.local import EVIDENCE_FIELDS as EVIDENCE_LISTS
-from kgraph.store.rows import ARTICLE_PROPS, EVIDENCE_FIELDS, GraphRows
+from kgraph.store.rows import ARTICLE_PROPS, EVIDENCE_FIELDS
 
 #: Rows per Parquet file of the entities table.
 PART_ROWS = 100_000
@@ -285,26 +285,6 @@ def graph_from_tables(tables: GraphTables) -> nx.MultiDiGraph:
             **lists,
         )
     return graph
-
-
-def rows_from_part(table: str, part: list[dict[str, Any]]) -> GraphRows:
-    """The rows the Neo4j loader writes for one part of ``table`` (``articles``,
-    ``entities`` with their votes and merges, ``mentions`` or ``relations``)."""
-    rows = GraphRows()
-    for row in part:
-        if table == "articles":
-            rows.add_article(row["id"], **{p: row.get(p) for p in ARTICLE_PROPS})
-        elif table == "entities":
-            rows.add_entity(row["id"], row["name"], row["type"], row["aliases"] or ())
-            rows.entities[row["id"]]["type_votes"] = list(row["type_votes"] or ())
-            rows.entities[row["id"]]["merges"] = list(row["merges"] or ())
-        elif table == "mentions":
-            rows.add_mention(row["article"], row["entity"], row["count"])
-        else:
-            base = {k: row[k] for k in RELATION_COLUMNS if k != "type"}
-            for evidence in row["evidence"]:
-                rows.add_relation({**base, **evidence})
-    return rows
 
 
 def _plain(value: Any) -> Any:

@@ -83,18 +83,6 @@ def article_ids() -> str:
     )
 
 
-def delete_articles() -> str:
-    """Delete the articles ``$ids`` with their MENTIONS and their article-level records
-    (the entity layer is recomputed afterwards); one row per article deleted, as ``id``."""
-    return (
-        "UNWIND $ids AS id\n"
-        "MATCH (a:Article {id: id})\n"
-        "OPTIONAL MATCH (x:Extraction {article: id})\n"
-        "DETACH DELETE a, x\n"
-        "RETURN id"
-    )
-
-
 def merge_articles() -> str:
     """Create or update Article nodes from ``$rows`` of ``{id, props}``."""
     return "UNWIND $rows AS row\nMERGE (a:Article {id: row.id})\nSET a += row.props"
@@ -383,46 +371,6 @@ def count_articles_without_index() -> str:
         "  OR (NOT EXISTS { MATCH (r:EntityRecord {article: a.id}) }\n"
         "      AND EXISTS { (a)-[:MENTIONS]->() })\n"
         "RETURN count(a) AS n"
-    )
-
-
-def merge_extractions() -> str:
-    """Keep each article's own entities and triples: ``$rows`` of ``{article, record}``."""
-    return (
-        "UNWIND $rows AS row\n"
-        "MERGE (x:Extraction {article: row.article})\n"
-        "SET x.record = row.record"
-    )
-
-
-def all_extractions() -> str:
-    """Every article-level record with its article's properties (for resolving entities)."""
-    return (
-        "MATCH (x:Extraction) MATCH (a:Article {id: x.article})\n"
-        "RETURN x.record AS record, a.id AS id, a.title AS title, a.published AS published,\n"
-        "  a.url AS url, a.source AS source ORDER BY a.id"
-    )
-
-
-def count_articles_without_records() -> str:
-    """Articles stored without an article-level record (loaded from an older graph file)."""
-    return (
-        "MATCH (a:Article) WHERE NOT EXISTS { MATCH (x:Extraction {article: a.id}) }\n"
-        "RETURN count(a) AS n"
-    )
-
-
-def delete_entities() -> str:
-    """Delete every entity with its relationships, 5,000 per transaction (auto-commit only)."""
-    return "MATCH (e:Entity) CALL { WITH e DETACH DELETE e } IN TRANSACTIONS OF 5000 ROWS"
-
-
-def set_entity_details() -> str:
-    """Type votes and merge reasons of entities: ``$rows`` of ``{id, type_votes, merges}``."""
-    return (
-        "UNWIND $rows AS row\n"
-        "MATCH (e:Entity {id: row.id})\n"
-        "SET e.type_votes = row.type_votes, e.merges = row.merges"
     )
 
 
