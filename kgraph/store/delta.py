@@ -152,6 +152,42 @@ class GraphDelta:
         )
 
 
+class EmptyIndex:
+    """The index of a store holding no articles (a bulk load plans against it)."""
+
+    def __init__(self, overrides: Overrides | None = None) -> None:
+        self._overrides = overrides or Overrides()
+
+    def stored_articles(self, article_ids: list[str]) -> dict[str, str]:
+        return {}
+
+    def records_with_keys(self, keys: list[str]) -> list[StoredRecord]:
+        return []
+
+    def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
+        return []
+
+    def extractions(self, article_ids: list[str]) -> dict[str, Extraction]:
+        return {}
+
+    def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
+        return {}
+
+    def overrides(self) -> Overrides:
+        return self._overrides
+
+
+def chunks(delta: GraphDelta, size: int) -> list[GraphDelta]:
+    """A delta that only adds, cut in deltas of at most ``size`` rows, nodes before the
+    links between them (for a bulk load, one transaction each)."""
+    out = []
+    for name in ("articles", "entities", "mentions", "relations", "records"):
+        rows = getattr(delta, name)
+        for start in range(0, len(rows), size):
+            out.append(GraphDelta(**{name: rows[start : start + size]}))
+    return out
+
+
 def stored_record(local: LocalEntity, entity: Entity | None = None) -> StoredRecord:
     """A record with its keys, and the entity it belongs to."""
     return StoredRecord(

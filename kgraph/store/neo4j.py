@@ -26,9 +26,9 @@ from kgraph.models import Article, EntityRef, Extraction
 from kgraph.relations import Vocabulary, relation_of, relationship_type
 from kgraph.store import cypher
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats
-from kgraph.store.delta import GraphDelta, plan
+from kgraph.store.delta import EmptyIndex, GraphDelta, chunks, plan
 from kgraph.store.local import read_from_source
-from kgraph.store.neo4j_delta import overrides_from_json, write_delta
+from kgraph.store.neo4j_delta import apply_delta, overrides_from_json, write_delta
 from kgraph.store.partition import Block, mention_rounds, relation_rounds
 from kgraph.store.rows import GraphRows, gc_paused
 from kgraph.store.settings import (  # noqa: F401 - re-exported
@@ -212,27 +212,30 @@ class Neo4jGraphStore:
             How many articles were new.
         """
         self.check_indexed()
+        if not self.stats().articles:
+            return self._bulk_load(articles, records)
         added = 0
         for start in range(0, len(articles), LOAD_ARTICLES):
             batch = []
             for row in articles[start : start + LOAD_ARTICLES]:
                 if self.has_article(row["id"], row.get("content_hash") or ""):
                     continue
-                article = Article(
-                    "",
-                    row["id"],
-                    row.get("title"),
-                    row.get("published"),
-                    row.get("url"),
-                    row.get("source"),
-                    row.get("text_kind"),
-                )
-                extraction = from_record(records[row["id"]], article)
-                batch.append((extraction, row))
+                batch.append((_extraction(row, records[row["id"]]), row))
             if batch:
                 delta = self.write_delta(lambda index, b=batch: _plan_rows(index, b))
                 added += len(delta.articles)
         return added
+
+    def _bulk_load(self, articles: list[dict[str, Any]], records: dict[str, str]) -> int:
+        """Load articles into an empty database: one resolution of all of them, written
+        in transactions of :data:`STATEMENT_ROWS` rows (not one: a reader may see the
+        database fill up)."""
+        batch = [(_extraction(row, records[row["id"]]), row) for row in articles]
+        delta = _plan_rows(EmptyIndex(self.overrides()), batch)
+        for part in chunks(delta, 10 * STATEMENT_ROWS):
+            with self._driver.session(database=self.settings.database) as session:
+                session.execute_write(apply_delta, part, self.dynamic_types)
+        return len(delta.articles)
 
     def overrides(self) -> Overrides:
         """The merge and split corrections the graph is resolved with."""
@@ -535,6 +538,21 @@ def _without_stored(tx: ManagedTransaction, rows: GraphRows) -> GraphRows:
     needed |= {end for r in kept.relations.values() for end in (r["subject"], r["object"])}
     kept.entities = {k: r for k, r in rows.entities.items() if k in needed}
     return kept
+
+
+def _extraction(row: dict[str, Any], record: str) -> Extraction:
+    """The article-level extraction of a stored article's row and record."""
+    article = Article(
+        "",
+        row["id"],
+        row.get("title"),
+        row.get("published"),
+        row.get("url"),
+        row.get("source"),
+        row.get("text_kind"),
+        row.get("read_from"),
+    )
+    return from_record(record, article)
 
 
 class _Unchanged(Exception):

@@ -284,23 +284,16 @@ class SqliteGraphStore:
         """Add articles (rows of their properties) with their article-level records, in
         transactions of :data:`LOAD_ARTICLES`; returns how many were new."""
         self._writing()
+        if not self.stats().articles:  # an empty graph: one resolution of everything
+            batch = [(_extraction(row, records[row["id"]]), row) for row in articles]
+            return len(self._transaction(lambda index: _plan_rows(index, batch)).articles)
         added = 0
         for start in range(0, len(articles), LOAD_ARTICLES):
             batch = []
             for row in articles[start : start + LOAD_ARTICLES]:
                 if self.has_article(row["id"], row.get("content_hash") or ""):
                     continue
-                article = Article(
-                    "",
-                    row["id"],
-                    row.get("title"),
-                    row.get("published"),
-                    row.get("url"),
-                    row.get("source"),
-                    row.get("text_kind"),
-                    row.get("read_from"),
-                )
-                batch.append((from_record(records[row["id"]], article), row))
+                batch.append((_extraction(row, records[row["id"]]), row))
             if batch:
                 delta = self._transaction(lambda index, b=batch: _plan_rows(index, b))
                 added += len(delta.articles)
@@ -342,6 +335,21 @@ class SqliteGraphStore:
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
+
+
+def _extraction(row: dict[str, Any], record: str) -> Extraction:
+    """The article-level extraction of an article's row and record."""
+    article = Article(
+        "",
+        row["id"],
+        row.get("title"),
+        row.get("published"),
+        row.get("url"),
+        row.get("source"),
+        row.get("text_kind"),
+        row.get("read_from"),
+    )
+    return from_record(record, article)
 
 
 def _unchanged() -> None:
