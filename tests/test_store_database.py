@@ -109,3 +109,21 @@ def test_the_commands_work_on_a_graph_database_file(tmp_path):
         result = runner.invoke(cli, ["remove", article, "--graph", str(path)])
         assert result.exit_code == 0, result.output
     assert nx.utils.graphs_equal(open_local_store(graph).graph, LocalGraphStore(json_graph).graph)
+
+
+def test_records_loaded_at_once_or_in_batches_give_the_graph_from_scratch(tmp_path, extractions):
+    expected = _from_scratch(tmp_path, extractions)
+    source = next(p for p in tmp_path.iterdir() if p.suffix == ".json")
+    json_store = LocalGraphStore(source)
+    rows = [
+        {k: v for k, v in data.items() if k != "label"}
+        for _, data in json_store.graph.nodes(data=True)
+        if data.get("label") == "Article"
+    ]
+    with SqliteGraphStore(tmp_path / "bulk.db") as store:  # empty: one resolution
+        store.add_records(rows, json_store.records)
+        assert _equal(store, expected)
+    with SqliteGraphStore(tmp_path / "batches.db") as store:  # not empty: batches
+        store.add_records(rows[:2], json_store.records)
+        store.add_records(rows[2:], json_store.records)
+        assert _equal(store, expected)
