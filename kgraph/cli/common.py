@@ -203,6 +203,15 @@ def _open_store(
     return _local_store(graph_path, write=write, wait=wait)
 
 
+def graph_counts(store: Any) -> tuple[int, int]:
+    """Entities and relations of a store, as cheaply as it can count them."""
+    if hasattr(store, "counts"):
+        _, entities, relations = store.counts()
+        return entities, relations
+    stats = store.stats()
+    return stats.entities, stats.relations
+
+
 def _process_age() -> float:
     """Seconds since this process started (Linux ``/proc``; 0 where it cannot be read)."""
     try:

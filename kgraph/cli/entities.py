@@ -10,6 +10,7 @@ import click
 from kgraph.cli.common import (
     _open_store,
     cli,
+    graph_counts,
     graph_option,
     library_errors,
     neo4j_options,
@@ -118,16 +119,15 @@ def _override(
     from kgraph.entities.overrides import add_merge, add_split
 
     with _open_store(store_name, graph_path, neo4j, write=True, wait=wait) as store:
-        graph = _entity_graph(store)
-        entity = _exact_entity(graph, first)
+        entity = _exact_entity(store, first)
         if kind == "merge":
-            other = _exact_entity(graph, second)
+            other = _exact_entity(store, second)
             if other["id"] == entity["id"]:
                 raise click.ClickException(
                     f"nothing to merge: {second!r} is already part of {entity['name']!r} "
                     f"(id {entity['id']})"
                 )
-            pair = (_label(graph, entity), _label(graph, other))
+            pair = (_label(store, entity), _label(store, other))
         else:
             names = {entity["name"].casefold(), *(a.casefold() for a in entity["aliases"])}
             if second.casefold() not in names:
@@ -135,38 +135,31 @@ def _override(
                     f"nothing to split: no mention of {entity['name']!r} (id {entity['id']}) "
                     f"is named {second!r} (its names: {_listed(entity)})"
                 )
-            pair = (_label(graph, entity), second)
+            pair = (_label(store, entity), second)
         change = add_merge if kind == "merge" else add_split
         if not store.set_overrides(change(store.overrides(), *pair)):
             raise click.ClickException(
                 f"nothing changed: {kind} {pair[0]!r} {pair[1]!r} gives the graph it has "
                 "(the resolution rules already decide it that way); no override kept"
             )
-        stats = store.stats()
+        entities, relations = graph_counts(store)
     click.echo(
         f"{kind} {pair[0]!r} {pair[1]!r} kept in {store.overrides_path}; "
-        f"graph: {stats.entities} entities, {stats.relations} relations"
+        f"graph: {entities} entities, {relations} relations"
     )
 
 
-def _exact_entity(graph: Any, name: str) -> dict[str, Any]:
+def _exact_entity(store: Any, name: str) -> dict[str, Any]:
     """The entity whose id or name is ``name`` (else whose name is, in another case), or a
     one-line error saying what ``name`` is instead."""
-    entities = [d for _, d in graph.nodes(data=True) if d.get("label") == "Entity"]
-    for same in (
-        lambda d: d["id"] == name,
-        lambda d: d["name"] == name,
-        lambda d: d["name"].casefold() == name.casefold(),
-    ):
-        found = [d for d in entities if same(d)]
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            ids = ", ".join(sorted(d["id"] for d in found))
-            raise click.ClickException(
-                f"{len(found)} entities are named {name!r}: give an id ({ids})"
-            )
-    holders = [d for d in entities if name.casefold() in (a.casefold() for a in d["aliases"])]
+    found = store.entities_named(name)
+    exact = [d for d in found if d["id"] == name] or found
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        ids = ", ".join(sorted(d["id"] for d in exact))
+        raise click.ClickException(f"{len(exact)} entities are named {name!r}: give an id ({ids})")
+    holders = store.entities_named(name, aliases=True)
     hint = ""
     if holders:
         shown = ", ".join(f"{d['name']!r} (id {d['id']})" for d in holders[:3])
@@ -174,9 +167,9 @@ def _exact_entity(graph: Any, name: str) -> dict[str, Any]:
     raise click.ClickException(f"no entity has the id or name {name!r}{hint}")
 
 
-def _label(graph: Any, entity: dict[str, Any]) -> str:
+def _label(store: Any, entity: dict[str, Any]) -> str:
     """How an override names ``entity``: its name when no other entity has it, else its id."""
-    named = [1 for _, d in graph.nodes(data=True) if d.get("name") == entity["name"]]
+    named = [d for d in store.entities_named(entity["name"]) if d["name"] == entity["name"]]
     return entity["name"] if len(named) == 1 else entity["id"]
 
 

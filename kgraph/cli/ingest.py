@@ -20,6 +20,7 @@ from kgraph.cli.common import (
     _vocabulary,
     cli,
     explain_blanks_option,
+    graph_counts,
     graph_option,
     input_format_option,
     language_option,
@@ -404,9 +405,9 @@ def ingest(
             work_batch=batch_size,
             vocabulary=vocabulary,
         )
-        stats = store.stats()
+        entities, relations = graph_counts(store)
     report.seconds = time.perf_counter() - _command_started()  # the whole command's time
-    click.echo(report.summary(stats.entities, stats.relations))
+    click.echo(report.summary(entities, relations))
     if report.rejected:
         sys.exit(3)
 
@@ -529,11 +530,11 @@ def remove(
             )
         gone = [i for i in wanted if i not in unknown]
         removed = store.remove(gone)
-        stats = store.stats()
+        entities, relations = graph_counts(store)
     for article_id in unknown:
         click.echo(f"warning: no article {article_id} in the graph", err=True)
     shown = ", ".join(gone[:10]) + (f" and {len(gone) - 10} more" if len(gone) > 10 else "")
     click.echo(
         f"{removed} article{'s' if removed != 1 else ''} removed ({shown}); graph: "
-        f"{stats.entities} entities, {stats.relations} relations"
+        f"{entities} entities, {relations} relations"
     )

@@ -223,11 +223,49 @@ def whole_graph() -> str:
 
 def lock_graph() -> str:
     """Lock the graph for one writer (held to the end of the transaction); the state node
-    keeps the overrides (JSON) and counts the writes."""
+    keeps the overrides (JSON), counts the writes and marks the database ``indexed``
+    (every article has kgraph's records: only such a database is written)."""
     return (
         "MERGE (s:KgraphState {id: 'graph'})\n"
-        "SET s.writes = coalesce(s.writes, 0) + 1\n"
+        "SET s.writes = coalesce(s.writes, 0) + 1, s.indexed = true\n"
         "RETURN s.overrides AS overrides"
+    )
+
+
+def graph_state() -> str:
+    """Whether the database is marked ``indexed`` (no row when it has no state node)."""
+    return "MATCH (s:KgraphState {id: 'graph'}) RETURN s.indexed AS indexed"
+
+
+def unmark_indexed() -> str:
+    """Drop the ``indexed`` mark (articles were loaded without records)."""
+    return "MATCH (s:KgraphState {id: 'graph'}) REMOVE s.indexed"
+
+
+def entities_named() -> str:
+    """Entities whose id or name is ``$name``."""
+    return (
+        "MATCH (e:Entity {id: $name}) RETURN e {.*} AS e\n"
+        "UNION MATCH (e:Entity {name: $name}) RETURN e {.*} AS e"
+    )
+
+
+def entities_named_any_case(aliases: bool = False) -> str:
+    """Entities whose name, case aside, is ``$name`` (case-folded), or an alias too."""
+    alias = " OR any(a IN e.aliases WHERE toLower(a) = $name)" if aliases else ""
+    return f"MATCH (e:Entity) WHERE toLower(e.name) = $name{alias} RETURN e {{.*}} AS e"
+
+
+def graph_counts() -> str:
+    """Articles, entities and relations between entities, from the counts store: every
+    relationship but MENTIONS and the key index's HAS_KEY."""
+    return (
+        "CALL { MATCH (a:Article) RETURN count(a) AS articles }\n"
+        "CALL { MATCH (e:Entity) RETURN count(e) AS entities }\n"
+        "CALL { MATCH ()-[r]->() RETURN count(r) AS all }\n"
+        "CALL { MATCH ()-[m:MENTIONS]->() RETURN count(m) AS mentions }\n"
+        "CALL { MATCH ()-[k:HAS_KEY]->() RETURN count(k) AS keys }\n"
+        "RETURN articles, entities, all - mentions - keys AS relations"
     )
 
 

@@ -353,6 +353,21 @@ class LocalGraphStore:
         self._stale = False
         self._dirty = True
 
+    def entities_named(self, name: str, *, aliases: bool = False) -> list[dict[str, Any]]:
+        """Entities whose id or name is ``name``, else whose name is in another case (or,
+        with ``aliases``, who have it as an alias): their properties."""
+        entities = [d for _, d in self.graph.nodes(data=True) if d.get("label") == "Entity"]
+        found = [d for d in entities if name in (d["id"], d["name"])]
+        if found:
+            return found
+        wanted = name.casefold()
+        return [
+            d
+            for d in entities
+            if d["name"].casefold() == wanted
+            or (aliases and wanted in (a.casefold() for a in d.get("aliases", ())))
+        ]
+
     def overrides(self) -> Overrides:
         """The merge and split corrections of the overrides file beside the graph."""
         return read_overrides(self.overrides_path)

@@ -102,6 +102,8 @@ class Neo4jGraphStore:
         #: Extracted articles not written yet: the next :meth:`save` writes them in one
         #: transaction.
         self._pending: dict[str, Extraction] = {}
+        #: True once the database is known to hold kgraph's records for every article.
+        self._indexed = False
         #: Where the overrides live (shown by merge and split).
         self.overrides_path = f"Neo4j database {self.settings.database!r}"
         try:
@@ -272,8 +274,20 @@ class Neo4jGraphStore:
 
     def check_indexed(self) -> None:
         """Refuse to change a database whose articles lack kgraph's records (written by an
-        older kgraph, or loaded from a graph without them): it cannot be resolved again."""
+        older kgraph, or loaded from a graph without them): it cannot be resolved again.
+
+        Every write of this kgraph marks the state node ``indexed``; a database without
+        the mark and with articles is checked article by article (once per store)."""
+        if self._indexed:
+            return
+        state = self.run(cypher.graph_state())
+        if (state and state[0]["indexed"]) or not self.run(cypher.count_articles())[0]["n"]:
+            self._indexed = True
+            return
         missing = self.run(cypher.count_articles_without_index())[0]["n"]
+        if not missing:
+            self._indexed = True
+            return
         if missing:
             raise StoreError(
                 f"Neo4j database {self.settings.database!r} holds {missing} articles without "
@@ -352,6 +366,9 @@ class Neo4jGraphStore:
         (every statement is idempotent). ``on_batch`` gets each transaction's row count.
         """
         report = _locked(on_batch)
+        if rows.articles:  # articles without kgraph's records: later writes are refused
+            self.execute(cypher.unmark_indexed())
+            self._indexed = False
         with gc_paused():
             nodes = GraphRows(articles=rows.articles, entities=rows.entities)
             links = GraphRows(mentions=rows.mentions, relations=rows.relations)
@@ -435,6 +452,19 @@ class Neo4jGraphStore:
         """The stored entities, for :class:`kgraph.entities.identity.EntityDirectory`."""
         for row in self.run(cypher.all_entities()):
             yield EntityRef(row["id"], row["name"], row["type"], tuple(row["aliases"] or ()))
+
+    def entities_named(self, name: str, *, aliases: bool = False) -> list[dict[str, Any]]:
+        """Entities whose id or name is ``name``, else whose name is in another case (or,
+        with ``aliases``, who have it as an alias): their properties."""
+        rows = self.run(cypher.entities_named(), {"name": name})
+        if not rows:
+            rows = self.run(cypher.entities_named_any_case(aliases), {"name": name.casefold()})
+        return [row["e"] for row in rows]
+
+    def counts(self) -> tuple[int, int, int]:
+        """Articles, entities and relations, from Neo4j's counts (no scan)."""
+        rows = self.run(cypher.graph_counts())[0]
+        return rows["articles"], rows["entities"], rows["relations"]
 
     def stats(self) -> GraphStats:
         articles = self.run(cypher.count_articles())[0]["n"]

@@ -170,6 +170,34 @@ class SqliteGraphStore:
         for row in self.conn.execute("SELECT id, name, type, aliases FROM entities"):
             yield EntityRef(row["id"], row["name"], row["type"], tuple(json.loads(row["aliases"])))
 
+    def entities_named(self, name: str, *, aliases: bool = False) -> list[dict[str, Any]]:
+        """Entities whose id or name is ``name``, else whose name is in another case (or,
+        with ``aliases``, who have it as an alias): their properties."""
+        rows = self.conn.execute(
+            "SELECT * FROM entities WHERE id = ? UNION SELECT * FROM entities WHERE name = ?",
+            (name, name),
+        ).fetchall()
+        if not rows:
+            alias = " OR instr(lower(aliases), lower(?))" if aliases else ""
+            query = f"SELECT * FROM entities WHERE lower(name) = lower(?){alias}"
+            rows = self.conn.execute(
+                query, (name, json.dumps(name, ensure_ascii=False)) if aliases else (name,)
+            )
+        found = []
+        for row in rows:
+            entity = dict(row)
+            for field in ("type_votes", "aliases", "merges"):
+                entity[field] = json.loads(entity[field])
+            found.append(entity)
+        return found
+
+    def counts(self) -> tuple[int, int, int]:
+        """Articles, entities and relations."""
+        return tuple(
+            self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "entities", "relations")
+        )
+
     def stats(self) -> GraphStats:
         articles = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         types = Counter(
