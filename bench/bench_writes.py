@@ -164,41 +164,43 @@ def main() -> None:
     held = held_out_articles(args.corpus)
     args.work.mkdir(parents=True, exist_ok=True)
     results: dict[tuple[str, int], dict] = {}
-    for n in args.sizes:
+    files: dict[tuple[str, int], Path] = {}
+    for n in args.sizes:  # the stores of every size first; then the runs, sizes in turn
         copies = COPIES if n > 5000 else 1
         articles, records = base_rows(args.records, {i for _, i in held}, copies) if n else ([], {})
-        for store in args.stores:
-            print(f"  building {store} N={len(articles)}...", file=sys.stderr, flush=True)
-            if store == "local":
-                base = args.work / f"local-{n}.json"
-                if not base.exists():
-                    build_local(base, articles, records)
-            elif store == "db":
-                base = args.work / f"local-{n}.db"
-                if not base.exists():
-                    build_database(base, articles, records)
-            else:
-                build_neo4j(articles, records)
+        for store in [s for s in args.stores if s != "neo4j"]:
+            files[store, len(articles)] = base = args.work / f"{store}-{len(articles)}"
+            if not base.exists():
+                print(f"  building {store} N={len(articles)}...", file=sys.stderr, flush=True)
+                build = build_local if store == "local" else build_database
+                build(base, articles, records)
+        if "neo4j" in args.stores:  # Neo4j holds one size at a time: its runs now
+            print(f"  building neo4j N={len(articles)}...", file=sys.stderr, flush=True)
+            build_neo4j(articles, records)
             runs = []
             for _ in range(args.runs):
-                if store in ("local", "db"):
-                    graph = args.work / ("graph.json" if store == "local" else "graph.db")
-                    shutil.copyfile(base, graph)
-                    (args.work / "graph.overrides.json").unlink(missing_ok=True)
-                    runs.append(run_writes(args.kgraph, ["--graph", str(graph)], held))
-                else:
-                    target = ["--store", "neo4j"]
-                    runs.append(run_writes(args.kgraph, target, held))
-                    undo(args.kgraph, target, held)
-            results[store, len(articles)] = {
-                op: (
-                    statistics.median(r[op][0] for r in runs),
-                    statistics.median(r[op][1] for r in runs),
-                )
-                for op in runs[0]
-            }
-            print(f"  {store} N={len(articles)}: {results[store, len(articles)]}", file=sys.stderr)
+                runs.append(run_writes(args.kgraph, ["--store", "neo4j"], held))
+                undo(args.kgraph, ["--store", "neo4j"], held)
+            results["neo4j", len(articles)] = _medians(runs)
+            print(f"  neo4j N={len(articles)}: {results['neo4j', len(articles)]}", file=sys.stderr)
+    runs_of: dict[tuple[str, int], list] = {key: [] for key in files}
+    for _ in range(args.runs):
+        for (store, n), base in files.items():
+            graph = args.work / ("graph.json" if store == "local" else "graph.db")
+            shutil.copyfile(base, graph)
+            (args.work / "graph.overrides.json").unlink(missing_ok=True)
+            runs_of[store, n].append(run_writes(args.kgraph, ["--graph", str(graph)], held))
+            print(f"  {store} N={n}: {runs_of[store, n][-1]}", file=sys.stderr, flush=True)
+    for key, runs in runs_of.items():
+        results[key] = _medians(runs)
     print_table(results, args)
+
+
+def _medians(runs: list[dict]) -> dict:
+    return {
+        op: (statistics.median(r[op][0] for r in runs), statistics.median(r[op][1] for r in runs))
+        for op in runs[0]
+    }
 
 
 def print_table(results: dict, args: argparse.Namespace) -> None:
