@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 #: How a relation is stated in its sentence (see README, "The triple record").
@@ -21,6 +22,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
 
 
+@lru_cache(maxsize=200_000)
 def slugify(name: str) -> str:
     """Lower-case kebab form of a name: ``"US Treasury"`` → ``"us-treasury"``."""
     slug = re.sub(r"[^\w]+", "-", name.casefold(), flags=re.UNICODE).strip("-")

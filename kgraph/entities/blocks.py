@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kgraph.entities.names import entity_key, is_acronym, match_key, spells, variant_canonical
@@ -36,6 +37,7 @@ __all__ = ["components", "name_keys", "override_keys", "record_keys"]
 _NUMBERED = re.compile(r"(?:-\d+)+$")
 
 
+@lru_cache(maxsize=200_000)
 def id_base(slug: str) -> str:
     """A slug without the ``-2``, ``-3``... of a numbered id (``"brown-2"`` → ``"brown"``)."""
     return _NUMBERED.sub("", slug) or slug
@@ -43,20 +45,26 @@ def id_base(slug: str) -> str:
 
 def record_keys(record: LocalEntity) -> tuple[str, ...]:
     """The name keys of one article-level entity record, sorted."""
-    key = entity_key(record.name)
+    return _keys(record.name, record.type, "PERSON" in dict(record.type_votes), record.aliases)
+
+
+@lru_cache(maxsize=200_000)
+def _keys(name: str, type_: str, may_be_person: bool, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of a record of this name, type and aliases (records repeat: remembered)."""
+    key = entity_key(name)
     words = key.split()
-    keys = {"n:" + key, "s:" + id_base(slugify(variant_canonical(record.name)))}
-    if len(words) > 1 and record.type == "PERSON":
+    keys = {"n:" + key, "s:" + id_base(slugify(variant_canonical(name)))}
+    if len(words) > 1 and type_ == "PERSON":
         keys.add("l:" + words[-1])
         if len(words) > 2:
             keys.add("r:" + " ".join(words[1:]))
     if len(words) == 1:
-        if "PERSON" in dict(record.type_votes) and record.type in ("PERSON", ""):
+        if may_be_person and type_ in ("PERSON", ""):
             keys.add("l:" + key)
-        if is_acronym(record.name):
-            keys.add("a:" + record.name.upper())
-    for alias in record.aliases:
-        if is_acronym(alias) and spells(alias, record.name):
+        if is_acronym(name):
+            keys.add("a:" + name.upper())
+    for alias in aliases:
+        if is_acronym(alias) and spells(alias, name):
             keys.add("a:" + alias.upper())
     return tuple(sorted(keys))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kgraph.models import ENTITY_TYPES, EntityRef
@@ -91,11 +91,13 @@ def name_variants() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=200_000)
 def variant_canonical(name: str) -> str:
     """The canonical form of a name listed as a variant ("Tories" → "Conservative Party")."""
     return name_variants().get(name.casefold(), name)
 
 
+@lru_cache(maxsize=200_000)
 def entity_key(name: str) -> str:
     """The key equal names share across articles: variants, case and corporate suffix aside."""
     return match_key(variant_canonical(name))

@@ -15,7 +15,6 @@ articles is kept as stored, the rest recomputed, all in publication order.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -63,14 +62,14 @@ class StoredRecord:
         return (self.local.article, self.local.id)
 
     def to_row(self) -> dict[str, Any]:
-        """The record as flat values (``type_votes`` and ``aliases`` as JSON text)."""
+        """The record as flat values and lists of strings (``type_votes`` as ``TYPE:n``)."""
         local = self.local
         return {
             "article": local.article,
             "local": local.id,
             "name": local.name,
-            "aliases": json.dumps(list(local.aliases), ensure_ascii=False),
-            "type_votes": json.dumps([list(v) for v in local.type_votes], ensure_ascii=False),
+            "aliases": list(local.aliases),
+            "type_votes": [f"{t}:{n}" for t, n in local.type_votes],
             "mentions": local.mentions,
             "type": local.type,
             "keys": list(self.keys),
@@ -84,12 +83,18 @@ class StoredRecord:
             row["article"],
             row["local"],
             row["name"],
-            tuple(json.loads(row["aliases"])),
-            tuple((t, n) for t, n in json.loads(row["type_votes"])),
+            tuple(row["aliases"]),
+            tuple(_vote(v) for v in row["type_votes"]),
             row["mentions"],
             row["type"],
         )
         return cls(local, tuple(row["keys"]), row["entity"], row["entity_name"])
+
+
+def _vote(text: str) -> tuple[str, int]:
+    """``"PERSON:3"`` → ``("PERSON", 3)``."""
+    label, count = text.rsplit(":", 1)
+    return label, int(count)
 
 
 class StoreIndex(Protocol):

@@ -462,9 +462,14 @@ class _Index:
         return Overrides(tuple(merges), tuple(splits))
 
 
+#: The lists of an entity record, kept as tab-separated text (names hold no tabs).
+_RECORD_LISTS = ("aliases", "type_votes", "keys")
+
+
 def _record(row: sqlite3.Row) -> StoredRecord:
     data = dict(row)
-    data["keys"] = json.loads(data["keys"])
+    for name in _RECORD_LISTS:
+        data[name] = data[name].split("\t") if data[name] else []
     return StoredRecord.from_row(data)
 
 
@@ -520,7 +525,8 @@ def _apply(conn: sqlite3.Connection, delta: GraphDelta) -> None:
     records, keys = [], []
     for record in delta.records:
         row = record.to_row()
-        row["keys"] = json.dumps(row["keys"], ensure_ascii=False)
+        for name in _RECORD_LISTS:
+            row[name] = "\t".join(row[name])
         records.append(tuple(row.values()))
         keys.extend((key, record.local.article, record.local.id) for key in record.keys)
     conn.executemany(
