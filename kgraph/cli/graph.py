@@ -97,6 +97,8 @@ def load(
     with Neo4jGraphStore(neo4j, check_legacy=not replace, parallel=parallel) as store:
         if replace:
             store.clear()
+        if records and not store.indexed():  # the database cannot take records: rows only
+            records = None
         if records:
             _load_records(Path(source), rows, records, store)
         else:
@@ -110,8 +112,9 @@ def load(
     )
     if not records:
         click.echo(
-            f"warning: {source} has no article records (triples, or a graph file of an older "
-            "kgraph): ingest, remove, merge and split will refuse to change this database",
+            f"warning: {source} was loaded without article records (a triples file, a graph "
+            "file of an older kgraph, or a database holding articles without them): ingest, "
+            "remove, merge and split will refuse to change this database",
             err=True,
         )
 

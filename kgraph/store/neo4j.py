@@ -272,30 +272,33 @@ class Neo4jGraphStore:
         except Exception as exc:
             raise store_error(exc, self.settings) from exc
 
-    def check_indexed(self) -> None:
-        """Refuse to change a database whose articles lack kgraph's records (written by an
-        older kgraph, or loaded from a graph without them): it cannot be resolved again.
+    def indexed(self) -> bool:
+        """True if every stored article has kgraph's records (an empty database too).
 
         Every write of this kgraph marks the state node ``indexed``; a database without
         the mark and with articles is checked article by article (once per store)."""
-        if self._indexed:
-            return
-        state = self.run(cypher.graph_state())
-        if (state and state[0]["indexed"]) or not self.run(cypher.count_articles())[0]["n"]:
-            self._indexed = True
+        if not self._indexed:
+            state = self.run(cypher.graph_state())
+            self._indexed = bool(
+                (state and state[0]["indexed"])
+                or not self.run(cypher.count_articles())[0]["n"]
+                or not self.run(cypher.count_articles_without_index())[0]["n"]
+            )
+        return self._indexed
+
+    def check_indexed(self) -> None:
+        """Refuse to change a database whose articles lack kgraph's records (written by an
+        older kgraph, or loaded from a graph without them): it cannot be resolved again."""
+        if self.indexed():
             return
         missing = self.run(cypher.count_articles_without_index())[0]["n"]
-        if not missing:
-            self._indexed = True
-            return
-        if missing:
-            raise StoreError(
-                f"Neo4j database {self.settings.database!r} holds {missing} articles without "
-                "kgraph's article records (written by an older kgraph, or loaded from a "
-                "graph or triples without them), so it cannot be changed: rebuild it with "
-                "`kgraph load GRAPH_FILE --replace` from a graph file this kgraph wrote, "
-                "or `kgraph ingest` the articles into an empty database"
-            )
+        raise StoreError(
+            f"Neo4j database {self.settings.database!r} holds {missing} articles without "
+            "kgraph's article records (written by an older kgraph, or loaded from a "
+            "graph or triples without them), so it cannot be changed: rebuild it with "
+            "`kgraph load GRAPH_FILE --replace` from a graph file this kgraph wrote, "
+            "or `kgraph ingest` the articles into an empty database"
+        )
 
     def write_rows(self, rows: GraphRows, *, skip_stored: bool = False) -> None:
         """Write ``rows`` in one managed transaction: all of them or, on failure, none.
