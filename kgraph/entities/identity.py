@@ -199,7 +199,7 @@ def resolve_block(records: Iterable[LocalEntity], overrides: Overrides = Overrid
     full = [i for i, k in enumerate(keys) if len(k.split()) > 1]
     for i in full:  # 1. same name
         groups.union(by_key[keys[i]][0], i, "same name")
-    _join_nicknames(recs, keys, types, full, groups)
+    _join_nicknames(keys, types, full, by_key, groups)
     single = [i for i, k in enumerate(keys) if len(k.split()) == 1]
     joined = _join_acronyms(recs, keys, single, groups)
     joined |= _join_surnames(recs, keys, types, single, joined, groups)
@@ -211,7 +211,7 @@ def resolve_block(records: Iterable[LocalEntity], overrides: Overrides = Overrid
     return _build(recs, members, groups.rule, overrides)
 
 
-def _join_nicknames(recs, keys, types, full, groups: _Groups) -> None:
+def _join_nicknames(keys, types, full, by_key, groups: _Groups) -> None:
     by_surname: dict[str, set[str]] = defaultdict(set)
     for i in full:
         if types[i] == "PERSON":
@@ -223,8 +223,7 @@ def _join_nicknames(recs, keys, types, full, groups: _Groups) -> None:
         first, rest = keys[i].split(" ", 1)
         formal = sorted(f for f in by_surname[rest] if f != first and nickname_of(first, f))
         if len(formal) == 1:
-            target = next(j for j in full if keys[j] == f"{formal[0]} {rest}")
-            groups.union(target, i, "nickname")
+            groups.union(by_key[f"{formal[0]} {rest}"][0], i, "nickname")
 
 
 def _join_acronyms(recs, keys, single, groups: _Groups) -> set[int]:
