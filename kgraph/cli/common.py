@@ -132,6 +132,15 @@ def _say_waiting(line: str) -> None:
     click.echo(line, err=True)
 
 
+def _require_graph_file(graph_path: Path | None) -> None:
+    """A one-line error when the local graph file does not exist (reading nothing)."""
+    from kgraph.store.local import default_graph_path
+
+    path = graph_path or default_graph_path()
+    if not path.exists():
+        raise click.ClickException(f"no graph file at {path} (run kgraph ingest first)")
+
+
 def _existing_local_store(graph_path: Path | None):
     """The local store, or a one-line error when its graph file does not exist."""
     store = _local_store(graph_path)

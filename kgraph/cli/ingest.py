@@ -15,8 +15,8 @@ import click
 
 from kgraph.cli.common import (
     _command_started,
-    _existing_local_store,
     _open_store,
+    _require_graph_file,
     _vocabulary,
     cli,
     explain_blanks_option,
@@ -513,7 +513,7 @@ def remove(
     if not article_ids and not sources:
         raise click.UsageError("give ARTICLE_IDS or --source PATH")
     if store_name == "local":
-        _existing_local_store(graph_path)
+        _require_graph_file(graph_path)
     with _open_store(store_name, graph_path, neo4j, write=True, wait=not no_wait) as store:
         wanted = list(dict.fromkeys(article_ids))
         for source in sources:
