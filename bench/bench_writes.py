@@ -216,7 +216,7 @@ def print_table(results: dict, args: argparse.Namespace) -> None:
             continue
         big = results[store, sizes[-1]]
         for n in sizes[:-1]:
-            ratios = "  ".join(f"{op}: {big[op][0] / results[store, n][0]:.2f}x" for op in ops)
+            ratios = "  ".join(f"{op}: {big[op][0] / results[store, n][op][0]:.2f}x" for op in ops)
             print(f"{store}: N={sizes[-1]} against N={n}: {ratios}")
 
 
