@@ -100,6 +100,7 @@ def test_jsonl_default_fields_and_bad_lines(tmp_path):
         published="2024-03-05",
         url="https://x.example/1",
         source=str(path),
+        read_from=str(path.absolute()),
     )
     assert (bad_json.line, bad_json.reason.split(" (")[0]) == (3, "malformed JSON")
     assert str(no_text) == f"{path}:4: no text field (looked for text, content, body)"
