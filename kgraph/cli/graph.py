@@ -96,7 +96,7 @@ def load(
     started = time.perf_counter()
     with Neo4jGraphStore(neo4j, check_legacy=not replace, parallel=parallel) as store:
         if replace:
-            store.clear()
+            _clear(store)
         if records and not store.indexed():  # the database cannot take records: rows only
             records = None
         if records:
@@ -117,6 +117,16 @@ def load(
             "remove, merge and split will refuse to change this database",
             err=True,
         )
+
+
+def _clear(store: Any) -> None:
+    """Empty the database for ``--replace``, saying what it deleted."""
+    articles, entities, relations = store.counts()
+    store.clear()
+    click.echo(
+        f"--replace: deleted the {articles} articles, {entities} entities and {relations} "
+        f"relations Neo4j database {store.settings.database!r} held, and its overrides"
+    )
 
 
 def _load_records(path: Path, rows: Any, records: dict[str, str], store: Any) -> None:
@@ -165,7 +175,7 @@ def _load_tables(
 
         with Neo4jGraphStore(neo4j, check_legacy=not replace, parallel=parallel) as store:
             if replace:
-                store.clear()
+                _clear(store)
             rows = load_folder(source, store)
             counts = store.stats()
         where = "Neo4j now holds"
