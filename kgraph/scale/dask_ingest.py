@@ -268,12 +268,6 @@ def resolve_bucket(
     return len(resolution.entities)
 
 
-def _vote(text: str) -> tuple[str, int]:
-    """``"PERSON:3"`` → ``("PERSON", 3)``."""
-    label, count = text.rsplit(":", 1)
-    return label, int(count)
-
-
 def entity_rows(resolution: Resolution) -> list[dict[str, Any]]:
     """The ``entities`` table: one row per graph entity, sorted by id."""
     rows = []

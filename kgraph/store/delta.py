@@ -21,8 +21,8 @@ from typing import Any, Protocol
 
 from kgraph.entities.blocks import override_keys, record_keys
 from kgraph.entities.identity import Entity, LocalEntity, Overrides, Resolution, resolve_entities
-from kgraph.entities.records import apply, local_entities, to_record
-from kgraph.models import Extraction
+from kgraph.entities.records import apply, from_record, local_entities, to_record
+from kgraph.models import Article, Extraction
 from kgraph.relations import relationship_type
 from kgraph.store.base import relation_row
 
@@ -84,14 +84,14 @@ class StoredRecord:
             row["local"],
             row["name"],
             tuple(row["aliases"]),
-            tuple(_vote(v) for v in row["type_votes"]),
+            tuple(parse_vote(v) for v in row["type_votes"]),
             row["mentions"],
             row["type"],
         )
         return cls(local, tuple(row["keys"]), row["entity"], row["entity_name"])
 
 
-def _vote(text: str) -> tuple[str, int]:
+def parse_vote(text: str) -> tuple[str, int]:
     """``"PERSON:3"`` → ``("PERSON", 3)``."""
     label, count = text.rsplit(":", 1)
     return label, int(count)
@@ -191,6 +191,31 @@ def chunks(delta: GraphDelta, size: int) -> list[GraphDelta]:
         for start in range(0, len(rows), size):
             out.append(GraphDelta(**{name: rows[start : start + size]}))
     return out
+
+
+def loaded_extraction(row: dict[str, Any], record: str) -> Extraction:
+    """The article-level extraction of a loaded article's row (its properties) and record."""
+    article = Article(
+        "",
+        row["id"],
+        row.get("title"),
+        row.get("published"),
+        row.get("url"),
+        row.get("source"),
+        row.get("text_kind"),
+        row.get("read_from"),
+    )
+    return from_record(record, article)
+
+
+def plan_loaded(index: StoreIndex, batch: list[tuple[Extraction, dict[str, Any]]]) -> GraphDelta:
+    """:func:`plan` adding loaded articles, keeping the properties of their rows."""
+    delta = plan(index, added=[extraction for extraction, _ in batch])
+    rows = {row["id"]: row for _, row in batch}
+    for article in delta.articles:
+        row = rows[article["id"]]
+        article["props"].update({k: row.get(k) for k in article["props"] if k in row})
+    return delta
 
 
 def stored_record(local: LocalEntity, entity: Entity | None = None) -> StoredRecord:

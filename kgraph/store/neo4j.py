@@ -20,13 +20,19 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
 from kgraph.entities.identity import Overrides
-from kgraph.entities.records import from_record
 from kgraph.errors import StoreError
-from kgraph.models import Article, EntityRef, Extraction
+from kgraph.models import EntityRef, Extraction
 from kgraph.relations import Vocabulary, relation_of, relationship_type
 from kgraph.store import cypher
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats
-from kgraph.store.delta import EmptyIndex, GraphDelta, chunks, plan
+from kgraph.store.delta import (
+    EmptyIndex,
+    GraphDelta,
+    chunks,
+    loaded_extraction,
+    plan,
+    plan_loaded,
+)
 from kgraph.store.local import read_from_source
 from kgraph.store.neo4j_delta import apply_delta, overrides_from_json, write_delta
 from kgraph.store.partition import Block, mention_rounds, relation_rounds
@@ -222,9 +228,9 @@ class Neo4jGraphStore:
             for row in articles[start : start + LOAD_ARTICLES]:
                 if self.has_article(row["id"], row.get("content_hash") or ""):
                     continue
-                batch.append((_extraction(row, records[row["id"]]), row))
+                batch.append((loaded_extraction(row, records[row["id"]]), row))
             if batch:
-                delta = self.write_delta(lambda index, b=batch: _plan_rows(index, b))
+                delta = self.write_delta(lambda index, b=batch: plan_loaded(index, b))
                 added += len(delta.articles)
         return added
 
@@ -232,8 +238,8 @@ class Neo4jGraphStore:
         """Load articles into an empty database: one resolution of all of them, written
         in transactions of :data:`STATEMENT_ROWS` rows (not one: a reader may see the
         database fill up)."""
-        batch = [(_extraction(row, records[row["id"]]), row) for row in articles]
-        delta = _plan_rows(EmptyIndex(self.overrides()), batch)
+        batch = [(loaded_extraction(row, records[row["id"]]), row) for row in articles]
+        delta = plan_loaded(EmptyIndex(self.overrides()), batch)
         for part in chunks(delta, 10 * STATEMENT_ROWS):
             with self._driver.session(database=self.settings.database) as session:
                 session.execute_write(apply_delta, part, self.dynamic_types)
@@ -573,33 +579,8 @@ def _without_stored(tx: ManagedTransaction, rows: GraphRows) -> GraphRows:
     return kept
 
 
-def _extraction(row: dict[str, Any], record: str) -> Extraction:
-    """The article-level extraction of a stored article's row and record."""
-    article = Article(
-        "",
-        row["id"],
-        row.get("title"),
-        row.get("published"),
-        row.get("url"),
-        row.get("source"),
-        row.get("text_kind"),
-        row.get("read_from"),
-    )
-    return from_record(record, article)
-
-
 class _Unchanged(Exception):
     """Raised inside a write transaction to roll it back: it would change nothing."""
-
-
-def _plan_rows(index: Any, batch: list[tuple[Extraction, dict[str, Any]]]) -> GraphDelta:
-    """A delta adding loaded articles, with the stored properties of their rows."""
-    delta = plan(index, added=[extraction for extraction, _ in batch])
-    rows = {row["id"]: row for _, row in batch}
-    for article in delta.articles:
-        row = rows[article["id"]]
-        article["props"].update({k: row.get(k) for k in article["props"] if k in row})
-    return delta
 
 
 def _unwind(tx: ManagedTransaction, query: str, rows: Iterable[dict[str, Any]]) -> None:

@@ -35,7 +35,9 @@ from kgraph.store.delta import (
     GraphDelta,
     RelationKey,
     StoredRecord,
+    loaded_extraction,
     plan,
+    plan_loaded,
 )
 from kgraph.store.local import EVIDENCE_FIELDS, read_from_source
 from kgraph.store.lock import WriterLock
@@ -313,17 +315,17 @@ class SqliteGraphStore:
         transactions of :data:`LOAD_ARTICLES`; returns how many were new."""
         self._writing()
         if not self.stats().articles:  # an empty graph: one resolution of everything
-            batch = [(_extraction(row, records[row["id"]]), row) for row in articles]
-            return len(self._transaction(lambda index: _plan_rows(index, batch)).articles)
+            batch = [(loaded_extraction(row, records[row["id"]]), row) for row in articles]
+            return len(self._transaction(lambda index: plan_loaded(index, batch)).articles)
         added = 0
         for start in range(0, len(articles), LOAD_ARTICLES):
             batch = []
             for row in articles[start : start + LOAD_ARTICLES]:
                 if self.has_article(row["id"], row.get("content_hash") or ""):
                     continue
-                batch.append((_extraction(row, records[row["id"]]), row))
+                batch.append((loaded_extraction(row, records[row["id"]]), row))
             if batch:
-                delta = self._transaction(lambda index, b=batch: _plan_rows(index, b))
+                delta = self._transaction(lambda index, b=batch: plan_loaded(index, b))
                 added += len(delta.articles)
         return added
 
@@ -365,32 +367,8 @@ class SqliteGraphStore:
                 self._lock = None
 
 
-def _extraction(row: dict[str, Any], record: str) -> Extraction:
-    """The article-level extraction of an article's row and record."""
-    article = Article(
-        "",
-        row["id"],
-        row.get("title"),
-        row.get("published"),
-        row.get("url"),
-        row.get("source"),
-        row.get("text_kind"),
-        row.get("read_from"),
-    )
-    return from_record(record, article)
-
-
 def _unchanged() -> None:
     return None
-
-
-def _plan_rows(index: Any, batch: list[tuple[Extraction, dict[str, Any]]]) -> GraphDelta:
-    delta = plan(index, added=[extraction for extraction, _ in batch])
-    rows = {row["id"]: row for _, row in batch}
-    for article in delta.articles:
-        row = rows[article["id"]]
-        article["props"].update({k: row.get(k) for k in article["props"] if k in row})
-    return delta
 
 
 class _Index:
