@@ -86,6 +86,7 @@ def filter_graph(graph: nx.MultiDiGraph, spec: ExportFilter) -> nx.MultiDiGraph:
     if spec.entity is not None:
         center = find_entity(graph, spec.entity)
         _keep_ego(out, center, spec)
+        out.graph["center"] = center  # pictures draw a neighbourhood round it
     if not spec.isolated:
         related = {n for u, v, d in out.edges(data=True) if _is_relation(d) for n in (u, v)}
         _drop_entities(out, lambda n, d: n not in related and n != center)

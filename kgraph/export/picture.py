@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from itertools import combinations
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 
+from kgraph.export.labels import LabelReport, label_report, separate_labels
+from kgraph.export.overview import TOP, Overview, overview, overview_summary
 from kgraph.export.style import node_kind, relation_degree, type_colors
 
-__all__ = ["EDGE_LABELS_UP_TO", "LABELLED", "write_picture"]
+__all__ = ["EDGE_LABELS_UP_TO", "LABELLED", "PictureWritten", "write_picture"]
 
 #: Entities named in a large graph (the best connected), plus one in five of the others;
 #: a graph this small (+15) names all.
@@ -38,21 +40,45 @@ _CURVE = 0.22  # arc3 bend between two parallel relations
 _MAX_INCHES = 28  # the picture's longest side (100 dots per inch)
 
 
-def write_picture(graph: nx.MultiDiGraph, out: Path, fmt: str = "png") -> None:
-    """Draw ``graph`` into ``out`` as ``fmt`` (``png`` or ``svg``)."""
+@dataclass(frozen=True)
+class PictureWritten:
+    """How the names came out, and what an overview shows (None: the whole graph)."""
+
+    labels: LabelReport
+    overview: str | None
+
+
+def write_picture(
+    graph: nx.MultiDiGraph, out: Path, fmt: str = "png", top: int = TOP
+) -> PictureWritten:
+    """Draw ``graph`` into ``out`` as ``fmt`` (``png`` or ``svg``).
+
+    A graph of more than ``top`` entities (``top`` 0: no limit) without a centre
+    (``graph.graph["center"]``, set by ``--entity``) is drawn as an overview
+    (:mod:`kgraph.export.overview`); any other graph whole.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    entities = sum(1 for _, d in graph.nodes(data=True) if d.get("label") != "Article")
     with plt.rc_context({"svg.fonttype": "none", "font.size": 8}):
-        fig = _draw(graph)
+        summary = None
+        if top and entities > top and not graph.graph.get("center"):
+            chosen = overview(graph, top)
+            fig, ax, names = _draw_overview(graph, chosen)
+            summary = overview_summary(chosen)
+        else:
+            fig, ax, names = _draw(graph)
+        report = label_report(ax, names)
         fig.savefig(
             out,
             format=fmt,
             metadata={"Software": None} if fmt == "png" else {"Date": None},
         )
         plt.close(fig)
+    return PictureWritten(report, summary)
 
 
 def _draw(graph: nx.MultiDiGraph):
@@ -89,9 +115,9 @@ def _draw(graph: nx.MultiDiGraph):
         linewidths=0.6,
         zorder=3,
     )
-    _draw_names(ax, graph, pos, degree, edge_labels)
+    names = _draw_names(ax, graph, pos, degree, edge_labels)
     _legend(ax, colors)
-    return fig
+    return fig, ax, names
 
 
 def _draw_edges(ax, graph: nx.MultiDiGraph, pos, sizes) -> list:
@@ -154,17 +180,15 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos, sizes) -> list:
     return labels
 
 
-def _draw_names(ax, graph: nx.MultiDiGraph, pos, degree, avoid: list) -> None:
+def _draw_names(ax, graph: nx.MultiDiGraph, pos, degree, avoid: list) -> list:
     """Names of the best-connected entities, moved apart so that none overlap."""
-    from adjustText import adjust_text
-
     ranked = sorted(graph.nodes, key=lambda n: (-degree[n], -graph.nodes[n].get("mentions", 0), n))
     named = ranked[: LABELLED + len(ranked) // 5] if len(ranked) > LABELLED + 15 else ranked
     texts = [
         ax.text(
             pos[n][0],
             pos[n][1] - 0.22,
-            _short(graph.nodes[n]),
+            _name(graph.nodes[n]),
             fontsize=8 if degree[n] < 5 else 9,
             fontweight="bold" if degree[n] >= 5 else "normal",
             ha="center",
@@ -174,43 +198,8 @@ def _draw_names(ax, graph: nx.MultiDiGraph, pos, degree, avoid: list) -> None:
         )
         for n in named
     ]
-    if len(texts) > 1:
-        xs = [p[0] for p in pos.values()]
-        ys = [p[1] for p in pos.values()]
-        adjust_text(
-            texts,
-            x=xs,
-            y=ys,
-            objects=avoid or None,
-            ax=ax,
-            expand=(1.1, 1.3),
-            arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.5},
-            max_move=None,
-        )
-        _separate(ax, texts)
-
-
-def _separate(ax, texts: list, rounds: int = 50) -> None:
-    """Push apart names adjustText left overlapping: the later (less connected) one moves
-    up or down by the overlap, until no two boxes meet."""
-    renderer = ax.figure.canvas.get_renderer()
-    to_data = ax.transData.inverted()
-    for _ in range(rounds):
-        boxes = [t.get_window_extent(renderer).expanded(1.15, 1.3) for t in texts]
-        moved = False
-        for i, j in combinations(range(len(texts)), 2):
-            a, b = boxes[i], boxes[j]
-            if a.x1 <= b.x0 or b.x1 <= a.x0 or a.y1 <= b.y0 or b.y1 <= a.y0:
-                continue
-            shift = (a.y1 - b.y0) if b.y0 + b.y1 >= a.y0 + a.y1 else -(b.y1 - a.y0)
-            x, y = texts[j].get_position()
-            _, y0 = to_data.transform((0, 0))
-            _, y1 = to_data.transform((0, shift + (2 if shift > 0 else -2)))
-            texts[j].set_position((x, y + (y1 - y0)))
-            boxes[j] = texts[j].get_window_extent(renderer).expanded(1.15, 1.3)
-            moved = True
-        if not moved:
-            return
+    separate_labels(ax, texts + avoid, [pos[n] for n in named] + [None] * len(avoid))
+    return texts
 
 
 def _legend(ax, colors: dict[str, str]) -> None:
@@ -266,7 +255,9 @@ def _extent(box: dict[str, tuple[float, float]]) -> tuple[float, float]:
     return max(xs) - min(xs), max(ys) - min(ys)
 
 
-def _spread(pos: dict[str, tuple[float, float]], graph: nx.Graph) -> dict[str, tuple[float, float]]:
+def _spread(
+    pos: dict[str, tuple[float, float]], graph: nx.Graph, minimum: float = _MIN_DISTANCE
+) -> dict[str, tuple[float, float]]:
     """Push entities apart: at least :data:`_MIN_DISTANCE`, more between two entities
     joined by several relations (their curved arrows and predicates need the room)."""
     import numpy as np
@@ -275,7 +266,7 @@ def _spread(pos: dict[str, tuple[float, float]], graph: nx.Graph) -> dict[str, t
     if len(names) < 2:
         return dict(pos)
     index = {n: i for i, n in enumerate(names)}
-    wanted = np.full((len(names), len(names)), _MIN_DISTANCE)
+    wanted = np.full((len(names), len(names)), minimum)
     for u, v, count in graph.edges(data="count", default=1):
         if count > 1:
             wanted[index[u], index[v]] = wanted[index[v], index[u]] = 0.6 + 0.45 * count
@@ -391,6 +382,206 @@ def _stretch(pos: dict[str, tuple[float, float]]) -> dict[str, tuple[float, floa
     return {n: (float(x), float(y)) for n, (x, y) in zip(names, points)}
 
 
-def _short(data: dict, width: int = 24) -> str:
-    name = " ".join(str(data.get("name") or data.get("title") or "").split())
-    return name if len(name) <= width else name[: width - 1] + "…"
+def _name(data: dict) -> str:
+    """An entity's whole name on one line (names are never cut)."""
+    return " ".join(str(data.get("name") or data.get("title") or "").split())
+
+
+# --- The overview of a whole graph -------------------------------------------------------
+
+
+def _draw_overview(graph: nx.MultiDiGraph, chosen: Overview):
+    import matplotlib.pyplot as plt
+
+    colors = type_colors(graph.subgraph(chosen.entities))
+    pos = _overview_layout(chosen)
+    xs = [pos[n][0] for n in chosen.entities]
+    ys = [pos[n][1] for n in chosen.entities]
+    margin = 1.2
+    width = max(xs) - min(xs) + 2 * margin + 2.0  # room for the legend
+    height = max(ys) - min(ys) + 2 * margin
+    caption_inches = 0.7
+    fig, ax = plt.subplots(figsize=(width, height + caption_inches), dpi=100)
+    fig.subplots_adjust(
+        left=0, right=1 - 2.0 / width, bottom=caption_inches / (height + caption_inches), top=1
+    )
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    ax.set_xlim(min(xs) - margin, max(xs) + margin)
+    ax.set_ylim(min(ys) - margin, max(ys) + margin)
+    group_labels = _outline_communities(ax, graph, chosen, pos)
+    most = max(chosen.evidence.values(), default=1) or 1
+    sizes = {n: 60 + 900 * math.sqrt(chosen.evidence[n] / most) for n in chosen.entities}
+    edge_labels = _overview_edges(ax, chosen, pos, sizes)
+    ax.scatter(
+        xs,
+        ys,
+        s=[sizes[n] for n in chosen.entities],
+        c=[colors[node_kind(graph.nodes[n])] for n in chosen.entities],
+        edgecolors="white",
+        linewidths=0.8,
+        zorder=3,
+    )
+    names = [
+        ax.text(
+            pos[n][0],
+            pos[n][1] - 0.3 - math.sqrt(sizes[n]) / 200,
+            _name(graph.nodes[n]),
+            fontsize=10 if i < 10 else 9,
+            fontweight="bold" if i < 10 else "normal",
+            ha="center",
+            va="center",
+            zorder=5,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
+        for i, n in enumerate(chosen.entities)
+    ]
+    separate_labels(
+        ax,
+        names + edge_labels + group_labels,
+        [pos[n] for n in chosen.entities] + [None] * (len(edge_labels) + len(group_labels)),
+        adjust=False,
+    )
+    _legend(ax, colors)
+    fig.text(
+        0.01,
+        0.25 * caption_inches / (height + caption_inches),
+        chosen.caption(),
+        fontsize=9,
+        color="#333333",
+    )
+    return fig, ax, names
+
+
+def _overview_layout(chosen: Overview) -> dict[str, tuple[float, float]]:
+    """Communities apart, each by its own spring layout inside a circle; a unit is an inch."""
+    linked = nx.Graph()
+    linked.add_nodes_from(sorted(chosen.entities))
+    for p in sorted(chosen.pairs, key=lambda p: (p.source, p.target)):
+        linked.add_edge(p.source, p.target)
+    communities = [sorted(c) for c in chosen.communities]
+    radii = [0.9 * math.sqrt(len(c)) + 0.5 for c in communities]
+    if len(communities) == 1:
+        centers = [(0.0, 0.0)]
+    else:
+        centers = _community_centers(linked, communities, radii)
+    pos = {}
+    for members, (cx, cy), radius in zip(communities, centers, radii):
+        local = _spring(_sorted_copy(linked.subgraph(members)))
+        for node, (px, py) in _fit_circle(local).items():
+            pos[node] = (cx + radius * px, cy + radius * py)
+    return _spread(pos, linked, minimum=1.6)
+
+
+def _outline_communities(ax, graph, chosen: Overview, pos) -> list:
+    """A soft outline round each community of two or more, named by its biggest entity."""
+    from matplotlib.patches import Polygon
+
+    labels = []
+    for i, members in enumerate(c for c in chosen.communities if len(c) > 1):
+        color = _COMMUNITY_COLORS[i % len(_COMMUNITY_COLORS)]
+        around = [
+            (
+                pos[n][0] + 0.75 * math.cos(a / 8 * math.pi),
+                pos[n][1] + 0.75 * math.sin(a / 8 * math.pi),
+            )
+            for n in members
+            for a in range(16)
+        ]
+        hull = _convex_hull(around)
+        ax.add_patch(Polygon(hull, closed=True, fc=color, ec=color, alpha=0.12, lw=1.2, zorder=0))
+        top = max(hull, key=lambda p: p[1])
+        labels.append(
+            ax.text(
+                top[0],
+                top[1] - 0.15,
+                f"group: {chosen.community_name(members, graph)}",
+                fontsize=9,
+                fontstyle="italic",
+                color="#444444",
+                ha="center",
+                va="top",
+                zorder=4,
+            )
+        )
+    return labels
+
+
+_COMMUNITY_COLORS = (
+    "#4c72b0",
+    "#dd8452",
+    "#55a868",
+    "#c44e52",
+    "#8172b3",
+    "#937860",
+    "#da8bc3",
+    "#8c8c8c",
+    "#ccb974",
+    "#64b5cd",
+)
+
+
+def _convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Andrew's monotone chain."""
+    points = sorted(set(points))
+    if len(points) < 3:
+        return points
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list = []
+    for p in points:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    upper: list = []
+    for p in reversed(points):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def _overview_edges(ax, chosen: Overview, pos, sizes) -> list:
+    """One arrow per linked pair, thicker with more evidence, its relation written on it."""
+    from matplotlib.patches import FancyArrowPatch
+
+    labels = []
+    most = max((p.evidence for p in chosen.pairs), default=1)
+    for p in chosen.pairs:
+        ax.add_patch(
+            FancyArrowPatch(
+                pos[p.source],
+                pos[p.target],
+                arrowstyle="-|>",
+                mutation_scale=9,
+                color="#7a7a7a",
+                linewidth=0.6 + 2.4 * math.sqrt(p.evidence / most),
+                alpha=0.7,
+                shrinkA=math.sqrt(sizes[p.source]) / 2,
+                shrinkB=math.sqrt(sizes[p.target]) / 2 + 1,
+                zorder=1,
+            )
+        )
+        (x1, y1), (x2, y2) = pos[p.source], pos[p.target]
+        angle = math.degrees(math.atan2(y2 - y1, x2 - x1))
+        if angle > 90 or angle <= -90:
+            angle -= 180 if angle > 0 else -180
+        text = p.label if p.evidence == 1 else f"{p.label} ({p.evidence})"
+        labels.append(
+            ax.text(
+                (x1 + x2) / 2,
+                (y1 + y2) / 2,
+                text,
+                rotation=angle,
+                rotation_mode="anchor",
+                fontsize=7,
+                color="#444444",
+                ha="center",
+                va="center",
+                zorder=2,
+                bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85},
+            )
+        )
+    return labels
