@@ -217,7 +217,8 @@ def _names(values: tuple[str, ...]) -> list[str]:
     default=40,
     show_default=True,
     help="html, png, svg of a whole graph: the N entities with the most evidence and the "
-    "strongest relations between them (0: every entity).",
+    "strongest relations between them; with --entity and --hops 2 or more, at most N/2 "
+    "entities beyond the first ring (0: every entity).",
 )
 @click.option(
     "--cypher",
@@ -295,6 +296,7 @@ def export(
         if with_articles is None
         else with_articles,
         isolated=with_isolated or not export_formats[fmt].picture,
+        outer_cap=max(top // 2, 10) if top and export_formats[fmt].picture else 0,
     )
     result = export_graph(filter_graph(graph, spec), fmt, out, top=top)
     click.echo(result.summary())

@@ -109,11 +109,14 @@ class GeoPlace:
 
 @lru_cache(maxsize=1)
 def geo_places() -> dict[str, tuple[GeoPlace, ...]]:
-    """Case-folded place name → every GeoNames place of that name, loaded once."""
+    """Case-folded place name → every GeoNames place of that name (or of which it is a
+    short name: "Newcastle" → Newcastle upon Tyne), loaded once."""
     found: dict[str, list[GeoPlace]] = {}
-    for name, geonameid, kind, country, lat, lon, population in _rows("geonames.tsv"):
+    for row in _rows("geonames.tsv"):
+        name, geonameid, kind, country, lat, lon, population = row[:7]
+        full = row[7] if len(row) > 7 and row[7] else name  # a short name's GeoNames name
         place = GeoPlace(
-            name, int(geonameid), kind, country, float(lat), float(lon), int(population)
+            full, int(geonameid), kind, country, float(lat), float(lon), int(population)
         )
         found.setdefault(_fold(name), []).append(place)
     return {name: tuple(places) for name, places in found.items()}

@@ -1,9 +1,12 @@
 """Names on a matplotlib picture that neither overlap nor leave the picture.
 
-:func:`separate_labels` moves the texts apart (adjustText first, then pairwise pushes
-along the axis of least overlap until no two boxes meet), keeps each inside the axes,
-and draws a thin leader line from a point to its name when the name had to move away.
-:func:`label_report` measures the result: overlapping pairs and names cut by the edge.
+:func:`place_labels` puts each text, most important first, at the free spot nearest to
+where it was drawn: candidate spots ring outwards from there, and the first whose box
+stays inside the axes and meets no text already placed (nor an obstacle, such as the dots
+of a graph) wins. A text with nowhere to go within :data:`REACH` pixels is hidden and
+counted, never drawn over another. A name that ends far from its point gets a thin
+leader line to it. :func:`label_report` measures what was drawn: overlapping pairs and
+names cut by the figure's edge.
 """
 
 from __future__ import annotations
@@ -12,9 +15,12 @@ import math
 from dataclasses import dataclass
 from itertools import combinations
 
-__all__ = ["LabelReport", "label_report", "separate_labels"]
+__all__ = ["REACH", "LabelReport", "label_report", "place_labels"]
 
-_PAD = 3.0  # pixels between two names
+#: Farthest a text moves from where it was drawn, in pixels.
+REACH = 260
+_PAD = 2.0  # pixels kept free round each text
+_STEP = 4.0  # pixels between two rings of candidate spots
 _MOVED = 12.0  # pixels a name moves before it gets a leader line
 
 
@@ -25,127 +31,107 @@ class LabelReport:
     names: int
     overlapping: tuple[tuple[str, str], ...]
     cut: tuple[str, ...]
+    hidden: tuple[str, ...] = ()
 
 
-def separate_labels(
+def _offsets():
+    """Candidate moves, nearest first: rings of spots round (0, 0)."""
+    import numpy as np
+
+    moves = [(0.0, 0.0)]
+    for ring in range(1, int(REACH / _STEP) + 1):
+        radius = ring * _STEP
+        count = max(8, int(2 * math.pi * radius / (2 * _STEP)))
+        for k in range(count):
+            angle = 2 * math.pi * k / count - math.pi / 2  # below first, then round
+            moves.append((radius * math.cos(angle), radius * math.sin(angle)))
+    return np.array(moves)
+
+
+def place_labels(
     ax,
     texts: list,
     points: list[tuple[float, float] | None],
     *,
-    adjust: bool = True,
+    obstacles: list[tuple[float, float, float]] = (),
     leader_color: str = "#777777",
-) -> None:
-    """Move ``texts`` apart and inside ``ax``, earlier texts first in place; a text with a
-    point (``points[i]``) gets a leader line to it when it ends far from it. ``adjust``:
-    let adjustText place the texts with points first."""
-    from adjustText import adjust_text
+) -> tuple[str, ...]:
+    """Move ``texts`` (most important first) to free spots near where they are drawn;
+    ``points[i]``, when given, is the point text ``i`` names (a leader line joins them
+    when the text ends far away). ``obstacles``: ``(x, y, radius in pixels)`` discs in
+    data coordinates no text may cover. Returns the texts hidden for want of room."""
+    import numpy as np
 
-    if not texts:
-        return
-    anchored = [(t, p) for t, p in zip(texts, points) if p is not None]
-    start = [_pixels(ax, t) for t, _ in anchored]
-    if adjust and len(anchored) > 1:
-        adjust_text(
-            [t for t, _ in anchored],
-            x=[p[0] for _, p in anchored],
-            y=[p[1] for _, p in anchored],
-            objects=[t for t, p in zip(texts, points) if p is None] or None,
-            ax=ax,
-            expand=(1.1, 1.3),
-            max_move=None,
-        )
-    for _ in range(4):
-        _inside(ax, texts)
-        if not _push_apart(ax, texts):
-            break
-    _inside(ax, texts)
-    moved = [
-        (t, p)
-        for (t, p), (x0, y0) in zip(anchored, start)
-        if math.dist(_pixels(ax, t), (x0, y0)) > _MOVED
-    ]
-    _leaders(ax, [t for t, _ in moved], [p for _, p in moved], leader_color)
-
-
-def _pixels(ax, text) -> tuple[float, float]:
-    return tuple(ax.transData.transform(text.get_position()))
-
-
-def _boxes(ax, texts: list) -> list:
     renderer = ax.figure.canvas.get_renderer()
-    return [t.get_window_extent(renderer).padded(_PAD / 2) for t in texts]
-
-
-def _meet(a, b) -> bool:
-    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
-
-
-def _move(ax, text, dx: float, dy: float) -> None:
-    """Move a text by (dx, dy) pixels."""
-    to_data = ax.transData.inverted()
-    x, y = text.get_position()
-    px, py = ax.transData.transform((x, y))
-    text.set_position(tuple(to_data.transform((px + dx, py + dy))))
-
-
-def _push_apart(ax, texts: list, rounds: int = 200) -> bool:
-    """Push overlapping names apart, the later (less important) one moving; True if any
-    moved."""
-    moved_any = False
-    for _ in range(rounds):
-        boxes = _boxes(ax, texts)
-        moved = False
-        for i, j in combinations(range(len(texts)), 2):
-            a, b = boxes[i], boxes[j]
-            if not _meet(a, b):
-                continue
-            right = a.x1 - b.x0 if b.x0 + b.x1 >= a.x0 + a.x1 else -(b.x1 - a.x0)
-            up = a.y1 - b.y0 if b.y0 + b.y1 >= a.y0 + a.y1 else -(b.y1 - a.y0)
-            if abs(up) <= abs(right):
-                _move(ax, texts[j], 0, up + (1 if up > 0 else -1))
-            else:
-                _move(ax, texts[j], right + (1 if right > 0 else -1), 0)
-            boxes[j] = _boxes(ax, [texts[j]])[0]
-            moved = moved_any = True
-        if not moved:
-            break
-    return moved_any
-
-
-def _inside(ax, texts: list) -> None:
-    """Shift names that cross the edge of the axes back inside."""
     frame = ax.get_window_extent()
-    for text, box in zip(texts, _boxes(ax, texts)):
-        dx = max(frame.x0 - box.x0, 0) - max(box.x1 - frame.x1, 0)
-        dy = max(frame.y0 - box.y0, 0) - max(box.y1 - frame.y1, 0)
-        if dx or dy:
-            _move(ax, text, dx, dy)
-
-
-def _leaders(ax, texts: list, points: list[tuple[float, float]], color: str) -> None:
-    """A line from each point to its name when the name is not beside the point."""
-    renderer = ax.figure.canvas.get_renderer()
+    moves = _offsets()
+    placed = [
+        (px - r, py - r, px + r, py + r)
+        for x, y, r in obstacles
+        for px, py in [ax.transData.transform((x, y))]
+    ]
+    hidden = []
     for text, point in zip(texts, points):
         box = text.get_window_extent(renderer)
-        px, py = ax.transData.transform(point)
-        nearest_x = min(max(px, box.x0), box.x1)
-        nearest_y = min(max(py, box.y0), box.y1)
-        if math.dist((nearest_x, nearest_y), (px, py)) < _MOVED:
+        cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+        half_w, half_h = box.width / 2 + _PAD, box.height / 2 + _PAD
+        spots = np.column_stack([cx + moves[:, 0], cy + moves[:, 1]])
+        fits = (
+            (spots[:, 0] - half_w >= frame.x0)
+            & (spots[:, 0] + half_w <= frame.x1)
+            & (spots[:, 1] - half_h >= frame.y0)
+            & (spots[:, 1] + half_h <= frame.y1)
+        )
+        if placed:
+            taken = np.array(placed)
+            clash = (
+                (spots[:, None, 0] - half_w < taken[None, :, 2])
+                & (taken[None, :, 0] < spots[:, None, 0] + half_w)
+                & (spots[:, None, 1] - half_h < taken[None, :, 3])
+                & (taken[None, :, 1] < spots[:, None, 1] + half_h)
+            ).any(axis=1)
+            fits &= ~clash
+        free = np.flatnonzero(fits)
+        if not len(free):
+            text.set_visible(False)
+            hidden.append(text.get_text())
             continue
-        to_data = ax.transData.inverted()
-        end = to_data.transform((nearest_x, nearest_y))
-        ax.plot([point[0], end[0]], [point[1], end[1]], color=color, linewidth=0.5, zorder=2.5)
+        x, y = spots[free[0]]
+        _shift(ax, text, x - cx, y - cy)
+        placed.append((x - half_w, y - half_h, x + half_w, y + half_h))
+        if point is not None and math.hypot(x - cx, y - cy) > _MOVED:
+            _leader(ax, text, point, leader_color)
+    return tuple(hidden)
 
 
-def label_report(ax, texts: list) -> LabelReport:
-    """Overlapping pairs of names and names that cross the figure's edge, as drawn."""
+def _shift(ax, text, dx: float, dy: float) -> None:
+    """Move a text by (dx, dy) pixels."""
+    px, py = ax.transData.transform(text.get_position())
+    text.set_position(tuple(ax.transData.inverted().transform((px + dx, py + dy))))
+
+
+def _leader(ax, text, point: tuple[float, float], color: str) -> None:
+    """A thin line from ``point`` to the nearest edge of the text's box."""
+    box = text.get_window_extent(ax.figure.canvas.get_renderer())
+    px, py = ax.transData.transform(point)
+    nearest = (min(max(px, box.x0), box.x1), min(max(py, box.y0), box.y1))
+    end = ax.transData.inverted().transform(nearest)
+    ax.plot([point[0], end[0]], [point[1], end[1]], color=color, linewidth=0.5, zorder=2.5)
+
+
+def label_report(ax, texts: list, hidden: tuple[str, ...] = ()) -> LabelReport:
+    """Overlapping pairs of the drawn names and names that cross the figure's edge."""
     renderer = ax.figure.canvas.get_renderer()
-    boxes = [t.get_window_extent(renderer) for t in texts]
-    names = [t.get_text() for t in texts]
+    shown = [t for t in texts if t.get_visible()]
+    boxes = [t.get_window_extent(renderer) for t in shown]
+    names = [t.get_text() for t in shown]
     overlapping = tuple(
         (names[i], names[j])
-        for i, j in combinations(range(len(texts)), 2)
-        if _meet(boxes[i], boxes[j])
+        for i, j in combinations(range(len(shown)), 2)
+        if boxes[i].x0 < boxes[j].x1
+        and boxes[j].x0 < boxes[i].x1
+        and boxes[i].y0 < boxes[j].y1
+        and boxes[j].y0 < boxes[i].y1
     )
     figure = ax.figure.bbox
     cut = tuple(
@@ -153,4 +139,4 @@ def label_report(ax, texts: list) -> LabelReport:
         for name, box in zip(names, boxes)
         if box.x0 < figure.x0 or box.y0 < figure.y0 or box.x1 > figure.x1 or box.y1 > figure.y1
     )
-    return LabelReport(len(texts), overlapping, cut)
+    return LabelReport(len(shown), overlapping, cut, hidden)

@@ -18,7 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from kgraph.entities.lexicon import country_outlines_path
-from kgraph.export.labels import LabelReport, label_report, separate_labels
+from kgraph.export.labels import LabelReport, label_report, place_labels
 from kgraph.query.places import PlacesFound, link_places
 
 __all__ = ["LABELLED", "MapWritten", "write_map"]
@@ -27,6 +27,12 @@ __all__ = ["LABELLED", "MapWritten", "write_map"]
 LABELLED = 40
 _WIDTH = 20.0  # inches, 100 dots per inch
 _POINT = "#d62728"
+#: The zoomed window: degrees of longitude and latitude.
+_ZOOM = (36.0, 22.0)
+#: Named places in one window that call for the zoomed panel.
+_ZOOM_AT = 8
+#: Places named in the zoomed panel beyond those of the top.
+_ZOOM_EXTRA = 15
 
 
 @dataclass(frozen=True)
@@ -46,8 +52,8 @@ def write_map(graph: nx.MultiDiGraph, out: Path, top: int = LABELLED) -> MapWrit
 
     found = link_places(graph)
     with plt.rc_context({"font.size": 9}):
-        fig, ax, texts = _draw(found, top)
-        report = label_report(ax, texts)
+        fig, ax, texts, hidden = _draw(found, top)
+        report = label_report(ax, texts, hidden)
         fig.savefig(out, format="png", metadata={"Software": None})
         plt.close(fig)
     return MapWritten(found, report)
@@ -70,41 +76,117 @@ def _frame(found: PlacesFound) -> tuple[float, float, float, float]:
     return max(west, -180.0), min(east, 180.0), max(south, -60.0), min(north, 85.0)
 
 
+def _zoom_window(places, top: int) -> tuple[float, float, float, float] | None:
+    """The window of :data:`_ZOOM` degrees holding most of the named places, when it
+    holds :data:`_ZOOM_AT` or more of them (there the world map is too small to name them)."""
+    named = places[:top]
+    best, window = 0, None
+    half_lon, half_lat = _ZOOM[0] / 2, _ZOOM[1] / 2
+    for centre in named:
+        inside = [
+            p
+            for p in named
+            if abs(p.longitude - centre.longitude) <= half_lon
+            and abs(p.latitude - centre.latitude) <= half_lat
+        ]
+        if len(inside) > best:
+            lons = [p.longitude for p in inside]
+            lats = [p.latitude for p in inside]
+            mid_lon, mid_lat = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+            best = len(inside)
+            window = (
+                mid_lon - half_lon,
+                mid_lon + half_lon,
+                mid_lat - half_lat,
+                mid_lat + half_lat,
+            )
+    return window if best >= _ZOOM_AT else None
+
+
+def _inside(place, window) -> bool:
+    west, east, south, north = window
+    return west <= place.longitude <= east and south <= place.latitude <= north
+
+
 def _draw(found: PlacesFound, top: int):
     import matplotlib.pyplot as plt
 
+    places = list(found.places)
     west, east, south, north = _frame(found)
-    height = _WIDTH * (north - south) / (east - west)
-    fig, ax = plt.subplots(figsize=(_WIDTH, max(height, 5.0) + 0.6), dpi=100)
-    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.6 / (max(height, 5.0) + 0.6), top=0.99)
+    world_height = _WIDTH * (north - south) / (east - west)
+    window = _zoom_window(places, top)
+    zoom_height = 0.0
+    if window:
+        zoom_width = _WIDTH * 0.62
+        squeeze = math.cos(math.radians((window[2] + window[3]) / 2))
+        zoom_height = zoom_width * (window[3] - window[2]) / ((window[1] - window[0]) * squeeze)
+    caption_height = 0.6
+    total = world_height + zoom_height + caption_height + (0.3 if window else 0)
+    fig = plt.figure(figsize=(_WIDTH, total), dpi=100)
+    world = fig.add_axes((0.01, 1 - world_height / total, 0.98, world_height / total - 0.005))
+    most = max((p.mentions for p in places), default=1) or 1
+    _panel(world, places, (west, east, south, north), most)
+    outside = [p for p in places[:top] if not window or not _inside(p, window)]
+    texts, hidden = _names(world, outside, most)
+    if window:
+        bottom = (caption_height + 0.1) / total
+        zoom = fig.add_axes((0.19, bottom, 0.62, zoom_height / total))
+        zoom.set_aspect(1 / squeeze)
+        _panel(zoom, places, window, most, scale=2.0)
+        inside = [p for p in places[: top + _ZOOM_EXTRA] if _inside(p, window)]
+        zoom_texts, zoom_hidden = _names(zoom, inside, most, scale=2.0)
+        texts, hidden = texts + zoom_texts, hidden + zoom_hidden
+        _mark(world, window)
+    unlinked = len(found.unlinked)
+    caption = (
+        f"{len(places)} places named in the news; points sized by mentions; the most "
+        f"mentioned named{' (below, the part of the world where they crowd)' if window else ''}. "
+        f"{unlinked} place names are not in the gazetteer (GeoNames cities of 15,000+, "
+        "countries, US states, continents)."
+    )
+    fig.text(0.01, 0.2 / total, caption, fontsize=10, color="#333333")
+    return fig, world, texts, hidden
+
+
+def _panel(ax, places, frame, most: int, scale: float = 1.0) -> None:
+    """Outlines and points inside ``frame`` (west, east, south, north)."""
+    west, east, south, north = frame
     ax.set_xlim(west, east)
     ax.set_ylim(south, north)
-    ax.set_aspect("equal")
+    if ax.get_aspect() == "auto":
+        ax.set_aspect("equal")
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_facecolor("#eef4f8")
     _outlines(ax)
-    places = list(found.places)
-    most = max((p.mentions for p in places), default=1) or 1
     ax.scatter(
         [p.longitude for p in places],
         [p.latitude for p in places],
-        s=[12 + 900 * math.sqrt(max(p.mentions, 1) / most) for p in places],
+        s=[scale * (12 + 900 * math.sqrt(max(p.mentions, 1) / most)) for p in places],
         c=_POINT,
         alpha=0.55,
         edgecolors="white",
         linewidths=0.5,
         zorder=3,
     )
-    texts = _names(ax, places[:top], most)
-    unlinked = len(found.unlinked)
-    caption = (
-        f"{len(places)} places named in the news, the {min(top, len(places))} most mentioned "
-        f"named; points sized by mentions. {unlinked} place names are not in the gazetteer "
-        "(GeoNames cities of 15,000+, countries, US states, continents)."
+
+
+def _mark(ax, window) -> None:
+    from matplotlib.patches import Rectangle
+
+    west, east, south, north = window
+    ax.add_patch(
+        Rectangle(
+            (west, south),
+            east - west,
+            north - south,
+            fill=False,
+            ec="#555555",
+            lw=0.8,
+            ls="--",
+            zorder=2,
+        )
     )
-    fig.text(0.01, 0.2 / (max(height, 5.0) + 0.6), caption, fontsize=10, color="#333333")
-    return fig, ax, texts
 
 
 def _outlines(ax) -> None:
@@ -123,11 +205,20 @@ def _outlines(ax) -> None:
     )
 
 
-def _names(ax, places, most: int) -> list:
+def _names(ax, places, most: int, scale: float = 1.0) -> tuple[list, tuple[str, ...]]:
+    """Names above their points, then moved where they meet no other."""
+    fig = ax.figure
+    to_data = ax.transData.inverted()
+
+    def above(p) -> tuple[float, float]:
+        size = scale * (12 + 900 * math.sqrt(max(p.mentions, 1) / most))
+        lift = math.sqrt(size) / 2 * fig.dpi / 72 + 9
+        px, py = ax.transData.transform((p.longitude, p.latitude))
+        return tuple(to_data.transform((px, py + lift)))
+
     texts = [
         ax.text(
-            p.longitude,
-            p.latitude + 1.2 + 1.5 * math.sqrt(max(p.mentions, 1) / most),
+            *above(p),
             p.name,
             fontsize=10 if i < 10 else 9,
             fontweight="bold" if i < 10 else "normal",
@@ -138,7 +229,5 @@ def _names(ax, places, most: int) -> list:
         )
         for i, p in enumerate(places)
     ]
-    separate_labels(
-        ax, texts, [(p.longitude, p.latitude) for p in places], adjust=False, leader_color="#666"
-    )
-    return texts
+    points = [(p.longitude, p.latitude) for p in places]
+    return texts, place_labels(ax, texts, points, leader_color="#666666")

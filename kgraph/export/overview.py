@@ -16,7 +16,15 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-__all__ = ["EDGES_PER_ENTITY", "TOP", "Overview", "PairRelation", "overview", "overview_summary"]
+__all__ = [
+    "EDGES_PER_ENTITY",
+    "TOP",
+    "Overview",
+    "PairRelation",
+    "overview",
+    "overview_summary",
+    "pair_relations",
+]
 
 #: Entities an overview shows by default.
 TOP = 40
@@ -56,8 +64,8 @@ class Overview:
         shown = len(self.entities)
         return (
             f"The {shown} entities with the most evidence and the {len(self.pairs)} strongest "
-            f"links between them; left out: {self.entities_left_out:,} other entities and "
-            f"{self.relations_left_out:,} relations. Edge labels: the relation with the most "
+            f"links between them; left out: {self.entities_left_out:,} other related entities "
+            f"and {self.relations_left_out:,} relations. Edge labels: the relation with the most "
             "evidence (its count when more than one)."
         )
 
@@ -81,7 +89,7 @@ def overview(graph: nx.MultiDiGraph, top: int = TOP) -> Overview:
     )
     kept = ranked[:top] if top else ranked
     chosen = set(kept)
-    pairs = _pairs(graph, chosen)
+    pairs = pair_relations(graph, chosen)
     drawn = pairs[: max(int(EDGES_PER_ENTITY * len(kept)), 1)]
     total_relations = sum(1 for *_, d in graph.edges(data=True) if d.get("label") == "RELATION")
     drawn_relations = sum(p.relations for p in drawn)
@@ -95,7 +103,7 @@ def overview(graph: nx.MultiDiGraph, top: int = TOP) -> Overview:
     )
 
 
-def _pairs(graph: nx.MultiDiGraph, chosen: set[str]) -> list[PairRelation]:
+def pair_relations(graph: nx.MultiDiGraph, chosen: set[str]) -> list[PairRelation]:
     """One :class:`PairRelation` per linked pair of chosen entities, strongest first."""
     by_pair: dict[tuple[str, str], list[tuple[str, str, dict]]] = defaultdict(list)
     for u, v, d in graph.edges(data=True):

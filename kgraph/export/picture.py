@@ -21,15 +21,17 @@ from pathlib import Path
 
 import networkx as nx
 
-from kgraph.export.labels import LabelReport, label_report, separate_labels
-from kgraph.export.overview import TOP, Overview, overview, overview_summary
+from kgraph.export.labels import LabelReport, label_report, place_labels
+from kgraph.export.overview import TOP, Overview, overview, overview_summary, pair_relations
 from kgraph.export.style import node_kind, relation_degree, type_colors
 
-__all__ = ["EDGE_LABELS_UP_TO", "LABELLED", "PictureWritten", "write_picture"]
+__all__ = ["BUNDLE_AT", "EDGE_LABELS_UP_TO", "LABELLED", "PictureWritten", "write_picture"]
 
 #: Entities named in a large graph (the best connected), plus one in five of the others;
 #: a graph this small (+15) names all.
 LABELLED = 45
+#: Relations of one kind at one entity drawn as one labelled fan from this many on.
+BUNDLE_AT = 5
 #: Most relations whose predicate is written on the arrow.
 EDGE_LABELS_UP_TO = 80
 _SEED = 7
@@ -67,11 +69,11 @@ def write_picture(
         summary = None
         if top and entities > top and not graph.graph.get("center"):
             chosen = overview(graph, top)
-            fig, ax, names = _draw_overview(graph, chosen)
+            fig, ax, labels, hidden = _draw_overview(graph, chosen)
             summary = overview_summary(chosen)
         else:
-            fig, ax, names = _draw(graph)
-        report = label_report(ax, names)
+            fig, ax, labels, hidden = _draw(_collapsed(graph))
+        report = label_report(ax, labels, hidden)
         fig.savefig(
             out,
             format=fmt,
@@ -86,47 +88,203 @@ def _draw(graph: nx.MultiDiGraph):
 
     degree = relation_degree(graph)
     colors = type_colors(graph)
+    bundles = _bundles(graph, degree)
+    bundled = {edge for b in bundles for edge in b.edges}
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes))
-    for u, v in sorted(tuple(sorted(e)) for e in graph.edges() if e[0] != e[1]):
-        simple.add_edge(u, v, count=simple.get_edge_data(u, v, {"count": 0})["count"] + 1)
+    for u, v, k in sorted(graph.edges(keys=True)):
+        if u != v and (u, v, k) not in bundled:
+            a, b = sorted((u, v))
+            simple.add_edge(a, b, count=simple.get_edge_data(a, b, {"count": 0})["count"] + 1)
+    for b in bundles:  # the fan's junction pulls its members together
+        simple.add_edge(b.hub, b.junction, count=2)
+        simple.add_edges_from((b.junction, m) for m in b.members)
     pos = _layout(simple)
     nodes = sorted(graph.nodes)
-    xs = [pos[n][0] for n in nodes]
-    ys = [pos[n][1] for n in nodes]
+    xs = [pos[n][0] for n in pos]
+    ys = [pos[n][1] for n in pos]
     margin = 0.7
+    caption = graph.graph.get("caption")
     width = max(xs, default=0) - min(xs, default=0) + 2 * margin
     height = max(ys, default=0) - min(ys, default=0) + 2 * margin
     inch = min(1.0, _MAX_INCHES / width, _MAX_INCHES / height)  # inches per layout unit
-    fig, ax = plt.subplots(figsize=(max(width * inch, 6) + 1.5, max(height * inch, 3)), dpi=100)
-    fig.subplots_adjust(left=0, right=1 - 1.5 / (max(width * inch, 6) + 1.5), bottom=0, top=1)
+    below = 0.5 if caption else 0.0
+    fig_width, fig_height = max(width * inch, 6) + 1.5, max(height * inch, 3) + below
+    fig, ax = plt.subplots(figsize=(fig_width, fig_height), dpi=100)
+    fig.subplots_adjust(left=0, right=1 - 1.5 / fig_width, bottom=below / fig_height, top=1)
     ax.set_axis_off()
     ax.set_aspect("equal")
     sizes = {n: inch**2 * (50 + 120 * math.sqrt(degree[n])) for n in nodes}
     ax.set_xlim(min(xs, default=0) - margin, max(xs, default=0) + margin)
     ax.set_ylim(min(ys, default=0) - margin, max(ys, default=0) + margin)
-    edge_labels = _draw_edges(ax, graph, pos, sizes)
+    edge_labels = _draw_edges(ax, graph, pos, sizes, bundled)
+    edge_labels += _draw_bundles(ax, bundles, pos, sizes)
     ax.scatter(
-        xs,
-        ys,
+        [pos[n][0] for n in nodes],
+        [pos[n][1] for n in nodes],
         s=[sizes[n] for n in nodes],
         c=[colors[node_kind(graph.nodes[n])] for n in nodes],
         edgecolors="white",
         linewidths=0.6,
         zorder=3,
     )
-    names = _draw_names(ax, graph, pos, degree, edge_labels)
+    dots = [(*pos[n], _radius(fig, sizes[n])) for n in nodes]
+    labels, hidden = _draw_names(ax, graph, pos, degree, edge_labels, dots)
     _legend(ax, colors)
-    return fig, ax, names
+    if caption:
+        fig.text(0.01, 0.15 / fig_height, caption, fontsize=9, color="#333333")
+    return fig, ax, labels, hidden
 
 
-def _draw_edges(ax, graph: nx.MultiDiGraph, pos, sizes) -> list:
+def _radius(fig, size: float) -> float:
+    """The radius in pixels of a scatter dot of ``size`` (points squared)."""
+    return math.sqrt(size) / 2 * fig.dpi / 72 + 1
+
+
+def _collapsed(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A neighbourhood too big to write every relation on: one edge per linked pair (its
+    strongest relation and the pair's evidence), every pair with the centre kept, of the
+    others only the strongest (as many as half the entities, at least ten)."""
+    center = graph.graph.get("center")
+    relations = sum(1 for *_, d in graph.edges(data=True) if d.get("label") == "RELATION")
+    if not center or relations <= EDGE_LABELS_UP_TO:
+        return graph
+    entities = {n for n, d in graph.nodes(data=True) if d.get("label") != "Article"}
+    pairs = pair_relations(graph, entities)
+    own = [p for p in pairs if center in (p.source, p.target)]
+    others = [p for p in pairs if center not in (p.source, p.target)]
+    kept = own + others[: max(10, len(entities) // 2)]
+    out = nx.MultiDiGraph()
+    out.graph.update(graph.graph)
+    out.add_nodes_from(graph.nodes(data=True))
+    for p in kept:
+        shown = p.label if p.evidence == 1 else f"{p.label} ({p.evidence})"
+        out.add_edge(
+            p.source,
+            p.target,
+            key=p.label,
+            label="RELATION",
+            relation=p.label,
+            predicate=shown,
+            evidence_count=p.evidence,
+        )
+    left = len(pairs) - len(kept)
+    if left and not out.graph.get("caption"):
+        out.graph["caption"] = (
+            f"{graph.nodes[center].get('name', center)}'s {relations:,} relations drawn as one "
+            f"edge per linked pair (its strongest relation, the pair's evidence in brackets); "
+            f"{left:,} weaker links between the other entities left out."
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class _Bundle:
+    """Relations of one kind between a hub and many entities, drawn as one fan."""
+
+    hub: str
+    label: str
+    outgoing: bool  # hub -[label]-> members
+    members: tuple[str, ...]
+    edges: frozenset[tuple[str, str, str]]
+
+    @property
+    def junction(self) -> str:
+        return f"\0fan|{self.hub}|{self.label}|{self.outgoing}"
+
+
+def _relation_label(data: dict) -> str:
+    relation = data.get("relation") or "other"
+    return str(data.get("predicate", relation)) if relation == "other" else str(relation)
+
+
+def _bundles(graph: nx.MultiDiGraph, degree: dict[str, int]) -> list[_Bundle]:
+    """Fans: :data:`BUNDLE_AT` or more relations of one kind at one entity, biggest first,
+    each relation in one fan at most."""
+    groups: dict[tuple[str, str, bool], dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for u, v, k, d in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
+        if d.get("label") == "RELATION" and u != v:
+            groups[(u, _relation_label(d), True)][v].append((u, v, k))
+            groups[(v, _relation_label(d), False)][u].append((u, v, k))
+    ranked = sorted(groups.items(), key=lambda g: (-len(g[1]), -degree[g[0][0]], g[0]))
+    used: set = set()
+    fans = []
+    for (hub, label, outgoing), members in ranked:
+        free = {m: e for m, e in members.items() if not used & set(e)}
+        if len(free) < BUNDLE_AT:
+            continue
+        edges = frozenset(edge for e in free.values() for edge in e)
+        used |= edges
+        fans.append(_Bundle(hub, label, outgoing, tuple(sorted(free)), edges))
+    return fans
+
+
+def _draw_bundles(ax, bundles: list[_Bundle], pos, sizes) -> list:
+    """Each fan: a thick labelled trunk from the hub to a junction, thin spokes on."""
+    from matplotlib.patches import FancyArrowPatch
+
+    labels = []
+    for b in bundles:
+        hub, junction = pos[b.hub], pos[b.junction]
+        ax.add_patch(
+            FancyArrowPatch(
+                junction if b.outgoing is False else hub,
+                hub if b.outgoing is False else junction,
+                arrowstyle="-|>" if not b.outgoing else "-",
+                mutation_scale=9,
+                color="#6f6f6f",
+                linewidth=2.2,
+                alpha=0.8,
+                shrinkA=0 if not b.outgoing else math.sqrt(sizes[b.hub]) / 2,
+                shrinkB=math.sqrt(sizes[b.hub]) / 2 + 1 if not b.outgoing else 0,
+                zorder=1,
+            )
+        )
+        for member in b.members:
+            ax.add_patch(
+                FancyArrowPatch(
+                    junction,
+                    pos[member],
+                    arrowstyle="-|>" if b.outgoing else "-",
+                    mutation_scale=6,
+                    color="#9a9a9a",
+                    linewidth=0.6,
+                    alpha=0.7,
+                    shrinkA=0,
+                    shrinkB=math.sqrt(sizes[member]) / 2 + 1,
+                    zorder=1,
+                )
+            )
+        (x1, y1), (x2, y2) = hub, junction
+        angle = math.degrees(math.atan2(y2 - y1, x2 - x1))
+        if angle > 90 or angle <= -90:
+            angle -= 180 if angle > 0 else -180
+        labels.append(
+            ax.text(
+                (x1 + x2) / 2,
+                (y1 + y2) / 2,
+                f"{b.label}: {len(b.members)} entities",
+                rotation=angle,
+                rotation_mode="anchor",
+                fontsize=8,
+                fontweight="bold",
+                color="#333333",
+                ha="center",
+                va="center",
+                zorder=4,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "#999999", "lw": 0.5},
+            )
+        )
+    return labels
+
+
+def _draw_edges(ax, graph: nx.MultiDiGraph, pos, sizes, bundled: set) -> list:
     """Arrows, parallel relations bent apart; predicates on them when there are few."""
     from matplotlib.patches import FancyArrowPatch
 
     pairs: dict[tuple[str, str], list[tuple[str, str, dict]]] = defaultdict(list)
-    for u, v, _key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
-        if u != v:
+    for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
+        if u != v and (u, v, key) not in bundled:
             pairs[tuple(sorted((u, v)))].append((u, v, data))
     many = sum(len(edges) for edges in pairs.values())
     labels = []
@@ -168,7 +326,7 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos, sizes) -> list:
                         color="#555555",
                         ha="center",
                         va="center",
-                        zorder=2,
+                        zorder=4,
                         bbox={
                             "boxstyle": "round,pad=0.1",
                             "fc": "white",
@@ -180,10 +338,13 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos, sizes) -> list:
     return labels
 
 
-def _draw_names(ax, graph: nx.MultiDiGraph, pos, degree, avoid: list) -> list:
+def _draw_names(
+    ax, graph: nx.MultiDiGraph, pos, degree, edge_labels: list, dots: list
+) -> tuple[list, tuple[str, ...]]:
     """Names of the best-connected entities, moved apart so that none overlap."""
     ranked = sorted(graph.nodes, key=lambda n: (-degree[n], -graph.nodes[n].get("mentions", 0), n))
-    named = ranked[: LABELLED + len(ranked) // 5] if len(ranked) > LABELLED + 15 else ranked
+    small = len(ranked) <= LABELLED + 15 or graph.graph.get("center")  # a neighbourhood: all
+    named = ranked if small else ranked[: LABELLED + len(ranked) // 5]
     texts = [
         ax.text(
             pos[n][0],
@@ -198,8 +359,9 @@ def _draw_names(ax, graph: nx.MultiDiGraph, pos, degree, avoid: list) -> list:
         )
         for n in named
     ]
-    separate_labels(ax, texts + avoid, [pos[n] for n in named] + [None] * len(avoid))
-    return texts
+    labels = texts + edge_labels
+    points = [pos[n] for n in named] + [None] * len(edge_labels)
+    return labels, place_labels(ax, labels, points, obstacles=dots)
 
 
 def _legend(ax, colors: dict[str, str]) -> None:
@@ -436,11 +598,12 @@ def _draw_overview(graph: nx.MultiDiGraph, chosen: Overview):
         )
         for i, n in enumerate(chosen.entities)
     ]
-    separate_labels(
+    labels = names + edge_labels + group_labels
+    hidden = place_labels(
         ax,
-        names + edge_labels + group_labels,
+        labels,
         [pos[n] for n in chosen.entities] + [None] * (len(edge_labels) + len(group_labels)),
-        adjust=False,
+        obstacles=[(*pos[n], _radius(fig, sizes[n])) for n in chosen.entities],
     )
     _legend(ax, colors)
     fig.text(
@@ -450,7 +613,7 @@ def _draw_overview(graph: nx.MultiDiGraph, chosen: Overview):
         fontsize=9,
         color="#333333",
     )
-    return fig, ax, names
+    return fig, ax, labels, hidden
 
 
 def _overview_layout(chosen: Overview) -> dict[str, tuple[float, float]]:
@@ -460,11 +623,15 @@ def _overview_layout(chosen: Overview) -> dict[str, tuple[float, float]]:
     for p in sorted(chosen.pairs, key=lambda p: (p.source, p.target)):
         linked.add_edge(p.source, p.target)
     communities = [sorted(c) for c in chosen.communities]
+    placing = linked.copy()  # a community linked to no other stays near the biggest one
+    for members in communities[1:]:
+        if not any(placing.degree(n) for n in members):
+            placing.add_edge(members[0], communities[0][0])
     radii = [0.9 * math.sqrt(len(c)) + 0.5 for c in communities]
     if len(communities) == 1:
         centers = [(0.0, 0.0)]
     else:
-        centers = _community_centers(linked, communities, radii)
+        centers = _community_centers(placing, communities, radii)
     pos = {}
     for members, (cx, cy), radius in zip(communities, centers, radii):
         local = _spring(_sorted_copy(linked.subgraph(members)))
@@ -494,13 +661,13 @@ def _outline_communities(ax, graph, chosen: Overview, pos) -> list:
         labels.append(
             ax.text(
                 top[0],
-                top[1] - 0.15,
+                top[1] - 0.25,
                 f"group: {chosen.community_name(members, graph)}",
                 fontsize=9,
                 fontstyle="italic",
                 color="#444444",
                 ha="center",
-                va="top",
+                va="center",
                 zorder=4,
             )
         )
@@ -580,7 +747,7 @@ def _overview_edges(ax, chosen: Overview, pos, sizes) -> list:
                 color="#444444",
                 ha="center",
                 va="center",
-                zorder=2,
+                zorder=4,
                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85},
             )
         )

@@ -12,7 +12,8 @@ GeoNames gives to several places is resolved, in this order, by
    it, ``lift`` how much more often they do than the graph's articles at large: a
    country every article names, such as the United States in American news, is no
    evidence);
-3. population (the most populous place of that name; a city before a US state).
+3. population (the most populous place of that name; a country, continent or region
+   (England) before a city, a city before a US state).
 
 Each :class:`PlaceLink` records how it was chosen (``resolved_by``) and among how many
 places of that name. Entities that link to the same GeoNames place are one place.
@@ -38,7 +39,7 @@ _NOT_PLACES = frozenset({"PERSON", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODU
 #: Relations that put a place inside a country ("Paris, France").
 _INSIDE = frozenset({"located-in", "part-of"})
 #: When population decides between places of one name: a city before a region or state.
-_KIND_ORDER = {"country": 0, "city": 1, "region": 2, "us-state": 3, "continent": 4}
+_KIND_ORDER = {"country": 0, "continent": 1, "region": 2, "city": 3, "us-state": 4}
 
 
 @dataclass(frozen=True)
@@ -192,12 +193,21 @@ def _countries_in_articles(
     """Article id → the countries it names."""
     found: dict[str, set[str]] = defaultdict(set)
     for entity, articles in articles_of.items():
-        country = places().country(str(graph.nodes[entity].get("name", "")))
+        country = _country_of(str(graph.nodes[entity].get("name", "")))
         for article in articles:
             found.setdefault(article, set())  # every article counts towards the base rates
             if country:
                 found[article].add(country)
     return found
+
+
+def _country_of(name: str) -> str | None:
+    """The country a name stands for: a country's, or a region's ("England")."""
+    country = places().country(name)
+    if country:
+        return country
+    regions = [p for p in geo_places().get(name.casefold(), ()) if p.kind == "region"]
+    return regions[0].country if regions else None
 
 
 def _related_countries(graph: nx.MultiDiGraph, entity: str) -> Counter:
@@ -206,7 +216,7 @@ def _related_countries(graph: nx.MultiDiGraph, entity: str) -> Counter:
         if d.get("label") != "RELATION" or d.get("relation") not in _INSIDE:
             continue
         other = v if u == entity else u
-        country = places().country(str(graph.nodes[other].get("name", "")))
+        country = _country_of(str(graph.nodes[other].get("name", "")))
         if country:
             found[country] += d.get("evidence_count", 1)
     return found
