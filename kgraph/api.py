@@ -89,9 +89,7 @@ def triples_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     except ImportError as exc:
         from kgraph.errors import KgraphError
 
-        raise KgraphError(
-            "triples_frame needs pandas: pip install 'kgraph[pandas]' (or pip install pandas)"
-        ) from exc
+        raise KgraphError("triples_frame needs pandas: pip install 'kgraph[pandas]'") from exc
     from kgraph.export.triples import triple_records
 
     return pd.DataFrame([_row(r) for r in triple_records(graph)], columns=list(FRAME_COLUMNS))

@@ -3,9 +3,11 @@
 Longitude and latitude drawn as they are (plate carrée), over the country outlines kgraph
 ships (``kgraph/data/country-outlines.json``: Natural Earth's low-resolution shapes, from
 countryinfo). The frame fits the places (the whole world when they span it). The
-:data:`LABELLED` most mentioned places are named, the names moved apart by adjustText
-and then pushed apart until no two meet; a caption says how many places there are, how
-many are named and how many place names are not in the gazetteer. Every seed is fixed.
+:data:`LABELLED` most mentioned places are named (:mod:`kgraph.export.labels`: no two
+names meet). Where :data:`_ZOOM_AT` or more named places crowd into one window of
+:data:`_ZOOM` degrees (Europe, in British news), a second panel below shows that window
+larger and names its places there. A caption says how many places there are and how many
+place names are not in the gazetteer.
 """
 
 from __future__ import annotations

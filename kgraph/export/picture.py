@@ -1,15 +1,23 @@
 """A static picture of the graph (PNG or SVG) drawn with matplotlib.
 
+Three kinds, chosen by :func:`write_picture`:
+
+- **overview** of a whole graph of more than ``top`` entities (:mod:`kgraph.export.overview`):
+  the entities with the most evidence, one arrow per linked pair with its relation (and
+  evidence count) written on it, communities laid out apart inside soft outlines named
+  by their biggest entity, and a caption counting what was left out;
+- **neighbourhood** (a centre set by ``--entity``): every entity named; five or more
+  relations of one kind at one entity (:data:`BUNDLE_AT`) drawn as one fan, a thick trunk
+  labelled "based-in: 14 entities" to a junction and thin spokes on; more relations than
+  :data:`EDGE_LABELS_UP_TO` drawn as one edge per pair (its strongest relation);
+- any other graph whole: each relation its own curved arrow with its predicate.
+
 Layout: each connected component gets a square (side growing with the square root of its
-size), largest first, packed in rows. Inside a component, communities (networkx's
-Louvain, fixed seed) are laid out apart: each community by its own spring layout inside a
-circle, the circles placed by a spring layout of the communities' own graph and pushed
-apart until none overlap. Parallel relations between two entities are drawn as separate
-curved arrows, each with its predicate when there are at most :data:`EDGE_LABELS_UP_TO`
-relations. Nodes are coloured by type (legend) and sized by their relations; the
-:data:`LABELLED` best-connected entities are named (every entity in a small graph), the
-names moved apart by adjustText so that none overlap. SVG keeps text as ``<text>``
-elements. Every seed is fixed, so a picture is reproducible.
+size), largest first, packed in rows; inside it, communities (networkx's Louvain, fixed
+seed) each by their own spring layout inside a circle, the circles pushed apart.
+Names are whole (never cut) and placed by :mod:`kgraph.export.labels`: none overlaps
+another or leaves the picture. SVG keeps text as ``<text>`` elements. Every seed is
+fixed, so a picture is reproducible.
 """
 
 from __future__ import annotations
