@@ -47,7 +47,13 @@ def test_the_example_graph_svg_names_every_related_entity(example_graph, tmp_pat
     assert names <= written, names - written  # whole names: never cut with an ellipsis
     assert "US Federal Trade Commission" in written
     predicates = {d["predicate"] for _, _, d in graph.edges(data=True) if "predicate" in d}
-    assert predicates <= written, predicates - written
+    missing = predicates - written  # a relation's label with no room on its edge...
+    notes = [t for t in written if t and t.endswith("left out for want of room")]
+    if missing:  # ...is said at the picture's foot, never drawn over another
+        assert notes == [
+            f"{len(missing)} label{'s' if len(missing) > 1 else ''} left out for want of room"
+        ]
+    assert len(missing) <= 2, missing
     assert result.output.startswith(f"wrote {len(related)} nodes and ")
 
 

@@ -204,7 +204,7 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--with-articles/--no-articles",
     default=None,
-    help="Article nodes and MENTIONS edges [default: only for csv and jsonl].",
+    help="Article nodes and MENTIONS edges [default: only for csv, jsonl, geojson, map].",
 )
 @click.option(
     "--with-isolated",
@@ -218,7 +218,7 @@ def _names(values: tuple[str, ...]) -> list[str]:
     show_default=True,
     help="html, png, svg of a whole graph: the N entities with the most evidence and the "
     "strongest relations between them; with --entity and --hops 2 or more, at most N/2 "
-    "entities beyond the first ring (0: every entity).",
+    "(at least 10) entities beyond the first ring (0: every entity).",
 )
 @click.option(
     "--cypher",

@@ -3,9 +3,10 @@
 :func:`place_labels` puts each text, most important first, at the free spot nearest to
 where it was drawn: candidate spots ring outwards from there, and the first whose box
 stays inside the axes and meets no text already placed (nor an obstacle, such as the dots
-of a graph) wins. A text with nowhere to go within :data:`REACH` pixels is hidden and
-counted, never drawn over another. A name that ends far from its point gets a thin
-leader line to it. :func:`label_report` measures what was drawn: overlapping pairs and
+of a graph) wins. A relation's label marked with :func:`along` slides along its edge
+instead (then at most :data:`LOOSE_REACH` pixels round its middle). A text with nowhere to
+go is hidden and counted, never drawn over another. A name that ends far from its point
+gets a thin leader line to it. :func:`label_report` measures what was drawn: overlapping pairs and
 names cut by the figure's edge.
 """
 
@@ -15,10 +16,12 @@ import math
 from dataclasses import dataclass
 from itertools import combinations
 
-__all__ = ["REACH", "LabelReport", "label_report", "place_labels"]
+__all__ = ["LOOSE_REACH", "REACH", "LabelReport", "along", "label_report", "place_labels"]
 
-#: Farthest a text moves from where it was drawn, in pixels.
+#: Farthest a name moves from where it was drawn, in pixels.
 REACH = 260
+#: Farthest a text without a point (a relation's label) moves, in pixels.
+LOOSE_REACH = 60
 _PAD = 2.0  # pixels kept free round each text
 _STEP = 4.0  # pixels between two rings of candidate spots
 _MOVED = 12.0  # pixels a name moves before it gets a leader line
@@ -32,6 +35,33 @@ class LabelReport:
     overlapping: tuple[tuple[str, str], ...]
     cut: tuple[str, ...]
     hidden: tuple[str, ...] = ()
+
+
+def along(text, start: tuple[float, float], end: tuple[float, float]):
+    """Mark ``text`` as the label of the edge from ``start`` to ``end`` (data
+    coordinates): it may be placed anywhere along the edge's middle part."""
+    text.kgraph_edge = (start, end)
+    return text
+
+
+def _along_edge(ax, text, cx: float, cy: float):
+    """Candidate moves of an edge's label: along the edge from its middle outwards (the
+    middle 70%), a little to either side."""
+    import numpy as np
+
+    (x1, y1), (x2, y2) = (ax.transData.transform(p) for p in text.kgraph_edge)
+    length = math.hypot(x2 - x1, y2 - y1) or 1.0
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+    moves = []
+    for step in range(int(0.35 * length / _STEP) + 1):
+        for sign in (1, -1) if step else (1,):
+            for side in (0.0, 5.0, -5.0, 10.0, -10.0):
+                along_edge = sign * step * _STEP
+                x = mx + ux * along_edge - uy * side
+                y = my + uy * along_edge + ux * side
+                moves.append((x - cx, y - cy))
+    return np.array(moves)
 
 
 def _offsets():
@@ -55,16 +85,20 @@ def place_labels(
     *,
     obstacles: list[tuple[float, float, float]] = (),
     leader_color: str = "#777777",
+    loose_reach: float = LOOSE_REACH,
 ) -> tuple[str, ...]:
     """Move ``texts`` (most important first) to free spots near where they are drawn;
     ``points[i]``, when given, is the point text ``i`` names (a leader line joins them
     when the text ends far away). ``obstacles``: ``(x, y, radius in pixels)`` discs in
-    data coordinates no text may cover. Returns the texts hidden for want of room."""
+    data coordinates no text may cover. A text without a point (a relation's label, which
+    means nothing away from its edge) moves at most ``loose_reach`` pixels. Returns the
+    texts hidden for want of room."""
     import numpy as np
 
     renderer = ax.figure.canvas.get_renderer()
     frame = ax.get_window_extent()
     moves = _offsets()
+    near = np.hypot(moves[:, 0], moves[:, 1]) <= loose_reach
     placed = [
         (px - r, py - r, px + r, py + r)
         for x, y, r in obstacles
@@ -75,7 +109,14 @@ def place_labels(
         box = text.get_window_extent(renderer)
         cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
         half_w, half_h = box.width / 2 + _PAD, box.height / 2 + _PAD
-        spots = np.column_stack([cx + moves[:, 0], cy + moves[:, 1]])
+        edge = getattr(text, "kgraph_edge", None)
+        if edge is not None:
+            tried = np.vstack([_along_edge(ax, text, cx, cy), moves[near]])
+        elif point is None:
+            tried = moves[near]
+        else:
+            tried = moves
+        spots = np.column_stack([cx + tried[:, 0], cy + tried[:, 1]])
         fits = (
             (spots[:, 0] - half_w >= frame.x0)
             & (spots[:, 0] + half_w <= frame.x1)

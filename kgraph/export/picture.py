@@ -29,7 +29,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kgraph.export.labels import LabelReport, label_report, place_labels
+from kgraph.export.labels import LabelReport, along, label_report, place_labels
 from kgraph.export.overview import TOP, Overview, overview, overview_summary, pair_relations
 from kgraph.export.style import node_kind, relation_degree, type_colors
 
@@ -82,6 +82,16 @@ def write_picture(
         else:
             fig, ax, labels, hidden = _draw(_collapsed(graph))
         report = label_report(ax, labels, hidden)
+        if hidden:  # said, not silently dropped
+            fig.text(
+                0.99,
+                0.003,
+                f"{len(hidden)} label{'s' if len(hidden) > 1 else ''} left out for want of room",
+                fontsize=8,
+                color="#666666",
+                ha="right",
+                va="bottom",
+            )
         fig.savefig(
             out,
             format=fmt,
@@ -283,6 +293,7 @@ def _draw_bundles(ax, bundles: list[_Bundle], pos, sizes) -> list:
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "#999999", "lw": 0.5},
             )
         )
+        along(labels[-1], hub, junction)
     return labels
 
 
@@ -343,6 +354,8 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos, sizes, bundled: set) -> list:
                         },
                     )
                 )
+                shift_x, shift_y = x - (x1 + x2) / 2, y - (y1 + y2) / 2  # the curve's middle
+                along(labels[-1], (x1 + shift_x, y1 + shift_y), (x2 + shift_x, y2 + shift_y))
     return labels
 
 
@@ -759,4 +772,5 @@ def _overview_edges(ax, chosen: Overview, pos, sizes) -> list:
                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85},
             )
         )
+        along(labels[-1], pos[p.source], pos[p.target])
     return labels
