@@ -1,0 +1,108 @@
+"""Time the read commands on a large graph, the local file and Neo4j side by side.
+
+Each command runs as its own process (``python -c "from kgraph.cli import main; main()"``),
+``--runs`` times; the figure is the median wall time from fork to exit. Columns: the local
+graph file read whole (a copy without its index), the local file with its index (when the
+graph file given has a current one), and Neo4j (with ``--neo4j-uri``, holding the same
+graph: ``kgraph load GRAPH --replace --neo4j-uri URI``). ``kgraph --help`` is the CLI's own
+start; "beyond start" is the Neo4j figure minus it. ``--source DIR`` times another
+checkout (e.g. main, unpacked with ``git archive main | tar -x -C DIR``).
+
+    kgraph ingest ../shared/corpora/bbc --graph /tmp/bbc.json --workers 2
+    kgraph load /tmp/bbc.json --replace --neo4j-uri bolt://127.0.0.1:7689
+    python bench/bench_queries.py --graph /tmp/bbc.json --neo4j-uri bolt://127.0.0.1:7689
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MAIN = "from kgraph.cli import main; main()"
+#: The commands timed, each after ``kgraph`` (the store options are added per column).
+COMMANDS = {
+    "query --entity": ["query", "--entity", "Tony Blair"],
+    "query --relation": ["query", "--relation", "head-of"],
+    "query --predicate": ["query", "--predicate", "based-in"],
+    "query --path": ["query", "--path", "Tony Blair", "Rafael Nadal"],
+    "query --source": ["query", "--source", "Tony Blair"],
+    "stats": ["stats"],
+    "entity": ["entity", "Tony Blair"],
+}
+
+
+def run(source: Path, args: list[str]) -> tuple[float, str]:
+    """Seconds one ``kgraph ARGS`` process takes, and what it printed."""
+    env = {**os.environ, "PYTHONPATH": str(source)}
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", MAIN, *args], env=env, capture_output=True, text=True, cwd="/"
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode:
+        raise SystemExit(f"kgraph {' '.join(args)} failed: {done.stderr.strip()[-300:]}")
+    return seconds, done.stdout
+
+
+def median_time(source: Path, args: list[str], runs: int) -> tuple[float, str]:
+    """The median of ``runs`` runs (after one untimed run), and the output."""
+    _, output = run(source, args)
+    return statistics.median(run(source, args)[0] for _ in range(runs)), output
+
+
+def columns(graph: Path, whole: Path, neo4j_uri: str | None) -> dict[str, list[str]]:
+    """The store options of each column."""
+    found = {"local, whole file": ["--graph", str(whole)]}
+    if graph.with_name(
+        graph.name.removesuffix(".gz").removesuffix(".json") + ".index.sqlite"
+    ).exists():
+        found["local, index"] = ["--graph", str(graph)]
+    if neo4j_uri:
+        found["neo4j"] = ["--store", "neo4j", "--neo4j-uri", neo4j_uri]
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--graph", type=Path, required=True, help="a large local graph file")
+    parser.add_argument("--neo4j-uri", help="a Neo4j server holding the same graph")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--source", type=Path, default=ROOT, help="checkout to time")
+    parser.add_argument("--only", action="append", help="time only these commands")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        whole = Path(tmp) / options.graph.name  # a copy without an index beside it
+        shutil.copy(options.graph, whole)
+        stores = columns(options.graph, whole, options.neo4j_uri)
+        print(f"kgraph read commands, {options.source}: median of {options.runs} runs, seconds")
+        print(f"graph {options.graph} ({options.graph.stat().st_size / 1e6:.1f} MB)")
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        start, _ = median_time(options.source, ["--help"], options.runs)
+        print(f"  kgraph --help (the CLI's own start): {start:.2f}")
+        header = "".join(f"{name:>20}" for name in stores)
+        print(f"  {'command':<20}{header}" + ("   neo4j beyond start" if options.neo4j_uri else ""))
+        for name, args in COMMANDS.items():
+            if options.only and name not in options.only:
+                continue
+            times, outputs = [], []
+            for store_args in stores.values():
+                seconds, output = median_time(options.source, args + store_args, options.runs)
+                times.append(seconds)
+                outputs.append(output)
+            cells = "".join(f"{t:20.2f}" for t in times)
+            beyond = f"{times[-1] - start:21.2f}" if options.neo4j_uri else ""
+            same = "" if len(set(outputs)) == 1 else "   (outputs differ!)"
+            print(f"  {name:<20}{cells}{beyond}{same}")
+        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
