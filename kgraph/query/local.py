@@ -89,20 +89,27 @@ def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
     return found
 
 
-def match_entity(graph: nx.MultiDiGraph, name: str) -> str | None:
+def match_entity(graph: nx.MultiDiGraph, name: str, *, exact: bool = False) -> str | None:
     """The entity ``name`` means: its id; else the one named so, else the one with that
     alias, else the one whose name contains it (ignoring case); of several, the most
-    mentioned (then the first id). None when no entity matches."""
+    mentioned (then the first id). None when no entity matches (``exact``: when none has
+    that id or name)."""
     wanted = name.casefold().strip()
     entities = _entity_nodes(graph)
     if name in entities:
         return name
-    exact = [n for n, d in entities.items() if d["name"].casefold() == wanted]
-    alias = [
-        n for n, d in entities.items() if wanted in (a.casefold() for a in d.get("aliases", []))
-    ]
-    partial = [n for n, d in entities.items() if wanted in d["name"].casefold()]
-    for matches in (exact, alias, partial):
+
+    def named(n: str) -> bool:
+        return entities[n]["name"].casefold() == wanted
+
+    def aliased(n: str) -> bool:
+        return wanted in (a.casefold() for a in entities[n].get("aliases", []))
+
+    def within(n: str) -> bool:
+        return wanted in entities[n]["name"].casefold()
+
+    for test in (named,) if exact else (named, aliased, within):
+        matches = [n for n in entities if test(n)]
         if matches:
             return min(matches, key=lambda n: (-entities[n].get("mentions", 0), n))
     return None

@@ -52,10 +52,11 @@ def find(reader: GraphReader, name: str) -> dict[str, Any]:
     Raises:
         KgraphError: no entity matches; the message suggests the closest names.
     """
-    candidates = reader.entities_named(name)
-    found = local.match_entity(candidates, name)
-    if found is not None:
-        return dict(candidates.nodes[found])
+    for look_up, exact in ((reader.entities_called, True), (reader.entities_named, False)):
+        candidates = look_up(name)
+        found = local.match_entity(candidates, name, exact=exact)
+        if found is not None:
+            return dict(candidates.nodes[found])
     everyone = reader.all_names()  # also catches what a store's case folding missed
     found = local.match_entity(everyone, name)
     if found is None:

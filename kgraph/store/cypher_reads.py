@@ -1,8 +1,8 @@
 """The Cypher of the questions answered on the server (:mod:`kgraph.store.neo4j_reader`).
 
 One function per statement, each returning its text; every value travels as a parameter.
-Relation rows share one shape (:func:`relation_columns`): ``rid`` (the relationship's
-element id), ``subject``, ``object``, ``type`` and ``props`` (all its properties).
+The questions' relations come in one row with their entities and articles
+(:func:`_subgraph`): one round trip each.
 
 Names are compared case-folded: :func:`folded` lowercases a string and spells out the
 letters whose case folding is not their lowercase (ß → ss, ſ → s, ﬁ → fi ...: the pairs
@@ -23,17 +23,36 @@ def folded(expression: str) -> str:
     return f"reduce(s = toLower({expression}), pair IN $fold | replace(s, pair[0], pair[1]))"
 
 
-def relation_columns(rel: str = "r") -> str:
-    """The columns of a relation row for relationship variable ``rel``."""
-    return (
-        f"elementId({rel}) AS rid, startNode({rel}).id AS subject, endNode({rel}).id AS object, "
-        f"type({rel}) AS type, properties({rel}) AS props"
-    )
-
-
 #: The properties of an entity a question reads (``type_votes`` and ``merges`` only
 #: ``kgraph entity`` shows: :func:`entity_details`).
 ENTITY = "e {.id, .name, .type, .aliases, .mentions}"
+
+
+def _subgraph(match: str) -> str:
+    """One row holding the relationships ``r`` that ``match`` binds (``relations``, each
+    ``{rid, subject, object, type, props}``), the entities at their ends, those of
+    ``$ids`` and, when ``$speakers``, those the relations are attributed to
+    (``entities``), and the articles of their evidence (``articles``)."""
+    return (
+        f"{match}\n"
+        "WITH collect(DISTINCT r) AS rels\n"
+        "RETURN [r IN rels | {rid: elementId(r), subject: startNode(r).id,\n"
+        "  object: endNode(r).id, type: type(r), props: properties(r)}] AS relations,\n"
+        "COLLECT {\n"
+        f"  UNWIND rels AS r UNWIND [startNode(r), endNode(r)] AS e RETURN {ENTITY} AS entity\n"
+        "  UNION\n"
+        f"  UNWIND $ids AS id MATCH (e:Entity {{id: id}}) RETURN {ENTITY} AS entity\n"
+        "  UNION\n"
+        "  UNWIND rels AS r\n"
+        "  UNWIND CASE WHEN $speakers THEN coalesce(r.source_ids, []) ELSE [] END AS id\n"
+        f"  MATCH (e:Entity {{id: id}}) RETURN {ENTITY} AS entity\n"
+        "} AS entities,\n"
+        "COLLECT {\n"
+        "  UNWIND rels AS r UNWIND r.articles AS id\n"
+        "  WITH DISTINCT id MATCH (a:Article {id: id})\n"
+        "  RETURN a {.id, .title, .published} AS article\n"
+        "} AS articles"
+    )
 
 
 def entities_named() -> str:
@@ -48,9 +67,14 @@ def entities_named() -> str:
     )
 
 
-def entities_by_id() -> str:
-    """The entities ``$ids`` (the properties questions read)."""
-    return f"UNWIND $ids AS id MATCH (e:Entity {{id: id}}) RETURN {ENTITY} AS entity"
+def entities_by_slug() -> str:
+    """Entities whose id is ``$name``, ``$slug`` or ``$slug`` and a number (``-2``): every
+    entity whose name is ``$name`` ignoring case, since kgraph makes an entity's id of its
+    name's slug (:func:`kgraph.models.slugify`); found through the id constraint's index."""
+    return (
+        "MATCH (e:Entity) WHERE e.id IN [$name, $slug] OR e.id STARTS WITH $slug + '-'\n"
+        f"RETURN {ENTITY} AS entity"
+    )
 
 
 def entity_details() -> str:
@@ -65,17 +89,9 @@ def all_entities() -> str:
     return f"MATCH (e:Entity) RETURN {ENTITY} AS entity"
 
 
-def articles_by_id() -> str:
-    """Id, title and date of the articles ``$ids``."""
-    return (
-        "UNWIND $ids AS id MATCH (a:Article {id: id})\n"
-        "RETURN a.id AS id, a.title AS title, a.published AS published"
-    )
-
-
 def relations_around() -> str:
-    """Every relation into or out of entity ``$id``."""
-    return f"MATCH (e:Entity {{id: $id}})-[r]-(:Entity)\nRETURN DISTINCT {relation_columns()}"
+    """Every relation into or out of entity ``$id`` (:func:`_subgraph`)."""
+    return _subgraph("MATCH (:Entity {id: $id})-[r]-(:Entity)")
 
 
 def predicates() -> str:
@@ -87,19 +103,16 @@ def predicates() -> str:
 
 
 def relations_with_predicates() -> str:
-    """The relations whose predicate is one of ``$predicates``."""
-    return (
-        "MATCH (:Entity)-[r]->(:Entity) WHERE r.predicate IN $predicates\n"
-        f"RETURN {relation_columns()}"
-    )
+    """The relations whose predicate is one of ``$predicates`` (:func:`_subgraph`)."""
+    return _subgraph("MATCH (:Entity)-[r]->(:Entity) WHERE r.predicate IN $predicates")
 
 
 def relations_of_relation() -> str:
-    """The relations whose ``relation`` is ``$relation`` or whose type, lowercased, is."""
-    return (
+    """The relations whose ``relation`` is ``$relation`` or whose type, lowercased, is
+    (:func:`_subgraph`)."""
+    return _subgraph(
         "MATCH (:Entity)-[r]->(:Entity)\n"
-        "WHERE r.relation = $relation OR toLower(type(r)) = $relation\n"
-        f"RETURN {relation_columns()}"
+        "WHERE r.relation = $relation OR toLower(type(r)) = $relation"
     )
 
 
@@ -122,23 +135,20 @@ def dated_neighbours() -> str:
 
 
 def relations_between() -> str:
-    """The relations between each pair of ``$pairs`` (``[a, b]``), either direction."""
-    return (
-        "UNWIND $pairs AS pair\n"
-        "MATCH (:Entity {id: pair[0]})-[r]-(:Entity {id: pair[1]})\n"
-        f"RETURN DISTINCT {relation_columns()}"
+    """The relations between each pair of ``$pairs`` (``[a, b]``), either direction
+    (:func:`_subgraph`)."""
+    return _subgraph(
+        "UNWIND $pairs AS pair\nMATCH (:Entity {id: pair[0]})-[r]-(:Entity {id: pair[1]})"
     )
 
 
 def claims() -> str:
     """The relations reported by a source whose folded name is ``$folded``, or by the
-    entity ``$source`` or one of ``$ids``."""
-    return (
+    entity ``$source`` or one of ``$sources`` (:func:`_subgraph`)."""
+    return _subgraph(
         "MATCH (:Entity)-[r]->(:Entity) WHERE size(coalesce(r.sources, [])) > 0\n"
-        "  AND (any(name IN r.sources WHERE "
-        f"{folded('name')} = $folded)\n"
-        "    OR any(id IN coalesce(r.source_ids, []) WHERE id = $source OR id IN $ids))\n"
-        f"RETURN {relation_columns()}"
+        f"  AND (any(name IN r.sources WHERE {folded('name')} = $folded)\n"
+        "    OR any(id IN coalesce(r.source_ids, []) WHERE id = $source OR id IN $sources))"
     )
 
 

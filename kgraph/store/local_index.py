@@ -218,6 +218,12 @@ class IndexReader:
     def close(self) -> None:
         self.db.close()
 
+    def entities_called(self, name: str) -> nx.MultiDiGraph:
+        rows = self.db.execute(
+            "SELECT node FROM entities WHERE id = ? OR folded_name = ?", (name, name.casefold())
+        )
+        return _graph(_entity_nodes(rows))
+
     def entities_named(self, name: str) -> nx.MultiDiGraph:
         folded = name.casefold()
         rows = self.db.execute(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from kgraph.errors import StoreError
+from kgraph.models import slugify
 from kgraph.store import cypher, cypher_reads
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats
 from kgraph.store.reader import ranked_counts
@@ -96,6 +97,10 @@ class Neo4jReader:
                     part.close()
         self._tx = self._session = self._driver = None
 
+    def entities_called(self, name: str) -> nx.MultiDiGraph:
+        rows = self._run(cypher_reads.entities_by_slug(), name=name, slug=slugify(name))
+        return _entity_graph(row["entity"] for row in rows)
+
     def entities_named(self, name: str) -> nx.MultiDiGraph:
         rows = self._run(
             cypher_reads.entities_named(), name=name, folded=name.casefold(), fold=FOLD
@@ -110,18 +115,17 @@ class Neo4jReader:
         return _entity_graph(row["entity"] for row in self._run(cypher_reads.all_entities()))
 
     def around(self, entity_id: str) -> nx.MultiDiGraph:
-        rows = self._run(cypher_reads.relations_around(), id=entity_id)
-        return self._subgraph(rows, [entity_id])
+        return self._subgraph(cypher_reads.relations_around(), [entity_id], id=entity_id)
 
     def predicates(self) -> list[str]:
         return [row["predicate"] for row in self._run(cypher_reads.predicates())]
 
     def with_predicates(self, predicates: Collection[str]) -> nx.MultiDiGraph:
-        rows = self._run(cypher_reads.relations_with_predicates(), predicates=list(predicates))
-        return self._subgraph(rows)
+        query = cypher_reads.relations_with_predicates()
+        return self._subgraph(query, predicates=list(predicates))
 
     def with_relation(self, relation: str) -> nx.MultiDiGraph:
-        return self._subgraph(self._run(cypher_reads.relations_of_relation(), relation=relation))
+        return self._subgraph(cypher_reads.relations_of_relation(), relation=relation)
 
     def neighbours(
         self, ids: Collection[str], *, dated: bool = False
@@ -135,19 +139,18 @@ class Neo4jReader:
                 yield row["id"], other, {}
 
     def between(self, pairs: Collection[tuple[str, str]]) -> nx.MultiDiGraph:
-        rows = self._run(cypher_reads.relations_between(), pairs=[list(p) for p in pairs])
-        return self._subgraph(rows)
+        query = cypher_reads.relations_between()
+        return self._subgraph(query, pairs=[list(p) for p in pairs])
 
     def claims(self, source: str, entity_ids: Collection[str]) -> nx.MultiDiGraph:
-        rows = self._run(
+        return self._subgraph(
             cypher_reads.claims(),
+            speakers=True,
             folded=source.casefold(),
             source=source,
-            ids=list(entity_ids),
+            sources=list(entity_ids),
             fold=FOLD,
         )
-        speakers = {i for row in rows for i in row["props"].get("source_ids") or () if i}
-        return self._subgraph(rows, speakers)
 
     def stats(self) -> GraphStats:
         articles = self._run(cypher.count_articles())[0]["n"]
@@ -173,22 +176,25 @@ class Neo4jReader:
             raise _error(exc, self.settings) from exc
 
     def _subgraph(
-        self, rows: list[dict[str, Any]], entity_ids: Iterable[str] = ()
+        self, query: str, ids: Iterable[str] = (), speakers: bool = False, **parameters: Any
     ) -> nx.MultiDiGraph:
-        """The relation rows with their entities (and ``entity_ids``) and their articles."""
-        relations = list({row["rid"]: row for row in rows}.values())
-        ids = {*entity_ids, *(row[end] for row in relations for end in ("subject", "object"))}
-        articles = {a for row in relations for a in row["props"].get("articles") or ()}
-        graph = _entity_graph(
-            row["entity"] for row in self._run(cypher_reads.entities_by_id(), ids=sorted(ids))
-        )
-        for row in self._run(cypher_reads.articles_by_id(), ids=sorted(articles)):
-            graph.add_node(ARTICLE_PREFIX + row["id"], label="Article", **row)
-        for row in relations:
-            props = dict(row["props"])
-            key = props.pop("key", row["type"])
+        """The one row of a :func:`cypher_reads._subgraph` query as a graph: its relations,
+        their entities (with ``ids``; with ``speakers``, the entities they are attributed
+        to) and their articles."""
+        (row,) = self._run(query, ids=list(ids), speakers=speakers, **parameters)
+        graph = _entity_graph(row["entities"])
+        for article in row["articles"]:
+            graph.add_node(ARTICLE_PREFIX + article["id"], label="Article", **article)
+        for relation in row["relations"]:
+            props = dict(relation["props"])
+            key = props.pop("key", relation["type"])
             graph.add_edge(
-                row["subject"], row["object"], key, **props, label="RELATION", type=row["type"]
+                relation["subject"],
+                relation["object"],
+                key,
+                **props,
+                label="RELATION",
+                type=relation["type"],
             )
         return graph
 

@@ -40,6 +40,10 @@ Window = tuple[str | None, str | None]
 class GraphReader(Protocol):
     """The reads the questions ask of a store."""
 
+    def entities_called(self, name: str) -> nx.MultiDiGraph:
+        """Entity nodes that may have the id ``name`` or a name equal to it ignoring case:
+        at least those that do (a quick look-up before :meth:`entities_named`)."""
+
     def entities_named(self, name: str) -> nx.MultiDiGraph:
         """Entity nodes that may be called ``name``: at least those whose id, name or an
         alias equals it ignoring case, and those whose name contains it ignoring case."""
@@ -156,6 +160,9 @@ class MemoryReader:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    def entities_called(self, name: str) -> nx.MultiDiGraph:
+        return self.graph
 
     def entities_named(self, name: str) -> nx.MultiDiGraph:
         return self.graph
