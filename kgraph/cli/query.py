@@ -92,10 +92,13 @@ def query(
 
     Under each relation is its best evidence: the sentence (trimmed around the two names
     when long), the article's title and date; --evidence all lists every piece. --entity,
-    --predicate, --relation and --path work on either store (with --store neo4j the graph
-    is read from the server first); --cypher runs a query file of cypher/ with its
-    parameters on either store (locally through grand-cypher, or the Python answer its
-    "// local:" line names).
+    --predicate, --relation, --path and --source give the same answers on either store,
+    each reading only what it prints (on the Neo4j server; from the local graph file's
+    index, GRAPH.index.sqlite, while it is current). Names match an entity's id, name or
+    alias ignoring case, else a part of its name; of several shortest paths --path shows
+    the first by entity ids. --since/--until keep the evidence of that time. --cypher
+    runs a query file of cypher/ with its parameters on either store (locally through
+    grand-cypher, or the Python answer its "// local:" line names).
 
     \b
     Examples:

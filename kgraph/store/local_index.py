@@ -23,6 +23,7 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats
-from kgraph.store.reader import GraphReader, MemoryReader, graph_stats
+from kgraph.store.reader import GraphReader, MemoryReader, ranked_counts
 
 __all__ = ["IndexReader", "index_path", "open_local_reader", "write_index"]
 
@@ -113,22 +114,15 @@ def write_index(graph: nx.MultiDiGraph, graph_path: Path, written: os.stat_resul
 def _fill(db: sqlite3.Connection, graph: nx.MultiDiGraph, identity: dict[str, int]) -> None:
     for statement in SCHEMA:
         db.execute(statement)
-    degree: dict[str, int] = {}
+    degree: Counter[str] = Counter()
+    predicates: Counter[str] = Counter()
     relations, sources = [], []
     for n, (u, v, key, data) in enumerate(_relations(graph)):
-        degree[u] = degree.get(u, 0) + 1
-        degree[v] = degree.get(v, 0) + 1
+        degree[u] += 1
+        degree[v] += 1
+        predicates[data["predicate"]] += 1
         relations.append(
-            (
-                n,
-                u,
-                v,
-                str(key),
-                data["predicate"],
-                data.get("relation"),
-                data["type"],
-                json.dumps(data, ensure_ascii=False),
-            )
+            (n, u, v, str(key), data["predicate"], data.get("relation"), data["type"], _json(data))
         )
         ids = data.get("source_ids") or [""] * len(data.get("sources") or ())
         for name, entity in zip(data.get("sources") or (), ids):
@@ -136,33 +130,36 @@ def _fill(db: sqlite3.Connection, graph: nx.MultiDiGraph, identity: dict[str, in
                 sources.append((name.casefold(), entity, n))
     db.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?)", relations)
     db.executemany("INSERT INTO sources VALUES (?, ?, ?)", sources)
+    types: Counter[str] = Counter()
     entities, aliases, articles = [], [], []
     for node, data in graph.nodes(data=True):
         if data.get("label") == "Article":
             articles.append((data["id"], data.get("title"), data.get("published")))
-        elif data.get("label") == "Entity":
-            entities.append(
-                (
-                    node,
-                    str(node).casefold(),
-                    data["name"].casefold(),
-                    degree.get(node, 0),
-                    data.get("mentions", 0),
-                    json.dumps(data, ensure_ascii=False),
-                )
-            )
+            continue
+        types[data.get("type", "")] += 1
+        if data.get("label") == "Entity":
+            folded = (str(node).casefold(), data["name"].casefold())
+            counts = (degree[node], data.get("mentions", 0))
+            entities.append((node, *folded, *counts, _json(data)))
             aliases.extend((a.casefold(), node) for a in data.get("aliases", ()))
     db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", entities)
     db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
     db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)", articles)
     for statement in INDEXES:
         db.execute(statement)
-    meta = {
-        "version": INDEX_VERSION,
-        "graph_file": identity,
-        "stats": graph_stats(graph).__dict__,
-    }
+    stats = GraphStats(
+        len(articles),
+        sum(types.values()),
+        sum(predicates.values()),
+        ranked_counts(types.items()),
+        ranked_counts(predicates.items()),
+    )
+    meta = {"version": INDEX_VERSION, "graph_file": identity, "stats": stats.__dict__}
     db.executemany("INSERT INTO meta VALUES (?, ?)", [(k, json.dumps(v)) for k, v in meta.items()])
+
+
+#: One encoder for every row (``json.dumps`` with options makes one per call).
+_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 def _relations(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, Any, dict[str, Any]]]:
