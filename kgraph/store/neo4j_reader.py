@@ -2,7 +2,9 @@
 and articles it names (:mod:`kgraph.store.cypher_reads`), never the whole graph.
 
 A reader opens one read transaction and asks everything of one command in it. It writes
-nothing (no schema statements either), so it works on a read-only user or replica.
+nothing (no schema statements either), so it works on a read-only user or replica. Like
+the store, it refuses a database whose relationships an older kgraph typed by predicate
+(``kgraph migrate --store neo4j`` retypes them).
 """
 
 from __future__ import annotations
@@ -83,6 +85,13 @@ class Neo4jReader:
         except Exception as exc:
             self.close()
             raise _error(exc, self.settings) from exc
+        if self._run(cypher.legacy_relation_exists()):
+            self.close()
+            raise StoreError(
+                f"Neo4j database {self.settings.database!r} at {self.settings.uri} holds "
+                "relationships typed by predicate (written by an older kgraph): run "
+                "`kgraph migrate --store neo4j` once to retype them by relation"
+            )
 
     def __enter__(self) -> Neo4jReader:
         return self
