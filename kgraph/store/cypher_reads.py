@@ -85,8 +85,8 @@ def entity_details() -> str:
 
 
 def all_entities() -> str:
-    """Every entity (the properties questions read)."""
-    return f"MATCH (e:Entity) RETURN {ENTITY} AS entity"
+    """Every entity (the properties questions read), in one row: ``entities``."""
+    return f"MATCH (e:Entity) RETURN collect({ENTITY}) AS entities"
 
 
 def relations_around() -> str:
@@ -95,10 +95,11 @@ def relations_around() -> str:
 
 
 def predicates() -> str:
-    """The distinct predicates of the relations, sorted."""
+    """The distinct predicates of the relations, sorted, in one row: ``predicates``."""
     return (
         "MATCH (:Entity)-[r]->(:Entity)\n"
-        "RETURN DISTINCT r.predicate AS predicate ORDER BY predicate"
+        "WITH DISTINCT r.predicate AS predicate ORDER BY predicate\n"
+        "RETURN collect(predicate) AS predicates"
     )
 
 
@@ -117,20 +118,22 @@ def relations_of_relation() -> str:
 
 
 def neighbours() -> str:
-    """For each entity of ``$ids``, the entities it shares a relation with (either way)."""
+    """For each entity of ``$ids``, the entities it shares a relation with (either way),
+    in one row: ``neighbours``, a list of ``[id, [other ids]]``."""
     return (
-        "UNWIND $ids AS id MATCH (e:Entity {id: id})-[]-(other:Entity)\n"
-        "RETURN id, collect(DISTINCT other.id) AS others"
+        "UNWIND $ids AS id MATCH (:Entity {id: id})-[]-(other:Entity)\n"
+        "WITH id, collect(DISTINCT other.id) AS others\n"
+        "RETURN collect([id, others]) AS neighbours"
     )
 
 
 def dated_neighbours() -> str:
-    """Each relation into or out of an entity of ``$ids``: that entity, the other one,
-    and the relation's evidence dates (``articles``, ``published``, ``whens``)."""
+    """Each relation into or out of an entity of ``$ids`` with its evidence dates, in one
+    row: ``neighbours``, a list of ``[id, other id, {articles, published, whens}]``."""
     return (
-        "UNWIND $ids AS id MATCH (e:Entity {id: id})-[r]-(other:Entity)\n"
-        "RETURN id, other.id AS other,\n"
-        "  r {.articles, .published, whens: coalesce(r.whens, [])} AS props"
+        "UNWIND $ids AS id MATCH (:Entity {id: id})-[r]-(other:Entity)\n"
+        "RETURN collect([id, other.id,\n"
+        "  r {.articles, .published, whens: coalesce(r.whens, [])}]) AS neighbours"
     )
 
 
@@ -152,13 +155,46 @@ def claims() -> str:
     )
 
 
+def counts() -> str:
+    """The graph's counts in one row: ``articles``, and ``types`` and ``predicates`` as
+    ``[key, count]`` pairs (entities by type, relations by predicate)."""
+    return (
+        "CALL { MATCH (a:Article) RETURN count(a) AS articles }\n"
+        "CALL { MATCH (e:Entity) WITH coalesce(e.type, '') AS key, count(*) AS n\n"
+        "  RETURN collect([key, n]) AS types }\n"
+        "CALL { MATCH (:Entity)-[r]->(:Entity) WITH r.predicate AS key, count(*) AS n\n"
+        "  RETURN collect([key, n]) AS predicates }\n"
+        "RETURN articles, types, predicates"
+    )
+
+
+def legacy_relation_exists() -> str:
+    """One row if some relation has no ``relation`` (typed by predicate by an older
+    kgraph; ``kgraph migrate`` retypes them)."""
+    return (
+        "MATCH ()-[r:!MENTIONS]->() WHERE r.relation IS NULL AND r.predicate IS NOT NULL\n"
+        "RETURN 1 AS found LIMIT 1"
+    )
+
+
 def most_connected() -> str:
     """The ``$limit`` entities with most relations (a relation to itself counts twice,
-    as in the local store), then most mentions, then by id."""
+    as in the local store), then most mentions, then by id; only entities with relations
+    (:func:`least_connected` adds the others)."""
     return (
-        "MATCH (e:Entity)\n"
-        "WITH e, COUNT { (e)-[]->(:Entity) } + COUNT { (:Entity)-[]->(e) } AS relations\n"
+        "MATCH (s:Entity)-[]->(o:Entity) UNWIND [s, o] AS e\n"
+        "WITH e, count(*) AS relations\n"
         "RETURN e.id AS id, e.name AS name, e.type AS type, relations,\n"
         "  coalesce(e.mentions, 0) AS mentions\n"
         "ORDER BY relations DESC, mentions DESC, id LIMIT $limit"
+    )
+
+
+def least_connected() -> str:
+    """The ``$limit`` entities without relations with most mentions, then by id."""
+    return (
+        "MATCH (e:Entity) WHERE NOT EXISTS { (e)-[]-(:Entity) }\n"
+        "RETURN e.id AS id, e.name AS name, e.type AS type, 0 AS relations,\n"
+        "  coalesce(e.mentions, 0) AS mentions\n"
+        "ORDER BY mentions DESC, id LIMIT $limit"
     )

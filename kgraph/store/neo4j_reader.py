@@ -18,7 +18,7 @@ import networkx as nx
 
 from kgraph.errors import StoreError
 from kgraph.models import slugify
-from kgraph.store import cypher, cypher_reads
+from kgraph.store import cypher_reads
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats
 from kgraph.store.reader import ranked_counts
 from kgraph.store.settings import Neo4jSettings
@@ -85,7 +85,7 @@ class Neo4jReader:
         except Exception as exc:
             self.close()
             raise _error(exc, self.settings) from exc
-        if self._run(cypher.legacy_relation_exists()):
+        if self._run(cypher_reads.legacy_relation_exists()):
             self.close()
             raise StoreError(
                 f"Neo4j database {self.settings.database!r} at {self.settings.uri} holds "
@@ -121,13 +121,13 @@ class Neo4jReader:
         return [{"label": "Entity", **row["entity"]} for row in rows]
 
     def all_names(self) -> nx.MultiDiGraph:
-        return _entity_graph(row["entity"] for row in self._run(cypher_reads.all_entities()))
+        return _entity_graph(self._run(cypher_reads.all_entities())[0]["entities"])
 
     def around(self, entity_id: str) -> nx.MultiDiGraph:
         return self._subgraph(cypher_reads.relations_around(), [entity_id], id=entity_id)
 
     def predicates(self) -> list[str]:
-        return [row["predicate"] for row in self._run(cypher_reads.predicates())]
+        return self._run(cypher_reads.predicates())[0]["predicates"]
 
     def with_predicates(self, predicates: Collection[str]) -> nx.MultiDiGraph:
         query = cypher_reads.relations_with_predicates()
@@ -140,12 +140,11 @@ class Neo4jReader:
         self, ids: Collection[str], *, dated: bool = False
     ) -> Iterator[tuple[str, str, dict[str, Any]]]:
         if dated:
-            for row in self._run(cypher_reads.dated_neighbours(), ids=list(ids)):
-                yield row["id"], row["other"], row["props"]
+            yield from self._run(cypher_reads.dated_neighbours(), ids=list(ids))[0]["neighbours"]
             return
-        for row in self._run(cypher_reads.neighbours(), ids=list(ids)):
-            for other in row["others"]:
-                yield row["id"], other, {}
+        for node, others in self._run(cypher_reads.neighbours(), ids=list(ids))[0]["neighbours"]:
+            for other in others:
+                yield node, other, {}
 
     def between(self, pairs: Collection[tuple[str, str]]) -> nx.MultiDiGraph:
         query = cypher_reads.relations_between()
@@ -162,19 +161,17 @@ class Neo4jReader:
         )
 
     def stats(self) -> GraphStats:
-        articles = self._run(cypher.count_articles())[0]["n"]
-        types = ranked_counts(
-            (r["key"], r["n"]) for r in self._run(cypher.count_entities_by_type())
-        )
-        predicates = ranked_counts(
-            (r["key"], r["n"]) for r in self._run(cypher.count_relations_by_predicate())
-        )
+        (row,) = self._run(cypher_reads.counts())
+        types, predicates = ranked_counts(row["types"]), ranked_counts(row["predicates"])
         return GraphStats(
-            articles, sum(types.values()), sum(predicates.values()), types, predicates
+            row["articles"], sum(types.values()), sum(predicates.values()), types, predicates
         )
 
     def most_connected(self, limit: int) -> list[dict[str, Any]]:
-        return self._run(cypher_reads.most_connected(), limit=int(limit))
+        rows = self._run(cypher_reads.most_connected(), limit=int(limit))
+        if len(rows) < limit:
+            rows += self._run(cypher_reads.least_connected(), limit=int(limit) - len(rows))
+        return rows
 
     def _run(self, query: str, **parameters: Any) -> list[dict[str, Any]]:
         if self._tx is None:
