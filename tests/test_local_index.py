@@ -18,6 +18,12 @@ from kgraph.store.reader import MemoryReader
 from tests.query_sample import EXTRACTIONS, QUESTIONS, query_graph_file
 
 
+@pytest.fixture(autouse=True)
+def index_any_graph(monkeypatch):
+    """The sample graphs are small: index them all the same."""
+    monkeypatch.setattr("kgraph.store.local_index.MIN_GRAPH_BYTES", 0)
+
+
 def _whole_file_only(monkeypatch):
     """Make reading a whole graph file fail: what still answers used the index."""
 
@@ -149,7 +155,7 @@ def test_a_failed_index_write_leaves_the_graph_saved_and_read_whole(tmp_path, mo
     def full_disk(*args, **kwargs):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr("kgraph.store.local_index.sqlite3.connect", full_disk)
+    monkeypatch.setattr("sqlite3.connect", full_disk)
     with LocalGraphStore(path) as store:
         store.write(EXTRACTIONS[1:])
     monkeypatch.undo()
@@ -178,3 +184,18 @@ def test_a_graph_without_relations_has_an_index_too(tmp_path):
         assert reader.stats().entities == 0
         assert reader.most_connected(10) == []
     assert _ask(path, ["query", "--entity", "Anyone"])[0] == 1
+
+
+def test_a_small_graph_gets_no_index_and_loses_it_when_it_shrinks(tmp_path, monkeypatch):
+    path = tmp_path / "graph.json"
+    with LocalGraphStore(path) as store:
+        store.write(EXTRACTIONS)
+    size = path.stat().st_size
+    assert index_path(path).exists()
+
+    monkeypatch.setattr("kgraph.store.local_index.MIN_GRAPH_BYTES", size)
+    with LocalGraphStore(path) as store:
+        store.remove(["und"])
+    assert path.stat().st_size < size
+    assert not index_path(path).exists()
+    assert "Westwind" not in _ask(path, ["query", "--entity", "Farland"])[1]

@@ -14,7 +14,6 @@ import networkx as nx
 
 from kgraph.errors import KgraphError
 from kgraph.models import relationship_type as predicate_type
-from kgraph.query.paths import shortest_chain
 from kgraph.query.timeline import evidence_dates, in_window
 from kgraph.store.base import ARTICLE_PREFIX
 from kgraph.store.reader import most_connected
@@ -246,6 +245,8 @@ def no_predicate_message(predicates: Iterable[str], predicate: str) -> str:
 def path_between(graph: nx.MultiDiGraph, source: str, target: str) -> list[Relation]:
     """The relations along a shortest path between two entities, ignoring direction (of
     several, the one through the first entity ids: :mod:`kgraph.query.paths`)."""
+    from kgraph.query.paths import shortest_chain
+
     start, end = find_entity(graph, source), find_entity(graph, target)
 
     def neighbours(ids):

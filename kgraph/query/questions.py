@@ -18,7 +18,6 @@ import networkx as nx
 
 from kgraph.errors import KgraphError
 from kgraph.query import local
-from kgraph.query.paths import shortest_chain
 from kgraph.query.timeline import check_date, keep_evidence_in, window_indices
 from kgraph.store.base import GraphStats
 from kgraph.store.reader import GraphReader, Window
@@ -111,6 +110,8 @@ def path_question(
     Raises:
         KgraphError: a name matches no entity, or the two are not connected.
     """
+    from kgraph.query.paths import shortest_chain
+
     _check(window)
     start, end = find(reader, source)["id"], find(reader, target)["id"]
 

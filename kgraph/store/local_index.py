@@ -1,11 +1,12 @@
 """The index beside a local graph file: questions read only the part of the graph they need.
 
-``graph.json`` (or ``graph.json.gz``) gets ``graph.index.sqlite``, a SQLite database
+A graph file of 1 MiB or more (:data:`MIN_GRAPH_BYTES`, about a hundred articles),
+``graph.json`` or ``graph.json.gz``, gets ``graph.index.sqlite``, a SQLite database
 holding each entity (its id, name and aliases case-folded for lookup, its relation count),
 each article's title and date, each relation with all its properties, who each reported
 relation is attributed to, and the graph's counts. :func:`kgraph.store.local.write_graph`
 writes it with every complete save of the graph, before it renames the new graph file into
-place.
+place (and removes it when the graph is smaller).
 
 An index names the graph file it was written with (device, inode, size, modification
 time: a save always makes a new file). :func:`open_local_reader` uses it only while the
@@ -21,22 +22,27 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats
 from kgraph.store.reader import GraphReader, MemoryReader, ranked_counts
 
+if TYPE_CHECKING:
+    import sqlite3
+
 __all__ = ["IndexReader", "index_path", "open_local_reader", "write_index"]
 
 #: Changes whenever the tables change; an index of another version is not used.
 INDEX_VERSION = 1
+#: Graph files smaller than this get no index: reading them whole takes about as long
+#: as opening one (a graph file is read at about 0.1-0.2 s per MB).
+MIN_GRAPH_BYTES = 1 << 20
 
 SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -90,6 +96,11 @@ def write_index(graph: nx.MultiDiGraph, graph_path: Path, written: os.stat_resul
     matches the graph file.
     """
     path = index_path(graph_path)
+    if written.st_size < MIN_GRAPH_BYTES:
+        path.unlink(missing_ok=True)  # a graph grown small again: no index, none stale
+        return
+    import sqlite3
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(fd)
@@ -192,6 +203,8 @@ class IndexReader:
         path = index_path(graph_path)
         if not path.exists():
             return None
+        import sqlite3
+
         try:
             # Never changed in place (a new index is renamed over it): no locks needed.
             db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
