@@ -7,7 +7,8 @@ graph file given has a current one), and Neo4j (with ``--neo4j-uri``, holding th
 graph: ``kgraph load GRAPH --replace --neo4j-uri URI``). ``kgraph --help`` is the CLI's own
 start; "beyond start" is the Neo4j figure minus it. ``--before DIR`` adds the columns of
 another checkout (e.g. main, unpacked with ``git archive main | tar -x -C DIR``), timed in
-the same run. Whether the current checkout's stores print the same is checked.
+the same run. Whether the current checkout's stores print the same is checked. The children
+may write bytecode caches, as a user's Python does (as in bench_cli_start.py).
 
     kgraph ingest ../shared/corpora/bbc --graph /tmp/bbc.json --workers 2
     kgraph load /tmp/bbc.json --replace --neo4j-uri bolt://127.0.0.1:7689
@@ -44,6 +45,7 @@ COMMANDS = {
 def run(source: Path, args: list[str]) -> tuple[float, str]:
     """Seconds one ``kgraph ARGS`` process takes, and what it printed."""
     env = {**os.environ, "PYTHONPATH": str(source)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # cache bytecode as a user's Python does
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", MAIN, *args], env=env, capture_output=True, text=True, cwd="/"
