@@ -162,7 +162,8 @@ def test_a_failed_index_write_leaves_the_graph_saved_and_read_whole(tmp_path, mo
 
     assert read_graph(path).has_node("westwind")
     assert IndexReader.open(path) is None  # the first save's index, not this one's
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.index.sqlite", "graph.json"]
+    left = sorted(p.name for p in tmp_path.iterdir())  # no temporary file; the writers' lock
+    assert left == [".graph.json.lock", "graph.index.sqlite", "graph.json"]
     assert "Northwind -[owns]-> Westwind" in _ask(path, ["query", "--entity", "Westwind"])[1]
 
 

@@ -380,6 +380,11 @@ def migrate(
     path = graph_path or default_graph_path()
     if not path.exists():
         raise click.ClickException(f"no graph file at {path}")
+    from kgraph.store.sqlite_reader import is_database
+
+    if is_database(path):  # written by this kgraph's graph database format: nothing older
+        click.echo(f"{path} is a graph database file: nothing to migrate")
+        return
     graph, records = read_envelope(path, vocabulary)
     write_graph(graph, path, records)
     click.echo(f"{path} is a version {VERSION} graph file")

@@ -80,9 +80,11 @@ def default_graph_path() -> Path:
 def read_graph(path: Path, vocabulary: Vocabulary | None = None) -> nx.MultiDiGraph:
     """Read a graph file written by :func:`write_graph` (any version; see :func:`migrate`),
     or a graph database file (:mod:`kgraph.store.sqlite`)."""
-    from kgraph.store.sqlite import SqliteGraphStore, is_database
+    from kgraph.store.sqlite_reader import is_database
 
     if is_database(Path(path)):
+        from kgraph.store.sqlite import SqliteGraphStore
+
         with SqliteGraphStore(path) as store:
             return store.graph
     return read_envelope(path, vocabulary)[0]
@@ -92,10 +94,12 @@ def open_local_store(path: str | Path | None = None, **options: Any) -> Any:
     """The local store of ``path``: a graph database file (``.db``, ``.sqlite``,
     ``.sqlite3``, or any SQLite file: :class:`kgraph.store.sqlite.SqliteGraphStore`) or a
     JSON graph file (:class:`LocalGraphStore`); ``options`` go to the store."""
-    from kgraph.store.sqlite import SqliteGraphStore, is_database
+    from kgraph.store.sqlite_reader import is_database
 
     where = Path(path) if path else default_graph_path()
     if is_database(where):
+        from kgraph.store.sqlite import SqliteGraphStore
+
         return SqliteGraphStore(where, **options)
     return LocalGraphStore(where, **options)
 

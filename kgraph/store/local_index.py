@@ -180,8 +180,13 @@ def _relations(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, Any, dict[str
 
 
 def open_local_reader(graph_path: Path) -> GraphReader:
-    """A reader of a local graph file: its index while it is current, else the whole
-    graph read into memory (:func:`kgraph.store.local.read_graph`)."""
+    """A reader of a local graph file: a graph database file's tables
+    (:class:`kgraph.store.sqlite_reader.SqliteReader`); a JSON graph file's index while it
+    is current, else the whole graph read into memory (:func:`kgraph.store.local.read_graph`)."""
+    from kgraph.store.sqlite_reader import SqliteReader, is_database
+
+    if is_database(graph_path):
+        return SqliteReader(graph_path)
     reader = IndexReader.open(graph_path)
     if reader is not None:
         return reader

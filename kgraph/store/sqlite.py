@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -42,11 +41,8 @@ from kgraph.store.delta import (
 from kgraph.store.local import EVIDENCE_FIELDS, read_from_source
 from kgraph.store.lock import WriterLock
 from kgraph.store.rows import ARTICLE_PROPS
+from kgraph.store.sqlite_reader import SqliteReader, entity_node, relation_properties
 
-#: File name endings of graph database files.
-SUFFIXES = (".db", ".sqlite", ".sqlite3")
-#: The first bytes of every SQLite database file.
-MAGIC = b"SQLite format 3\x00"
 FORMAT = "kgraph"
 VERSION = 1
 #: Articles per transaction when records are loaded (``kgraph load DIR --graph g.db``).
@@ -82,15 +78,6 @@ CREATE TABLE IF NOT EXISTS overrides (
     position INTEGER PRIMARY KEY, kind TEXT NOT NULL, first TEXT NOT NULL,
     second TEXT NOT NULL);
 """
-
-
-def is_database(path: Path) -> bool:
-    """True for a graph database file: an existing SQLite file, or a new path ending in
-    one of :data:`SUFFIXES`."""
-    if path.exists():
-        with path.open("rb") as handle:
-            return handle.read(len(MAGIC)) == MAGIC
-    return path.suffix.lower() in SUFFIXES
 
 
 class SqliteGraphStore:
@@ -201,28 +188,8 @@ class SqliteGraphStore:
         )
 
     def stats(self) -> GraphStats:
-        articles = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        types = Counter(
-            {
-                r[0]: r[1]
-                for r in self.conn.execute("SELECT type, count(*) FROM entities GROUP BY type")
-            }
-        )
-        predicates = Counter(
-            {
-                r[0]: r[1]
-                for r in self.conn.execute(
-                    "SELECT predicate, count(*) FROM relations GROUP BY predicate"
-                )
-            }
-        )
-        return GraphStats(
-            articles,
-            sum(types.values()),
-            sum(predicates.values()),
-            dict(types.most_common()),
-            dict(predicates.most_common()),
-        )
+        with SqliteReader(self.path) as reader:  # the graph as last committed
+            return reader.stats()
 
     @property
     def graph(self) -> nx.MultiDiGraph:
@@ -233,48 +200,31 @@ class SqliteGraphStore:
         return self._graph
 
     def _read_graph(self) -> nx.MultiDiGraph:
+        """The whole graph, read in one transaction (a snapshot: never a write's part)."""
         graph = nx.MultiDiGraph()
-        for row in self.conn.execute(f"SELECT id, {', '.join(ARTICLE_PROPS)} FROM articles"):
-            props = {p: row[p] for p in ARTICLE_PROPS if p not in ("text_kind", "read_from")}
-            props.update({p: row[p] for p in ("text_kind", "read_from") if row[p]})
-            graph.add_node(ARTICLE_PREFIX + row["id"], label="Article", id=row["id"], **props)
-        for row in self.conn.execute("SELECT * FROM entities ORDER BY id"):
-            graph.add_node(
-                row["id"],
-                label="Entity",
-                id=row["id"],
-                name=row["name"],
-                type=row["type"],
-                type_votes=json.loads(row["type_votes"]),
-                aliases=json.loads(row["aliases"]),
-                mentions=row["mentions"],
-                merges=json.loads(row["merges"]),
-            )
-        for row in self.conn.execute("SELECT * FROM mentions"):
-            graph.add_edge(
-                ARTICLE_PREFIX + row["article"],
-                row["entity"],
-                key="MENTIONS",
-                label="MENTIONS",
-                type="MENTIONS",
-                count=row["count"],
-            )
-        for row in self.conn.execute("SELECT * FROM relations"):
-            lists = json.loads(row["evidence"])
-            graph.add_edge(
-                row["subject"],
-                row["object"],
-                key=row["key"],
-                label="RELATION",
-                type=row["type"],
-                relation=row["relation"],
-                predicate=row["predicate"],
-                negated=bool(row["negated"]),
-                modality=row["modality"],
-                confidence=row["confidence"],
-                evidence_count=row["evidence_count"],
-                **lists,
-            )
+        self.conn.execute("BEGIN")
+        try:
+            for row in self.conn.execute(f"SELECT id, {', '.join(ARTICLE_PROPS)} FROM articles"):
+                props = {p: row[p] for p in ARTICLE_PROPS if p not in ("text_kind", "read_from")}
+                props.update({p: row[p] for p in ("text_kind", "read_from") if row[p]})
+                graph.add_node(ARTICLE_PREFIX + row["id"], label="Article", id=row["id"], **props)
+            for row in self.conn.execute("SELECT * FROM entities ORDER BY id"):
+                graph.add_node(row["id"], **entity_node(row))
+            for row in self.conn.execute("SELECT * FROM mentions"):
+                graph.add_edge(
+                    ARTICLE_PREFIX + row["article"],
+                    row["entity"],
+                    key="MENTIONS",
+                    label="MENTIONS",
+                    type="MENTIONS",
+                    count=row["count"],
+                )
+            for row in self.conn.execute("SELECT * FROM relations"):
+                graph.add_edge(
+                    row["subject"], row["object"], key=row["key"], **relation_properties(row)
+                )
+        finally:
+            self.conn.execute("COMMIT")
         return graph
 
     # writing
