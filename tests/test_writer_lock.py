@@ -60,3 +60,24 @@ def test_a_second_writer_waits_or_fails_in_one_line_with_no_wait(tmp_path):
     assert waiting.returncode == 0, err
     assert "1 articles ingested" in out
     assert LocalGraphStore(graph).article_ids()
+
+
+def test_migrate_is_a_writer_too(tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import cli
+
+    graph = tmp_path / "graph.json"
+    first = sorted(EXAMPLES.glob("*.txt"))[0]
+    assert _ingest(graph, first, extra=("--workers", "1")).wait(timeout=600) == 0
+    before = graph.read_bytes()
+    lock = WriterLock(graph)  # another run writing the graph
+    try:
+        result = CliRunner().invoke(cli, ["migrate", "--graph", str(graph), "--no-wait"])
+    finally:
+        lock.release()
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {graph} is being written by another kgraph run")
+    assert graph.read_bytes() == before
+    result = CliRunner().invoke(cli, ["migrate", "--graph", str(graph), "--no-wait"])
+    assert (result.exit_code, result.output) == (0, f"{graph} is a version 2 graph file\n")

@@ -12,11 +12,13 @@ import click
 from kgraph.cli.common import (
     _local_store,
     _open_store,
+    _say_waiting,
     _vocabulary,
     cli,
     graph_option,
     library_errors,
     neo4j_options,
+    no_wait_option,
     relations_option,
     store_option,
 )
@@ -351,9 +353,14 @@ def export(
 @store_option
 @neo4j_options
 @relations_option
+@no_wait_option
 @library_errors
 def migrate(
-    graph_path: Path | None, store_name: str, neo4j: Any, relations_file: Path | None
+    graph_path: Path | None,
+    store_name: str,
+    neo4j: Any,
+    relations_file: Path | None,
+    no_wait: bool,
 ) -> None:
     """Bring a graph written by an older kgraph up to date.
 
@@ -385,6 +392,12 @@ def migrate(
     if is_database(path):  # written by this kgraph's graph database format: nothing older
         click.echo(f"{path} is a graph database file: nothing to migrate")
         return
-    graph, records = read_envelope(path, vocabulary)
-    write_graph(graph, path, records)
+    from kgraph.store.lock import WriterLock
+
+    lock = WriterLock(path, wait=not no_wait, on_wait=_say_waiting)
+    try:  # no other writer between the read and the write
+        graph, records = read_envelope(path, vocabulary)
+        write_graph(graph, path, records)
+    finally:
+        lock.release()
     click.echo(f"{path} is a version {VERSION} graph file")
