@@ -278,7 +278,7 @@ def stored_hashes() -> str:
     """Id and content hash of the ``$ids`` articles that are stored."""
     return (
         "UNWIND $ids AS id MATCH (a:Article {id: id})\n"
-        "RETURN a.id AS id, a.content_hash AS content_hash"
+        "RETURN collect({id: a.id, content_hash: a.content_hash}) AS rows"
     )
 
 
@@ -286,21 +286,24 @@ def records_with_keys() -> str:
     """The entity records having any of the name keys ``$keys``."""
     return (
         "UNWIND $keys AS key MATCH (:NameKey {key: key})<-[:HAS_KEY]-(r:EntityRecord)\n"
-        "RETURN DISTINCT r {.*} AS record"
+        "WITH DISTINCT r RETURN collect({record: r {.*}}) AS rows"
     )
 
 
 def records_of_articles() -> str:
     """The entity records of the ``$ids`` articles."""
-    return "UNWIND $ids AS id MATCH (r:EntityRecord {article: id}) RETURN r {.*} AS record"
+    return (
+        "UNWIND $ids AS id MATCH (r:EntityRecord {article: id})\n"
+        "RETURN collect({record: r {.*}}) AS rows"
+    )
 
 
 def extractions_of() -> str:
     """Article-level records of the ``$ids`` articles, with the articles' properties."""
     return (
         "UNWIND $ids AS id MATCH (x:Extraction {article: id}) MATCH (a:Article {id: id})\n"
-        "RETURN x.record AS record, a.id AS id, a.title AS title, a.published AS published,\n"
-        "  a.url AS url, a.source AS source"
+        "RETURN collect({record: x.record, id: a.id, title: a.title, published: a.published,\n"
+        "  url: a.url, source: a.source}) AS rows"
     )
 
 
@@ -309,7 +312,8 @@ def relations_of() -> str:
     return (
         "UNWIND $rows AS row\n"
         "MATCH (:Entity {id: row.subject})-[r {key: row.key}]->(:Entity {id: row.object})\n"
-        "RETURN row.subject AS subject, row.object AS object, row.key AS key, r {.*} AS props"
+        "RETURN collect({subject: row.subject, object: row.object, key: row.key, props: r {.*}})"
+        " AS rows"
     )
 
 

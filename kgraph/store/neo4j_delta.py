@@ -59,7 +59,10 @@ class TransactionIndex:
         self._overrides = overrides
 
     def _rows(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        return [record.data() for record in self.tx.run(query, **params)]
+        """The rows of ``query``, which returns them as one list ``rows`` (one record: the
+        driver turns one list of maps into dicts two to three times faster than as many
+        records)."""
+        return self.tx.run(query, **params).single(strict=True)["rows"]
 
     def stored_articles(self, article_ids: list[str]) -> dict[str, str]:
         rows = self._rows(cypher.stored_hashes(), ids=article_ids)
