@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sqlite3
 import statistics
 import tempfile
@@ -110,7 +111,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         sqlite_path = folder / "graph.json"
-        sqlite_path.write_text("{}")
+        shutil.copy(options.graph, sqlite_path)  # an index is kept for files of 1 MiB or more
         build_sqlite, _ = timed(
             lambda: write_index(graph, sqlite_path, os.stat(sqlite_path)), options.runs
         )

@@ -7,7 +7,10 @@ graph file given has a current one), and Neo4j (with ``--neo4j-uri``, holding th
 graph: ``kgraph load GRAPH --replace --neo4j-uri URI``). ``kgraph --help`` is the CLI's own
 start; "beyond start" is the Neo4j figure minus it. ``--before DIR`` adds the columns of
 another checkout (e.g. main, unpacked with ``git archive main | tar -x -C DIR``), timed in
-the same run. Whether the current checkout's stores print the same is checked. The children
+the same run. Whether the current checkout's stores print the same is checked. Each cell is
+the median wall time and, in brackets, the median CPU seconds (user + system) of the
+process and, for Neo4j with ``--neo4j-pid``, of the server meanwhile: on a shared machine
+the CPU figure moves less with the load than the wall time. The children
 may write bytecode caches, as a user's Python does (as in bench_cli_start.py).
 
     kgraph ingest ../shared/corpora/bbc --graph /tmp/bbc.json --workers 2
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -42,24 +46,43 @@ COMMANDS = {
 }
 
 
-def run(source: Path, args: list[str]) -> tuple[float, str]:
-    """Seconds one ``kgraph ARGS`` process takes, and what it printed."""
+def server_cpu(pid: int | None) -> float:
+    """CPU seconds (user + system) the Neo4j server process has used so far (0 without one)."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run(source: Path, args: list[str], server: int | None) -> tuple[float, float, str]:
+    """Seconds one ``kgraph ARGS`` process takes, the CPU seconds it and the server (when
+    ``server`` is the Neo4j server's process id) used meanwhile, and what it printed."""
     env = {**os.environ, "PYTHONPATH": str(source)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # cache bytecode as a user's Python does
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server_before = server_cpu(server)
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", MAIN, *args], env=env, capture_output=True, text=True, cwd="/"
     )
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    cpu += server_cpu(server) - server_before
     if done.returncode:
         raise SystemExit(f"kgraph {' '.join(args)} failed: {done.stderr.strip()[-300:]}")
-    return seconds, done.stdout
+    return seconds, cpu, done.stdout
 
 
-def median_time(source: Path, args: list[str], runs: int) -> tuple[float, str]:
-    """The median of ``runs`` runs (after one untimed run), and the output."""
-    _, output = run(source, args)
-    return statistics.median(run(source, args)[0] for _ in range(runs)), output
+def median_time(
+    source: Path, args: list[str], runs: int, server: int | None = None
+) -> tuple[float, float, str]:
+    """The median wall and CPU seconds of ``runs`` runs (after one untimed run), and the
+    output."""
+    *_, output = run(source, args, server)
+    timings = [run(source, args, server) for _ in range(runs)]
+    wall = statistics.median(t[0] for t in timings)
+    return wall, statistics.median(t[1] for t in timings), output
 
 
 def columns(
@@ -89,6 +112,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--graph", type=Path, required=True, help="a large local graph file")
     parser.add_argument("--neo4j-uri", help="a Neo4j server holding the same graph")
+    parser.add_argument(
+        "--neo4j-pid", type=int, help="the server's process id: its CPU counts in Neo4j's"
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--source", type=Path, default=ROOT, help="checkout to time")
     parser.add_argument("--before", type=Path, help="another checkout to time beside it")
@@ -103,23 +129,25 @@ def main() -> None:
             print(f"before: {options.before}")
         print(f"graph {options.graph} ({options.graph.stat().st_size / 1e6:.1f} MB)")
         print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-        start, _ = median_time(options.source, ["--help"], options.runs)
-        print(f"  kgraph --help (the CLI's own start): {start:.2f}")
+        start, start_cpu, _ = median_time(options.source, ["--help"], options.runs)
+        print(f"  kgraph --help (the CLI's own start): {start:.2f} ({start_cpu:.2f})")
         header = "".join(f"{name:>19}" for name in stores)
         print(f"  {'command':<18}{header}" + ("  neo4j beyond start" if options.neo4j_uri else ""))
         for name, args in COMMANDS.items():
             if options.only and name not in options.only:
                 continue
-            times, outputs = [], {}
+            cells, outputs = [], {}
             for label, (source, store_args) in stores.items():
-                seconds, output = median_time(source, args + store_args, options.runs)
-                times.append(seconds)
+                server = options.neo4j_pid if label.endswith("neo4j") else None
+                wall, cpu, output = median_time(source, args + store_args, options.runs, server)
+                cells.append((wall, cpu))
                 outputs[label] = output
-            cells = "".join(f"{t:19.2f}" for t in times)
-            beyond = f"{times[-1] - start:21.2f}" if options.neo4j_uri else ""
+            row = "".join(f"{f'{wall:.2f} ({cpu:.2f})':>19}" for wall, cpu in cells)
+            wall, cpu = cells[-1]
+            beyond = f"{f'{wall - start:.2f} ({cpu - start_cpu:.2f})':>21}"
             now = {v for k, v in outputs.items() if not k.startswith("before")}
             same = "" if len(now) == 1 else "   (outputs differ!)"
-            print(f"  {name:<18}{cells}{beyond}{same}")
+            print(f"  {name:<18}{row}{beyond if options.neo4j_uri else ''}{same}")
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
