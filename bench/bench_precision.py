@@ -37,6 +37,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from kgraph.confidence import default_cut
 from kgraph.evaluate.judged import (
     ERROR_KINDS,
     PoolMatch,
@@ -73,6 +74,13 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=50, help="triples in the sample")
     parser.add_argument("--write-sample", type=Path, help="unjudged sample triples as pool lines")
     parser.add_argument("--wrong", action="store_true", help="list every wrong judged triple")
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=None,
+        help="leave out triples of lower confidence [default: the shipped cut when kgraph "
+        "runs here; 0 for --triples and --graph, which hold what was kept]",
+    )
     args = parser.parse_args()
 
     pool = read_pool(args.pool)
@@ -84,12 +92,17 @@ def main() -> None:
         output = list(read_graph_triples(args.graph, args.corpus))
         where = f"graph file {args.graph}"
     else:
+        if args.min_confidence is None:
+            args.min_confidence = default_cut()
         paths = sorted(args.corpus.glob("*/*.txt"))
         if args.pool_only:
             wanted = {j.file for j in pool.judgements.values()}
             paths = [p for p in paths if relative(p, args.corpus) in wanted]
         output = list(run_kgraph(paths, args.corpus, args.workers, args.model, args.save_triples))
         where = f"kgraph {git_commit()} run on {len(paths)} articles of {args.corpus}"
+    if args.min_confidence:
+        output = [t for t in output if t.confidence >= args.min_confidence]
+        where += f", confidence {args.min_confidence:.2f} or more"
     seconds = time.perf_counter() - started
     articles = len({t.file for t in output})
     print(f"output: {len(output):,} triples from {articles:,} articles ({where}, {seconds:.0f} s)")
@@ -273,7 +286,11 @@ def print_pool(match: PoolMatch, pool_size: int, pool_path: Path, list_wrong: bo
     print_table("by construction", tally_by(judged, lambda j: j.pattern or "?"))
     print_table("by modality", tally_by(judged, lambda j: j.modality))
     bands = tally_by([j for j, _ in match.still], _band(match))
-    print_table("by confidence", dict(sorted(bands.items(), reverse=True)))
+    print_table(
+        "by confidence (in-sample when the shipped model was fitted on this pool: "
+        "bench/fit_confidence.py prints cross-validated figures)",
+        dict(sorted(bands.items(), reverse=True)),
+    )
     print("\nwrong triples by construction and kind (most frequent first):")
     pairs = tally_by(wrong, lambda j: f"{j.pattern or '?'} / {j.kind}")
     for pair, count in list(pairs.items())[:15]:

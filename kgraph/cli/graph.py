@@ -16,6 +16,7 @@ from kgraph.cli.common import (
     cli,
     graph_option,
     library_errors,
+    min_confidence_option,
     neo4j_options,
     relations_option,
     store_option,
@@ -217,6 +218,7 @@ def _names(values: tuple[str, ...]) -> list[str]:
     metavar="QUERY",
     help="With --store neo4j: export only the nodes, relationships and paths QUERY returns.",
 )
+@min_confidence_option
 @graph_option
 @store_option
 @neo4j_options
@@ -237,6 +239,7 @@ def export(
     store_name: str,
     neo4j: Any,
     until: str | None = None,
+    min_confidence: float = 0.0,
 ) -> None:
     """Write the graph, or part of it, for Gephi, Cytoscape, yEd, D3, neo4j-admin...
 
@@ -282,6 +285,7 @@ def export(
         if with_articles is None
         else with_articles,
         isolated=with_isolated or not export_formats[fmt].picture,
+        min_confidence=min_confidence,
     )
     result = export_graph(filter_graph(graph, spec), fmt, out)
     click.echo(result.summary())
