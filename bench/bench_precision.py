@@ -73,6 +73,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, help="draw a random sample at this seed")
     parser.add_argument("--sample", type=int, default=50, help="triples in the sample")
     parser.add_argument("--write-sample", type=Path, help="unjudged sample triples as pool lines")
+    parser.add_argument(
+        "--label",
+        help="what made the triples, for the batch record [default: kgraph and this commit]",
+    )
     parser.add_argument("--wrong", action="store_true", help="list every wrong judged triple")
     parser.add_argument(
         "--min-confidence",
@@ -172,7 +176,7 @@ def run_kgraph(
     from kgraph.pipeline import extract_stream
     from kgraph.readers import read_articles
 
-    articles = [a for a in read_articles(paths) if isinstance(a, Article)]
+    articles = first_of_each([a for a in read_articles(paths) if isinstance(a, Article)])
     handle = save.open("w", encoding="utf-8") if save else None
     try:
         for item in extract_stream(model or DEFAULT_MODEL, articles, workers=workers):
@@ -190,10 +194,23 @@ def run_kgraph(
             handle.close()
 
 
+def first_of_each(articles: list[Article]) -> list[Article]:
+    """The articles, each text once: as ``kgraph ingest`` skips an article already stored
+    (the BBC corpus holds 98 files twice), the first file of the same id stands for it."""
+    seen: set[str] = set()
+    kept = []
+    for article in articles:
+        if article.id not in seen:
+            seen.add(article.id)
+            kept.append(article)
+    return kept
+
+
 def read_triple_records(path: Path, corpus: Path) -> Iterator[ProducedTriple]:
     """The triples of a JSON Lines file of triple records; an article's file comes from
     the record's ``file``, else from the corpus article with the record's article id."""
     files: dict[str, str] | None = None
+    first: dict[str, str] = {}  # article id -> the file read for it
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():
@@ -205,6 +222,8 @@ def read_triple_records(path: Path, corpus: Path) -> Iterator[ProducedTriple]:
             if file is None:
                 files = files if files is not None else article_files(corpus)
                 file = files.get(record["article"]["id"], record["article"]["id"])
+            if first.setdefault(record["article"]["id"], file) != file:
+                continue  # the same article read from a second file
             yield produced_record(record, file)
 
 
@@ -213,11 +232,8 @@ def article_files(corpus: Path) -> dict[str, str]:
     from kgraph.readers import read_articles
 
     paths = sorted(corpus.glob("*/*.txt"))
-    return {
-        a.id: relative(a.source or "", corpus)
-        for a in read_articles(paths)
-        if isinstance(a, Article)
-    }
+    articles = first_of_each([a for a in read_articles(paths) if isinstance(a, Article)])
+    return {a.id: relative(a.source or "", corpus) for a in articles}
 
 
 def read_graph_triples(path: Path, corpus: Path) -> Iterator[ProducedTriple]:
@@ -346,7 +362,8 @@ def print_sample(
         key=ProducedTriple.order,
     )
     sample = random.Random(args.seed).sample(everything, min(args.sample, len(everything)))
-    batch = f"seed {args.seed}, {len(sample)} of {total:,} triples, kgraph {git_commit()}"
+    made_by = args.label or f"kgraph {git_commit()}"
+    batch = f"seed {args.seed}, {len(sample)} of {total:,} triples, {made_by}"
     used = [b for b in batches if b.startswith(f"seed {args.seed},")]
     print(f"\nsample at seed {args.seed}: {len(sample)} of {total:,} triples")
     if used:
