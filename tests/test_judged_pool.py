@@ -96,6 +96,16 @@ def test_another_relation_or_modality_makes_a_triple_to_judge_again(tmp_path):
     assert [t.relation for _, t in match.changed] == ["other"]
 
 
+def test_a_triple_judged_again_with_its_new_relation_matches_that_judgement(tmp_path):
+    again = judged(relation="other", correct=False, kind="relation-misfit", reason="x")
+    pool = read_pool(write_pool(tmp_path, judged(), again))
+    match = match_pool(pool, [produced(relation="other")])
+    assert [(j.relation, j.correct) for j, _ in match.still] == [("other", False)]
+    assert match.changed == [] and match.gone == []
+    match = match_pool(pool, [produced()])
+    assert [(j.relation, j.correct) for j, _ in match.still] == [("acquires", True)]
+
+
 def test_a_run_on_other_articles_says_nothing_of_the_pool(tmp_path):
     pool = read_pool(write_pool(tmp_path, judged()))
     match = match_pool(pool, [produced(file="sport/002.txt")])

@@ -12,8 +12,9 @@ Pool file (``bench/gold/judged-triples.jsonl``): JSON Lines, one judged triple p
 - A judgement is keyed by ``file`` (the article's path inside the corpus), ``sentence``,
   ``subject``, ``predicate`` and ``object`` (the names as the article's own extraction gives
   them), so it still applies when a changed extractor produces the same triple again.
-- It holds for the ``relation``, ``modality`` and ``negated`` it was judged with: the same
-  key produced with another of those is a triple to judge again, not a match.
+- It holds for the ``relation``, ``modality`` and ``negated`` it was judged with (its
+  stance): the same key produced with another stance is a triple to judge again, not a
+  match, and its new judgement joins the pool beside the old one (one per stance).
 - ``correct`` is whether a news reader, reading the sentence (and the article when it
   says "he" or "the company"), finds that this subject stands in this relation to this
   object; ``kind`` is one of :data:`ERROR_KINDS` when it is not.
@@ -67,6 +68,7 @@ class PoolError(KgraphError):
 
 
 Key = tuple[str, str, str, str, str]
+Stance = tuple[str, str, bool]
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ class ProducedTriple:
     def key(self) -> Key:
         return (self.file, self.sentence, self.subject, self.predicate, self.object)
 
-    def stance(self) -> tuple[str, str, bool]:
+    def stance(self) -> Stance:
         return (self.relation, self.modality, self.negated)
 
     def order(self) -> tuple[str, int, str, str, str]:
@@ -161,19 +163,23 @@ class Judgement:
     def key(self) -> Key:
         return (self.file, self.sentence, self.subject, self.predicate, self.object)
 
-    def stance(self) -> tuple[str, str, bool]:
+    def stance(self) -> Stance:
         return (self.relation, self.modality, self.negated)
 
 
 @dataclass
 class JudgedPool:
-    """The judgements of a pool file, by key."""
+    """The judgements of a pool file, by key and stance."""
 
-    judgements: dict[Key, Judgement]
+    judgements: dict[tuple[Key, Stance], Judgement]
     path: Path | None = None
 
     def __len__(self) -> int:
         return len(self.judgements)
+
+    def keys(self) -> dict[Key, Judgement]:
+        """Each judged key with its last judgement (whatever its stance)."""
+        return {key: judgement for (key, _), judgement in self.judgements.items()}
 
     def batches(self) -> Counter[str]:
         """How many judgements each batch (seed and command that drew it) gave."""
@@ -188,17 +194,18 @@ def read_pool(path: str | Path) -> JudgedPool:
             twice.
     """
     path = Path(path)
-    judgements: dict[Key, Judgement] = {}
+    judgements: dict[tuple[Key, Stance], Judgement] = {}
     if not path.exists():
         return JudgedPool(judgements, path)
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("//"):
             continue
         judgement = _judgement(line, f"{path}:{number}", number)
-        if judgement.key() in judgements:
-            first = judgements[judgement.key()].line
+        both = (judgement.key(), judgement.stance())
+        if both in judgements:
+            first = judgements[both].line
             raise PoolError(f"{path}:{number}: the same triple is judged on line {first}")
-        judgements[judgement.key()] = judgement
+        judgements[both] = judgement
     return JudgedPool(judgements, path)
 
 
@@ -244,25 +251,29 @@ class PoolMatch:
 def match_pool(pool: JudgedPool, output: Iterable[ProducedTriple]) -> PoolMatch:
     """Which judgements still apply to ``output``, and which output is not judged yet.
 
-    Only judgements of articles present in ``output`` count as ``gone`` when their triple
-    is missing (a run on part of the corpus says nothing about the other articles).
+    A judged key produced with a stance no judgement has is ``changed`` (to judge again);
+    the judgements of a key's other stances then no longer count. Only judgements of
+    articles present in ``output`` count as ``gone`` when their key is missing (a run on
+    part of the corpus says nothing about the other articles).
     """
     still: list[tuple[Judgement, ProducedTriple]] = []
     changed: list[tuple[Judgement, ProducedTriple]] = []
     unjudged: list[ProducedTriple] = []
+    judged_keys = pool.keys()
     seen: set[Key] = set()
     files: set[str] = set()
     for triple in output:
         files.add(triple.file)
-        judgement = pool.judgements.get(triple.key())
-        if judgement is None or triple.key() in seen:
+        key = triple.key()
+        judgement = pool.judgements.get((key, triple.stance()))
+        if key in seen or key not in judged_keys:
             unjudged.append(triple)
-        elif judgement.stance() == triple.stance():
+        elif judgement is not None:
             still.append((judgement, triple))
         else:
-            changed.append((judgement, triple))
-        seen.add(triple.key())
-    gone = [j for k, j in pool.judgements.items() if k not in seen and j.file in files]
+            changed.append((judged_keys[key], triple))
+        seen.add(key)
+    gone = [j for k, j in judged_keys.items() if k not in seen and j.file in files]
     return PoolMatch(still, changed, gone, unjudged)
 
 
