@@ -74,6 +74,12 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=50, help="triples in the sample")
     parser.add_argument("--write-sample", type=Path, help="unjudged sample triples as pool lines")
     parser.add_argument(
+        "--write-changed",
+        type=Path,
+        help="judged triples produced with another relation or modality, as pool lines to "
+        "judge again",
+    )
+    parser.add_argument(
         "--label",
         help="what made the triples, for the batch record [default: kgraph and this commit]",
     )
@@ -115,6 +121,13 @@ def main() -> None:
     print_pool(match, len(pool), args.pool, args.wrong)
     if args.seed is not None:
         print_sample(match, pool.batches(), args, len(output))
+    if args.write_changed:
+        made_by = args.label or f"kgraph {git_commit()}"
+        with args.write_changed.open("w", encoding="utf-8") as handle:
+            for _, triple in match.changed:
+                line = triple.to_template(f"judged again: relation or modality changed, {made_by}")
+                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+        print(f"{len(match.changed)} lines to judge again written to {args.write_changed}")
 
 
 def relative(path: str | Path, corpus: Path) -> str:
