@@ -158,6 +158,7 @@ def test_tallies_by_group_and_the_wilson_interval(tmp_path):
 def test_the_shipped_pool_reads_and_records_how_each_batch_was_drawn():
     pool = read_pool(POOL)
     assert len(pool) >= 400
-    assert all(batch.startswith("seed ") for batch in pool.batches())
+    drawn = ("seed ", "judged again: ")  # a random sample, or a changed triple of one
+    assert all(batch.startswith(drawn) for batch in pool.batches())
     wrong = [j for j in pool.judgements.values() if not j.correct]
     assert wrong and all(j.reason for j in pool.judgements.values())
