@@ -299,8 +299,8 @@ def export(
         if with_articles is None
         else with_articles,
         isolated=with_isolated or not export_formats[fmt].picture,
-        min_confidence=min_confidence,
         outer_cap=max(top // 2, 10) if top and export_formats[fmt].picture else 0,
+        min_confidence=min_confidence,
     )
     result = export_graph(filter_graph(graph, spec), fmt, out, top=top)
     click.echo(result.summary())

@@ -50,9 +50,9 @@ class ExportFilter:
     until: str | None = None
     with_articles: bool = False
     isolated: bool = True
+    outer_cap: int = 0  # entities two or more hops away (0: all)
     #: Evidence of lower confidence is left out (0 keeps every piece).
     min_confidence: float = 0.0
-    outer_cap: int = 0  # entities two or more hops away (0: all)
 
     def __post_init__(self) -> None:
         unknown = sorted(t for t in self.types if t not in ENTITY_TYPES)
