@@ -61,17 +61,23 @@ class IngestReport:
     foreign: int = 0  # of the rejected: articles not in the pipeline's language
     triples: int = 0
     blanked: int = 0  # boilerplate lines blanked in the ingested articles
+    #: Runs of bytes of the ingested articles that were not UTF-8, read as Windows-1252.
+    repaired: int = 0
     seconds: float = 0.0
 
     def summary(self, entities: int, relations: int) -> str:
         passed = f"{self.not_articles} skipped (not articles), " if self.not_articles else ""
         blanked = f"{self.blanked} boilerplate lines blanked; " if self.blanked else ""
+        runs = "byte run" if self.repaired == 1 else "byte runs"
+        repaired = (
+            f"{self.repaired} {runs} not UTF-8 read as Windows-1252; " if self.repaired else ""
+        )
         foreign = f" ({self.foreign} not in the pipeline's language)" if self.foreign else ""
         updated = f" ({self.updated} updated)" if self.updated else ""
         return (
             f"{self.ingested} articles ingested{updated}, {self.skipped} skipped (already stored), "
             f"{passed}{self.rejected} rejected{foreign}; graph: {entities} entities, "
-            f"{relations} relations; {blanked}{self.seconds:.1f} s"
+            f"{relations} relations; {blanked}{repaired}{self.seconds:.1f} s"
         )
 
 
@@ -158,6 +164,7 @@ def ingest(
             report.updated += item.article.id in replacing
             report.triples += len(item.triples)
             report.blanked += len(blanked_lines(item.article.text))
+            report.repaired += item.article.repairs
             if on_article:
                 on_article(item.article)
     finally:
