@@ -100,6 +100,7 @@ def extract(
     from kgraph.nlp.spacy_pipeline import load_pipeline
 
     vocabulary = _vocabulary(relations_file)
+    _check_inputs(files)
     nlp = load_pipeline(model)
     _print_warnings()
     options = ReadOptions(input_format=input_format, language=_language(language, nlp.lang))
@@ -114,6 +115,17 @@ def extract(
             for record in open_records(doc, article):
                 click.echo(json.dumps(record, ensure_ascii=False))
     _report_rejects(rejects)
+
+
+def _check_inputs(paths: tuple[str, ...]) -> None:
+    """A warning for each folder without a file kgraph reads; an error when no input has one."""
+    from kgraph.readers import folder_problem
+
+    problems = [problem for path in paths if (problem := folder_problem(path))]
+    if problems and len(problems) == len(paths):
+        raise click.ClickException("; ".join(problems) + ": nothing to read")
+    for problem in problems:
+        click.echo(f"warning: {problem}", err=True)
 
 
 def _language(given: str | None, pipeline_language: str) -> str:
@@ -328,6 +340,11 @@ def ingest(
         raise click.ClickException(
             f"--rejects {rejects_path}: cannot write (no folder {rejects_path.parent})"
         )
+    if published_default is not None:
+        from kgraph.text.dates import check_iso_date
+
+        published_default = check_iso_date(published_default)
+    _check_inputs(paths)
     nlp = load_pipeline(model)
     _print_warnings()
     fields = FieldMap.with_overrides(

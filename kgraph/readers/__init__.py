@@ -77,6 +77,7 @@ __all__ = [
     "ReadOptions",
     "count_articles",
     "file_format",
+    "folder_problem",
     "iter_files",
     "read_articles",
     "split_article",
@@ -108,6 +109,25 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                     yield child
         else:
             yield path
+
+
+def folder_problem(path: str | Path) -> str | None:
+    """Why the folder ``path`` gives no input: empty, or no file of a format read (the
+    suffixes found and those read named); ``None`` for a file or a folder with inputs."""
+    folder = Path(path)
+    if is_url(str(path)) or not folder.is_dir():
+        return None
+    files = [child for child in folder.rglob("*") if child.is_file()]
+    if any(file_format(child)[0] and _wanted(child) for child in files):
+        return None
+    if not files:
+        return f"{path}: empty folder"
+    found = sorted({child.suffix.lower() or child.name for child in files})
+    shown = ", ".join(found[:5]) + (", ..." if len(found) > 5 else "")
+    return (
+        f"{path}: no file kgraph reads among its {len(files)} ({shown}; "
+        f"reads {', '.join(SUFFIXES)}, each optionally .gz)"
+    )
 
 
 def is_url(path: str) -> bool:
