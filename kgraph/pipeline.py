@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -23,7 +24,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from kgraph.defaults import SAVE_INTERVAL, SAVE_SPACING, WORK_BATCH
-from kgraph.errors import RejectedInput
+from kgraph.errors import KgraphError, RejectedInput
 from kgraph.extract import extract_doc, parse_articles
 from kgraph.models import Article, Extraction, Reject, Skip
 from kgraph.nlp.spacy_pipeline import load_pipeline
@@ -44,7 +45,7 @@ GC_THRESHOLD = 20_000
 #: Batches in flight per worker: enough to keep every worker busy, few enough for memory.
 IN_FLIGHT = 2
 
-__all__ = ["IngestReport", "extract_stream", "ingest"]
+__all__ = ["IngestReport", "Interrupted", "extract_stream", "ingest"]
 
 
 @dataclass
@@ -79,6 +80,17 @@ class IngestReport:
             f"{passed}{self.rejected} rejected{foreign}; graph: {entities} entities, "
             f"{relations} relations; {blanked}{repaired}{self.seconds:.1f} s"
         )
+
+
+class Interrupted(KgraphError):
+    """Ctrl-C stopped an ingestion; every article extracted before it was saved."""
+
+    def __init__(self, report: IngestReport) -> None:
+        super().__init__(
+            f"interrupted: the {report.ingested} articles extracted before it are saved; "
+            "run the same command again to go on (stored articles are skipped)"
+        )
+        self.report = report
 
 
 def reject_handler(
@@ -150,10 +162,12 @@ def ingest(
         read_articles(paths, options), store, report, rejected, stop, replacing
     )
     writer = _Writer(store, batch_size, save_interval)
+    interrupted = False
+    stream = extract_stream(
+        model, articles, workers=workers, batch_size=work_batch, vocabulary=vocabulary
+    )
     try:
-        for item in extract_stream(
-            model, articles, workers=workers, batch_size=work_batch, vocabulary=vocabulary
-        ):
+        for item in stream:
             if isinstance(item, Reject):
                 rejected(item)
                 if stop:
@@ -167,8 +181,14 @@ def ingest(
             report.repaired += item.article.repairs
             if on_article:
                 on_article(item.article)
+    except KeyboardInterrupt:
+        interrupted = True
     finally:
+        stream.close()  # the worker pool stops now, not when the generator is collected
         writer.flush(final=True)
+    report.seconds = time.perf_counter() - started
+    if interrupted:
+        raise Interrupted(report)
     report.seconds = time.perf_counter() - started
     if stop:
         raise RejectedInput(f"{stop[0]} (--strict stops at the first rejected input)")
@@ -299,6 +319,8 @@ _worker_vocabulary: Vocabulary | None = None
 
 def _init_worker(model: str | Language, vocabulary: Vocabulary | None = None) -> None:
     global _worker_nlp, _worker_vocabulary
+    # Ctrl-C is the parent's to handle: it stops the pool and saves what was extracted.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_nlp = load_pipeline(model) if isinstance(model, str) else model
     _worker_vocabulary = vocabulary
     _collector_for_long_runs().__enter__()  # for the worker's life

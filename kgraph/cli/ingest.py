@@ -333,6 +333,7 @@ def ingest(
       kgraph ingest news.jsonl --dask tcp://scheduler:8786 --out-parquet tables/
     """
     from kgraph.nlp.spacy_pipeline import load_pipeline
+    from kgraph.pipeline import Interrupted
     from kgraph.pipeline import ingest as run_ingest
 
     vocabulary = _vocabulary(relations_file)
@@ -400,20 +401,25 @@ def ingest(
         _reject_sink(rejects_path) as on_reject,
         _progress(total, show) as on_article,
     ):
-        report = run_ingest(
-            paths,
-            store,
-            model,
-            options=options,
-            workers=workers,
-            on_article=_also_explain(on_article) if explain_blanks else on_article,
-            on_reject=on_reject,
-            on_skip=on_reject if rejects_path else None,
-            strict=strict,
-            save_interval=save_interval,
-            work_batch=batch_size,
-            vocabulary=vocabulary,
-        )
+        try:
+            report = run_ingest(
+                paths,
+                store,
+                model,
+                options=options,
+                workers=workers,
+                on_article=_also_explain(on_article) if explain_blanks else on_article,
+                on_reject=on_reject,
+                on_skip=on_reject if rejects_path else None,
+                strict=strict,
+                save_interval=save_interval,
+                work_batch=batch_size,
+                vocabulary=vocabulary,
+            )
+        except Interrupted as stopped:
+            where = getattr(store, "path", None) or "Neo4j"
+            click.echo(f"{chr(10) if show else ''}{stopped} (saved in {where})", err=True)
+            sys.exit(130)
         stats = store.stats()
     report.seconds = time.perf_counter() - _command_started()  # the whole command's time
     click.echo(report.summary(stats.entities, stats.relations))

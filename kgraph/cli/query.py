@@ -10,7 +10,6 @@ import click
 
 from kgraph.cli.common import (
     _existing_local_store,
-    _local_store,
     _open_store,
     cli,
     graph_option,
@@ -127,7 +126,7 @@ def query(
         with _open_store(store_name, graph_path, neo4j) as store:
             graph = store.read_graph()
     else:
-        graph = _local_store(graph_path).graph
+        graph = _existing_local_store(graph_path).graph
     if since or until:
         from kgraph.export import ExportFilter, filter_graph
 
@@ -146,6 +145,8 @@ def query(
         rows = queries.relations_with_predicate(graph, predicate)
     elif relation_name:
         rows = queries.relations_with_relation(graph, relation_name)
+        if not rows:
+            _check_relation_name(graph, relation_name)
     else:
         rows = queries.path_between(graph, *path)
     for row in rows:
@@ -163,6 +164,22 @@ def query(
             click.echo(f"{data['name']} has no relations (mentioned {said})")
         else:
             click.echo("no relations found")
+
+
+def _check_relation_name(graph: Any, name: str) -> None:
+    """A one-line error listing the vocabulary's relations when ``name`` is none of them."""
+    from kgraph.relations import relationship_type, shipped_vocabulary
+
+    known = [r.name for r in shipped_vocabulary().describe()]
+    known += sorted(
+        {d["relation"] for *_, d in graph.edges(data=True) if d.get("relation")} - set(known)
+    )
+    if name.casefold() not in {n.casefold() for n in known} | {
+        relationship_type(n).casefold() for n in known
+    }:
+        raise click.ClickException(
+            f"--relation {name}: not a relation of the vocabulary ({', '.join(known)})"
+        )
 
 
 def _print_claims(rows: list[dict[str, Any]], source: str, as_json: bool) -> None:
