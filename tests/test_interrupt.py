@@ -46,7 +46,8 @@ def test_ctrl_c_during_parsing_saves_and_says_how_to_go_on(tmp_path):
     (line,) = err.strip().splitlines()
     found = re.fullmatch(
         rf"interrupted: the (\d+) articles extracted before it are saved; run the same "
-        rf"command again to go on \(stored articles are skipped\) \(saved in {re.escape(str(graph))}\)",
+        r"command again to go on \(stored articles are skipped\) "
+        rf"\(saved in {re.escape(str(graph))}\)",
         line,
     )
     assert found, line
