@@ -41,7 +41,7 @@ def read_json(
             yield from read_jsonl(io.BytesIO(utf8), source=source, name=name, options=options)
             return
         raise RejectedInput(
-            f"malformed JSON ({exc.msg} at line {exc.lineno} column {exc.colno})", line=exc.lineno
+            f"malformed JSON ({exc.msg}: line {exc.lineno} column {exc.colno})", line=exc.lineno
         ) from exc
     warn_repairs(decoded, source)
     repairs = decoded.repairs  # counted once, on the first article
