@@ -92,3 +92,12 @@ def test_each_blank_has_a_reason(tiktok_text):
     assert reasons["High Tech"] == TEASER
     assert reasons["• Spying"] == LINK_LIST
     assert any(r == CAPTION for r in reasons.values())
+
+
+def test_a_labelled_list_at_the_end_is_blanked_but_speech_is_kept():
+    story = "Microsoft closes the deal.\n"
+    assert [b.text for b in blanked_lines(story + "See also: Gaming, Xbox, Activision\n")] == [
+        "See also: Gaming, Xbox, Activision"
+    ]
+    assert blanked_lines(story + "Its chief executive said: the deal is done\n") == []
+    assert blanked_lines(story + "Satya Nadella told: the staff to wait\n") == []

@@ -27,6 +27,11 @@ _SENTENCE_END = re.compile(r"[.!?\"”’')\]]\s*$")
 #: Most words in a section label ("High Tech") or a tag bullet ("• Donald Trump"); a longer
 #: line without final punctuation may be a sentence that lost its full stop, and is kept.
 MAX_LABEL_WORDS = 3
+#: A label with a colon and a short list after it: "Related: tags without punctuation",
+#: "See also: Gaming, Xbox", at most this many words in all; "She said: ..." is speech.
+_LABELLED = re.compile(r"^\s*((?:[\w'-]+\s+)?[\w'-]+):\s")
+MAX_LABELLED_WORDS = 8
+_SPEECH = frozenset({"said", "says", "told", "asked", "added", "warned", "wrote"})
 
 #: Why a line was blanked.
 CAPTION = "caption, credit or byline"
@@ -74,8 +79,17 @@ def _is_sentence(line: str) -> bool:
 
 
 def _is_label(line: str) -> bool:
-    """A few words without sentence punctuation: a section label, a tag, a link."""
-    return not _is_sentence(line) and len(_BULLET.sub("", line).split()) <= MAX_LABEL_WORDS
+    """A few words without sentence punctuation: a section label, a tag, a link; or a
+    labelled list of them ("Related: tags without punctuation")."""
+    if _is_sentence(line):
+        return False
+    words = _BULLET.sub("", line).split()
+    if len(words) <= MAX_LABEL_WORDS:
+        return True
+    labelled = _LABELLED.match(line)
+    return bool(labelled) and len(words) <= MAX_LABELLED_WORDS and not (
+        _SPEECH & set(labelled[1].casefold().split())
+    )
 
 
 def _is_link_bullet(line: str) -> bool:
