@@ -87,8 +87,10 @@ def _is_label(line: str) -> bool:
     if len(words) <= MAX_LABEL_WORDS:
         return True
     labelled = _LABELLED.match(line)
-    return bool(labelled) and len(words) <= MAX_LABELLED_WORDS and not (
-        _SPEECH & set(labelled[1].casefold().split())
+    return (
+        bool(labelled)
+        and len(words) <= MAX_LABELLED_WORDS
+        and not (_SPEECH & set(labelled[1].casefold().split()))
     )
 
 
