@@ -119,6 +119,25 @@ def test_json_lines_from_a_pipe_are_json_lines(tmp_path):
     assert as_text.exit_code == 0 and '"id": "a"' not in as_text.stdout  # one text article
 
 
+@pytest.mark.parametrize(
+    ("head", "fmt"),
+    [
+        (b'{"text": "Asda is based in Leeds."}\n{"text": "x"}', "jsonl"),
+        (b'[\n  {"text": "Asda is based in Leeds."}', "json"),
+        (b'{\n  "articles": [', "json"),
+        (b"[Updated] Asda is based in Leeds.", "txt"),
+        (b'<?xml version="1.0"?>\n<rss version="2.0"><channel>', "rss"),
+        (b"<!DOCTYPE html>\n<html><body><p>Asda</p>", "html"),
+        (b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "warc"),
+        ("Asda is based in Leeds.".encode("utf-16"), "txt"),
+    ],
+)
+def test_a_stream_format_is_told_by_its_first_bytes(head, fmt):
+    from kgraph.readers.sniff import sniff_format
+
+    assert sniff_format(head) == fmt
+
+
 def test_standard_input_of_unknown_markup_is_a_one_line_reject():
     result = CliRunner().invoke(cli, ["extract", "-"], input="<note><to>Tove</to></note>\n")
     assert result.exit_code == 3

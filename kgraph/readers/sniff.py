@@ -16,6 +16,8 @@ from kgraph.readers.encoding import utf16_encoding
 SNIFF_BYTES = 65_536
 _GZIP_MAGIC = b"\x1f\x8b"
 _FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+#: The start of a JSON object or array ("[Updated] Microsoft ..." is text).
+_JSON_START = re.compile(rb'\{\s*["}]|\[\s*[-{\["\]0-9]')
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 
 __all__ = ["SNIFF_BYTES", "peekable", "sniff_format", "sniffed_stream"]
@@ -90,7 +92,7 @@ def sniff_format(head: bytes) -> str:
         raise RejectedInput("Parquet is read from a file, not a stream")
     if text.startswith(b"WARC/"):
         return "warc"
-    if text[:1] in (b"{", b"["):
+    if _JSON_START.match(text):
         return "jsonl" if _first_line_is_an_object(text) else "json"
     if text[:1] == b"<":
         if _FEED.search(text):
