@@ -9,6 +9,8 @@ import json
 import os
 import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from kgraph.readers import ReadOptions, read_articles
 from tests.conftest import EXAMPLES, ROOT
 
 INPUTS = Path(__file__).parent / "inputs"
+KGRAPH = str(Path(sys.executable).with_name("kgraph"))
 
 
 def triples(output: str) -> set[tuple[str, str, str]]:
@@ -117,6 +120,32 @@ def test_json_lines_from_a_pipe_are_json_lines(tmp_path):
     assert result.stdout.startswith("2 articles ingested")
     as_text = CliRunner().invoke(cli, ["extract", "-", "--input-format", "txt"], input=lines)
     assert as_text.exit_code == 0 and '"id": "a"' not in as_text.stdout  # one text article
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("zcat") is None, reason="no zcat")
+def test_zcat_of_a_gzipped_feed_piped_into_ingest_is_json_lines(tmp_path):
+    """The issue's exact command line, through a shell pipe into a real process."""
+    feed = tmp_path / "feed.jsonl.gz"
+    records = [
+        {"id": "a", "title": "Tesco", "text": "Tesco is based in Cheshunt."},
+        {"id": "b", "title": "Asda", "text": "Asda is based in Leeds."},
+    ]
+    feed.write_bytes(gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode()))
+    graph = tmp_path / "g.json"
+    done = subprocess.run(
+        f'zcat "{feed}" | "{KGRAPH}" ingest - --graph "{graph}"',
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout.startswith("2 articles ingested"), done.stdout
+    stats = subprocess.run(
+        [KGRAPH, "stats", "--json", "--graph", str(graph)], capture_output=True, text=True
+    )
+    assert json.loads(stats.stdout)["articles"] == 2
 
 
 @pytest.mark.parametrize(
@@ -271,6 +300,15 @@ def test_local_cypher_reads_single_quotes_and_browser_param_lines(graph, tmp_pat
         "ByteDance",
         "TikTok",
     ]
+
+
+def test_local_cypher_reads_the_single_quoted_where_neo4j_runs(graph, tmp_path):
+    query = tmp_path / "microsoft.cypher"
+    query.write_text("MATCH (a:Entity) WHERE a.name = 'Microsoft' RETURN a.name AS name\n")
+    args = ["query", "--cypher", str(query), "--graph", str(graph), "--json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [{"name": "Microsoft"}]
 
 
 def test_local_cypher_refuses_other_browser_commands_by_name(graph, tmp_path):
