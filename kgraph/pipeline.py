@@ -189,7 +189,6 @@ def ingest(
     report.seconds = time.perf_counter() - started
     if interrupted:
         raise Interrupted(report)
-    report.seconds = time.perf_counter() - started
     if stop:
         raise RejectedInput(f"{stop[0]} (--strict stops at the first rejected input)")
     return report
