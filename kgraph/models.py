@@ -56,6 +56,8 @@ class Article:
     #: The file (absolute path) or URL the article was read from (``source`` may be the
     #: site's name); ``kgraph remove --source`` matches it.
     read_from: str | None = None
+    #: Runs of input bytes that were not valid UTF-8 and were read as Windows-1252.
+    repairs: int = field(default=0, compare=False)
 
     def __post_init__(self) -> None:
         if not self.id:

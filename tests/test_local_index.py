@@ -76,6 +76,11 @@ def test_the_answers_compared_are_the_ones_the_sample_was_made_for(indexed):
     )
     folded = _ask(graph, ["query", "--entity", "strasse werke", "--evidence", "none"])
     assert folded[1].startswith("Straße Werke -[supplies]-> ")
+    confident = ["query", "--entity", "Northwind", "--min-confidence", "0.7", "--evidence", "none"]
+    assert _ask(graph, confident) == (
+        0,
+        "Northwind -[owns]-> Westwind  (1 evidence, confidence 0.80)\n",
+    )
     by_alias = _ask(graph, ["query", "--source", "sw group"])[1]
     assert by_alias.startswith("Straße Werke: Cherie Blair criticises Farland (reported; 2021-03")
     window = _ask(graph, ["query", "--entity", "Straße Werke", "--until", "2020-12-31"])[1]

@@ -63,10 +63,11 @@ model_option = click.option(
 
 input_format_option = click.option(
     "--input-format",
-    type=click.Choice(sorted(FORMATS)),
-    default="txt",
+    type=click.Choice(["auto", *sorted(FORMATS)]),
+    default="auto",
     show_default=True,
-    help="Format of standard input (-) and of files with an unknown suffix.",
+    help="Format of standard input (-) and of files with an unknown suffix; auto tells "
+    "JSON Lines, JSON, feeds, HTML, web archives and text (gzipped too) by their first bytes.",
 )
 
 
@@ -101,6 +102,21 @@ relations_option = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=None,
     help="A relations file (format of kgraph/data/relations.tsv) merged over the shipped one.",
+)
+
+
+def _default_min_confidence() -> float:
+    from kgraph.confidence import default_cut
+
+    return default_cut()
+
+
+min_confidence_option = click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=_default_min_confidence,
+    show_default="the shipped cut, kgraph/data/confidence.json",
+    help="Leave out triples (each piece of evidence) of lower confidence; 0 keeps everything.",
 )
 
 

@@ -25,6 +25,7 @@ from kgraph.cli.common import (
     input_format_option,
     language_option,
     library_errors,
+    min_confidence_option,
     model_option,
     neo4j_options,
     no_wait_option,
@@ -59,6 +60,7 @@ from kgraph.readers import FieldMap, ReadOptions, count_articles, read_articles
     help="With --format carb: sentences are already tokenized; split words at spaces only.",
 )
 @relations_option
+@min_confidence_option
 @input_format_option
 @explain_blanks_option
 @language_option
@@ -73,6 +75,7 @@ def extract(
     input_format: str,
     explain_blanks: bool,
     language: str | None,
+    min_confidence: float = 0.0,
 ) -> None:
     """Print the triples of articles as JSON Lines, storing nothing.
 
@@ -102,6 +105,7 @@ def extract(
     from kgraph.nlp.spacy_pipeline import load_pipeline
 
     vocabulary = _vocabulary(relations_file)
+    _check_inputs(files)
     nlp = load_pipeline(model)
     _print_warnings()
     options = ReadOptions(input_format=input_format, language=_language(language, nlp.lang))
@@ -110,12 +114,24 @@ def extract(
     for doc, article in parse_articles(nlp, articles):
         if explain_blanks:
             _explain_blanks(article)
-        for triple in extract_doc(doc, article, vocabulary=vocabulary).triples:
+        extraction = extract_doc(doc, article, vocabulary=vocabulary, min_confidence=min_confidence)
+        for triple in extraction.triples:
             click.echo(json.dumps(triple.to_dict(), ensure_ascii=False))
         if open_mode:
             for record in open_records(doc, article):
                 click.echo(json.dumps(record, ensure_ascii=False))
     _report_rejects(rejects)
+
+
+def _check_inputs(paths: tuple[str, ...]) -> None:
+    """A warning for each folder without a file kgraph reads; an error when no input has one."""
+    from kgraph.readers import folder_problem
+
+    problems = [problem for path in paths if (problem := folder_problem(path))]
+    if problems and len(problems) == len(paths):
+        raise click.ClickException("; ".join(problems) + ": nothing to read")
+    for problem in problems:
+        click.echo(f"warning: {problem}", err=True)
 
 
 def _language(given: str | None, pipeline_language: str) -> str:
@@ -275,6 +291,7 @@ def _report_rejects(rejects: list[Reject]) -> None:
     "when --graph or --store is given.",
 )
 @relations_option
+@min_confidence_option
 @explain_blanks_option
 @language_option
 @library_errors
@@ -305,6 +322,7 @@ def ingest(
     buckets: int = 8,
     out_parquet: str | None = None,
     no_wait: bool = False,
+    min_confidence: float = 0.0,
 ) -> None:
     """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
 
@@ -325,6 +343,7 @@ def ingest(
       kgraph ingest news.jsonl --dask tcp://scheduler:8786 --out-parquet tables/
     """
     from kgraph.nlp.spacy_pipeline import load_pipeline
+    from kgraph.pipeline import Interrupted
     from kgraph.pipeline import ingest as run_ingest
 
     vocabulary = _vocabulary(relations_file)
@@ -332,6 +351,11 @@ def ingest(
         raise click.ClickException(
             f"--rejects {rejects_path}: cannot write (no folder {rejects_path.parent})"
         )
+    if published_default is not None:
+        from kgraph.text.dates import check_iso_date
+
+        published_default = check_iso_date(published_default)
+    _check_inputs(paths)
     nlp = load_pipeline(model)
     _print_warnings()
     fields = FieldMap.with_overrides(
@@ -376,6 +400,7 @@ def ingest(
                 partition_size=partition_size,
                 buckets=buckets,
                 vocabulary=vocabulary,
+                min_confidence=min_confidence,
                 on_article=on_article,
                 on_reject=on_reject,
                 on_skip=on_reject if rejects_path else None,
@@ -391,20 +416,26 @@ def ingest(
         _reject_sink(rejects_path) as on_reject,
         _progress(total, show) as on_article,
     ):
-        report = run_ingest(
-            paths,
-            store,
-            model,
-            options=options,
-            workers=workers,
-            on_article=_also_explain(on_article) if explain_blanks else on_article,
-            on_reject=on_reject,
-            on_skip=on_reject if rejects_path else None,
-            strict=strict,
-            save_interval=save_interval,
-            work_batch=batch_size,
-            vocabulary=vocabulary,
-        )
+        try:
+            report = run_ingest(
+                paths,
+                store,
+                model,
+                options=options,
+                workers=workers,
+                on_article=_also_explain(on_article) if explain_blanks else on_article,
+                on_reject=on_reject,
+                on_skip=on_reject if rejects_path else None,
+                strict=strict,
+                save_interval=save_interval,
+                work_batch=batch_size,
+                vocabulary=vocabulary,
+                min_confidence=min_confidence,
+            )
+        except Interrupted as stopped:
+            where = getattr(store, "path", None) or "Neo4j"
+            click.echo(f"{chr(10) if show else ''}{stopped} (saved in {where})", err=True)
+            sys.exit(130)
         entities, relations = graph_counts(store)
     report.seconds = time.perf_counter() - _command_started()  # the whole command's time
     click.echo(report.summary(entities, relations))

@@ -15,6 +15,7 @@ from kgraph.cli.common import (
     cli,
     graph_option,
     library_errors,
+    min_confidence_option,
     neo4j_options,
     store_option,
 )
@@ -68,6 +69,7 @@ from kgraph.cli.common import (
 @click.option(
     "--json", "as_json", is_flag=True, help="JSON Lines (with all evidence) instead of text."
 )
+@min_confidence_option
 @graph_option
 @store_option
 @neo4j_options
@@ -87,6 +89,7 @@ def query(
     source_name: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    min_confidence: float = 0.0,
 ) -> None:
     """Ask the graph: an entity's relations, a predicate's relations, a path, a Cypher file.
 
@@ -96,7 +99,8 @@ def query(
     each reading only what it prints (on the Neo4j server; from the local graph file's
     index, GRAPH.index.sqlite, while it is current). Names match an entity's id, name or
     alias ignoring case, else a part of its name; of several shortest paths --path shows
-    the first by entity ids. --since/--until keep the evidence of that time. --cypher
+    the first by entity ids. --since/--until keep the evidence of that time,
+    --min-confidence the evidence of that confidence or more. --cypher
     runs a query file of cypher/ with its parameters on either store (locally through
     grand-cypher, or the Python answer its "// local:" line names).
 
@@ -121,11 +125,19 @@ def query(
             "(or --source NAME, or --cypher FILE)"
         )
     if cypher_file:
+        source = click.get_current_context().get_parameter_source("min_confidence")
+        if source in (
+            click.core.ParameterSource.COMMANDLINE,
+            click.core.ParameterSource.ENVIRONMENT,
+        ):
+            raise click.UsageError(
+                "--min-confidence does not apply to --cypher (filter on r.confidence in the query)"
+            )
         _run_cypher_file(cypher_file, params, as_json, graph_path, store_name, neo4j)
         return
     from kgraph.query import questions
 
-    window = (since, until)
+    window = (since, until, min_confidence)
     with _open_reader(store_name, graph_path, neo4j) as reader:
         if source_name:
             _print_claims(questions.claims_of(reader, source_name, window), source_name, as_json)

@@ -4,8 +4,8 @@ Each question asks a :class:`~kgraph.store.reader.GraphReader` for the part of t
 it needs (an entity's relations, the relations with some predicates, the neighbours along
 a path...), then answers with the functions of :mod:`kgraph.query.local` on that part:
 the same answer whether the store is a graph in memory, the local index or Neo4j.
-Names are looked up on the whole graph; a ``(since, until)`` window then keeps the
-evidence inside it (:mod:`kgraph.query.timeline`).
+Names are looked up on the whole graph; a ``(since, until, min_confidence)`` window then
+keeps the evidence inside it (:mod:`kgraph.query.timeline`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ __all__ = [
     "stats_question",
 ]
 
-NO_WINDOW: Window = (None, None)
+NO_WINDOW: Window = (None, None, 0.0)
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,7 @@ def entity_question(reader: GraphReader, name: str, window: Window = NO_WINDOW) 
     graph = windowed(reader.around(entity["id"]), window)
     relations = local.entity_relations(graph, entity["id"])
     if any(window):
-        since, until = window
-        empty = f"{entity['name']} has no relations from {since or 'the start'} to {until or 'now'}"
+        empty = f"{entity['name']} has no relations{_during(window)}"
     else:
         times = entity.get("mentions", 0)
         said = "once" if times == 1 else f"{times} times"
@@ -97,8 +96,11 @@ def predicate_question(reader: GraphReader, predicate: str, window: Window = NO_
 def relation_question(reader: GraphReader, relation: str, window: Window = NO_WINDOW) -> Answer:
     """``query --relation``: the relations of this relation of the vocabulary."""
     _check(window)
-    graph = windowed(reader.with_relation(relation.casefold()), window)
-    return Answer(local.relations_with_relation(graph, relation), "no relations found")
+    part = reader.with_relation(relation.casefold())
+    relations = local.relations_with_relation(windowed(part, window), relation)
+    if not relations and not local.relations_with_relation(part, relation):
+        _check_relation_name(relation)
+    return Answer(relations, f"no relations found{_during(window)}")
 
 
 def path_question(
@@ -173,11 +175,31 @@ def has_evidence_in(data: dict[str, Any], window: Window) -> bool:
     return not any(window) or bool(window_indices(data, *window))
 
 
+def _check_relation_name(name: str) -> None:
+    """A one-line error listing the vocabulary's relations when ``name`` is none of them
+    (by name or relationship type) and the graph has no relation of that name."""
+    from kgraph.relations import relationship_type, shipped_vocabulary
+
+    known = [r.name for r in shipped_vocabulary().describe()]
+    if name.casefold() not in {n.casefold() for n in known} | {
+        relationship_type(n).casefold() for n in known
+    }:
+        raise KgraphError(
+            f"--relation {name}: not a relation of the vocabulary ({', '.join(known)})"
+        )
+
+
 def _check(window: Window) -> None:
     check_date("--since", window[0])
     check_date("--until", window[1])
 
 
 def _during(window: Window) -> str:
-    since, until = window
-    return f" from {since or 'the start'} to {until or 'now'}" if any(window) else ""
+    """`` from 2020-08-01 to now``, `` at confidence 0.60 or more``, both, or nothing."""
+    since, until, min_confidence = window
+    said = ""
+    if since or until:
+        said += f" from {since or 'the start'} to {until or 'now'}"
+    if min_confidence:
+        said += f" at confidence {min_confidence:.2f} or more (--min-confidence 0: all)"
+    return said

@@ -44,24 +44,34 @@ def check_date(option: str, value: str | None) -> None:
         raise KgraphError(f"{option} {value!r} is not a date (use YYYY-MM-DD)") from exc
 
 
-def window_indices(data: dict[str, Any], since: str | None, until: str | None) -> list[int]:
-    """The positions of a relation's evidence inside the window (all without one)."""
+def window_indices(
+    data: dict[str, Any], since: str | None, until: str | None, min_confidence: float = 0.0
+) -> list[int]:
+    """The positions of a relation's evidence inside the window and of ``min_confidence``
+    or more (all, without either)."""
+    confidences = data.get("confidences") or ()
     return [
-        i for i in range(len(data["articles"])) if in_window(*evidence_dates(data, i), since, until)
+        i
+        for i in range(len(data["articles"]))
+        if in_window(*evidence_dates(data, i), since, until)
+        and (not min_confidence or confidences[i] >= min_confidence)
     ]
 
 
-def keep_evidence_in(graph: nx.MultiDiGraph, since: str | None, until: str | None) -> None:
-    """Trim each relation's parallel evidence lists to the evidence inside the window, in
-    place; relations left without evidence go, ``evidence_count`` and ``confidence`` are
-    recomputed from the evidence kept (the lists are new: a copy's source stays intact)."""
+def keep_evidence_in(
+    graph: nx.MultiDiGraph, since: str | None, until: str | None, min_confidence: float = 0.0
+) -> None:
+    """Trim each relation's parallel evidence lists to the evidence inside the window and
+    of ``min_confidence`` or more, in place; relations left without evidence go,
+    ``evidence_count`` and ``confidence`` are recomputed from the evidence kept (the lists
+    are new: a copy's source stays intact)."""
     from kgraph.store.local import EVIDENCE_FIELDS, evidence_list
 
     empty = []
     for u, v, key, data in graph.edges(keys=True, data=True):
         if data.get("label") != "RELATION":
             continue
-        kept = window_indices(data, since, until)
+        kept = window_indices(data, since, until, min_confidence)
         if not kept:
             empty.append((u, v, key))
             continue

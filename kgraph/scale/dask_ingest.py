@@ -111,6 +111,7 @@ class PartitionSummary:
     rejects: list[Reject] = field(default_factory=list)
     triples: int = 0
     blanked: int = 0
+    repaired: int = 0
 
 
 def extract_partition(
@@ -119,9 +120,11 @@ def extract_partition(
     model: str,
     vocabulary: Vocabulary | None,
     folder: TableFolder,
+    min_confidence: float = 0.0,
 ) -> PartitionSummary:
     """Parse and extract one partition of articles (a map task); write its ``articles``
-    and ``records`` parts, numbered ``number``, to ``folder``."""
+    and ``records`` parts, numbered ``number``, to ``folder`` (triples below
+    ``min_confidence`` left out)."""
     from kgraph.defaults import WORK_BATCH
     from kgraph.pipeline import _batches, _collector_for_long_runs, _extract_batch
 
@@ -131,7 +134,7 @@ def extract_partition(
     records: list[dict[str, Any]] = []
     with _collector_for_long_runs():  # as in a local worker: the GC skips the pipeline
         for batch in _batches(articles, WORK_BATCH):
-            for item in _extract_batch(batch, nlp, vocabulary):
+            for item in _extract_batch(batch, nlp, vocabulary, min_confidence):
                 if isinstance(item, Reject):
                     summary.rejects.append(item)
                     continue
@@ -141,6 +144,7 @@ def extract_partition(
                 records.append({"article": article.id, "record": to_record(item)})
                 summary.triples += len(item.triples)
                 summary.blanked += len(blanked_lines(article.text))
+                summary.repaired += article.repairs
     folder.write("articles", number, rows)
     folder.write("records", number, records)
     summary.articles = len(rows)
@@ -412,6 +416,7 @@ def ingest_dask(
     strict: bool = False,
     skip: Callable[[Article], bool] | None = None,
     reduce: bool = True,
+    min_confidence: float = 0.0,
 ) -> tuple[IngestReport, TableCounts]:
     """Extract ``articles`` (as :func:`kgraph.readers.read_articles` yields them) on the
     cluster of ``client``; the workers write the graph tables to ``folder`` (a local path
@@ -450,6 +455,7 @@ def ingest_dask(
         report.ingested += summary.articles
         report.triples += summary.triples
         report.blanked += summary.blanked
+        report.repaired += summary.repaired
         for _ in range(summary.articles if on_article else 0):
             on_article(None)
 
@@ -461,7 +467,7 @@ def ingest_dask(
         pending.add(
             client.submit(
                 extract_partition, number, batch, model, vocabulary, target,
-                retries=RETRIES, pure=False,
+                min_confidence=min_confidence, retries=RETRIES, pure=False,
             )
         )  # fmt: skip
         while pending.count() >= window:
@@ -573,6 +579,7 @@ def ingest_on_dask(
     on_reject: Callable[[Reject], None] | None = None,
     on_skip: Callable[[Skip], None] | None = None,
     strict: bool = False,
+    min_confidence: float = 0.0,
 ) -> tuple[IngestReport, int, int]:
     """``kgraph ingest --dask``: extract on the cluster at ``address``; the workers write
     the graph tables to ``out_parquet`` (else to a temporary folder on this machine),
@@ -595,6 +602,7 @@ def ingest_on_dask(
                     folder,
                     overrides=overrides,
                     vocabulary=vocabulary,
+                    min_confidence=min_confidence,
                     partition_size=partition_size,
                     buckets=buckets,
                     on_article=on_article,

@@ -128,12 +128,14 @@ def neighbours() -> str:
 
 
 def dated_neighbours() -> str:
-    """Each relation into or out of an entity of ``$ids`` with its evidence dates, in one
-    row: ``neighbours``, a list of ``[id, other id, {articles, published, whens}]``."""
+    """Each relation into or out of an entity of ``$ids`` with its evidence dates and
+    confidences, in one row: ``neighbours``, a list of ``[id, other id, {articles,
+    published, whens, confidences}]``."""
     return (
         "UNWIND $ids AS id MATCH (:Entity {id: id})-[r]-(other:Entity)\n"
         "RETURN collect([id, other.id,\n"
-        "  r {.articles, .published, whens: coalesce(r.whens, [])}]) AS neighbours"
+        "  r {.articles, .published, .confidences, whens: coalesce(r.whens, [])}])"
+        " AS neighbours"
     )
 
 

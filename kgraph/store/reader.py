@@ -33,8 +33,9 @@ __all__ = [
     "ranked_counts",
 ]
 
-#: ``(since, until)`` of ``--since``/``--until``; None or "" for an open end.
-Window = tuple[str | None, str | None]
+#: ``(since, until, min_confidence)`` of ``--since``/``--until``/``--min-confidence``:
+#: the evidence a question keeps; None or "" for an open end, 0 for every confidence.
+Window = tuple[str | None, str | None, float]
 
 
 class GraphReader(Protocol):
@@ -71,8 +72,9 @@ class GraphReader(Protocol):
         self, ids: Collection[str], *, dated: bool = False
     ) -> Iterable[tuple[str, str, dict[str, Any]]]:
         """Each relation into or out of an entity of ``ids``, as that entity, the entity
-        at the other end and, when ``dated``, the relation's evidence dates (at least
-        ``articles``, ``published`` and ``whens``; else perhaps nothing)."""
+        at the other end and, when ``dated``, the relation's evidence dates and
+        confidences (at least ``articles``, ``published``, ``whens`` and ``confidences``;
+        else perhaps nothing)."""
 
     def between(self, pairs: Collection[tuple[str, str]]) -> nx.MultiDiGraph:
         """The relations between each pair of entities (either direction), with their
