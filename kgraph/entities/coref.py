@@ -214,6 +214,8 @@ def description_class(token: Token) -> tuple[tuple[str, ...], str] | None:
     """The (types, class) a definite description may name, or None if it is not one."""
     if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in DESCRIPTIONS:
         return None
+    if token.tag_ in ("NNS", "NNPS"):
+        return None  # "its leaders", "the companies": more than the one entity
     determined = any(
         (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and not c.ent_type_)
         for c in token.children

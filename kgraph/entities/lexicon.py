@@ -94,5 +94,27 @@ def role(words: list[str]) -> Role | None:
     return roles().get(" ".join(kept))
 
 
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """Nouns that name a role a person or organization holds ("chairman", "striker",
+    "subsidiary"): the last words of ``roles.tsv`` and of the relation vocabulary's role rows,
+    and ``role_nouns.txt``."""
+    from kgraph.relations import shipped_vocabulary
+
+    words = {phrase.split()[-1] for phrase in roles()}
+    words |= {w[-1] for w in shipped_vocabulary().rules.get("role", {})}
+    text = (DATA / "role_nouns.txt").read_text(encoding="utf-8")
+    words |= {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    return frozenset(words)
+
+
+def is_role_noun(lemma: str) -> bool:
+    """Whether a noun names a role held in or for something ("chief executive", "striker").
+
+    "Option", "decision", "story" do not: "X is a good option for Y" states no relation.
+    """
+    return lemma.casefold() in role_nouns()
+
+
 #: The gazetteer under a name that does not clash with :mod:`kgraph.extract.places`.
 gazetteer = places

@@ -9,13 +9,14 @@ The rules on names alone (cleaning, aliases, clustering) are :mod:`kgraph.entiti
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
 from kgraph.entities.junk import name_part
 from kgraph.entities.names import PEER_TITLES, canonical, clean_name, cluster_names
+from kgraph.entities.types import ORGANIZATION_CUES, PERSONAL_TITLES, decide_type, type_evidence
 from kgraph.models import ENTITY_TYPES, EntityRef
 
 
@@ -35,30 +36,6 @@ def named_spans(doc: Doc) -> list[Span]:
     return [span for span in spans if span is not None and clean_name(span.text)]
 
 
-#: Nouns that only an organization has: "Twitter's chairman", "Activision chief executive".
-ORGANIZATION_CUES = {
-    "chairman",
-    "chairwoman",
-    "executive",
-    "ceo",
-    "board",
-    "shares",
-    "share",
-    "stock",
-    "shareholder",
-    "headquarters",
-    "employee",
-    "staff",
-    "subsidiary",
-    "takeover",
-    "acquisition",
-    "user",
-    "app",
-    "platform",
-    "founder",
-}
-
-
 def _organization_names(spans: list[Span]) -> set[str]:
     """PERSON-labelled names used the way only organizations are (a small-model slip)."""
     flagged = set()
@@ -69,10 +46,6 @@ def _organization_names(spans: list[Span]) -> set[str]:
             if noun.lemma_.lower() in ORGANIZATION_CUES and noun.ent_type_ != "PERSON":
                 flagged.add(clean_name(span.text))
     return flagged
-
-
-#: Titles only a person takes: "Mr Ebbers" is a PERSON whatever label the model gave.
-PERSONAL_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
 
 
 def _label(span: Span, organizations: set[str], surface: str) -> str:
@@ -102,11 +75,14 @@ def resolve_mentions(doc: Doc) -> list[Mention]:
     ]
     entities = cluster_names(pairs)
     aliases: dict[str, set[str]] = defaultdict(set)
-    for surface, pair in zip(surfaces, pairs):
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    for surface, pair, span in zip(surfaces, pairs, spans):
         aliases[entities[pair].id].add(surface)
+        evidence[entities[pair].id].update(type_evidence(span))
     final = {
         entity.id: replace(
             entity,
+            type=decide_type(Counter(dict(entity.type_votes)), evidence[entity.id], entity.type),
             aliases=tuple(sorted((aliases[entity.id] | set(entity.aliases)) - {entity.name})),
         )
         for entity in entities.values()

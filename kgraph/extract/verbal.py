@@ -80,23 +80,79 @@ HOLDING_WORDS = {"%", "percent", "stake", "share", "shares", "holding", "majorit
 def _part_suffix(obj: Token, prep: Token) -> str:
     """The predicate words of a light verb's object: "acquisition of", or "stake in" for a
     holding ("owns 8% of Google" → owns-stake-in)."""
-    if obj.lower_ in HOLDING_WORDS or obj.lemma_ in HOLDING_WORDS:
+    if _holding(obj):
         return "stake in"
     return f"{obj.lemma_} {prep.lower_}"
 
 
+#: Prepositions whose phrase says when something happened, never whom it concerns.
+TIME_PREPOSITIONS = {"after", "before", "during", "since", "until", "till", "throughout"}
+#: Prepositions whose phrase with a place says where something happened: "sued in
+#: California", "earned a draw at the Riverside".
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "around", "within"}
+#: Types of entity that are places for :data:`PLACE_PREPOSITIONS`.
+PLACE_TYPES = {"GPE", "LOC", "FAC", "EVENT"}
+#: Verbs for which where is what they say: "lives in Windsor", "was born in Melbourne".
+LOCATIVE_VERBS = {"live", "reside", "settle", "base", "locate", "headquarter", "bear", "grow"}
+LOCATIVE_VERBS |= {"raise", "stay", "remain", "work", "study", "train", "stand", "operate"}
+LOCATIVE_VERBS |= {"invest", "arrive", "land", "die", "bury", "register", "list", "open"}
+
+
+def _adjunct(verb: Token, prep: Token, objects: list[Token], index: MentionIndex) -> bool:
+    """Whether a prepositional phrase on ``verb`` only says when or where its event was.
+
+    With a direct object ("discovered rugby at Christ College", "wants to launch the PSP
+    in Europe") a place or time phrase belongs to the whole event; without one, a place
+    phrase is the verb's own only for verbs of where ("lives in Windsor").
+    """
+    word = prep.lower_
+    if word in TIME_PREPOSITIONS:
+        return True
+    if word not in PLACE_PREPOSITIONS or verb.lemma_.lower() in LOCATIVE_VERBS:
+        return False
+    if objects:
+        return not any(_holding(o) for o in objects)  # "buys a stake in Sina"
+    places = [
+        a
+        for p in _children(prep, {"pobj"})
+        for a in index.arguments(p)
+        if a.entity.type in PLACE_TYPES
+    ]
+    return bool(places)
+
+
+def _holding(obj: Token) -> bool:
+    return obj.lower_ in HOLDING_WORDS or obj.lemma_ in HOLDING_WORDS
+
+
 def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token, float]]:
-    """(predicate suffix, argument token, confidence) for each object slot of a verb."""
-    for obj in _direct_objects(verb):
+    """(predicate suffix, argument token, confidence) for each object slot of a verb.
+
+    A prepositional object after an unnamed direct object keeps that object's noun in the
+    predicate ("held talks with Blair" → holds-talks-with), since the verb alone does not
+    say it ("holds-with").
+    """
+    objects = _direct_objects(verb)
+    for obj in objects:
         yield "", obj, 0.9
         if verb.lemma_.lower() in DENIAL_VERBS or index.arguments(obj):
             continue  # denials are denied_actions' case; a named object is the relation's
         for prep in _children(obj, {"prep"}):  # "completed its acquisition of Activision"
             for pobj in _children(prep, {"pobj"}):
                 yield _part_suffix(obj, prep), pobj, 0.7
+    unnamed = [o for o in objects if not index.arguments(o)]
     for prep in _children(verb, {"prep"}):
+        if _adjunct(verb, prep, unnamed, index):
+            continue
+        suffix = prep.lower_
+        if unnamed and _holding(unnamed[0]):
+            suffix = _part_suffix(unnamed[0], prep)
+        elif unnamed and unnamed[0].pos_ in ("NOUN", "PROPN"):
+            suffix = f"{unnamed[0].lemma_.lower()} {prep.lower_}"
+        elif unnamed and unnamed[0].pos_ == "PRON":
+            continue  # "gave it to": what was given is not said here
         for pobj in _children(prep, {"pobj"}):
-            yield prep.lower_, pobj, 0.75
+            yield suffix, pobj, 0.75
 
 
 def _chain(verb: Token) -> list[Token]:
