@@ -95,3 +95,57 @@ def test_what_the_text_says_a_name_is_outweighs_the_model(types_of):
     assert types["Manchester United"] == "ORG"
     types = types_of("US Treasury Secretary Steven Mnuchin warned the US executive.")
     assert types["United States"] == "GPE"  # a country has an executive too
+
+
+def test_a_light_verb_needs_what_it_gives_or_takes(triples_of):
+    found = triples_of(
+        "Fernando Torres gave Athletico an ideal start with a goal in the first minute."
+    )
+    assert ("Fernando Torres", "other", "gives-start-to", "Athletico") in found
+    assert "gives" not in _predicates(found)
+    found = triples_of(
+        "This election is a choice between Labour taking Britain forward and the "
+        "Conservatives taking us back."
+    )
+    assert "takes" not in _predicates(found)
+
+
+def test_a_nationality_is_no_party_to_an_event(triples_of):
+    found = triples_of(
+        "Henry, following the ball, attempted to hurdle the Argentine but his knee collided "
+        "with the back of Heinze's head."
+    )
+    assert not any(o == "Argentine" for _, _, _, o in found)
+
+
+# ----------------------------------------------------------------- whole names
+
+
+def test_a_word_cut_from_a_title_is_no_entity(types_of):
+    types = types_of(
+        "They accused Mr Sigarchi of a string of crimes against Iranian state, including "
+        "espionage, insulting the founder of Iran's Islamic Republic, Ayatollah Ruhollah "
+        "Khomenei, and current Supreme Leader Ayatollah Ali Khamenei."
+    )
+    assert "Supreme" not in types
+    assert types["Ayatollah Ali Khamenei"] == "PERSON"
+
+
+def test_a_name_does_not_end_with_a_dash_and_an_article(triples_of):
+    found = triples_of(
+        "The fate of Russia's Yuganskneftegas - the oil firm sold to a little-known buyer on "
+        "Sunday - is the subject of frantic speculation in Moscow."
+    )
+    assert ("Yuganskneftegas", "based-in", "based-in", "Russia") in found
+
+
+def test_a_title_of_the_other_gender_keeps_a_surname_apart(nlp):
+    text = (
+        "Michael Howard's ex-model wife, Sandra, is to play a leading role in the Conservative "
+        "election campaign. Mrs Howard made her debut speech at the Conservative Party "
+        "Conference in Bournemouth last October. Mr Howard will host a news conference."
+    )
+    entities = {e.name: e for e in extract_article(nlp, Article(text)).entities}
+    assert "Mrs Howard" in entities
+    assert "Mrs Howard" not in entities["Michael Howard"].aliases
+    assert "Howard" in entities["Michael Howard"].aliases  # "Mr Howard" is still him

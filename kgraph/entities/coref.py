@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kgraph.entities.lexicon import places
+from kgraph.entities.lexicon import TITLE_GENDER, first_name_gender, places
 from kgraph.entities.mentions import Mention
 from kgraph.models import EntityRef
 
@@ -23,11 +23,6 @@ _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "hersel
 _PRONOUN_GENDER = {
     **dict.fromkeys(["he", "him", "his", "himself"], "m"),
     **dict.fromkeys(["she", "her", "hers", "herself"], "f"),
-}
-#: Titles that tell a person's gender ("Mr Blunkett" is not the "she" of the next sentence).
-TITLE_GENDER = {
-    **dict.fromkeys(["mr", "mr.", "sir", "lord", "baron"], "m"),
-    **dict.fromkeys(["mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness"], "f"),
 }
 _THING_PRONOUNS = {"it", "its", "itself"}
 _ORG_TYPES = ("ORG", "PRODUCT", "FAC")
@@ -256,7 +251,7 @@ def _evidence(doc: Doc, mentions: list[Mention]) -> dict[str, set[str]]:
 
 
 def _genders(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
-    """The gender each person's titles give ("Mr", "Mrs"), where they agree."""
+    """The gender each person's titles ("Mr", "Mrs") and first name give, where they agree."""
     found: dict[str, set[str]] = {}
     for mention in mentions:
         first = doc[mention.start]
@@ -264,6 +259,8 @@ def _genders(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         for token in (first, before):
             if token is not None and token.lower_ in TITLE_GENDER:
                 found.setdefault(mention.entity.id, set()).add(TITLE_GENDER[token.lower_])
+        if mention.entity.type == "PERSON" and (gender := first_name_gender(mention.entity.name)):
+            found.setdefault(mention.entity.id, set()).add(gender)
     return {entity: genders.pop() for entity, genders in found.items() if len(genders) == 1}
 
 

@@ -35,6 +35,11 @@ def crosses_clause(span: Span) -> bool:
     )
 
 
+def _dangling(token: Token) -> bool:
+    """A lower-case function word or a dash that no name ends with."""
+    return token.is_punct or (token.is_lower and token.is_stop)
+
+
 def name_part(span: Span) -> Span | None:
     """The span without leading or trailing numbers and symbols; None if it is not a name."""
     start, end = span.start, span.end
@@ -48,6 +53,8 @@ def name_part(span: Span) -> Span | None:
         return None
     if not all(token.is_digit for token in doc[name_end:end]):  # "Formula 1" stays whole
         end = name_end
+    while end - start > 1 and _dangling(doc[end - 1]):
+        end -= 1  # "Yuganskneftegas - the": the name ends before the dash
     trimmed = span if (start, end) == (span.start, span.end) else Span(doc, start, end, span.label_)
     if crosses_clause(trimmed) or not any(t.is_alpha for t in trimmed):
         return None

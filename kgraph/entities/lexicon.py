@@ -116,5 +116,30 @@ def is_role_noun(lemma: str) -> bool:
     return lemma.casefold() in role_nouns()
 
 
+@lru_cache(maxsize=1)
+def _first_names():
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+#: Titles that tell a person's gender ("Mr Blunkett" is not the "she" of the next sentence).
+TITLE_GENDER = {
+    **dict.fromkeys(["mr", "mr.", "sir", "lord", "baron"], "m"),
+    **dict.fromkeys(["mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness"], "f"),
+}
+#: gender-guesser's answers that tell a gender.
+_GENDERS = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+
+
+def first_name_gender(name: str) -> str | None:
+    """ "m" or "f" when a full name's first name is (mostly) given to men or to women, from
+    the ``gender-guesser`` package's list of 40,000 first names; else None."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    return _GENDERS.get(_first_names().get_gender(words[0].strip(".")))
+
+
 #: The gazetteer under a name that does not clash with :mod:`kgraph.extract.places`.
 gazetteer = places

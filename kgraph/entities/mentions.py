@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from kgraph.entities.junk import name_part
+from kgraph.entities.lexicon import TITLE_GENDER, first_name_gender, is_role_noun, places
 from kgraph.entities.names import PEER_TITLES, canonical, clean_name, cluster_names
 from kgraph.entities.types import ORGANIZATION_CUES, PERSONAL_TITLES, decide_type, type_evidence
 from kgraph.models import ENTITY_TYPES, EntityRef
@@ -33,7 +34,23 @@ class Mention:
 def named_spans(doc: Doc) -> list[Span]:
     """The entity spans of a doc whose label kgraph keeps as a node, junk left out."""
     spans = (name_part(ent) for ent in doc.ents if ent.label_ in ENTITY_TYPES)
-    return [span for span in spans if span is not None and clean_name(span.text)]
+    return [
+        span
+        for span in spans
+        if span is not None and clean_name(span.text) and not _part_of_title(span)
+    ]
+
+
+def _part_of_title(span: Span) -> bool:
+    """A one-word span the model cut from a capitalized title: "Supreme" of "Supreme Leader
+    Ayatollah Ali Khamenei", "Home" of "Home Secretary Charles Clarke"."""
+    if len(span) != 1 or span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    if not after.is_title or after.ent_type_ or not is_role_noun(after.lemma_):
+        return False
+    gazetteer = places()
+    return not (gazetteer.country(span.text) or gazetteer.demonym(span.text))
 
 
 def _organization_names(spans: list[Span]) -> set[str]:
@@ -57,18 +74,41 @@ def _label(span: Span, organizations: set[str], surface: str) -> str:
     return "PERSON" if titled and span.label_ in ("ORG", "GPE", "NORP") else span.label_
 
 
-def _titled(span: Span, name: str) -> str:
-    """``name`` with the peer title just before its span ("Lord" + "Roberts")."""
+def _titled(span: Span, name: str, genders: dict[str, set[str]]) -> str:
+    """``name`` with the title just before its span when it tells the person apart: a peer
+    title ("Lord Roberts"), or a title of the other gender than every full name of the
+    article with that surname ("Mrs Howard" beside Michael Howard is not him)."""
     before = span.doc[span.start - 1] if span.start else None
-    if before is not None and before.lower_ in PEER_TITLES and span.label_ == "PERSON":
+    if span.label_ != "PERSON":
+        return name
+    if before is not None and before.lower_ in PEER_TITLES:
         return f"{before.text} {name}"
+    title = span[0] if span[0].lower_ in TITLE_GENDER else before
+    if title is None:
+        return name
+    gender = TITLE_GENDER.get(title.lower_)
+    others = genders.get(name.casefold(), set())
+    if gender and len(name.split()) == 1 and others and gender not in others:
+        return f"{title.text} {name}"
     return name
+
+
+def _surname_genders(spans: list[Span]) -> dict[str, set[str]]:
+    """Surname → the genders the first names of the article's full names with it give."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for span in spans:
+        name = clean_name(span.text)
+        gender = first_name_gender(name) if span.label_ == "PERSON" else None
+        if gender:
+            found[name.split()[-1].casefold()].add(gender)
+    return found
 
 
 def resolve_mentions(doc: Doc) -> list[Mention]:
     """Named mentions of a doc, each tied to its entity within the article."""
     spans = named_spans(doc)
-    surfaces = [_titled(span, clean_name(span.text)) for span in spans]
+    genders = _surname_genders(spans)
+    surfaces = [_titled(span, clean_name(span.text), genders) for span in spans]
     organizations = _organization_names(spans)
     pairs = [
         canonical(name, _label(span, organizations, name)) for name, span in zip(surfaces, spans)

@@ -48,7 +48,8 @@ EXTRACTORS = (
 #: Constructions that presuppose their relation ("its parent company, ByteDance"): the
 #: stance of the clause around them does not apply.
 PRESUPPOSED = {"apposition", "title", "based", "demonym", "place", "gazetteer", "affiliation"}
-#: Constructions of events (verbs), whose arguments are never groups of people ("Germans").
+#: Constructions of events (verbs), whose arguments are never nationalities or groups of
+#: people ("Germans", "the Spaniard").
 EVENT_PATTERNS = {"svo", "prepositional", "nominalization", "denied-action", "projection"}
 #: Confidence factor for a statement that is not a plain assertion.
 MODALITY_FACTOR = {
@@ -162,10 +163,11 @@ def _triples(
                 continue
             if _attribution(candidate):
                 continue
-            if candidate.pattern in EVENT_PATTERNS and (
-                is_group(subject.entity) or is_group(obj.entity)
+            if candidate.pattern in EVENT_PATTERNS and "NORP" in (
+                subject.entity.type,
+                obj.entity.type,
             ):
-                continue
+                continue  # "the Argentine", "Germans": a group, or a person left unnamed
             yield Triple(
                 subject=subject.entity,
                 predicate=candidate.predicate,

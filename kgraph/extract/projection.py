@@ -20,7 +20,10 @@ from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.open import OpenTriple, clause_triples
 from kgraph.extract.predicates import kebab, third_person, verb_predicate
+from kgraph.extract.verbal import LIGHT_VERBS
 
+#: Predicates of a light verb alone, which say nothing ("takes", "gives").
+BARE_LIGHT_VERBS = frozenset(third_person(verb) for verb in LIGHT_VERBS)
 #: Open clause patterns projected onto entities (copulas are :mod:`.nominal`'s roles).
 PROJECTED_PATTERNS = {"svo", "prepositional", "passive"}
 #: Nouns for a holding in a company: "a stake in Vodafone", "5% of Vodafone's shares".
@@ -161,8 +164,8 @@ def projections(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if not objects:
             continue
         predicate, swap = projected_predicate(triple, part)
-        if not predicate:
-            continue
+        if not predicate or predicate in BARE_LIGHT_VERBS:
+            continue  # "Labour taking Britain forward": takes what?
         if swap:
             subjects, objects = objects, subjects
         weight = 0.8 if part else 0.9

@@ -121,6 +121,41 @@ def _adjunct(verb: Token, prep: Token, objects: list[Token], index: MentionIndex
     return bool(places)
 
 
+#: Verbs that say little without what they give, take or make: "gave Athletico an ideal
+#: start", "taking Britain forward", "sent the Commission a response".
+LIGHT_VERBS = {"give", "send", "take", "put", "make", "get", "do", "bring", "keep", "set"}
+LIGHT_VERBS |= {"let", "hand", "have"}
+
+
+def _bare_light_verb(verb: Token, obj: Token, index: MentionIndex) -> bool:
+    """Whether ``verb`` is a light verb whose named object leaves what it does unsaid
+    ("takes Britain forward": no takes-Britain), with no particle to say it ("takes over")."""
+    if verb.lemma_.lower() not in LIGHT_VERBS or _children(verb, {"prt"}):
+        return False
+    return bool(index.arguments(obj))
+
+
+def _complement(verb: Token) -> Token | None:
+    """The adjective that says what a light verb does to its object: "take Twitter private"."""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advmod") and child.pos_ == "ADJ":
+            return child
+    return None
+
+
+def _dative_slot(
+    verb: Token, dative: Token, objects: list[Token]
+) -> Iterator[tuple[str, Token, float]]:
+    """ "sent the Commission a response" → sends-response-to the Commission; a dative with
+    no direct object beside it is the verb's own object ("told Reuters")."""
+    things = [o for o in objects if o.dep_ != "dative" and o.pos_ in ("NOUN", "PROPN")]
+    if not things:
+        if verb.lemma_.lower() not in LIGHT_VERBS:
+            yield "", dative, 0.9
+        return
+    yield f"{things[0].lemma_.lower()} to", dative, 0.75
+
+
 def _holding(obj: Token) -> bool:
     return obj.lower_ in HOLDING_WORDS or obj.lemma_ in HOLDING_WORDS
 
@@ -134,10 +169,20 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
     """
     objects = _direct_objects(verb)
     for obj in objects:
+        if obj.dep_ == "dative":
+            yield from _dative_slot(verb, obj, objects)
+            continue
+        if _bare_light_verb(verb, obj, index):
+            complement = _complement(verb)  # "take Twitter private" → takes-private
+            if complement is not None:
+                yield complement.lower_, obj, 0.8
+            continue
         yield "", obj, 0.9
         if verb.lemma_.lower() in DENIAL_VERBS or index.arguments(obj):
             continue  # denials are denied_actions' case; a named object is the relation's
         for prep in _children(obj, {"prep"}):  # "completed its acquisition of Activision"
+            if _adjunct(verb, prep, [obj], index):
+                continue  # "earned a draw at the Riverside"
             for pobj in _children(prep, {"pobj"}):
                 yield _part_suffix(obj, prep), pobj, 0.7
     unnamed = [o for o in objects if not index.arguments(o)]
