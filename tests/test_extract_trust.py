@@ -149,3 +149,30 @@ def test_a_title_of_the_other_gender_keeps_a_surname_apart(nlp):
     assert "Mrs Howard" in entities
     assert "Mrs Howard" not in entities["Michael Howard"].aliases
     assert "Howard" in entities["Michael Howard"].aliases  # "Mr Howard" is still him
+
+
+# ----------------------------------------------------------------- coreference and attribution
+
+
+def test_the_company_of_a_reporting_clause_is_the_one_the_clause_is_about(nlp):
+    text = "Microsoft bought GitHub on Sunday, the company's chief executive Satya Nadella said."
+    triples = extract_article(nlp, Article(text)).triples
+    found = {(t.subject.name, t.predicate, t.object.name) for t in triples}
+    assert ("Satya Nadella", "chief-executive-of", "Microsoft") in found
+    assert ("Satya Nadella", "chief-executive-of", "GitHub") not in found
+    (bought,) = [t for t in triples if t.predicate == "buys"]
+    assert bought.source is not None and bought.source["name"] == "Satya Nadella"
+
+
+def test_it_stands_for_the_company_that_says_the_clause(triples_of):
+    found = triples_of("Microsoft said it would buy GitHub.")
+    assert ("Microsoft", "acquires", "buys", "GitHub") in found
+
+
+def test_it_elsewhere_stands_for_no_entity(triples_of):
+    # "It" is the film Sideways, which the model does not name as one
+    found = triples_of(
+        "Sideways was named best film at the Independent Spirit Awards. It also won acting "
+        "awards for stars Paul Giamatti, Thomas Haden Church and Virginia Madsen."
+    )
+    assert not any(o == "Thomas Haden Church" for _, _, _, o in found)

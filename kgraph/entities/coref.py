@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from kgraph.entities.lexicon import TITLE_GENDER, first_name_gender, places
 from kgraph.entities.mentions import Mention
+from kgraph.entities.types import ORGANIZATION_CUES
 from kgraph.models import EntityRef
 
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -303,6 +304,74 @@ def _choose(
     return best.entity
 
 
+#: Verbs that report what their subject says: "Microsoft said it would ...".
+REPORTING_VERBS = {"say", "tell", "announce", "confirm", "add", "state", "insist", "claim"}
+REPORTING_VERBS |= {"reveal", "report", "warn", "explain", "believe", "expect", "hope", "deny"}
+REPORTING_VERBS |= {"assure", "promise", "indicate", "signal", "suggest", "argue", "predict"}
+REPORTING_VERBS |= {"think", "fear", "admit", "acknowledge", "stress", "agree", "decide"}
+
+
+def _role_types(anaphor: Token, types: tuple[str, ...]) -> tuple[str, ...]:
+    """The types an anaphor may name, narrowed by the role its noun gives: only an
+    organization has "its chief executive", "its shares"."""
+    if anaphor.dep_ != "poss" or anaphor.lower_ != "its":
+        return types
+    noun = anaphor.head.lemma_.lower()
+    if noun in ORGANIZATION_CUES or noun in ("executive", "officer", "director", "boss", "head"):
+        return tuple(t for t in types if t == "ORG")
+    return types
+
+
+def _reporting_verb(token: Token) -> Token | None:
+    """The verb of saying whose clause ``token`` is in, a few heads up."""
+    head = token.head
+    for _ in range(4):
+        if head.lemma_.lower() in REPORTING_VERBS and head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.head == head:
+            return None
+        head = head.head
+    return None
+
+
+def _reporter(anaphor: Token, entity_at: dict[int, EntityRef], types) -> EntityRef | None:
+    """The named subject of the verb of saying above "it": "Microsoft said it would ..."."""
+    verb = _reporting_verb(anaphor)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i != anaphor.i:
+            entity = entity_at.get(child.i)
+            return entity if entity is not None and entity.type in types else None
+    return None
+
+
+def _reported_subject(anaphor: Token, entity_at: dict[int, EntityRef], types) -> EntityRef | None:
+    """For "the company" inside the subject of a verb of saying, the named subject of the
+    clause reported: in "Microsoft bought GitHub, the company's chief executive said",
+    the company is Microsoft (not GitHub, the nearest organization)."""
+    token = anaphor
+    for _ in range(4):
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING_VERBS:
+            break
+        if token.dep_ not in ("poss", "compound", "appos", "nmod") or token.head == token:
+            return None
+        token = token.head
+    else:
+        return None
+    verb = token.head
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head != verb:
+        clauses.append(verb.head)  # "Microsoft bought GitHub, ... said": the parser's root
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                entity = entity_at.get(child.i)
+                if entity is not None and entity.type in types:
+                    return entity
+    return None
+
+
 def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions for the pronouns and descriptions of ``doc`` that name a known entity."""
     by_start = {m.start: m for m in mentions}
@@ -316,6 +385,7 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             sentence_of[token.i] = number
     seen: list[_Seen] = []
     found: list[Mention] = []
+    entity_at = {i: m.entity for m in mentions for i in range(m.start, m.end)}
     for token in doc:
         if token.i in by_start:
             mention = by_start[token.i]
@@ -328,16 +398,28 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         kind = pronoun or description_class(token)
         if kind is None:
             continue
-        if pronoun:
-            gender = _PRONOUN_GENDER.get(token.lower_) if token.pos_ == "PRON" else None
-            candidates = (
-                [s for s in seen if genders.get(s.entity.id, gender) == gender] if gender else seen
-            )
+        types = _role_types(token, kind[0])
+        if token.lower_ in ("it", "itself") and _is_subject(token):
+            # "it" stands for a company only as the one who says the clause it is in
+            # ("Microsoft said it would buy GitHub"); elsewhere it is too often a film,
+            # a match, an event or no entity at all
+            entity = _reporter(token, entity_at, types)
         else:
-            candidates = _agreeing(token, seen, profiles)
-        entity = _choose(candidates, token, sentence_of[token.i], kind[0], kind[1], evidence)
+            entity = _reported_subject(token, entity_at, types)
+        if entity is None and not (token.lower_ in ("it", "itself") and _is_subject(token)):
+            if pronoun:
+                gender = _PRONOUN_GENDER.get(token.lower_) if token.pos_ == "PRON" else None
+                candidates = (
+                    [s for s in seen if genders.get(s.entity.id, gender) == gender]
+                    if gender
+                    else seen
+                )
+            else:
+                candidates = _agreeing(token, seen, profiles)
+            entity = _choose(candidates, token, sentence_of[token.i], types, kind[1], evidence)
         if entity is None:
             continue
+        entity_at[token.i] = entity
         found.append(Mention(token.i, token.i + 1, entity, via="coref"))
         seen.append(_Seen(entity, token.i, sentence_of[token.i], _is_subject(token)))
     return found

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from kgraph.entities.junk import name_part
-from kgraph.entities.lexicon import TITLE_GENDER, first_name_gender, is_role_noun, places
+from kgraph.entities.lexicon import TITLE_GENDER, first_name_gender, is_role_noun
 from kgraph.entities.names import PEER_TITLES, canonical, clean_name, cluster_names
 from kgraph.entities.types import ORGANIZATION_CUES, PERSONAL_TITLES, decide_type, type_evidence
 from kgraph.models import ENTITY_TYPES, EntityRef
@@ -41,6 +41,14 @@ def named_spans(doc: Doc) -> list[Span]:
     ]
 
 
+#: Words that open the title of an office ("Home Secretary", "Supreme Leader"), never a
+#: name on their own: "UN Secretary General" or "EBRD President" keep their organization.
+OFFICE_WORDS = {"home", "foreign", "defence", "defense", "health", "culture", "education"}
+OFFICE_WORDS |= {"trade", "transport", "environment", "interior", "justice", "supreme"}
+OFFICE_WORDS |= {"shadow", "prime", "chief", "deputy", "vice", "first", "lord", "general"}
+OFFICE_WORDS |= {"energy", "finance", "economy", "industry", "agriculture", "work", "sports"}
+
+
 def _part_of_title(span: Span) -> bool:
     """A one-word span the model cut from a capitalized title: "Supreme" of "Supreme Leader
     Ayatollah Ali Khamenei", "Home" of "Home Secretary Charles Clarke"."""
@@ -49,8 +57,7 @@ def _part_of_title(span: Span) -> bool:
     after = span.doc[span.end]
     if not after.is_title or after.ent_type_ or not is_role_noun(after.lemma_):
         return False
-    gazetteer = places()
-    return not (gazetteer.country(span.text) or gazetteer.demonym(span.text))
+    return span.text.casefold() in OFFICE_WORDS
 
 
 def _organization_names(spans: list[Span]) -> set[str]:
