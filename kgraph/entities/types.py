@@ -27,6 +27,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from kgraph.entities.lexicon import places
+from kgraph.entities.names import KNOWN_ALIASES, clean_name
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -124,7 +125,9 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
 
 def _country(span: Span) -> bool:
     gazetteer = places()
-    return bool(gazetteer.country(span.text) or gazetteer.demonym(span.text))
+    name = clean_name(span.text)
+    name = KNOWN_ALIASES.get(name.casefold(), name)  # "Britain", "the US"
+    return bool(gazetteer.country(name) or gazetteer.demonym(name))
 
 
 def _place(span: Span) -> bool:
