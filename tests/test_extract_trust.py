@@ -176,3 +176,18 @@ def test_it_elsewhere_stands_for_no_entity(triples_of):
         "awards for stars Paul Giamatti, Thomas Haden Church and Virginia Madsen."
     )
     assert not any(o == "Thomas Haden Church" for _, _, _, o in found)
+
+
+def test_a_role_noun_read_as_a_verb_is_a_title(triples_of):
+    found = triples_of(
+        "Airbus head Noel Forgeard is now set to replace Mr Camus, bringing the company's "
+        "power struggle to an end."
+    )
+    assert ("Noel Forgeard", "head-of", "head-of", "Airbus") in found
+    assert ("Airbus", "other", "heads", "Noel Forgeard") not in found
+
+
+def test_a_country_coach_coaches_the_side_and_says_nothing_of_his_nationality(triples_of):
+    found = triples_of("Ireland coach Eddie O'Sullivan has named his side for Saturday.")
+    assert ("Eddie O'Sullivan", "coach-of", "coach-of", "Ireland") in found
+    assert not any(r == "citizen-of" for _, r, _, _ in found)

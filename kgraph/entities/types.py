@@ -89,6 +89,8 @@ def type_evidence(span: Span) -> Counter[str]:
             votes["ORG"] += MEDIUM  # "Twitter's chairman", not "US users"
         elif noun in TEAM_ROLES and _names_person_after(head) and not _country(span):
             votes["ORG"] += MEDIUM  # "Newcastle manager Graeme Souness": a team
+    if any(c.lower_ == "based" and c.dep_ in ("amod", "compound") for c in root.lefts):
+        votes["ORG"] += MEDIUM  # "Canada-based Barrick Gold"
     if root.dep_ == "pobj" and head.head.lemma_.lower() in HOLDINGS and not _place(span):
         votes["ORG"] += MEDIUM  # "a stake in Manchester United", "the takeover of Sina"
     if root.dep_ in ("dobj", "pobj") and len(span) == 1:

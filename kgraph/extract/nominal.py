@@ -8,6 +8,8 @@ from spacy.tokens import Span, Token
 
 from kgraph.entities.coref import DESCRIPTIONS
 from kgraph.entities.lexicon import is_role_noun
+from kgraph.entities.lexicon import role as known_role
+from kgraph.entities.types import TEAM_ROLES
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.predicates import role_predicate
@@ -66,12 +68,20 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
                     found = index.arguments(pobj) or _nested_holder(pobj, index)
                     if found:
                         return found
+    types = {"ORG", "GPE"} if _side_or_office(noun) else {"ORG"}
     for child in noun.lefts:
         if child.dep_ == "compound" and not index.mention(noun):
-            found = [a for a in index.arguments(child) if a.entity.type == "ORG"]
+            found = [a for a in index.arguments(child) if a.entity.type in types]
             if found:
                 return found
     return []
+
+
+def _side_or_office(noun: Token) -> bool:
+    """A role in a side or an office a place holds: "Ireland coach", "London mayor"."""
+    lemma = noun.lemma_.lower()
+    found = known_role([lemma])
+    return lemma in TEAM_ROLES or (found is not None and found.of_country) or lemma == "mayor"
 
 
 def _role_relation(

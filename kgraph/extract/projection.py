@@ -20,7 +20,7 @@ from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.open import OpenTriple, clause_triples
 from kgraph.extract.predicates import kebab, third_person, verb_predicate
-from kgraph.extract.verbal import LIGHT_VERBS
+from kgraph.extract.verbal import LIGHT_VERBS, title_read_as_verb
 
 #: Predicates of a light verb alone, which say nothing ("takes", "gives").
 BARE_LIGHT_VERBS = frozenset(third_person(verb) for verb in LIGHT_VERBS)
@@ -158,7 +158,7 @@ def projections(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if triple.pattern not in PROJECTED_PATTERNS or len(triple.phrases) < 2:
             continue
         subjects = subject_entities(triple, index)
-        if not subjects:
+        if not subjects or title_read_as_verb(triple.anchor, index):
             continue
         objects, part = object_entities(triple.phrases[1], index)
         if not objects:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kgraph.entities.lexicon import is_role_noun
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.modality import DENIAL_VERBS
@@ -15,6 +16,7 @@ from kgraph.extract.predicates import (
     action_predicate,
     kebab,
     nominal_predicate,
+    role_predicate,
     verb_predicate,
 )
 
@@ -229,6 +231,9 @@ def verb_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     for verb in sentence:
         if verb.pos_ != "VERB" or verb.dep_ in CHAIN_DEPS:
             continue
+        if title_read_as_verb(verb, index):
+            yield _title_candidate(verb, index)
+            continue
         subjects = subjects_of(verb, index)
         if not subjects:
             continue
@@ -247,6 +252,30 @@ def verb_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
                     weight * confidence,
                     tuple(chain[:-1]),
                 )
+
+
+def title_read_as_verb(verb: Token, index: MentionIndex) -> bool:
+    """ "Airbus head Noel Forgeard", "France defenders William Gallas": a role noun between
+    two names that the parser took for a verb; a title, not an event."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or not is_role_noun(verb.lemma_):
+        return False
+    before, after = index.mention(doc[verb.i - 1]), index.mention(doc[verb.i + 1])
+    return before is not None and after is not None and after.entity.type == "PERSON"
+
+
+def _title_candidate(role: Token, index: MentionIndex) -> Candidate:
+    """ "Airbus head Noel Forgeard" → Noel Forgeard head-of Airbus."""
+    doc = role.doc
+    owner, person = doc[role.i - 1], doc[role.i + 1]
+    return Candidate(
+        tuple(index.arguments(person)),
+        role_predicate([role.lemma_.lower()]),
+        tuple(index.arguments(owner)),
+        role,
+        "title",
+        0.75,
+    )
 
 
 def _intent_noun(verb: Token) -> Token | None:
