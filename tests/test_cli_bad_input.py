@@ -132,7 +132,7 @@ def test_unknown_cypher_query_lists_the_library(graph):
 
 
 def test_installed_query_library_is_found(tmp_path, monkeypatch):
-    from kgraph import cypher_files
+    from kgraph.query import cypher_files
 
     installed = tmp_path / "share" / "kgraph" / "cypher"
     installed.mkdir(parents=True)
