@@ -191,3 +191,33 @@ def test_a_country_coach_coaches_the_side_and_says_nothing_of_his_nationality(tr
     found = triples_of("Ireland coach Eddie O'Sullivan has named his side for Saturday.")
     assert ("Eddie O'Sullivan", "coach-of", "coach-of", "Ireland") in found
     assert not any(r == "citizen-of" for _, r, _, _ in found)
+
+
+def test_names_the_model_cut_or_ran_on_are_repaired(types_of, triples_of):
+    types = types_of("Republic of Ireland manager Brian Kerr admitted he was frustrated.")
+    assert "Republic of Ireland" in types and "of Ireland" not in types
+    types = types_of(
+        "Actor Gerard Jugnot - star of the Oscar-nominated film The Chorus - has beaten Gerard "
+        "Depardieu to become France's best-paid actor of 2004."
+    )
+    assert "Gerard Jugnot" in types
+    found = triples_of(
+        "The 2002 champion Thomas Johansson fought back, and French Open champion Gaston "
+        "Gaudio beat Justin Gimelstob 7-6 (7-3) 6-4 6-3."
+    )
+    assert not any(r == "citizen-of" for _, r, _, _ in found)  # French is the Open's
+    found = triples_of(
+        "EU Energy Commissioner Andris Piebalgs urged political leaders to commit firmly to "
+        "Nabucco by the end of March."
+    )
+    assert ("Andris Piebalgs", "member-of", "energy-commissioner-of", "European Union") in found
+    types = types_of("New Home Secretary Charles Clarke said he would consider the ruling.")
+    assert set(types) == {"Charles Clarke"}
+
+
+def test_its_unit_belongs_to_an_organization(triples_of):
+    found = triples_of(
+        "Yukos filed for bankruptcy in the US, hoping to use international business law to "
+        "halt the forced sale of its key oil production unit, Yuganskneftegas."
+    )
+    assert not any(o == "United States" and r == "subsidiary-of" for _, r, _, o in found)

@@ -317,9 +317,14 @@ def _role_types(anaphor: Token, types: tuple[str, ...]) -> tuple[str, ...]:
     if anaphor.dep_ != "poss" or anaphor.lower_ != "its":
         return types
     noun = anaphor.head.lemma_.lower()
-    if noun in ORGANIZATION_CUES or noun in ("executive", "officer", "director", "boss", "head"):
+    if noun in ORGANIZATION_CUES or noun in ORGANIZATION_PARTS:
         return tuple(t for t in types if t == "ORG")
     return types
+
+
+#: Nouns whose owner is an organization: "its chief executive", "its key unit".
+ORGANIZATION_PARTS = {"executive", "officer", "director", "boss", "head", "unit", "division"}
+ORGANIZATION_PARTS |= {"subsidiary", "arm", "brand", "parent", "business", "product", "profit"}
 
 
 def _reporting_verb(token: Token) -> Token | None:

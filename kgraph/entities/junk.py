@@ -55,7 +55,28 @@ def name_part(span: Span) -> Span | None:
         end = name_end
     while end - start > 1 and _dangling(doc[end - 1]):
         end -= 1  # "Yuganskneftegas - the": the name ends before the dash
+    for i in range(start + 1, end):
+        spaced = doc[i - 1].whitespace_ and doc[i].whitespace_
+        if doc[i].text in ("-", "–") and spaced and i + 1 < end and doc[i + 1].is_lower:
+            end = i  # "Gerard Jugnot - star of ...": a dash before a lower-case word
+            break
+    if doc[start].is_lower and doc[start].lower_ in ("of", "and", "for"):
+        # "of Ireland" of "Republic of Ireland": the model left out the name's start
+        while start > 0 and doc[start - 1].is_title:
+            start -= 1
+            if doc[start].is_sent_start:
+                break
+        if doc[start].is_lower:
+            return None
     trimmed = span if (start, end) == (span.start, span.end) else Span(doc, start, end, span.label_)
-    if crosses_clause(trimmed) or not any(t.is_alpha for t in trimmed):
+    if crosses_clause(trimmed) or not any(t.is_alpha for t in trimmed) or _numeral(trimmed):
         return None
     return trimmed
+
+
+def _numeral(span: Span) -> bool:
+    """A Roman numeral alone: "XV" of "World XV", "II"."""
+    return len(span) == 1 and bool(_ROMAN.fullmatch(span.text))
+
+
+_ROMAN = re.compile(r"[IVXLC]{2,}")

@@ -34,11 +34,35 @@ class Mention:
 def named_spans(doc: Doc) -> list[Span]:
     """The entity spans of a doc whose label kgraph keeps as a node, junk left out."""
     spans = (name_part(ent) for ent in doc.ents if ent.label_ in ENTITY_TYPES)
-    return [
-        span
-        for span in spans
-        if span is not None and clean_name(span.text) and not _part_of_title(span)
-    ]
+    spans = (_without_title(span) for span in spans if span is not None)
+    return [span for span in spans if span is not None and clean_name(span.text)]
+
+
+def _without_title(span: Span) -> Span | None:
+    """The span without the words of an office title the model ran into it ("EU Energy" of
+    "EU Energy Commissioner" → "EU"); None when nothing of a name is left ("Supreme" of
+    "Supreme Leader", "New Home" of "New Home Secretary") or when it is a place or
+    nationality cut from a longer name ("Miami" of "Miami Vice", "French" of "French
+    Open champion")."""
+    if span.end >= len(span.doc):
+        return span
+    after = span.doc[span.end]
+    if not after.is_title or after.ent_type_ or after.is_sent_start:
+        return span
+    if is_role_noun(after.lemma_):
+        end = span.end
+        while end > span.start and span.doc[end - 1].lower_ in OFFICE_WORDS:
+            end -= 1
+        if end == span.end:
+            return span
+        return Span(span.doc, span.start, end, span.label_) if end > span.start else None
+    cut = (
+        span.label_ in ("GPE", "NORP")
+        and after.pos_ == "PROPN"
+        and span.root.dep_ == "compound"
+        and span.root.head.i >= span.end
+    )
+    return None if cut else span
 
 
 #: Words that open the title of an office ("Home Secretary", "Supreme Leader"), never a
@@ -47,17 +71,7 @@ OFFICE_WORDS = {"home", "foreign", "defence", "defense", "health", "culture", "e
 OFFICE_WORDS |= {"trade", "transport", "environment", "interior", "justice", "supreme"}
 OFFICE_WORDS |= {"shadow", "prime", "chief", "deputy", "vice", "first", "lord", "general"}
 OFFICE_WORDS |= {"energy", "finance", "economy", "industry", "agriculture", "work", "sports"}
-
-
-def _part_of_title(span: Span) -> bool:
-    """A one-word span the model cut from a capitalized title: "Supreme" of "Supreme Leader
-    Ayatollah Ali Khamenei", "Home" of "Home Secretary Charles Clarke"."""
-    if len(span) != 1 or span.end >= len(span.doc):
-        return False
-    after = span.doc[span.end]
-    if not after.is_title or after.ent_type_ or not is_role_noun(after.lemma_):
-        return False
-    return span.text.casefold() in OFFICE_WORDS
+OFFICE_WORDS |= {"new", "former", "acting"}
 
 
 def _organization_names(spans: list[Span]) -> set[str]:

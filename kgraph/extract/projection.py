@@ -142,6 +142,17 @@ def projected_predicate(triple: OpenTriple, part: str | None) -> tuple[str, bool
     return kebab(*words, preposition), False
 
 
+#: Prepositions after a light verb that leave what it does unsaid: "makes-without".
+_LIGHT_PREPOSITIONS = {"with", "without", "at", "in", "for", "from", "by", "of"}
+
+
+def _bare_light(predicate: str) -> bool:
+    words = predicate.split("-")
+    if words[0] not in BARE_LIGHT_VERBS:
+        return False
+    return len(words) == 1 or (len(words) == 2 and words[1] in _LIGHT_PREPOSITIONS)
+
+
 def projections(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """Entity candidates from the open triples of a sentence (one with two entities)."""
     entities = {m.entity.id for m in index.within(sentence)}
@@ -164,8 +175,8 @@ def projections(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if not objects:
             continue
         predicate, swap = projected_predicate(triple, part)
-        if not predicate or predicate in BARE_LIGHT_VERBS:
-            continue  # "Labour taking Britain forward": takes what?
+        if not predicate or _bare_light(predicate):
+            continue  # "Labour taking Britain forward", "United made it ... without X"
         if swap:
             subjects, objects = objects, subjects
         weight = 0.8 if part else 0.9
