@@ -221,3 +221,16 @@ def test_its_unit_belongs_to_an_organization(triples_of):
         "halt the forced sale of its key oil production unit, Yuganskneftegas."
     )
     assert not any(o == "United States" and r == "subsidiary-of" for _, r, _, o in found)
+
+
+def test_a_name_the_text_calls_a_person_joins_its_surname(nlp):
+    # the model labels "Bernie Ebbers" and "Mr Ebbers" ORG; the title says PERSON
+    text = (
+        "Former Worldcom boss Bernie Ebbers, who is accused of overseeing an $11bn (£5.8bn) "
+        "fraud, never made accounting decisions, a witness has told jurors.\n\nDavid Myers "
+        "made the comments under questioning by defence lawyers who have been arguing that "
+        "Mr Ebbers was not responsible for Worldcom's problems."
+    )
+    entities = {e.name: e for e in extract_article(nlp, Article(text)).entities}
+    assert entities["Bernie Ebbers"].type == "PERSON"
+    assert "Ebbers" in entities["Bernie Ebbers"].aliases

@@ -128,12 +128,12 @@ TITLE_GENDER = {
     **dict.fromkeys(["mr", "mr.", "sir", "lord", "baron"], "m"),
     **dict.fromkeys(["mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness"], "f"),
 }
-#: gender-guesser's answers that tell a gender.
-_GENDERS = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+#: gender-guesser's answers that tell a gender ("mostly_female" Bernie, "andy" Jo do not).
+_GENDERS = {"male": "m", "female": "f"}
 
 
 def first_name_gender(name: str) -> str | None:
-    """ "m" or "f" when a full name's first name is (mostly) given to men or to women, from
+    """ "m" or "f" when a full name's first name is given to men or to women only, from
     the ``gender-guesser`` package's list of 40,000 first names; else None."""
     words = name.split()
     if len(words) < 2:

@@ -125,21 +125,41 @@ def _surname_genders(spans: list[Span]) -> dict[str, set[str]]:
     return found
 
 
+def _labels_from_evidence(
+    surfaces: list[str], labels: list[str], evidence: list[Counter[str]]
+) -> list[str]:
+    """Each mention's label, with the type the evidence about its name gives over the
+    model's labels for it: "Bernie Ebbers" the model calls ORG is a PERSON when the article
+    says so, and "Ebbers" can then join him."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for surface, label, own in zip(surfaces, labels, evidence):
+        votes[surface][label] += 1
+        found[surface].update(own)
+    decided = {
+        surface: decide_type(votes[surface], found[surface], votes[surface].most_common(1)[0][0])
+        for surface in votes
+        if found[surface]
+    }
+    return [decided.get(surface, label) for surface, label in zip(surfaces, labels)]
+
+
 def resolve_mentions(doc: Doc) -> list[Mention]:
     """Named mentions of a doc, each tied to its entity within the article."""
     spans = named_spans(doc)
     genders = _surname_genders(spans)
     surfaces = [_titled(span, clean_name(span.text), genders) for span in spans]
     organizations = _organization_names(spans)
-    pairs = [
-        canonical(name, _label(span, organizations, name)) for name, span in zip(surfaces, spans)
-    ]
+    labels = [_label(span, organizations, name) for name, span in zip(surfaces, spans)]
+    span_evidence = [type_evidence(span) for span in spans]
+    labels = _labels_from_evidence(surfaces, labels, span_evidence)
+    pairs = [canonical(name, label) for name, label in zip(surfaces, labels)]
     entities = cluster_names(pairs)
     aliases: dict[str, set[str]] = defaultdict(set)
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
-    for surface, pair, span in zip(surfaces, pairs, spans):
+    for surface, pair, found in zip(surfaces, pairs, span_evidence):
         aliases[entities[pair].id].add(surface)
-        evidence[entities[pair].id].update(type_evidence(span))
+        evidence[entities[pair].id].update(found)
     final = {
         entity.id: replace(
             entity,
