@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_GRAPH ?= demo-graph.json
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install dev demo test lint format neo4j-start neo4j-stop bench clean
+.PHONY: help install dev demo test lint format neo4j-start neo4j-stop pictures bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ lint: install  ## ruff checks
 format: install  ## apply ruff's formatting and fixes
 	$(BIN)/ruff format kgraph tests bench
 	$(BIN)/ruff check --fix kgraph tests bench
+
+pictures: install  ## redraw the pictures in docs/ from the BBC corpus (../shared/corpora/bbc; ~10 min)
+	$(BIN)/python scripts/pictures.py $(if $(BBC_GRAPH),--graph $(BBC_GRAPH))
 
 neo4j-start:  ## start a local Neo4j 5 Community server (Bolt 127.0.0.1:7687, Browser :7474/browser/)
 	bash scripts/neo4j.sh start

@@ -83,13 +83,13 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
 
 def triples_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     """The graph's triples as a pandas DataFrame, one row per piece of evidence
-    (columns :data:`FRAME_COLUMNS`). Needs pandas (``pip install pandas``)."""
+    (columns :data:`FRAME_COLUMNS`). Needs pandas: ``pip install 'kgraph[pandas]'``."""
     try:
         import pandas as pd
     except ImportError as exc:
         from kgraph.errors import KgraphError
 
-        raise KgraphError("triples_frame needs pandas: pip install pandas") from exc
+        raise KgraphError("triples_frame needs pandas: pip install 'kgraph[pandas]'") from exc
     from kgraph.export.triples import triple_records
 
     return pd.DataFrame([_row(r) for r in triple_records(graph)], columns=list(FRAME_COLUMNS))

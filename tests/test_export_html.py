@@ -16,6 +16,7 @@ import pytest
 
 from kgraph.export import ExportFilter, export_graph, filter_graph
 from kgraph.export.style import type_colors
+from kgraph.store.local import read_graph
 
 from .conftest import CHROMIUM_FLAGS, ROOT, missing
 from .export_sample import sample_graph
@@ -94,3 +95,26 @@ def test_screenshot_shows_the_graph(page, tmp_path):
     for kind, color in type_colors(graph).items():
         # far more pixels than the legend's swatch: the nodes themselves are drawn
         assert pixels[_rgb(color)] > 400, (kind, color, pixels[_rgb(color)])
+
+
+def test_an_overview_page_draws_what_the_picture_draws(tmp_path):
+    """A whole graph of more entities than --top: the same entities and links as the
+    PNG/SVG overview, nodes coloured by community, the caption on the page."""
+    from kgraph.export.overview import overview
+
+    from .test_export_overview import _hub_graph
+
+    graph = filter_graph(
+        read_graph(_hub_graph(tmp_path, companies=12)), ExportFilter(isolated=False)
+    )
+    out = tmp_path / "overview.html"
+    result = export_graph(graph, "html", out, top=6)
+    chosen = overview(graph, top=6)
+    assert result.summary().startswith(f"wrote 6 of {graph.number_of_nodes()} entities and ")
+    dom = _run(tmp_path, "--dump-dom", out.as_uri())
+    html_tag = re.search(r"<html[^>]*>", dom).group(0)
+    assert 'data-node-count="6"' in html_tag
+    assert f'data-relationship-count="{len(chosen.pairs)}"' in html_tag
+    caption = re.search(r'<div id="kgraph-caption"[^>]*>([^<]*)</div>', dom).group(1)
+    assert caption == chosen.caption().replace("&", "&amp;")
+    assert "group: Freedonia" in dom  # the legend names the community by its biggest entity

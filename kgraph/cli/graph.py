@@ -204,12 +204,21 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--with-articles/--no-articles",
     default=None,
-    help="Article nodes and MENTIONS edges [default: only for csv and jsonl].",
+    help="Article nodes and MENTIONS edges [default: only for csv, jsonl, geojson, map].",
 )
 @click.option(
     "--with-isolated",
     is_flag=True,
     help="html, png, svg: also draw entities without relations (other formats always hold them).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=40,
+    show_default=True,
+    help="html, png, svg of a whole graph: the N entities with the most evidence and the "
+    "strongest relations between them; with --entity and --hops 2 or more, at most N/2 "
+    "(at least 10) entities beyond the first ring (0: every entity).",
 )
 @click.option(
     "--cypher",
@@ -232,6 +241,7 @@ def export(
     since: str | None,
     with_articles: bool | None,
     with_isolated: bool,
+    top: int,
     cypher_query: str | None,
     graph_path: Path | None,
     store_name: str,
@@ -241,13 +251,17 @@ def export(
     """Write the graph, or part of it, for Gephi, Cytoscape, yEd, D3, neo4j-admin...
 
     Formats: graphml, gexf, json (node-link, D3), cytoscape (Cytoscape.js), dot, csv
-    (a folder of neo4j-admin import files), jsonl (triple records), html (an interactive
-    page that works offline), png, svg.
+    (a folder of neo4j-admin import files), jsonl (triple records), geojson (the places,
+    with GeoNames ids and coordinates), map (a PNG map of the places), html (an
+    interactive page that works offline), png, svg. Pictures of a whole graph show its
+    --top entities with the most evidence; with --entity, its neighbourhood.
 
     \b
     Examples:
       kgraph export --out graph.graphml
       kgraph export --format html --out tiktok.html --entity TikTok --hops 2
+      kgraph export --out overview.png --top 40
+      kgraph export --out places.geojson
       kgraph export --format csv --out neo4j-import/ --since 2020-08-01
       kgraph export --store neo4j --cypher "MATCH p=(:Entity)-[:ACQUIRES]->() RETURN p" --out o.gexf
     """
@@ -282,8 +296,9 @@ def export(
         if with_articles is None
         else with_articles,
         isolated=with_isolated or not export_formats[fmt].picture,
+        outer_cap=max(top // 2, 10) if top and export_formats[fmt].picture else 0,
     )
-    result = export_graph(filter_graph(graph, spec), fmt, out)
+    result = export_graph(filter_graph(graph, spec), fmt, out, top=top)
     click.echo(result.summary())
 
 

@@ -1,8 +1,8 @@
 """Word lists and gazetteers the constructions read: countries, demonyms, cities, roles.
 
-The data files live in ``kgraph/data/`` (``countries.tsv`` and ``cities.tsv`` are generated
-from GeoNames and countryinfo by ``scripts/gen_places.py``; ``roles.tsv`` is kept by hand)
-and are loaded once, on first use.
+The data files live in ``kgraph/data/`` (``countries.tsv``, ``cities.tsv`` and
+``geonames.tsv`` are generated from GeoNames and countryinfo by ``scripts/gen_places.py``;
+``roles.tsv`` is kept by hand) and are loaded once, on first use.
 """
 
 from __future__ import annotations
@@ -139,6 +139,39 @@ def first_name_gender(name: str) -> str | None:
     if len(words) < 2:
         return None
     return _GENDERS.get(_first_names().get_gender(words[0].strip(".")))
+
+
+@dataclass(frozen=True)
+class GeoPlace:
+    """A place of GeoNames: its id, kind, country and coordinates (WGS 84 degrees)."""
+
+    name: str
+    geonameid: int
+    kind: str  # country, city, us-state, region (England ...), continent
+    country: str  # the canonical country name; empty for a continent
+    latitude: float
+    longitude: float
+    population: int
+
+
+@lru_cache(maxsize=1)
+def geo_places() -> dict[str, tuple[GeoPlace, ...]]:
+    """Case-folded place name → every GeoNames place of that name (or of which it is a
+    short name: "Newcastle" → Newcastle upon Tyne), loaded once."""
+    found: dict[str, list[GeoPlace]] = {}
+    for row in _rows("geonames.tsv"):
+        name, geonameid, kind, country, lat, lon, population = row[:7]
+        full = row[7] if len(row) > 7 and row[7] else name  # a short name's GeoNames name
+        place = GeoPlace(
+            full, int(geonameid), kind, country, float(lat), float(lon), int(population)
+        )
+        found.setdefault(_fold(name), []).append(place)
+    return {name: tuple(places) for name, places in found.items()}
+
+
+def country_outlines_path() -> Path:
+    """The GeoJSON file of country outlines (Natural Earth's low resolution, via countryinfo)."""
+    return DATA / "country-outlines.json"
 
 
 #: The gazetteer under a name that does not clash with :mod:`kgraph.extract.places`.

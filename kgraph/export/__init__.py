@@ -48,7 +48,7 @@ class ExportFormat:
     name: str
     suffix: str
     description: str
-    write: Callable[[nx.MultiDiGraph, Path], int | None]
+    write: Callable[..., int | str | None]
     articles_by_default: bool = False
     picture: bool = False
 
@@ -95,17 +95,34 @@ def _jsonl(graph: nx.MultiDiGraph, out: Path) -> int:
     return write_triples(graph, out)
 
 
-def _html(graph: nx.MultiDiGraph, out: Path) -> None:
+def _html(graph: nx.MultiDiGraph, out: Path, top: int) -> str | None:
     from kgraph.export.html import write_html
 
-    write_html(graph, out)
+    return write_html(graph, out, top)
 
 
-def _picture(fmt: str) -> Callable[[nx.MultiDiGraph, Path], None]:
-    def write(graph: nx.MultiDiGraph, out: Path) -> None:
+def _places_line(found) -> str:
+    unlinked = len(found.unlinked)
+    return f"{len(found.places)} places ({unlinked} place names not in the gazetteer)"
+
+
+def _geojson(graph: nx.MultiDiGraph, out: Path) -> str:
+    from kgraph.export.geojson import write_geojson
+
+    return _places_line(write_geojson(graph, out))
+
+
+def _map(graph: nx.MultiDiGraph, out: Path) -> str:
+    from kgraph.export.map import write_map
+
+    return _places_line(write_map(graph, out).found)
+
+
+def _picture(fmt: str) -> Callable[[nx.MultiDiGraph, Path, int], str | None]:
+    def write(graph: nx.MultiDiGraph, out: Path, top: int) -> str | None:
         from kgraph.export.picture import write_picture
 
-        write_picture(graph, out, fmt)
+        return write_picture(graph, out, fmt, top).overview
 
     return write
 
@@ -120,6 +137,10 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("dot", ".dot", "Graphviz DOT", _dot),
         ExportFormat("csv", "", "CSV files for neo4j-admin database import", _csv, True),
         ExportFormat("jsonl", ".jsonl", "triple records, as kgraph extract prints", _jsonl, True),
+        ExportFormat(
+            "geojson", ".geojson", "GeoJSON points of the places: QGIS, kepler.gl", _geojson, True
+        ),
+        ExportFormat("map", ".map.png", "PNG map of the places", _map, True),
         ExportFormat("html", ".html", "interactive page that works offline", _html, picture=True),
         ExportFormat("png", ".png", "static picture", _picture("png"), picture=True),
         ExportFormat("svg", ".svg", "static picture", _picture("svg"), picture=True),
@@ -136,9 +157,12 @@ class ExportResult:
     nodes: int
     relationships: int
     records: int | None = None
+    detail: str | None = None
 
     def summary(self) -> str:
         """``wrote 19 nodes and 11 relationships to graph.graphml (graphml)``."""
+        if self.detail is not None:
+            return f"wrote {self.detail} to {self.path} ({self.format})"
         if self.records is not None:
             return (
                 f"wrote {self.records} triple records ({self.relationships} relations) "
@@ -163,8 +187,10 @@ def format_for_path(path: Path) -> str:
     )
 
 
-def export_graph(graph: nx.MultiDiGraph, fmt: str, out: Path) -> ExportResult:
-    """Write ``graph`` to ``out`` in format ``fmt`` (a folder for ``csv``).
+def export_graph(graph: nx.MultiDiGraph, fmt: str, out: Path, *, top: int = 40) -> ExportResult:
+    """Write ``graph`` to ``out`` in format ``fmt`` (a folder for ``csv``). Pictures
+    (``html``, ``png``, ``svg``) of a whole graph show its ``top`` entities with the most
+    evidence (0: every entity).
 
     Raises:
         KgraphError: unknown format, or ``out`` cannot be written.
@@ -179,9 +205,12 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, out: Path) -> ExportResult:
     elif out.exists() and not out.is_dir():
         raise KgraphError(f"{out} is a file; --format csv writes a folder of CSV files")
     try:
-        records = FORMATS[fmt].write(graph, out)
+        spec = FORMATS[fmt]
+        records = spec.write(graph, out, top) if spec.picture else spec.write(graph, out)
     except OSError as exc:
         raise KgraphError(f"cannot write {out}: {exc}") from exc
+    if isinstance(records, str):  # places, overviews: the writer says what it wrote
+        return ExportResult(fmt, out, graph.number_of_nodes(), 0, detail=records)
     if records is not None:  # triple records: count the relations they come from
         relations = sum(1 for *_, d in graph.edges(data=True) if d.get("label") == "RELATION")
         return ExportResult(fmt, out, graph.number_of_nodes(), relations, records)

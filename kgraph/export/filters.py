@@ -10,7 +10,10 @@ Filters apply in this order, each to what the previous one left:
 3. After 1 or 2, entities left without any relation are dropped.
 4. ``types``: entities of these types; ``min_mentions``: entities mentioned that often.
 5. ``entity``/``hops``: the entities within ``hops`` relations of that entity, ignoring
-   direction (its ego graph).
+   direction (its ego graph); with ``outer_cap``, at most that many entities two or more
+   hops away: those whose relations to nearer entities have the most evidence (so a hub
+   next to the entity does not swamp its own neighbourhood); the picture's caption counts
+   the others.
 6. Without ``isolated``, entities left without any relation are dropped (the
    ``entity`` itself stays).
 7. Articles: without ``with_articles`` article nodes and MENTIONS edges are left out;
@@ -46,6 +49,7 @@ class ExportFilter:
     until: str | None = None
     with_articles: bool = False
     isolated: bool = True
+    outer_cap: int = 0  # entities two or more hops away (0: all)
 
     def __post_init__(self) -> None:
         unknown = sorted(t for t in self.types if t not in ENTITY_TYPES)
@@ -86,6 +90,7 @@ def filter_graph(graph: nx.MultiDiGraph, spec: ExportFilter) -> nx.MultiDiGraph:
     if spec.entity is not None:
         center = find_entity(graph, spec.entity)
         _keep_ego(out, center, spec)
+        out.graph["center"] = center  # pictures draw a neighbourhood round it
     if not spec.isolated:
         related = {n for u, v, d in out.edges(data=True) if _is_relation(d) for n in (u, v)}
         _drop_entities(out, lambda n, d: n not in related and n != center)
@@ -137,7 +142,29 @@ def _keep_ego(graph: nx.MultiDiGraph, center: str, spec: ExportFilter) -> None:
     related.add_node(center)
     related.add_edges_from((u, v) for u, v, d in graph.edges(data=True) if _is_relation(d))
     near = nx.single_source_shortest_path_length(related, center, cutoff=spec.hops)
+    outer = [n for n, hops in near.items() if hops >= 2]
+    if spec.outer_cap and len(outer) > spec.outer_cap:
+        weight = _evidence_inwards(graph, near)
+        ranked = sorted(outer, key=lambda n: (near[n], -weight[n], n))
+        dropped = set(ranked[spec.outer_cap :])
+        near = {n: hops for n, hops in near.items() if n not in dropped}
+        name = graph.nodes[center].get("name", center)
+        graph.graph["caption"] = (
+            f"{name} and the entities up to {spec.hops} relations away; {len(dropped):,} of "
+            f"the {len(outer):,} entities two or more relations away left out (those with "
+            "the least evidence for their relations to nearer ones)."
+        )
     _drop_entities(graph, lambda n, d: n not in near)
+
+
+def _evidence_inwards(graph: nx.MultiDiGraph, near: dict[str, int]) -> dict[str, int]:
+    """Each entity's evidence for its relations to entities nearer the centre."""
+    weight = dict.fromkeys(near, 0)
+    for u, v, d in graph.edges(data=True):
+        if _is_relation(d) and u in near and v in near and near[u] != near[v]:
+            outer = u if near[u] > near[v] else v
+            weight[outer] += int(d.get("evidence_count") or 1)
+    return weight
 
 
 def _keep_articles(graph: nx.MultiDiGraph, spec: ExportFilter) -> None:

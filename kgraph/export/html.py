@@ -11,6 +11,11 @@ The page is 4.4 MB whatever the graph: the renderer is a JavaScript module (2.4 
 a browser will not load a module from a ``file://`` address, so it cannot be linked from the
 installed package instead of inlined; the stylesheet (2.0 MB) goes with it.
 
+A whole graph of more than ``top`` entities is drawn as the picture draws it
+(:mod:`kgraph.export.overview`): the entities with the most evidence, one relationship
+per linked pair labelled with its relation, nodes coloured by community (the legend
+names each by its biggest entity), and the caption at the top of the page.
+
 A small script at the end of the page writes ``data-node-count`` and
 ``data-relationship-count`` on ``<html>`` from the embedded data (used by the tests).
 """
@@ -24,9 +29,10 @@ from typing import Any
 import networkx as nx
 
 from kgraph.errors import KgraphError
+from kgraph.export.overview import TOP, Overview, overview, overview_summary
 from kgraph.export.style import node_kind, relation_degree, type_colors
 
-__all__ = ["page_html", "write_html"]
+__all__ = ["overview_html", "page_html", "write_html"]
 
 #: Largest graph the page is asked to draw (neo4j-viz's default limit).
 MAX_NODES = 10_000
@@ -72,6 +78,71 @@ def _edge_properties(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+_CAPTION = (
+    '<div id="kgraph-caption" style="position:fixed;bottom:0;left:0;right:0;z-index:10;'
+    "padding:4px 10px;font:13px sans-serif;color:#333;background:rgba(255,255,255,.85)"
+    '">{}</div>'
+)
+#: Community colours of an overview page.
+_COMMUNITY_COLORS = (
+    "#4c72b0",
+    "#dd8452",
+    "#55a868",
+    "#c44e52",
+    "#8172b3",
+    "#937860",
+    "#da8bc3",
+    "#8c8c8c",
+    "#ccb974",
+    "#64b5cd",
+)
+
+
+def overview_html(graph: nx.MultiDiGraph, chosen: Overview, title: str = "kgraph") -> str:
+    """The page of an overview: the chosen entities and pair relations, by community."""
+    from neo4j_viz import Node, Relationship, VisualizationGraph
+
+    legend: dict[str, str] = {}
+    color_of: dict[str, str] = {}
+    for i, members in enumerate(chosen.communities):
+        color = _COMMUNITY_COLORS[i % len(_COMMUNITY_COLORS)] if len(members) > 1 else "#b0b0b0"
+        name = chosen.community_name(members, graph) if len(members) > 1 else "not in a group"
+        legend.setdefault(f"group: {name}" if len(members) > 1 else name, color)
+        color_of.update(dict.fromkeys(members, color))
+    most = max(chosen.evidence.values(), default=1) or 1
+    nodes = [
+        Node(
+            id=n,
+            caption=graph.nodes[n].get("name") or n,
+            size=10 + 25 * math.sqrt(chosen.evidence[n] / most),
+            color=color_of[n],
+            properties={**_node_properties(graph.nodes[n]), "evidence": chosen.evidence[n]},
+        )
+        for n in chosen.entities
+    ]
+    relationships = [
+        Relationship(
+            id=f"{p.source}|{p.target}",
+            source=p.source,
+            target=p.target,
+            caption=p.label if p.evidence == 1 else f"{p.label} ({p.evidence})",
+            properties={"relation": p.label, "evidence": p.evidence, "relations": p.relations},
+        )
+        for p in chosen.pairs
+    ]
+    view = VisualizationGraph(nodes, relationships)
+    view.set_legend(nodes=legend)
+    return _finish(view, title, chosen.caption())
+
+
+def _finish(view, title: str, caption: str | None = None) -> str:
+    page = view.render(height="100vh", width="100%", theme="light").data
+    page = page.replace("<title>neo4j-viz</title>", f"<title>{_escape(title)}</title>", 1)
+    if caption:
+        page = page.replace("</body>", _CAPTION.format(_escape(caption)) + "</body>", 1)
+    return page.replace("</body>", _COUNT_SCRIPT + "</body>", 1)
+
+
 def page_html(graph: nx.MultiDiGraph, title: str = "kgraph") -> str:
     """The page's HTML text."""
     from neo4j_viz import Node, Relationship, VisualizationGraph
@@ -105,15 +176,21 @@ def page_html(graph: nx.MultiDiGraph, title: str = "kgraph") -> str:
     ]
     view = VisualizationGraph(nodes, relationships)
     view.set_legend(nodes=colors)
-    page = view.render(height="100vh", width="100%", theme="light").data
-    page = page.replace("<title>neo4j-viz</title>", f"<title>{_escape(title)}</title>", 1)
-    return page.replace("</body>", _COUNT_SCRIPT + "</body>", 1)
+    return _finish(view, title)
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def write_html(graph: nx.MultiDiGraph, out: Path) -> None:
-    """Write the page to ``out``."""
-    out.write_text(page_html(graph, title=f"kgraph: {out.stem}"), encoding="utf-8")
+def write_html(graph: nx.MultiDiGraph, out: Path, top: int = TOP) -> str | None:
+    """Write the page to ``out``: an overview of a whole graph of more than ``top``
+    entities (0: never), else the graph itself. Returns what an overview shows."""
+    title = f"kgraph: {out.stem}"
+    entities = sum(1 for _, d in graph.nodes(data=True) if d.get("label") != "Article")
+    if top and entities > top and not graph.graph.get("center"):
+        chosen = overview(graph, top)
+        out.write_text(overview_html(graph, chosen, title), encoding="utf-8")
+        return overview_summary(chosen)
+    out.write_text(page_html(graph, title=title), encoding="utf-8")
+    return None
