@@ -2,7 +2,9 @@
 
 Each command runs as its own process (``python -c "from kgraph.cli import main; main()"``),
 ``--runs`` times, on a small graph ingested from examples/articles/ once beforehand; the
-figure is the median wall time from fork to exit. ``--source DIR`` times another checkout
+figure is the median wall time from fork to exit. The children may write bytecode caches
+(``PYTHONDONTWRITEBYTECODE`` is dropped), as a user's Python does: otherwise every start
+recompiles kgraph's modules and the figure is one of the sandbox, not of kgraph. ``--source DIR`` times another checkout
 (e.g. the tree before a change, unpacked with ``git archive COMMIT | tar -x -C DIR``).
 ``--imports`` also prints the heaviest top-level imports of ``kgraph.cli``
 (``python -X importtime``).
@@ -38,10 +40,17 @@ MAIN = "from kgraph.cli import main; main()"
 HEAVY = ("spacy", "neo4j", "matplotlib", "neo4j_viz", "trafilatura", "grandcypher")
 
 
+def child_env(source: Path) -> dict[str, str]:
+    """The environment of a timed process: kgraph from SOURCE, bytecode caching on."""
+    env = {**os.environ, "PYTHONPATH": str(source)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def run(source: Path, args: list[str]) -> float:
     """Seconds one ``kgraph ARGS`` process takes from start to exit (run from ``/``:
     ``python -c`` puts the working folder first on the path, before ``--source``)."""
-    env = {**os.environ, "PYTHONPATH": str(source)}
+    env = child_env(source)
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", MAIN, *args], env=env, capture_output=True, text=True, cwd="/"
@@ -55,7 +64,7 @@ def run(source: Path, args: list[str]) -> float:
 def heaviest_imports(source: Path, top: int = 6) -> tuple[list[tuple[int, str]], list[str]]:
     """What ``import kgraph.cli`` costs: it and its heaviest direct imports (cumulative
     µs), and which of the heavy packages (spaCy, neo4j, matplotlib...) it loads."""
-    env = {**os.environ, "PYTHONPATH": str(source)}
+    env = child_env(source)
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", "import kgraph.cli"],
         env=env,
