@@ -20,6 +20,7 @@ import argparse
 import json
 from pathlib import Path
 
+from kgraph.confidence import default_cut
 from kgraph.evaluate.triples import read_gold_triples, read_predictions, score_triples
 from kgraph.extract import extract_doc, parse_articles
 from kgraph.nlp.spacy_pipeline import DEFAULT_MODEL, load_pipeline
@@ -45,6 +46,12 @@ def main() -> None:
     parser.add_argument("--bbc", type=Path, default=BBC)
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--write-predictions", type=Path)
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=default_cut(),
+        help="triples of lower confidence are left out [default: the shipped cut]",
+    )
     args = parser.parse_args()
 
     paths = [str(args.bbc / p) for p in gold_paths(args.gold)]
@@ -52,13 +59,16 @@ def main() -> None:
     lines = [
         json.dumps(triple.to_dict(), ensure_ascii=False)
         for doc, article in parse_articles(nlp, read_articles(paths))
-        for triple in extract_doc(doc, article).triples
+        for triple in extract_doc(doc, article, min_confidence=args.min_confidence).triples
     ]
     if args.write_predictions:
         args.write_predictions.write_text("".join(f"{x}\n" for x in lines), encoding="utf-8")
     gold = read_gold_triples(args.gold)
     result = score_triples(gold, read_predictions(lines))
-    print(f"BBC gold: {len(paths)} articles, {len(gold)} triples, {args.model}")
+    print(
+        f"BBC gold: {len(paths)} articles, {len(gold)} triples, {args.model}, "
+        f"confidence {args.min_confidence:.2f} or more"
+    )
     print(f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}")
     for miss in result.misses:
         print(f"missed: {miss.describe()}")

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from kgraph.confidence import default_cut
 from kgraph.evaluate.dwie import article_text, read_dwie, score_dwie
 from kgraph.extract import extract_doc, parse_articles
 from kgraph.models import Article
@@ -50,10 +51,12 @@ COOCCURRENCE_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 Records = list[dict]
 
 
-def kgraph_records(docs: list[tuple[Doc, Article]], keep=None) -> Records:
+def kgraph_records(
+    docs: list[tuple[Doc, Article]], keep=None, min_confidence: float = 0.0
+) -> Records:
     records = []
     for doc, article in docs:
-        for triple in extract_doc(doc, article).triples:
+        for triple in extract_doc(doc, article, min_confidence=min_confidence).triples:
             if keep is None or triple.extras.get("pattern") in keep:
                 records.append(triple.to_dict())
     return records
@@ -97,7 +100,14 @@ def main() -> None:
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--dwie", type=Path, default=DWIE)
     parser.add_argument("--write-predictions", type=Path, help="kgraph's triple records here")
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=default_cut(),
+        help="kgraph's triples of lower confidence are left out [default: the shipped cut]",
+    )
     args = parser.parse_args()
+    least = args.min_confidence
 
     articles = read_dwie(args.dwie)
     nlp = load_pipeline(args.model)
@@ -109,16 +119,19 @@ def main() -> None:
     raw_docs = list(zip(nlp.pipe(a.text for a in inputs), inputs))  # boilerplate kept
     raw_parse = time.perf_counter() - started
 
-    current, current_s = timed(lambda: kgraph_records(docs))
-    before, before_s = timed(lambda: kgraph_records(docs, MAIN_PATTERNS))
-    raw, raw_s = timed(lambda: kgraph_records(raw_docs))
+    current, current_s = timed(lambda: kgraph_records(docs, min_confidence=least))
+    before, before_s = timed(lambda: kgraph_records(docs, MAIN_PATTERNS, least))
+    raw, raw_s = timed(lambda: kgraph_records(raw_docs, min_confidence=least))
     cooc, cooc_s = timed(lambda: cooccurrence_records(raw_docs))
     if args.write_predictions:
         with args.write_predictions.open("w", encoding="utf-8") as handle:
             for record in current:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
-    print(f"DWIE dev: {len(articles)} articles, {args.model}; parse {parse:.1f} s")
+    print(
+        f"DWIE dev: {len(articles)} articles, {args.model}; parse {parse:.1f} s; "
+        f"triples at confidence {least:.2f} or more"
+    )
     print(f"{'system':<44} {'P':>6} {'R':>6} {'F1':>6} {'articles/s':>9}")
     print(_row("kgraph entity triples", articles, current, parse + current_s))
     print(_row("kgraph, constructions of main only", articles, before, parse + before_s))

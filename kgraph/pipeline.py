@@ -117,6 +117,7 @@ def ingest(
     work_batch: int = WORK_BATCH,
     save_interval: float = SAVE_INTERVAL,
     vocabulary: Vocabulary | None = None,
+    min_confidence: float = 0.0,
 ) -> IngestReport:
     """Read ``paths``, extract every new article and write it to ``store``.
 
@@ -132,6 +133,7 @@ def ingest(
         work_batch: articles per batch a worker parses (spaCy's ``nlp.pipe`` batch).
         save_interval: least seconds between saves of a store that has ``save()``.
         vocabulary: the relation vocabulary (default: the shipped one).
+        min_confidence: triples of lower confidence are not stored.
     """
     report = IngestReport()
     started = time.perf_counter()
@@ -146,7 +148,12 @@ def ingest(
     writer = _Writer(store, batch_size, save_interval)
     try:
         for item in extract_stream(
-            model, articles, workers=workers, batch_size=work_batch, vocabulary=vocabulary
+            model,
+            articles,
+            workers=workers,
+            batch_size=work_batch,
+            vocabulary=vocabulary,
+            min_confidence=min_confidence,
         ):
             if isinstance(item, Reject):
                 rejected(item)
@@ -236,22 +243,24 @@ def extract_stream(
     workers: int = 1,
     batch_size: int = WORK_BATCH,
     vocabulary: Vocabulary | None = None,
+    min_confidence: float = 0.0,
 ) -> Iterator[Extraction | Reject]:
     """Parse and extract ``articles`` in input order, in ``workers`` processes.
 
     An article whose extraction fails becomes a :class:`Reject` instead of stopping
-    the stream.
+    the stream. Triples below ``min_confidence`` are left out.
     """
     batches = _batches(articles, batch_size)
     if workers <= 1:
         nlp = load_pipeline(model) if isinstance(model, str) else model
         with _collector_for_long_runs():
             for batch in batches:
-                yield from _extract_batch(batch, nlp, vocabulary)
+                yield from _extract_batch(batch, nlp, vocabulary, min_confidence)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(model, vocabulary)) as pool:
+    initargs = (model, vocabulary, min_confidence)
+    with context.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
         pending: deque = deque()
         for batch in batches:
             pending.append(pool.apply_async(_extract_batch, (batch,)))
@@ -288,12 +297,17 @@ def _batches(
 _worker_nlp: Language | None = None
 #: The relation vocabulary of a worker process.
 _worker_vocabulary: Vocabulary | None = None
+#: The least confidence of the triples a worker process keeps.
+_worker_min_confidence: float = 0.0
 
 
-def _init_worker(model: str | Language, vocabulary: Vocabulary | None = None) -> None:
-    global _worker_nlp, _worker_vocabulary
+def _init_worker(
+    model: str | Language, vocabulary: Vocabulary | None = None, min_confidence: float = 0.0
+) -> None:
+    global _worker_nlp, _worker_vocabulary, _worker_min_confidence
     _worker_nlp = load_pipeline(model) if isinstance(model, str) else model
     _worker_vocabulary = vocabulary
+    _worker_min_confidence = min_confidence
     _collector_for_long_runs().__enter__()  # for the worker's life
 
 
@@ -316,16 +330,20 @@ def _collector_for_long_runs() -> Iterator[None]:
 
 
 def _extract_batch(
-    batch: list[Article], nlp: Language | None = None, vocabulary: Vocabulary | None = None
+    batch: list[Article],
+    nlp: Language | None = None,
+    vocabulary: Vocabulary | None = None,
+    min_confidence: float | None = None,
 ) -> list[Extraction | Reject]:
     nlp = nlp or _worker_nlp
     vocabulary = vocabulary or _worker_vocabulary
+    least = _worker_min_confidence if min_confidence is None else min_confidence
     try:
         # Strings and lexemes of the batch are freed after it (spaCy's memory zone), so a
         # long run does not grow the vocabulary; extractions hold no spaCy objects.
         with nlp.memory_zone():
             return [
-                extract_doc(doc, art, vocabulary=vocabulary)
+                extract_doc(doc, art, vocabulary=vocabulary, min_confidence=least)
                 for doc, art in parse_articles(nlp, batch)
             ]
     except Exception:  # one article broke the batch: find it, keep the others
@@ -334,7 +352,7 @@ def _extract_batch(
     results: list[Extraction | Reject] = []
     for article in batch:
         try:
-            results.extend(_extract_batch([article], nlp, vocabulary))
+            results.extend(_extract_batch([article], nlp, vocabulary, least))
         except Exception as exc:  # noqa: BLE001 - a reject, not a crash
             where = article.source or f"article {article.id}"
             results.append(Reject(path=where, reason=f"extraction failed ({exc!r})"))

@@ -84,3 +84,22 @@ def test_bad_filter_values():
         ExportFilter(types=frozenset({"PEOPLE"}))
     with pytest.raises(KgraphError, match=r"--since 'last week' is not a date \(use YYYY-MM-DD\)"):
         ExportFilter(since="last week")
+
+
+def test_min_confidence_trims_evidence_and_drops_relations_and_entities(graph):
+    out = filter_graph(graph, ExportFilter(min_confidence=0.6))
+    assert _relations(out) == sorted(
+        [
+            (ACME.id, "based-in", ZURICH.id),
+            (JOSE.id, "based-in", ZURICH.id),
+            (JOSE.id, "chief-executive-of", ACME.id),
+        ]
+    )
+    edge = out.edges[JOSE.id, ZURICH.id, "based-in|asserted|affirmed"]
+    assert edge["evidence_count"] == 1 and edge["confidences"] == [0.7]
+    assert edge["sentences"] == ["Müller, in Zürich, said so."] and edge["confidence"] == 0.7
+    assert sorted(out) == sorted([ACME.id, JOSE.id, ZURICH.id])  # Line and O'Brien left out
+    assert filter_graph(graph, ExportFilter(min_confidence=0.0)).number_of_edges() == 4
+    assert _relations(filter_graph(graph, ExportFilter(min_confidence=0.95))) == []
+    with pytest.raises(KgraphError, match="min_confidence must be from 0 to 1, not 1.5"):
+        ExportFilter(min_confidence=1.5)

@@ -104,6 +104,21 @@ relations_option = click.option(
 )
 
 
+def _default_min_confidence() -> float:
+    from kgraph.confidence import default_cut
+
+    return default_cut()
+
+
+min_confidence_option = click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=_default_min_confidence,
+    show_default="the shipped cut (kgraph/data/confidence.json)",
+    help="Leave out triples (each piece of evidence) of lower confidence; 0 keeps everything.",
+)
+
+
 def _vocabulary(relations_file: Path | None):
     """The relation vocabulary: the shipped one, with ``relations_file`` merged over it."""
     from kgraph.relations import load_vocabulary

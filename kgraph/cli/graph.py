@@ -16,6 +16,7 @@ from kgraph.cli.common import (
     cli,
     graph_option,
     library_errors,
+    min_confidence_option,
     neo4j_options,
     relations_option,
     store_option,
@@ -226,6 +227,7 @@ def _names(values: tuple[str, ...]) -> list[str]:
     metavar="QUERY",
     help="With --store neo4j: export only the nodes, relationships and paths QUERY returns.",
 )
+@min_confidence_option
 @graph_option
 @store_option
 @neo4j_options
@@ -247,6 +249,7 @@ def export(
     store_name: str,
     neo4j: Any,
     until: str | None = None,
+    min_confidence: float = 0.0,
 ) -> None:
     """Write the graph, or part of it, for Gephi, Cytoscape, yEd, D3, neo4j-admin...
 
@@ -297,6 +300,7 @@ def export(
         else with_articles,
         isolated=with_isolated or not export_formats[fmt].picture,
         outer_cap=max(top // 2, 10) if top and export_formats[fmt].picture else 0,
+        min_confidence=min_confidence,
     )
     result = export_graph(filter_graph(graph, spec), fmt, out, top=top)
     click.echo(result.summary())

@@ -24,6 +24,7 @@ from kgraph.cli.common import (
     input_format_option,
     language_option,
     library_errors,
+    min_confidence_option,
     model_option,
     neo4j_options,
     relations_option,
@@ -57,6 +58,7 @@ from kgraph.readers import FieldMap, ReadOptions, count_articles, read_articles
     help="With --format carb: sentences are already tokenized; split words at spaces only.",
 )
 @relations_option
+@min_confidence_option
 @input_format_option
 @explain_blanks_option
 @language_option
@@ -71,6 +73,7 @@ def extract(
     input_format: str,
     explain_blanks: bool,
     language: str | None,
+    min_confidence: float = 0.0,
 ) -> None:
     """Print the triples of articles as JSON Lines, storing nothing.
 
@@ -108,7 +111,8 @@ def extract(
     for doc, article in parse_articles(nlp, articles):
         if explain_blanks:
             _explain_blanks(article)
-        for triple in extract_doc(doc, article, vocabulary=vocabulary).triples:
+        extraction = extract_doc(doc, article, vocabulary=vocabulary, min_confidence=min_confidence)
+        for triple in extraction.triples:
             click.echo(json.dumps(triple.to_dict(), ensure_ascii=False))
         if open_mode:
             for record in open_records(doc, article):
@@ -272,6 +276,7 @@ def _report_rejects(rejects: list[Reject]) -> None:
     "when --graph or --store is given.",
 )
 @relations_option
+@min_confidence_option
 @explain_blanks_option
 @language_option
 @library_errors
@@ -301,6 +306,7 @@ def ingest(
     partition_size: int = 64,
     buckets: int = 8,
     out_parquet: str | None = None,
+    min_confidence: float = 0.0,
 ) -> None:
     """Extract articles and add them to the local graph, or to Neo4j with --store neo4j.
 
@@ -368,6 +374,7 @@ def ingest(
                 partition_size=partition_size,
                 buckets=buckets,
                 vocabulary=vocabulary,
+                min_confidence=min_confidence,
                 on_article=on_article,
                 on_reject=on_reject,
                 on_skip=on_reject if rejects_path else None,
@@ -396,6 +403,7 @@ def ingest(
             save_interval=save_interval,
             work_batch=batch_size,
             vocabulary=vocabulary,
+            min_confidence=min_confidence,
         )
         stats = store.stats()
     report.seconds = time.perf_counter() - _command_started()  # the whole command's time

@@ -15,6 +15,7 @@ from kgraph.cli.common import (
     cli,
     graph_option,
     library_errors,
+    min_confidence_option,
     neo4j_options,
     store_option,
 )
@@ -68,6 +69,7 @@ from kgraph.cli.common import (
 @click.option(
     "--json", "as_json", is_flag=True, help="JSON Lines (with all evidence) instead of text."
 )
+@min_confidence_option
 @graph_option
 @store_option
 @neo4j_options
@@ -87,6 +89,7 @@ def query(
     source_name: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    min_confidence: float = 0.0,
 ) -> None:
     """Ask the graph: an entity's relations, a predicate's relations, a path, a Cypher file.
 
@@ -121,6 +124,14 @@ def query(
             "(or --source NAME, or --cypher FILE)"
         )
     if cypher_file:
+        source = click.get_current_context().get_parameter_source("min_confidence")
+        if source in (
+            click.core.ParameterSource.COMMANDLINE,
+            click.core.ParameterSource.ENVIRONMENT,
+        ):
+            raise click.UsageError(
+                "--min-confidence does not apply to --cypher (filter on r.confidence in the query)"
+            )
         _run_cypher_file(cypher_file, params, as_json, graph_path, store_name, neo4j)
         return
     if store_name == "neo4j":
@@ -128,14 +139,17 @@ def query(
             graph = store.read_graph()
     else:
         graph = _local_store(graph_path).graph
-    if since or until:
+    if since or until or min_confidence:
         from kgraph.export import ExportFilter, filter_graph
 
         whole = graph
-        graph = filter_graph(graph, ExportFilter(since=since, until=until, with_articles=True))
+        spec = ExportFilter(
+            since=since, until=until, with_articles=True, min_confidence=min_confidence
+        )
+        graph = filter_graph(graph, spec)
         if entity and queries.find_entity(whole, entity) not in graph:
             name = whole.nodes[queries.find_entity(whole, entity)]["name"]
-            click.echo(f"{name} has no relations from {since or 'the start'} to {until or 'now'}")
+            click.echo(f"{name} has no relations {_left_out(since, until, min_confidence)}")
             return
     if source_name:
         _print_claims(queries.claims_by_source(graph, source_name), source_name, as_json)
@@ -163,6 +177,16 @@ def query(
             click.echo(f"{data['name']} has no relations (mentioned {said})")
         else:
             click.echo("no relations found")
+
+
+def _left_out(since: str | None, until: str | None, min_confidence: float) -> str:
+    """``from 2020-08-01 to now``, ``at confidence 0.60 or more``, or both."""
+    parts = []
+    if since or until:
+        parts.append(f"from {since or 'the start'} to {until or 'now'}")
+    if min_confidence:
+        parts.append(f"at confidence {min_confidence:.2f} or more (--min-confidence 0: all)")
+    return " ".join(parts)
 
 
 def _print_claims(rows: list[dict[str, Any]], source: str, as_json: bool) -> None:

@@ -4,8 +4,9 @@ Filters apply in this order, each to what the previous one left:
 
 1. ``since``/``until``: evidence outside the window is dropped from each relation (its
    event dates where the sentence gave them, else its article's published date; undated
-   evidence is dropped, :mod:`kgraph.query.timeline`); relations left without evidence are
-   dropped, ``evidence_count`` and ``confidence`` are recomputed from the evidence kept.
+   evidence is dropped, :mod:`kgraph.query.timeline`); ``min_confidence``: evidence of
+   lower confidence is dropped. Relations left without evidence are dropped,
+   ``evidence_count`` and ``confidence`` are recomputed from the evidence kept.
 2. ``predicates``: relations whose predicate (or UPPER_SNAKE relationship type) is listed.
 3. After 1 or 2, entities left without any relation are dropped.
 4. ``types``: entities of these types; ``min_mentions``: entities mentioned that often.
@@ -50,6 +51,8 @@ class ExportFilter:
     with_articles: bool = False
     isolated: bool = True
     outer_cap: int = 0  # entities two or more hops away (0: all)
+    #: Evidence of lower confidence is left out (0 keeps every piece).
+    min_confidence: float = 0.0
 
     def __post_init__(self) -> None:
         unknown = sorted(t for t in self.types if t not in ENTITY_TYPES)
@@ -62,14 +65,16 @@ class ExportFilter:
         check_date("--until", self.until)
         if self.hops < 0:
             raise KgraphError(f"hops must be 0 or more, not {self.hops}")
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise KgraphError(f"min_confidence must be from 0 to 1, not {self.min_confidence}")
 
 
 def filter_graph(graph: nx.MultiDiGraph, spec: ExportFilter) -> nx.MultiDiGraph:
     """A filtered copy of ``graph`` (the stored graph is never changed)."""
     out = graph.copy()
-    windowed = spec.since is not None or spec.until is not None
+    windowed = spec.since is not None or spec.until is not None or spec.min_confidence > 0
     if windowed:
-        _keep_evidence_in(out, spec.since, spec.until)
+        _keep_evidence(out, spec)
     if spec.predicates:
         wanted = {p.casefold() for p in spec.predicates}
         _drop_edges(
@@ -114,16 +119,19 @@ def _drop_entities(graph: nx.MultiDiGraph, drop) -> None:
     )
 
 
-def _keep_evidence_in(graph: nx.MultiDiGraph, since: str | None, until: str | None) -> None:
-    """Trim each relation's parallel evidence lists to the evidence inside the window."""
+def _keep_evidence(graph: nx.MultiDiGraph, spec: ExportFilter) -> None:
+    """Trim each relation's parallel evidence lists to the evidence inside the window and
+    of ``min_confidence`` or more."""
     empty = []
     for u, v, key, data in graph.edges(keys=True, data=True):
         if not _is_relation(data):
             continue
+        confidences = data["confidences"]
         kept = [
             i
             for i in range(len(data["articles"]))
-            if in_window(*evidence_dates(data, i), since, until)
+            if confidences[i] >= spec.min_confidence
+            and in_window(*evidence_dates(data, i), spec.since, spec.until)
         ]
         if not kept:
             empty.append((u, v, key))

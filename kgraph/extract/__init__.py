@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kgraph.confidence import calibrate
 from kgraph.entities.coref import resolve_coreferences
 from kgraph.entities.lexicon import gazetteer
 from kgraph.entities.mentions import Mention, resolve_mentions
@@ -188,14 +189,29 @@ def _triples(
             )
 
 
-def extract_doc(doc: Doc, article: Article, *, vocabulary: Vocabulary | None = None) -> Extraction:
-    """The entities and triples of one parsed article (triples in text order), each triple's
-    ``relation`` from ``vocabulary`` (default: the shipped one)."""
+def extract_doc(
+    doc: Doc,
+    article: Article,
+    *,
+    vocabulary: Vocabulary | None = None,
+    min_confidence: float = 0.0,
+    calibrated: bool = True,
+) -> Extraction:
+    """The entities and triples of one parsed article (triples in text order).
+
+    Each triple's ``relation`` comes from ``vocabulary`` (default: the shipped one), its
+    ``confidence`` from the shipped confidence model (:mod:`kgraph.confidence`; with
+    ``calibrated=False``, the extractors' raw score); triples below ``min_confidence`` are
+    left out (their entities' mentions stay).
+    """
     mentions = demonyms_as_groups(resolve_mentions(doc))
     mentions += resolve_coreferences(doc, mentions)
     counts = Counter(m.entity.id for m in mentions)
     entities = {m.entity.id: m.entity for m in mentions}
     triples = label_triples(_extract_triples(doc, article, MentionIndex(mentions)), vocabulary)
+    if calibrated:
+        triples = calibrate(triples)
+    triples = [t for t in triples if t.confidence >= min_confidence]
     for triple in triples:  # a country a demonym stands for may have no mention of its own
         for entity in (triple.subject, triple.object):
             if entity.id not in entities:

@@ -115,9 +115,11 @@ def extract_partition(
     model: str,
     vocabulary: Vocabulary | None,
     folder: TableFolder,
+    min_confidence: float = 0.0,
 ) -> PartitionSummary:
     """Parse and extract one partition of articles (a map task); write its ``articles``
-    and ``records`` parts, numbered ``number``, to ``folder``."""
+    and ``records`` parts, numbered ``number``, to ``folder`` (triples below
+    ``min_confidence`` left out)."""
     from kgraph.defaults import WORK_BATCH
     from kgraph.pipeline import _batches, _collector_for_long_runs, _extract_batch
 
@@ -127,7 +129,7 @@ def extract_partition(
     records: list[dict[str, Any]] = []
     with _collector_for_long_runs():  # as in a local worker: the GC skips the pipeline
         for batch in _batches(articles, WORK_BATCH):
-            for item in _extract_batch(batch, nlp, vocabulary):
+            for item in _extract_batch(batch, nlp, vocabulary, min_confidence):
                 if isinstance(item, Reject):
                     summary.rejects.append(item)
                     continue
@@ -306,6 +308,7 @@ def ingest_dask(
     strict: bool = False,
     skip: Callable[[Article], bool] | None = None,
     reduce: bool = True,
+    min_confidence: float = 0.0,
 ) -> tuple[IngestReport, TableCounts]:
     """Extract ``articles`` (as :func:`kgraph.readers.read_articles` yields them) on the
     cluster of ``client``; the workers write the graph tables to ``folder`` (a local path
@@ -355,7 +358,7 @@ def ingest_dask(
         pending.add(
             client.submit(
                 extract_partition, number, batch, model, vocabulary, target,
-                retries=RETRIES, pure=False,
+                min_confidence=min_confidence, retries=RETRIES, pure=False,
             )
         )  # fmt: skip
         while pending.count() >= window:
@@ -458,6 +461,7 @@ def ingest_on_dask(
     on_reject: Callable[[Reject], None] | None = None,
     on_skip: Callable[[Skip], None] | None = None,
     strict: bool = False,
+    min_confidence: float = 0.0,
 ) -> tuple[IngestReport, int, int]:
     """``kgraph ingest --dask``: extract on the cluster at ``address``; the workers write
     the graph tables to ``out_parquet`` (else to a temporary folder on this machine),
@@ -483,6 +487,7 @@ def ingest_on_dask(
                     folder,
                     overrides=overrides,
                     vocabulary=vocabulary,
+                    min_confidence=min_confidence,
                     partition_size=partition_size,
                     buckets=buckets,
                     on_article=on_article,
