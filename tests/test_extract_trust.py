@@ -234,3 +234,62 @@ def test_a_name_the_text_calls_a_person_joins_its_surname(nlp):
     entities = {e.name: e for e in extract_article(nlp, Article(text)).entities}
     assert entities["Bernie Ebbers"].type == "PERSON"
     assert "Ebbers" in entities["Bernie Ebbers"].aliases
+
+
+# ----------------------------------------------------------------- places, names, stances (2)
+
+
+def test_where_an_event_happened_is_no_object_of_its_clause(triples_of):
+    found = triples_of(
+        "Nestle added that it had performed strongly in Africa and Asia despite the impact "
+        "of high oil prices and political instability."
+    )
+    assert not any(o in ("Africa", "Asia") for _, _, _, o in found)
+    found = triples_of("Gordon Brown was born in Glasgow.")  # a verb of where keeps it
+    assert ("Gordon Brown", "other", "born-in", "Glasgow") in found
+
+
+def test_a_nationality_run_into_a_name_is_a_nationality_of_its_own(triples_of, types_of):
+    text = (
+        "Meanwhile, Briton Tim Henman enjoyed his best year, while Greg Rusedski fought "
+        "back superbly from adversity."
+    )
+    assert "Tim Henman" in types_of(text) and "Briton Tim Henman" not in types_of(text)
+    assert ("Tim Henman", "citizen-of", "citizen-of", "United Kingdom") in triples_of(text)
+    found = triples_of("Fourth seed Henman was beaten by Russian Igor Andreev.")
+    assert ("Igor Andreev", "other", "beats", "Henman") in found
+    assert ("Igor Andreev", "citizen-of", "citizen-of", "Russia") in found
+    # a company named after its country keeps its name
+    assert "American Express" in types_of("American Express has bought a stake in Expedia.")
+
+
+@pytest.fixture(scope="module")
+def stances_of(nlp):
+    def run(text: str) -> dict[tuple[str, str, str], str]:
+        return {
+            (t.subject.name, t.predicate, t.object.name): t.modality
+            for t in extract_article(nlp, Article(text)).triples
+        }
+
+    return run
+
+
+def test_a_refusal_denies_only_a_claim_and_governs_no_relative_clause(stances_of):
+    found = stances_of(
+        "Southcorp, whose brands include Penfolds, Rosemount and Lindemans, dismissed the "
+        "offer as inadequate."
+    )
+    assert found[("Southcorp", "includes", "Penfolds")] == "asserted"
+    found = stances_of("TikTok denied any data sharing with Beijing.")
+    assert found[("TikTok", "shares-data-with", "Beijing")] == "denied"
+
+
+def test_a_statement_set_to_happen_is_future_and_a_reported_can_hypothetical(stances_of):
+    found = stances_of("Queens Park Rangers keeper Chris Day is set to join Preston on loan.")
+    assert {m for (s, _, o), m in found.items() if o == "Preston"} == {"future"}
+    found = stances_of("George Michael to perform for BBC")  # a headline's infinitive
+    assert found[("George Michael", "performs-for", "BBC")] == "future"
+    found = stances_of("Microsoft said it would buy GitHub.")  # "would": the reported "will"
+    assert found[("Microsoft", "buys", "GitHub")] == "reported"
+    found = stances_of("Mr Ferguson claims the Football Association should punish Arsene Wenger.")
+    assert found[("Football Association", "punishes", "Arsene Wenger")] == "hypothetical"

@@ -48,6 +48,22 @@ def _fold(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+#: Nouns for a country's people that the gazetteer's adjectives leave out ("Briton Tim
+#: Henman", "Spaniard Carlos Moya"); surnames as well ("Pole", "Finn") are left out.
+PERSON_DEMONYMS = {
+    **dict.fromkeys(["briton", "englishman", "englishwoman", "welshman"], "United Kingdom"),
+    **dict.fromkeys(["welshwoman", "scotsman", "scotswoman"], "United Kingdom"),
+    "spaniard": "Spain",
+    "frenchman": "France",
+    "frenchwoman": "France",
+    "dutchman": "Netherlands",
+    "irishman": "Ireland",
+    "argentine": "Argentina",
+    "swede": "Sweden",
+    "dane": "Denmark",
+}
+
+
 @lru_cache(maxsize=1)
 def places() -> Places:
     """The gazetteer, loaded once."""
@@ -62,6 +78,8 @@ def places() -> Places:
             by_name.setdefault(_fold(other), name)
         for demonym in filter(None, demonym_list.split("|")):
             by_demonym.setdefault(_fold(demonym), name)  # the most populous country first
+    for demonym, country in PERSON_DEMONYMS.items():
+        by_demonym.setdefault(demonym, country)
     rows = _rows("cities.tsv")
     cities = {_fold(row[0]): tuple(row[1].split("|")) for row in rows}
     states = frozenset(_fold(row[0]) for row in rows if row[2] == "us-state")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from kgraph.entities.junk import name_part
-from kgraph.entities.lexicon import TITLE_GENDER, first_name_gender, is_role_noun
+from kgraph.entities.lexicon import TITLE_GENDER, first_name_gender, is_role_noun, places
 from kgraph.entities.names import PEER_TITLES, canonical, clean_name, cluster_names
 from kgraph.entities.types import ORGANIZATION_CUES, PERSONAL_TITLES, decide_type, type_evidence
 from kgraph.models import ENTITY_TYPES, EntityRef
@@ -35,7 +35,24 @@ def named_spans(doc: Doc) -> list[Span]:
     """The entity spans of a doc whose label kgraph keeps as a node, junk left out."""
     spans = (name_part(ent) for ent in doc.ents if ent.label_ in ENTITY_TYPES)
     spans = (_without_title(span) for span in spans if span is not None)
-    return [span for span in spans if span is not None and clean_name(span.text)]
+    split = (part for span in spans if span is not None for part in _nationality_apart(span))
+    return [span for span in split if clean_name(span.text)]
+
+
+def _nationality_apart(span: Span) -> list[Span]:
+    """A person's nationality the model ran into the name, as a NORP of its own:
+    "Briton Hayley Yelling", "Russian Igor Andreev", "American Abigail Spears" (which the
+    model may call an organization: a first name after the demonym says it is a person)."""
+    first = span[0]
+    if len(span) < 2 or places().demonym(first.text) is None or not span[1].is_title:
+        return [span]
+    rest = span.doc[span.start + 1 : span.end]
+    if span.label_ != "PERSON" and not (len(rest) > 1 and first_name_gender(rest.text)):
+        return [span]
+    return [
+        Span(span.doc, span.start, span.start + 1, "NORP"),
+        Span(span.doc, rest.start, rest.end, "PERSON"),
+    ]
 
 
 def _without_title(span: Span) -> Span | None:

@@ -152,7 +152,9 @@ def _triples(
         stance = Modality()
     else:
         stance = classify(candidate.anchor, candidate.chain)
-    said = stance.label == "reported" or (candidate.pattern not in PRESUPPOSED and quoted(sentence))
+    said = stance.label in ("reported", "hypothetical") or (  # "said Ireland can win"
+        candidate.pattern not in PRESUPPOSED and quoted(sentence)
+    )
     source = source_of(candidate.anchor, index) if said else None
     # a presupposed relation ("its parent company") is a state, not an event of the clause
     presupposed = candidate.pattern in PRESUPPOSED

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from kgraph.entities.lexicon import is_role_noun
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
-from kgraph.extract.modality import DENIAL_VERBS
+from kgraph.extract.modality import denies
 from kgraph.extract.predicates import (
     INTENT_NOUNS,
     action_predicate,
@@ -100,7 +100,9 @@ LOCATIVE_VERBS |= {"raise", "stay", "remain", "work", "study", "train", "stand",
 LOCATIVE_VERBS |= {"invest", "arrive", "land", "die", "bury", "register", "list", "open"}
 
 
-def _adjunct(verb: Token, prep: Token, objects: list[Token], index: MentionIndex) -> bool:
+def place_or_time_adjunct(
+    verb: Token, prep: Token, objects: list[Token], index: MentionIndex
+) -> bool:
     """Whether a prepositional phrase on ``verb`` only says when or where its event was.
 
     With a direct object ("discovered rugby at Christ College", "wants to launch the PSP
@@ -180,16 +182,16 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
                 yield complement.lower_, obj, 0.8
             continue
         yield "", obj, 0.9
-        if verb.lemma_.lower() in DENIAL_VERBS or index.arguments(obj):
+        if denies(verb) or index.arguments(obj):
             continue  # denials are denied_actions' case; a named object is the relation's
         for prep in _children(obj, {"prep"}):  # "completed its acquisition of Activision"
-            if _adjunct(verb, prep, [obj], index):
+            if place_or_time_adjunct(verb, prep, [obj], index):
                 continue  # "earned a draw at the Riverside"
             for pobj in _children(prep, {"pobj"}):
                 yield _part_suffix(obj, prep), pobj, 0.7
     unnamed = [o for o in objects if not index.arguments(o)]
     for prep in _children(verb, {"prep"}):
-        if _adjunct(verb, prep, unnamed, index):
+        if place_or_time_adjunct(verb, prep, unnamed, index):
             continue
         suffix = prep.lower_
         if unnamed and _holding(unnamed[0]):
@@ -336,7 +338,7 @@ def nominalized_relations(sentence: Span, index: MentionIndex) -> Iterator[Candi
 def denied_actions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """ "TikTok denied any data sharing with Beijing" → TikTok shares-data-with Beijing (denied)."""
     for verb in sentence:
-        if verb.lemma_.lower() not in DENIAL_VERBS:
+        if not denies(verb):
             continue
         subjects = subjects_of(verb, index)
         for action in _children(verb, {"dobj"}):
