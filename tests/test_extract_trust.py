@@ -293,3 +293,15 @@ def test_a_statement_set_to_happen_is_future_and_a_reported_can_hypothetical(sta
     assert found[("Microsoft", "buys", "GitHub")] == "reported"
     found = stances_of("Mr Ferguson claims the Football Association should punish Arsene Wenger.")
     assert found[("Football Association", "punishes", "Arsene Wenger")] == "hypothetical"
+
+
+def test_a_general_manager_is_an_employee_and_an_honorific_no_role(triples_of):
+    found = triples_of(
+        "The growing importance of mobile gaming was reflected by a keynote given by John "
+        "Batter, general manager at EA Mobile."
+    )
+    assert ("John Batter", "employee-of", "general-manager-of", "EA Mobile") in found
+    found = triples_of(
+        "ONGC's Mr Raha said the two could work together on joint bids from next year."
+    )
+    assert ("Raha", "affiliated-with", "affiliated-with", "ONGC") in found  # no "mr-of"

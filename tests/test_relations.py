@@ -25,6 +25,7 @@ REQUIRED = {
     "citizen-of": "P27",
     "member-of": "P463",
     "employee-of": "P108",
+    "affiliated-with": "P1416",
     "head-of": "P488",
     "head-of-government": "P6",
     "head-of-state": "P35",

@@ -20,6 +20,10 @@ ROLE_MODIFIER_DEPS = {"compound", "amod"}
 _DESCRIPTIVE_POS = {"ADJ"}
 
 
+#: Adjectives that change a role ("general manager", "assistant coach") or mark it ("former").
+KEPT_MODIFIERS = {"chief", "former", "deputy", "vice", "general", "assistant", "associate"}
+
+
 def _role_words(noun: Token, index: MentionIndex) -> list[str]:
     """The words naming a role: "parent company", "chief executive", "secretary"."""
     words = [
@@ -27,7 +31,7 @@ def _role_words(noun: Token, index: MentionIndex) -> list[str]:
         for c in noun.lefts
         if c.dep_ in ROLE_MODIFIER_DEPS
         and not index.mention(c)
-        and (c.pos_ not in _DESCRIPTIVE_POS or c.lower_ in ("chief", "former", "deputy", "vice"))
+        and (c.pos_ not in _DESCRIPTIVE_POS or c.lower_ in KEPT_MODIFIERS)
         and c.ent_type_ not in ("NORP", "GPE")
     ]
     return [w for w in words if w not in ("former",)] + [
