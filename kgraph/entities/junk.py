@@ -68,10 +68,51 @@ def name_part(span: Span) -> Span | None:
                 break
         if doc[start].is_lower:
             return None
+    end = _before_open_bracket(doc, start, end)
+    if end == start:
+        return None
+    end = _run_on(doc, end, span.label_)
     trimmed = span if (start, end) == (span.start, span.end) else Span(doc, start, end, span.label_)
     if crosses_clause(trimmed) or not any(t.is_alpha for t in trimmed) or _numeral(trimmed):
         return None
     return trimmed
+
+
+def _before_open_bracket(doc, start: int, end: int) -> int:
+    """The end of a name before a bracket left open inside it: "Greek Federation (SEGAS",
+    "He (Bridge", "Dominic Cooper (His Dark Materials" (the name ends at the bracket)."""
+    for i in range(start, end):
+        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
+            return i if i > start and doc[i - 1].pos_ != "PRON" else start
+    return end
+
+
+#: Labels of names that run on past the model's span: "Whitbread Novel [of the Year]",
+#: "UN Office [for the Coordination of Humanitarian Affairs]".
+_RUN_ON_LABELS = {"ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"}
+#: Entity labels after "of" that are a name of their own: "Ofcom for Wales".
+_OWN_NAME_LABELS = {"GPE", "LOC", "NORP", "PERSON"}
+
+
+def _run_on(doc, end: int, label: str) -> int:
+    """The end of an organization's or a title's name that goes on with "of" or "for" and
+    capitalized words the model left out ("European Footballer of the Year")."""
+    if label not in _RUN_ON_LABELS:
+        return end
+    i = end
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "for") or doc[i].is_sent_start:
+        return end
+    i += 1
+    if doc[i].lower_ == "the" and i + 1 < len(doc):
+        i += 1
+    word = doc[i]
+    if not word.is_title or word.ent_type_ in _OWN_NAME_LABELS or word.is_sent_start:
+        return end
+    while i < len(doc) and (doc[i].is_title or doc[i].text in ("&",)) and not doc[i].is_sent_start:
+        i += 1
+        if i + 1 < len(doc) and doc[i].lower_ in ("of", "and", "for") and doc[i + 1].is_title:
+            i += 1
+    return i
 
 
 def _numeral(span: Span) -> bool:

@@ -36,7 +36,11 @@ def named_spans(doc: Doc) -> list[Span]:
     spans = (name_part(ent) for ent in doc.ents if ent.label_ in ENTITY_TYPES)
     spans = (_without_title(span) for span in spans if span is not None)
     split = (part for span in spans if span is not None for part in _nationality_apart(span))
-    return [span for span in split if clean_name(span.text)]
+    kept: list[Span] = []
+    for span in split:  # a name run on past the model's span covers the next one
+        if clean_name(span.text) and not (kept and span.start < kept[-1].end):
+            kept.append(span)
+    return kept
 
 
 def _nationality_apart(span: Span) -> list[Span]:
