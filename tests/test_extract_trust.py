@@ -305,3 +305,22 @@ def test_a_general_manager_is_an_employee_and_an_honorific_no_role(triples_of):
         "ONGC's Mr Raha said the two could work together on joint bids from next year."
     )
     assert ("Raha", "affiliated-with", "affiliated-with", "ONGC") in found  # no "mr-of"
+
+
+def test_a_full_name_with_a_first_name_is_a_person_whatever_the_model_says(types_of):
+    text = (
+        "Eerdekens said he made the statement in order to protect the other three players "
+        "that took part in the tournament, Belgian Justine Henin-Hardenne, Nathalie Dechy of "
+        "France and Russia's Elena Dementieva."
+    )
+    assert types_of(text)["Elena Dementieva"] == "PERSON"  # the model says FAC
+    assert types_of("Morgan Stanley cut its forecast.").get("Morgan Stanley") == "ORG"
+
+
+def test_an_event_is_held_in_a_place_not_located_in_it(triples_of):
+    found = triples_of(
+        "Top seed Guillermo Coria went out of the Heineken Open in Auckland on Thursday with "
+        "a surprise loss to Olivier Rochus of Belgium."
+    )
+    assert ("Heineken Open", "other", "held-in", "Auckland") in found
+    assert ("Olivier Rochus", "citizen-of", "citizen-of", "Belgium") in found

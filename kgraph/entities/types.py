@@ -26,7 +26,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from kgraph.entities.lexicon import places
+from kgraph.entities.lexicon import first_name_gender, places
 from kgraph.entities.names import KNOWN_ALIASES, clean_name
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -101,7 +101,27 @@ def type_evidence(span: Span) -> Counter[str]:
     last = span[-1].text
     if len(span) > 1 and last in ends:
         votes[ends[last]] += WEAK
+    elif _full_personal_name(span):
+        votes["PERSON"] += WEAK  # "Russia's Elena Dementieva", labelled a building
     return votes
+
+
+#: Labels the model gives a person's full name by mistake that a first name overrules (an
+#: organization named after its founder, "Morgan Stanley", keeps its label).
+_NOT_NAMED_AFTER_PEOPLE = {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+
+
+def _full_personal_name(span: Span) -> bool:
+    """A name of two or three capitalized words whose first is a first name given to one
+    gender, which the model labelled a place, building, work or product."""
+    words = clean_name(span.text).split()
+    return (
+        span.label_ in _NOT_NAMED_AFTER_PEOPLE
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and first_name_gender(" ".join(words)) is not None
+        and not _place(span)
+    )
 
 
 def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:

@@ -6,8 +6,8 @@
   without one a country gives ``citizen-of``).
 * "Michael Müller (SPD)" → ``member-of``.
 * "DW's Jan D. Walter" → ``affiliated-with``.
-* "the Constitutional Court in Karlsruhe" → ``based-in``; "Zermatt in Switzerland", "the
-  summit in Durban" → ``located-in``.
+* "the Constitutional Court in Karlsruhe" → ``based-in``; "Zermatt in Switzerland" →
+  ``located-in``; "the summit in Durban" → ``held-in`` (an event is no place).
 
 All have the pattern ``affiliation``, except the places, which have ``place``.
 """
@@ -29,6 +29,9 @@ ORGANIZATION_TYPES = {"ORG"}
 PLACE_TYPES = {"GPE", "LOC"}
 #: Things that are where a place phrase after them says: "the summit in Durban".
 LOCATED_TYPES = {"FAC", "EVENT", "GPE", "LOC"}
+#: What "X in Y" says of X by its type: an organization's seat, where an event is held
+#: ("the World Cross Country Championships in France": no place inside a place).
+PLACE_PREDICATES = {"ORG": "based-in", "EVENT": "held-in"}
 
 
 def _heads(sentence: Span, index: MentionIndex) -> Iterator[tuple[Mention, Token]]:
@@ -198,7 +201,7 @@ def in_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
                     continue  # only countries contain places here; "the mayor of Berlin"
                 if kind == "ORG" and head.dep_ == "pobj" and gazetteer.country(place.entity.name):
                     continue  # "the largest deal for Boeing in India": not where Boeing is
-                predicate = "based-in" if kind in ORGANIZATION_TYPES else "located-in"
+                predicate = PLACE_PREDICATES.get(kind, "located-in")
                 yield Candidate(
                     (_argument(named, head),),
                     predicate,
