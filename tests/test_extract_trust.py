@@ -324,3 +324,12 @@ def test_an_event_is_held_in_a_place_not_located_in_it(triples_of):
     )
     assert ("Heineken Open", "other", "held-in", "Auckland") in found
     assert ("Olivier Rochus", "citizen-of", "citizen-of", "Belgium") in found
+
+
+def test_a_verb_of_regarding_or_making_needs_what_its_object_is_taken_for(triples_of):
+    found = triples_of("Emilio Botin turned Santander into one of the biggest banks in Europe.")
+    assert not any(p == "turns" for p in _predicates(found))
+    found = triples_of("Mr Letwin called Labour a brilliant machine for winning elections.")
+    assert not any(p == "calls" for p in _predicates(found))
+    found = triples_of("Tony Blair called George Bush on Friday.")  # a call says itself
+    assert ("Tony Blair", "other", "calls", "George Bush") in found

@@ -20,7 +20,12 @@ from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.open import OpenTriple, clause_triples
 from kgraph.extract.predicates import kebab, third_person, verb_predicate
-from kgraph.extract.verbal import LIGHT_VERBS, place_or_time_adjunct, title_read_as_verb
+from kgraph.extract.verbal import (
+    LIGHT_VERBS,
+    complement_left_out,
+    place_or_time_adjunct,
+    title_read_as_verb,
+)
 
 #: Predicates of a light verb alone, which say nothing ("takes", "gives").
 BARE_LIGHT_VERBS = frozenset(third_person(verb) for verb in LIGHT_VERBS)
@@ -185,6 +190,8 @@ def projections(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         objects, part = object_entities(triple.phrases[1], index)
         if not objects or _adjunct_object(triple, index):
             continue
+        if triple.pattern == "svo" and any(complement_left_out(t) for t in triple.relation_tokens):
+            continue  # "saw the EU as an empire"
         predicate, swap = projected_predicate(triple, part)
         if not predicate or _bare_light(predicate):
             continue  # "Labour taking Britain forward", "United made it ... without X"

@@ -131,6 +131,24 @@ LIGHT_VERBS = {"give", "send", "take", "put", "make", "get", "do", "bring", "kee
 LIGHT_VERBS |= {"let", "hand", "have"}
 
 
+#: Verbs that say what their object is taken for or made into, which says nothing
+#: without it: "saw the EU as an empire", "turned Santander into a giant", "called Labour
+#: a machine".
+COMPLEMENT_VERBS = {"see", "regard", "view", "describe", "consider", "brand", "label"}
+COMPLEMENT_VERBS |= {"call", "dub", "treat", "turn", "transform", "convert", "portray"}
+
+
+def complement_left_out(verb: Token) -> bool:
+    """Whether ``verb`` is a verb of :data:`COMPLEMENT_VERBS` with the complement that says
+    what its object is taken for or made into ("as an empire", "into a giant")."""
+    if verb.lemma_.lower() not in COMPLEMENT_VERBS:
+        return False
+    return any(
+        c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ in ("as", "into"))
+        for c in verb.children
+    )
+
+
 def _bare_light_verb(verb: Token, obj: Token, index: MentionIndex) -> bool:
     """Whether ``verb`` is a light verb whose named object leaves what it does unsaid
     ("takes Britain forward": no takes-Britain), with no particle to say it ("takes over")."""
@@ -176,6 +194,8 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
         if obj.dep_ == "dative":
             yield from _dative_slot(verb, obj, objects)
             continue
+        if complement_left_out(verb):
+            continue  # "saw the EU as an empire": "sees" the EU says nothing
         if _bare_light_verb(verb, obj, index):
             complement = _complement(verb)  # "take Twitter private" → takes-private
             if complement is not None:
