@@ -333,3 +333,12 @@ def test_a_verb_of_regarding_or_making_needs_what_its_object_is_taken_for(triple
     assert not any(p == "calls" for p in _predicates(found))
     found = triples_of("Tony Blair called George Bush on Friday.")  # a call says itself
     assert ("Tony Blair", "other", "calls", "George Bush") in found
+
+
+def test_a_but_joins_no_shared_object(triples_of):
+    found = triples_of(
+        "Fabrice Santoro, the 2000 champion, beat Sweden's Thomas Johansson 6-4 6-2 but "
+        "fourth seed Mikhail Youzhny lost 6-3 7-6 (7-3) to Rafael Nadal."
+    )
+    assert ("Fabrice Santoro", "other", "beats", "Thomas Johansson") in found
+    assert not any(o == "Mikhail Youzhny" for s, _, _, o in found if s == "Fabrice Santoro")
