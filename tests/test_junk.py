@@ -71,3 +71,8 @@ def test_a_name_ends_at_a_bracket_left_open(nlp):
     doc = nlp.make_doc("Greek Federation (SEGAS said and Bank of England (BoE) said")
     assert name_part(Span(doc, 0, 4, "ORG")).text == "Greek Federation"
     assert name_part(Span(doc, 6, 12, "ORG")).text == "Bank of England"
+
+
+def test_a_time_zone_is_no_entity(nlp):
+    doc = nlp.make_doc("Shares rose 5% by 1200 GMT")
+    assert name_part(Span(doc, 6, 7, "ORG")) is None

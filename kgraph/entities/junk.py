@@ -75,6 +75,8 @@ def name_part(span: Span) -> Span | None:
     trimmed = span if (start, end) == (span.start, span.end) else Span(doc, start, end, span.label_)
     if crosses_clause(trimmed) or not any(t.is_alpha for t in trimmed) or _numeral(trimmed):
         return None
+    if trimmed.text in TIME_ZONES:  # "rose 2% to 352p by 1200 GMT"
+        return None
     return trimmed
 
 
@@ -113,6 +115,10 @@ def _run_on(doc, end: int, label: str) -> int:
         if i + 1 < len(doc) and doc[i].lower_ in ("of", "and", "for") and doc[i + 1].is_title:
             i += 1
     return i
+
+
+#: Time zones the model labels as organizations or places.
+TIME_ZONES = {"GMT", "BST", "UTC", "CET", "EST", "EDT", "PST", "PDT", "CST", "ET", "PT"}
 
 
 def _numeral(span: Span) -> bool:
