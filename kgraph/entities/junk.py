@@ -108,8 +108,9 @@ def _run_on(doc, end: int, label: str) -> int:
     if doc[i].lower_ == "the" and i + 1 < len(doc):
         i += 1
     word = doc[i]
-    if not word.is_title or word.ent_type_ in _OWN_NAME_LABELS or word.is_sent_start:
-        return end
+    own_names = _OWN_NAME_LABELS if doc[end].lower_ == "for" else _OWN_NAME_LABELS | {"ORG"}
+    if not word.is_title or word.ent_type_ in own_names or word.is_sent_start:
+        return end  # "the Peace Prize of the German Book Trade" names two
     while i < len(doc) and (doc[i].is_title or doc[i].text in ("&",)) and not doc[i].is_sent_start:
         i += 1
         if i + 1 < len(doc) and doc[i].lower_ in ("of", "and", "for") and doc[i + 1].is_title:
