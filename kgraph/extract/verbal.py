@@ -194,7 +194,7 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
         if obj.dep_ == "dative":
             yield from _dative_slot(verb, obj, objects)
             continue
-        if complement_left_out(verb):
+        if complement_left_out(verb) and index.arguments(obj):
             continue  # "saw the EU as an empire": "sees" the EU says nothing
         if _bare_light_verb(verb, obj, index):
             complement = _complement(verb)  # "take Twitter private" → takes-private
