@@ -4,8 +4,9 @@ Each command runs as its own process (``python -c "from kgraph.cli import main; 
 ``--runs`` times, on a small graph ingested from examples/articles/ once beforehand; the
 figure is the median wall time from fork to exit. The children may write bytecode caches
 (``PYTHONDONTWRITEBYTECODE`` is dropped), as a user's Python does: otherwise every start
-recompiles kgraph's modules and the figure is one of the sandbox, not of kgraph. ``--source DIR`` times another checkout
-(e.g. the tree before a change, unpacked with ``git archive COMMIT | tar -x -C DIR``).
+recompiles kgraph's modules and the figure is one of the sandbox, not of kgraph.
+``--source DIR`` times another checkout (e.g. the tree before a change, unpacked with
+``git archive COMMIT | tar -x -C DIR``).
 ``--imports`` also prints the heaviest top-level imports of ``kgraph.cli``
 (``python -X importtime``).
 
