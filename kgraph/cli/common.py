@@ -134,10 +134,7 @@ def _local_store(graph_path: Path | None):
 
 def _existing_local_store(graph_path: Path | None):
     """The local store, or a one-line error when its graph file does not exist."""
-    store = _local_store(graph_path)
-    if not store.path.exists():
-        raise click.ClickException(f"no graph file at {store.path} (run kgraph ingest first)")
-    return store
+    return _local_store(_existing_local_store_path(graph_path))
 
 
 store_option = click.option(
@@ -198,6 +195,30 @@ def _open_store(store_name: str, graph_path: Path | None, neo4j: Any):
 
         return Neo4jGraphStore(neo4j)
     return _local_store(graph_path)
+
+
+def _open_reader(store_name: str, graph_path: Path | None, neo4j: Any):
+    """A reader of the chosen store (:mod:`kgraph.store.reader`) that fetches only what a
+    question needs: Neo4j's, or the local graph file's (its index when it is current)."""
+    if store_name == "neo4j":
+        from kgraph.store.neo4j_reader import Neo4jReader, import_lean_driver
+
+        if _from_main:  # one read command in this process: no numpy values to send
+            import_lean_driver()
+        return Neo4jReader(neo4j)
+    from kgraph.store.local_index import open_local_reader
+
+    return open_local_reader(_existing_local_store_path(graph_path))
+
+
+def _existing_local_store_path(graph_path: Path | None) -> Path:
+    """The graph file, or a one-line error when it does not exist."""
+    from kgraph.store.local import default_graph_path
+
+    path = graph_path or default_graph_path()
+    if not path.exists():
+        raise click.ClickException(f"no graph file at {path} (run kgraph ingest first)")
+    return path
 
 
 def _process_age() -> float:

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from kgraph.cli.common import (
+    _open_reader,
     _open_store,
     cli,
     graph_option,
@@ -30,10 +31,11 @@ def entity(name: str, graph_path: Path | None, store_name: str, neo4j: Any) -> N
     Example:
       kgraph entity "Gordon Brown"
     """
-    from kgraph.entities.explain import describe, find_entities
+    from kgraph.entities.explain import describe
+    from kgraph.query.questions import about_entities
 
-    with _open_store(store_name, graph_path, neo4j) as store:
-        found = find_entities(_entity_graph(store), name)
+    with _open_reader(store_name, graph_path, neo4j) as reader:
+        found = about_entities(reader, name)
     if not found:
         raise click.ClickException(f"no entity named {name!r} in the graph")
     click.echo("\n\n".join(describe(e) for e in found))

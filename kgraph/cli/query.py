@@ -10,7 +10,7 @@ import click
 
 from kgraph.cli.common import (
     _existing_local_store,
-    _local_store,
+    _open_reader,
     _open_store,
     cli,
     graph_option,
@@ -95,10 +95,14 @@ def query(
 
     Under each relation is its best evidence: the sentence (trimmed around the two names
     when long), the article's title and date; --evidence all lists every piece. --entity,
-    --predicate, --relation and --path work on either store (with --store neo4j the graph
-    is read from the server first); --cypher runs a query file of cypher/ with its
-    parameters on either store (locally through grand-cypher, or the Python answer its
-    "// local:" line names).
+    --predicate, --relation, --path and --source give the same answers on either store,
+    each reading only what it prints (on the Neo4j server; from the local graph file's
+    index, GRAPH.index.sqlite, while it is current). Names match an entity's id, name or
+    alias ignoring case, else a part of its name; of several shortest paths --path shows
+    the first by entity ids. --since/--until keep the evidence of that time,
+    --min-confidence the evidence of that confidence or more. --cypher
+    runs a query file of cypher/ with its parameters on either store (locally through
+    grand-cypher, or the Python answer its "// local:" line names).
 
     \b
     Examples:
@@ -114,9 +118,6 @@ def query(
       kgraph query --store neo4j --cypher cypher/shortest-path.cypher \\
           --param source="Donald Trump" --param target=ByteDance
     """
-    from kgraph.query import local as queries
-    from kgraph.query.answers import relation_text
-
     chosen = [o for o in (entity, predicate, relation_name, path, cypher_file, source_name) if o]
     if len(chosen) != 1:
         raise click.UsageError(
@@ -134,59 +135,35 @@ def query(
             )
         _run_cypher_file(cypher_file, params, as_json, graph_path, store_name, neo4j)
         return
-    if store_name == "neo4j":
-        with _open_store(store_name, graph_path, neo4j) as store:
-            graph = store.read_graph()
-    else:
-        graph = _local_store(graph_path).graph
-    if since or until or min_confidence:
-        from kgraph.export import ExportFilter, filter_graph
+    from kgraph.query import questions
 
-        whole = graph
-        spec = ExportFilter(
-            since=since, until=until, with_articles=True, min_confidence=min_confidence
-        )
-        graph = filter_graph(graph, spec)
-        if entity and queries.find_entity(whole, entity) not in graph:
-            name = whole.nodes[queries.find_entity(whole, entity)]["name"]
-            click.echo(f"{name} has no relations {_left_out(since, until, min_confidence)}")
+    window = (since, until, min_confidence)
+    with _open_reader(store_name, graph_path, neo4j) as reader:
+        if source_name:
+            _print_claims(questions.claims_of(reader, source_name, window), source_name, as_json)
             return
-    if source_name:
-        _print_claims(queries.claims_by_source(graph, source_name), source_name, as_json)
-        return
-    if entity:
-        rows = queries.entity_relations(graph, entity)
-    elif predicate:
-        rows = queries.relations_with_predicate(graph, predicate)
-    elif relation_name:
-        rows = queries.relations_with_relation(graph, relation_name)
-    else:
-        rows = queries.path_between(graph, *path)
-    for row in rows:
+        if entity:
+            answer = questions.entity_question(reader, entity, window)
+        elif predicate:
+            answer = questions.predicate_question(reader, predicate, window)
+        elif relation_name:
+            answer = questions.relation_question(reader, relation_name, window)
+        else:
+            answer = questions.path_question(reader, *path, window)
+    _print_relations(answer, evidence, as_json)
+
+
+def _print_relations(answer: Any, evidence: str, as_json: bool) -> None:
+    """Each relation (JSON Lines, or its line and evidence), or what to say for none."""
+    from kgraph.query.answers import relation_text
+
+    for row in answer.relations:
         if as_json:
             click.echo(json.dumps(row.to_dict(), ensure_ascii=False))
         else:
             click.echo("\n".join(relation_text(row, evidence)))
-    if not rows and not as_json:
-        if predicate:
-            click.echo(queries.no_predicate_message(graph, predicate))
-        elif entity:
-            data = graph.nodes[queries.find_entity(graph, entity)]
-            times = data.get("mentions", 0)
-            said = "once" if times == 1 else f"{times} times"
-            click.echo(f"{data['name']} has no relations (mentioned {said})")
-        else:
-            click.echo("no relations found")
-
-
-def _left_out(since: str | None, until: str | None, min_confidence: float) -> str:
-    """``from 2020-08-01 to now``, ``at confidence 0.60 or more``, or both."""
-    parts = []
-    if since or until:
-        parts.append(f"from {since or 'the start'} to {until or 'now'}")
-    if min_confidence:
-        parts.append(f"at confidence {min_confidence:.2f} or more (--min-confidence 0: all)")
-    return " ".join(parts)
+    if not answer.relations and not as_json:
+        click.echo(answer.empty)
 
 
 def _print_claims(rows: list[dict[str, Any]], source: str, as_json: bool) -> None:
@@ -267,11 +244,10 @@ def stats(top: int, as_json: bool, graph_path: Path | None, store_name: str, neo
       kgraph stats --top 20
       kgraph stats --store neo4j
     """
-    if store_name == "local":
-        _existing_local_store(graph_path)
-    with _open_store(store_name, graph_path, neo4j) as store:
-        counts = store.stats()
-        connected = _most_connected(store, top)
+    from kgraph.query.questions import stats_question
+
+    with _open_reader(store_name, graph_path, neo4j) as reader:
+        counts, connected = stats_question(reader, top)
     if as_json:
         click.echo(json.dumps(counts.__dict__ | {"most_connected": connected}, ensure_ascii=False))
         return
@@ -293,16 +269,3 @@ def stats(top: int, as_json: bool, graph_path: Path | None, store_name: str, neo
             f"  {row['name']} ({row['type']}): {row['relations']} relations, "
             f"{row['mentions']} mentions"
         )
-
-
-def _most_connected(store: Any, top: int) -> list[dict[str, Any]]:
-    """The ``top`` entities with most relations (rows of ``cypher/most-connected.cypher``)."""
-    if not top:
-        return []
-    if hasattr(store, "graph"):
-        from kgraph.query.local import most_connected
-
-        return most_connected(store.graph, top)
-    from kgraph.store import cypher
-
-    return store.run(cypher.most_connected(), {"limit": top})

@@ -31,8 +31,7 @@ import networkx as nx
 from kgraph.errors import KgraphError
 from kgraph.models import ENTITY_TYPES
 from kgraph.query.local import find_entity
-from kgraph.query.timeline import check_date, evidence_dates, in_window
-from kgraph.store.local import EVIDENCE_FIELDS, evidence_list
+from kgraph.query.timeline import check_date, in_window, keep_evidence_in
 
 __all__ = ["ExportFilter", "filter_graph"]
 
@@ -74,7 +73,7 @@ def filter_graph(graph: nx.MultiDiGraph, spec: ExportFilter) -> nx.MultiDiGraph:
     out = graph.copy()
     windowed = spec.since is not None or spec.until is not None or spec.min_confidence > 0
     if windowed:
-        _keep_evidence(out, spec)
+        keep_evidence_in(out, spec.since, spec.until, spec.min_confidence)
     if spec.predicates:
         wanted = {p.casefold() for p in spec.predicates}
         _drop_edges(
@@ -117,30 +116,6 @@ def _drop_entities(graph: nx.MultiDiGraph, drop) -> None:
     graph.remove_nodes_from(
         [n for n, d in graph.nodes(data=True) if d.get("label") == "Entity" and drop(n, d)]
     )
-
-
-def _keep_evidence(graph: nx.MultiDiGraph, spec: ExportFilter) -> None:
-    """Trim each relation's parallel evidence lists to the evidence inside the window and
-    of ``min_confidence`` or more."""
-    empty = []
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        if not _is_relation(data):
-            continue
-        confidences = data["confidences"]
-        kept = [
-            i
-            for i in range(len(data["articles"]))
-            if confidences[i] >= spec.min_confidence
-            and in_window(*evidence_dates(data, i), spec.since, spec.until)
-        ]
-        if not kept:
-            empty.append((u, v, key))
-            continue
-        trimmed = {f: [evidence_list(data, f)[i] for i in kept] for f in EVIDENCE_FIELDS}
-        trimmed["evidence_count"] = len(kept)
-        trimmed["confidence"] = max(trimmed["confidences"])
-        graph.add_edge(u, v, key, **trimmed)  # new lists: the source graph's stay intact
-    graph.remove_edges_from(empty)
 
 
 def _keep_ego(graph: nx.MultiDiGraph, center: str, spec: ExportFilter) -> None:

@@ -6,6 +6,7 @@ between two entities. Entities are found by id, name or alias, case-insensitivel
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -15,6 +16,7 @@ from kgraph.errors import KgraphError
 from kgraph.models import relationship_type as predicate_type
 from kgraph.query.timeline import evidence_dates, in_window
 from kgraph.store.base import ARTICLE_PREFIX
+from kgraph.store.reader import most_connected
 
 
 @dataclass(frozen=True)
@@ -80,22 +82,36 @@ def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
     Raises:
         KgraphError: no entity, or several equally good ones (the message lists them).
     """
+    found = match_entity(graph, name)
+    if found is None:
+        raise KgraphError(no_entity_message(graph, name))
+    return found
+
+
+def match_entity(graph: nx.MultiDiGraph, name: str, *, exact: bool = False) -> str | None:
+    """The entity ``name`` means: its id; else the one named so, else the one with that
+    alias, else the one whose name contains it (ignoring case); of several, the most
+    mentioned (then the first id). None when no entity matches (``exact``: when none has
+    that id or name)."""
     wanted = name.casefold().strip()
     entities = _entity_nodes(graph)
     if name in entities:
         return name
-    exact = [n for n, d in entities.items() if d["name"].casefold() == wanted]
-    alias = [
-        n for n, d in entities.items() if wanted in (a.casefold() for a in d.get("aliases", []))
-    ]
-    partial = [n for n, d in entities.items() if wanted in d["name"].casefold()]
-    for matches in (exact, alias, partial):
-        if len(matches) == 1:
-            return matches[0]
-        if len(matches) > 1:
-            best = max(matches, key=lambda n: entities[n].get("mentions", 0))
-            return best
-    raise KgraphError(no_entity_message(graph, name))
+
+    def named(n: str) -> bool:
+        return entities[n]["name"].casefold() == wanted
+
+    def aliased(n: str) -> bool:
+        return wanted in (a.casefold() for a in entities[n].get("aliases", []))
+
+    def within(n: str) -> bool:
+        return wanted in entities[n]["name"].casefold()
+
+    for test in (named,) if exact else (named, aliased, within):
+        matches = [n for n in entities if test(n)]
+        if matches:
+            return min(matches, key=lambda n: (-entities[n].get("mentions", 0), n))
+    return None
 
 
 def no_entity_message(graph: nx.MultiDiGraph, name: str) -> str:
@@ -153,25 +169,34 @@ def _evidence(graph: nx.MultiDiGraph, data: dict) -> tuple[Evidence, ...]:
 
 
 def _relation_edges(graph: nx.MultiDiGraph):
-    for u, v, data in graph.edges(data=True):
-        if data.get("label") == "RELATION":
-            yield u, v, data
+    """The relations of ``graph`` as ``(u, v, data)``, by subject, object and key (so that
+    relations ranked equal come out in the same order from any store)."""
+    edges = graph.edges(keys=True, data=True)
+    for u, v, _, data in sorted((e for e in edges if _is_relation(e[3])), key=_edge_order):
+        yield u, v, data
+
+
+def _edge_order(edge: tuple[str, str, str, dict]) -> tuple[str, str, str]:
+    return edge[0], edge[1], str(edge[2])
+
+
+def _is_relation(data: dict) -> bool:
+    return data.get("label") == "RELATION"
 
 
 def entity_relations(graph: nx.MultiDiGraph, name: str) -> list[Relation]:
     """Relations of an entity, outgoing then incoming, strongest first."""
     node = find_entity(graph, name)
-    out = [
-        _relation(graph, u, v, d)
-        for u, v, d in graph.out_edges(node, data=True)
-        if d.get("label") == "RELATION"
+    out = graph.out_edges(node, keys=True, data=True)
+    into = graph.in_edges(node, keys=True, data=True)
+    return [
+        *_ranked([_relation(graph, u, v, d) for u, v, _, d in _sorted_relations(out)]),
+        *_ranked([_relation(graph, u, v, d) for u, v, _, d in _sorted_relations(into)]),
     ]
-    into = [
-        _relation(graph, u, v, d)
-        for u, v, d in graph.in_edges(node, data=True)
-        if d.get("label") == "RELATION"
-    ]
-    return _ranked(out) + _ranked(into)
+
+
+def _sorted_relations(edges):
+    return sorted((e for e in edges if _is_relation(e[3])), key=_edge_order)
 
 
 def relations_with_predicate(graph: nx.MultiDiGraph, predicate: str) -> list[Relation]:
@@ -181,9 +206,15 @@ def relations_with_predicate(graph: nx.MultiDiGraph, predicate: str) -> list[Rel
         [
             _relation(graph, u, v, d)
             for u, v, d in _relation_edges(graph)
-            if wanted in (d["predicate"], predicate_type(d["predicate"]).casefold())
+            if has_predicate(d["predicate"], wanted)
         ]
     )
+
+
+def has_predicate(predicate: str, wanted: str) -> bool:
+    """Whether a relation with ``predicate`` answers ``--predicate`` (casefolded
+    ``wanted``): the predicate itself, or its UPPER_SNAKE form ignoring case."""
+    return wanted in (predicate, predicate_type(predicate).casefold())
 
 
 def relations_with_relation(graph: nx.MultiDiGraph, relation: str) -> list[Relation]:
@@ -198,12 +229,12 @@ def relations_with_relation(graph: nx.MultiDiGraph, relation: str) -> list[Relat
     )
 
 
-def no_predicate_message(graph: nx.MultiDiGraph, predicate: str) -> str:
-    """``no relations with predicate 'own'; closest predicates: owns``."""
+def no_predicate_message(predicates: Iterable[str], predicate: str) -> str:
+    """``no relations with predicate 'own'; closest predicates: owns`` (``predicates``:
+    those stored)."""
     from kgraph.query.suggest import closest
 
-    stored = {d["predicate"] for _, _, d in _relation_edges(graph)}
-    suggestions = closest(predicate, [(p, p) for p in stored])
+    suggestions = closest(predicate, [(p, p) for p in sorted(set(predicates))])
     if suggestions:
         return f"no relations with predicate {predicate!r}; closest predicates: " + ", ".join(
             suggestions
@@ -212,23 +243,45 @@ def no_predicate_message(graph: nx.MultiDiGraph, predicate: str) -> str:
 
 
 def path_between(graph: nx.MultiDiGraph, source: str, target: str) -> list[Relation]:
-    """The relations along a shortest path between two entities, ignoring direction."""
+    """The relations along a shortest path between two entities, ignoring direction (of
+    several, the one through the first entity ids: :mod:`kgraph.query.paths`)."""
+    from kgraph.query.paths import shortest_chain
+
     start, end = find_entity(graph, source), find_entity(graph, target)
-    # The strongest relation stands for each pair, and edges go in sorted order, so the
-    # answer does not depend on the order the store returned them in.
-    best: dict[frozenset[str], tuple[str, str, dict]] = {}
-    for u, v, data in sorted(_relation_edges(graph), key=lambda e: (e[0], e[1])):
-        pair = frozenset((u, v))
-        if pair not in best or _strength(data) < _strength(best[pair][2]):
-            best[pair] = (u, v, data)
-    undirected = nx.Graph()
-    for pair, relation in sorted(best.items(), key=lambda item: sorted(item[0])):
-        undirected.add_edge(*sorted(pair), relation=relation)
-    try:
-        nodes = nx.shortest_path(undirected, start, end)
-    except (nx.NetworkXNoPath, nx.NodeNotFound) as exc:
-        raise KgraphError(f"no path between {source!r} and {target!r}") from exc
-    return [_relation(graph, *undirected.edges[a, b]["relation"]) for a, b in zip(nodes, nodes[1:])]
+
+    def neighbours(ids):
+        return {i: _neighbours(graph, i) for i in ids}
+
+    chain = shortest_chain(start, end, neighbours)
+    if chain is None:
+        raise KgraphError(f"no path between {source!r} and {target!r}")
+    return path_relations(graph, chain)
+
+
+def _neighbours(graph: nx.MultiDiGraph, node: str) -> set[str]:
+    if node not in graph:
+        return set()
+    out = (v for _, v, d in graph.out_edges(node, data=True) if _is_relation(d))
+    into = (u for u, _, d in graph.in_edges(node, data=True) if _is_relation(d))
+    return {*out, *into}
+
+
+def path_relations(graph: nx.MultiDiGraph, chain: list[str]) -> list[Relation]:
+    """The relation standing for each step of ``chain``: the best supported of those
+    between the two entities, either way (then by subject, object and key)."""
+    steps = []
+    for a, b in zip(chain, chain[1:]):
+        between = [
+            (u, v, k, d)
+            for u, v, k, d in (
+                *graph.out_edges(a, keys=True, data=True),
+                *graph.in_edges(a, keys=True, data=True),
+            )
+            if _is_relation(d) and {u, v} == {a, b}
+        ]
+        u, v, _, data = min(between, key=lambda e: (_strength(e[3]), *_edge_order(e)))
+        steps.append(_relation(graph, u, v, data))
+    return steps
 
 
 def _strength(data: dict) -> tuple[int, float, str]:
@@ -321,26 +374,6 @@ def shortest_path(graph: nx.MultiDiGraph, source: str, target: str) -> list[dict
                     }
                 )
     return rows
-
-
-def most_connected(graph: nx.MultiDiGraph, limit: int = 10) -> list[dict[str, Any]]:
-    """``cypher/most-connected.cypher``: entities by relations (either way), then mentions."""
-    degree: dict[str, int] = dict.fromkeys(_entity_nodes(graph), 0)
-    for u, v, _ in _relation_edges(graph):
-        degree[u] += 1
-        degree[v] += 1
-    rows = [
-        {
-            "id": d["id"],
-            "name": d["name"],
-            "type": d["type"],
-            "relations": degree[n],
-            "mentions": d.get("mentions", 0),
-        }
-        for n, d in _entity_nodes(graph).items()
-    ]
-    rows.sort(key=lambda r: (-r["relations"], -r["mentions"], r["id"]))
-    return rows[: int(limit)]
 
 
 def _evidence_rows(graph: nx.MultiDiGraph, u: str, v: str, data: dict):
@@ -452,10 +485,25 @@ def claims_by_source(graph: nx.MultiDiGraph, source: str) -> list[dict[str, Any]
                     "start_char": data["starts"][i],
                 }
             )
-    rows.sort(
-        key=lambda r: (r["source"], r["published"], r["article"], r["start_char"], r["predicate"])
-    )
+    rows.sort(key=_claim_order)
     return rows
+
+
+def _claim_order(row: dict[str, Any]) -> tuple:
+    """By source, date, article, place in it, predicate; then the rest of the row, so
+    equal claims come out in the same order from any store."""
+    return (
+        row["source"],
+        row["published"] or "",
+        row["article"],
+        row["start_char"],
+        row["predicate"],
+        row["subject"],
+        row["object"],
+        row["modality"],
+        row["negated"],
+        row["sentence"],
+    )
 
 
 LOCAL_QUERIES = {

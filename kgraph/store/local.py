@@ -14,7 +14,6 @@ import gzip
 import json
 import os
 import tempfile
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,8 @@ from kgraph.store.base import (
     evidence_row,
     relation_key,
 )
+from kgraph.store.local_index import write_index
+from kgraph.store.reader import graph_stats
 
 FORMAT = "kgraph"
 VERSION = 2
@@ -157,6 +158,8 @@ def write_graph(
                 raw.write(json.dumps(envelope, ensure_ascii=False).encode("utf-8"))
             raw.flush()
             os.fsync(raw.fileno())
+        if not stale:  # the index of this very file, renamed into place before it
+            write_index(graph, path, os.stat(tmp))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -322,25 +325,7 @@ class LocalGraphStore:
                 yield EntityRef(node, data["name"], data["type"], tuple(data.get("aliases", ())))
 
     def stats(self) -> GraphStats:
-        types: Counter[str] = Counter()
-        articles = 0
-        for _, data in self.graph.nodes(data=True):
-            if data.get("label") == "Article":
-                articles += 1
-            else:
-                types[data.get("type", "")] += 1
-        predicates: Counter[str] = Counter(
-            data["predicate"]
-            for _, _, data in self.graph.edges(data=True)
-            if data.get("label") == "RELATION"
-        )
-        return GraphStats(
-            articles,
-            sum(types.values()),
-            sum(predicates.values()),
-            dict(types.most_common()),
-            dict(predicates.most_common()),
-        )
+        return graph_stats(self.graph)
 
     def _add_article(self, article: Article) -> None:
         self._graph.add_node(
