@@ -51,6 +51,8 @@ class Article:
     source: str | None = None
     #: ``"summary"`` when the text is a feed item's summary, not the full article.
     text_kind: str | None = None
+    #: Runs of input bytes that were not valid UTF-8 and were read as Windows-1252.
+    repairs: int = field(default=0, compare=False)
 
     def __post_init__(self) -> None:
         if not self.id:

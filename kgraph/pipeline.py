@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -23,7 +24,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from kgraph.defaults import SAVE_INTERVAL, SAVE_SPACING, WORK_BATCH
-from kgraph.errors import RejectedInput
+from kgraph.errors import KgraphError, RejectedInput
 from kgraph.extract import extract_doc, parse_articles
 from kgraph.models import Article, Extraction, Reject, Skip
 from kgraph.nlp.spacy_pipeline import load_pipeline
@@ -44,7 +45,7 @@ GC_THRESHOLD = 20_000
 #: Batches in flight per worker: enough to keep every worker busy, few enough for memory.
 IN_FLIGHT = 2
 
-__all__ = ["IngestReport", "extract_stream", "ingest"]
+__all__ = ["IngestReport", "Interrupted", "extract_stream", "ingest"]
 
 
 @dataclass
@@ -61,18 +62,35 @@ class IngestReport:
     foreign: int = 0  # of the rejected: articles not in the pipeline's language
     triples: int = 0
     blanked: int = 0  # boilerplate lines blanked in the ingested articles
+    #: Runs of bytes of the ingested articles that were not UTF-8, read as Windows-1252.
+    repaired: int = 0
     seconds: float = 0.0
 
     def summary(self, entities: int, relations: int) -> str:
         passed = f"{self.not_articles} skipped (not articles), " if self.not_articles else ""
         blanked = f"{self.blanked} boilerplate lines blanked; " if self.blanked else ""
+        runs = "byte run" if self.repaired == 1 else "byte runs"
+        repaired = (
+            f"{self.repaired} {runs} not UTF-8 read as Windows-1252; " if self.repaired else ""
+        )
         foreign = f" ({self.foreign} not in the pipeline's language)" if self.foreign else ""
         updated = f" ({self.updated} updated)" if self.updated else ""
         return (
             f"{self.ingested} articles ingested{updated}, {self.skipped} skipped (already stored), "
             f"{passed}{self.rejected} rejected{foreign}; graph: {entities} entities, "
-            f"{relations} relations; {blanked}{self.seconds:.1f} s"
+            f"{relations} relations; {blanked}{repaired}{self.seconds:.1f} s"
         )
+
+
+class Interrupted(KgraphError):
+    """Ctrl-C stopped an ingestion; every article extracted before it was saved."""
+
+    def __init__(self, report: IngestReport) -> None:
+        super().__init__(
+            f"interrupted: the {report.ingested} articles extracted before it are saved; "
+            "run the same command again to go on (stored articles are skipped)"
+        )
+        self.report = report
 
 
 def reject_handler(
@@ -146,15 +164,17 @@ def ingest(
         read_articles(paths, options), store, report, rejected, stop, replacing
     )
     writer = _Writer(store, batch_size, save_interval)
+    interrupted = False
+    stream = extract_stream(
+        model,
+        articles,
+        workers=workers,
+        batch_size=work_batch,
+        vocabulary=vocabulary,
+        min_confidence=min_confidence,
+    )
     try:
-        for item in extract_stream(
-            model,
-            articles,
-            workers=workers,
-            batch_size=work_batch,
-            vocabulary=vocabulary,
-            min_confidence=min_confidence,
-        ):
+        for item in stream:
             if isinstance(item, Reject):
                 rejected(item)
                 if stop:
@@ -165,11 +185,17 @@ def ingest(
             report.updated += item.article.id in replacing
             report.triples += len(item.triples)
             report.blanked += len(blanked_lines(item.article.text))
+            report.repaired += item.article.repairs
             if on_article:
                 on_article(item.article)
+    except KeyboardInterrupt:
+        interrupted = True
     finally:
+        stream.close()  # the worker pool stops now, not when the generator is collected
         writer.flush(final=True)
     report.seconds = time.perf_counter() - started
+    if interrupted:
+        raise Interrupted(report)
     if stop:
         raise RejectedInput(f"{stop[0]} (--strict stops at the first rejected input)")
     return report
@@ -305,6 +331,8 @@ def _init_worker(
     model: str | Language, vocabulary: Vocabulary | None = None, min_confidence: float = 0.0
 ) -> None:
     global _worker_nlp, _worker_vocabulary, _worker_min_confidence
+    # Ctrl-C is the parent's to handle: it stops the pool and saves what was extracted.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_nlp = load_pipeline(model) if isinstance(model, str) else model
     _worker_vocabulary = vocabulary
     _worker_min_confidence = min_confidence

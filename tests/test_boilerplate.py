@@ -57,12 +57,32 @@ def test_a_long_last_line_without_full_stop_is_prose():
     assert blanks[0].line_number(text) == 5
 
 
+def test_a_short_last_line_without_full_stop_is_kept_unless_after_a_label():
+    last = "Halo 2 is out on 9 November in the US and 11 November in the UK"
+    assert blanked_lines(f"Microsoft makes the game.\n\n{last}\n") == []
+    after_label = f"Microsoft makes the game.\n\nGaming\n\n{last}\n"
+    assert [(b.text, b.reason) for b in blanked_lines(after_label)] == [
+        ("Gaming", TEASER),
+        (last, TEASER),
+    ]
+
+
+def test_an_agency_name_ends_a_credit_only_after_a_separator():
+    assert not is_caption("Weak dollar hits Reuters")
+    assert is_caption("Traders on the floor of the exchange - Reuters")
+    assert is_caption("Reuters")
+    assert is_caption("The Xbox logo at a trade fair (AFP)")
+
+
 def test_a_bullet_sentence_is_kept_and_a_link_bullet_blanked():
     text = (
         "Microsoft closes the deal.\n"
         "• The company will pay $69bn for Activision Blizzard.\n"
         "• Gaming\n"
+        "- A comprehensive ban on smoking in all enclosed public places in Scotland\n"
+        " - Maniffesto can be seen on S4C on Sunday, 12 December, at 1200 GMT.\n"
         "Sony makes the PlayStation.\n"
+        " - Maniffesto can be seen on S4C on Sunday, 12 December, at 1200 GMT.\n"
     )
     assert [(b.text, b.reason) for b in blanked_lines(text)] == [("• Gaming", LINK_LIST)]
 
@@ -72,3 +92,12 @@ def test_each_blank_has_a_reason(tiktok_text):
     assert reasons["High Tech"] == TEASER
     assert reasons["• Spying"] == LINK_LIST
     assert any(r == CAPTION for r in reasons.values())
+
+
+def test_a_labelled_list_at_the_end_is_blanked_but_speech_is_kept():
+    story = "Microsoft closes the deal.\n"
+    assert [b.text for b in blanked_lines(story + "See also: Gaming, Xbox, Activision\n")] == [
+        "See also: Gaming, Xbox, Activision"
+    ]
+    assert blanked_lines(story + "Its chief executive said: the deal is done\n") == []
+    assert blanked_lines(story + "Satya Nadella told: the staff to wait\n") == []

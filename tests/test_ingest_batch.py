@@ -70,7 +70,8 @@ def batch(tmp_path):
     (folder / "j-long.txt").write_text(long, encoding="utf-8")
     expected = [
         f"{folder / 'c-empty.txt'}: empty file",
-        f"{folder / 'd-binary.md'}: binary file (contains NUL bytes), expected UTF-8 text",
+        f"{folder / 'd-binary.md'}: binary file (contains NUL bytes), expected UTF-8 or UTF-16 "
+        "text",
         f"{folder / 'e-junk.txt'}:2: not valid UTF-8 (byte 0xe9 at offset 6) nor Windows-1252 text",
         f"{folder / 'g-feed.jsonl'}:2: malformed JSON (Unterminated string starting at: "
         "line 1 column 10 (char 9))",
@@ -130,14 +131,19 @@ def test_cli_writes_rejects_as_json_lines(batch, tmp_path):
     result = CliRunner().invoke(cli, [*args, "--workers", "2"])
     assert result.exit_code == 3, result.output
     good = sum(isinstance(a, Article) for a in read_articles([folder]))
-    (summary,) = result.output.splitlines()
+    (summary,) = result.stdout.splitlines()
     assert good > 40
     assert summary.startswith(f"{good} articles ingested, 0 skipped (already stored), 7 rejected; ")
+    assert "; 1 byte run not UTF-8 read as Windows-1252; " in summary
+    assert result.stderr == (
+        f"warning: {folder / 'f-latin1.txt'}: 1 byte run not valid UTF-8 (line 1) "
+        "read as Windows-1252\n"
+    )
     records = [json.loads(line) for line in rejects.read_text().splitlines()]
     assert [str(Reject(**r)) for r in records[:-1]] == expected
     assert set(records[0]) == {"path", "reason", "line"}
     again = CliRunner().invoke(cli, [*args, "--workers", "1"])
-    assert again.output.startswith(
+    assert again.stdout.startswith(
         f"0 articles ingested, {good} skipped (already stored), 7 rejected; "
     )
 

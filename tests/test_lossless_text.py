@@ -56,15 +56,18 @@ def test_explain_blanks_lists_each_line_with_its_reason(tmp_path):
     path.write_text(
         "Satya Nadella is the chief executive of Microsoft.\n\n"
         "Photo: Reuters\n\n"
+        "High Tech\n\n"
         "More than half of the world's population is active on social media\n"
     )
     result = CliRunner().invoke(cli, ["extract", str(path), "--explain-blanks"])
     assert result.exit_code == 0, result.output
     blanked = [line for line in result.stderr.splitlines() if line.startswith("blanked:")]
+    teaser = "after a section label at the end (teaser, label or tag)"
     assert blanked == [
         f"blanked: {path}:3: caption, credit or byline: Photo: Reuters",
-        f"blanked: {path}:5: trailing line without sentence punctuation (teaser, section "
-        "label or tag): More than half of the world's population is active on social media",
+        f"blanked: {path}:5: {teaser}: High Tech",
+        f"blanked: {path}:7: {teaser}: More than half of the world's population is active "
+        "on social media",
     ]
 
 

@@ -63,10 +63,11 @@ model_option = click.option(
 
 input_format_option = click.option(
     "--input-format",
-    type=click.Choice(sorted(FORMATS)),
-    default="txt",
+    type=click.Choice(["auto", *sorted(FORMATS)]),
+    default="auto",
     show_default=True,
-    help="Format of standard input (-) and of files with an unknown suffix.",
+    help="Format of standard input (-) and of files with an unknown suffix; auto tells "
+    "JSON Lines, JSON, feeds, HTML, web archives and text (gzipped too) by their first bytes.",
 )
 
 

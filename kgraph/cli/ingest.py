@@ -103,6 +103,7 @@ def extract(
     from kgraph.nlp.spacy_pipeline import load_pipeline
 
     vocabulary = _vocabulary(relations_file)
+    _check_inputs(files)
     nlp = load_pipeline(model)
     _print_warnings()
     options = ReadOptions(input_format=input_format, language=_language(language, nlp.lang))
@@ -118,6 +119,17 @@ def extract(
             for record in open_records(doc, article):
                 click.echo(json.dumps(record, ensure_ascii=False))
     _report_rejects(rejects)
+
+
+def _check_inputs(paths: tuple[str, ...]) -> None:
+    """A warning for each folder without a file kgraph reads; an error when no input has one."""
+    from kgraph.readers import folder_problem
+
+    problems = [problem for path in paths if (problem := folder_problem(path))]
+    if problems and len(problems) == len(paths):
+        raise click.ClickException("; ".join(problems) + ": nothing to read")
+    for problem in problems:
+        click.echo(f"warning: {problem}", err=True)
 
 
 def _language(given: str | None, pipeline_language: str) -> str:
@@ -327,6 +339,7 @@ def ingest(
       kgraph ingest news.jsonl --dask tcp://scheduler:8786 --out-parquet tables/
     """
     from kgraph.nlp.spacy_pipeline import load_pipeline
+    from kgraph.pipeline import Interrupted
     from kgraph.pipeline import ingest as run_ingest
 
     vocabulary = _vocabulary(relations_file)
@@ -334,6 +347,11 @@ def ingest(
         raise click.ClickException(
             f"--rejects {rejects_path}: cannot write (no folder {rejects_path.parent})"
         )
+    if published_default is not None:
+        from kgraph.text.dates import check_iso_date
+
+        published_default = check_iso_date(published_default)
+    _check_inputs(paths)
     nlp = load_pipeline(model)
     _print_warnings()
     fields = FieldMap.with_overrides(
@@ -390,21 +408,26 @@ def ingest(
         _reject_sink(rejects_path) as on_reject,
         _progress(total, show) as on_article,
     ):
-        report = run_ingest(
-            paths,
-            store,
-            model,
-            options=options,
-            workers=workers,
-            on_article=_also_explain(on_article) if explain_blanks else on_article,
-            on_reject=on_reject,
-            on_skip=on_reject if rejects_path else None,
-            strict=strict,
-            save_interval=save_interval,
-            work_batch=batch_size,
-            vocabulary=vocabulary,
-            min_confidence=min_confidence,
-        )
+        try:
+            report = run_ingest(
+                paths,
+                store,
+                model,
+                options=options,
+                workers=workers,
+                on_article=_also_explain(on_article) if explain_blanks else on_article,
+                on_reject=on_reject,
+                on_skip=on_reject if rejects_path else None,
+                strict=strict,
+                save_interval=save_interval,
+                work_batch=batch_size,
+                vocabulary=vocabulary,
+                min_confidence=min_confidence,
+            )
+        except Interrupted as stopped:
+            where = getattr(store, "path", None) or "Neo4j"
+            click.echo(f"{chr(10) if show else ''}{stopped} (saved in {where})", err=True)
+            sys.exit(130)
         stats = store.stats()
     report.seconds = time.perf_counter() - _command_started()  # the whole command's time
     click.echo(report.summary(stats.entities, stats.relations))

@@ -193,15 +193,17 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, out: Path, *, top: int = 40) 
     evidence (0: every entity).
 
     Raises:
-        KgraphError: unknown format, or ``out`` cannot be written.
+        KgraphError: unknown format, or ``out`` cannot be written (its folder, the
+            ``csv`` format's folder's parent, must exist).
     """
     if fmt not in FORMATS:
         raise KgraphError(f"unknown export format {fmt!r} (allowed: {', '.join(FORMATS)})")
     out = Path(out)
+    if not out.parent.is_dir():  # a typo in a folder name is not a folder to create
+        raise KgraphError(f"cannot write {out}: no folder {out.parent}")
     if fmt != "csv":
         if out.is_dir():
             raise KgraphError(f"{out} is a folder; --format {fmt} writes a file")
-        out.parent.mkdir(parents=True, exist_ok=True)
     elif out.exists() and not out.is_dir():
         raise KgraphError(f"{out} is a file; --format csv writes a folder of CSV files")
     try:

@@ -29,7 +29,8 @@ import networkx as nx
 
 from kgraph.errors import KgraphError
 
-PARAM_LINE = re.compile(r"^//\s*:param\s+([A-Za-z_]\w*)\s*=>\s*(.*?)\s*;?\s*$")
+#: ``// :param name => value;`` (Neo4j Browser's line, commented or not).
+PARAM_LINE = re.compile(r"^(?://\s*)?:param\s+([A-Za-z_]\w*)\s*=>\s*(.*?)\s*;?\s*$")
 LOCAL_LINE = re.compile(r"^//\s*local:\s*(.*?)\s*$")
 #: Strings, comments and parameters of a statement, in one pass (so ``"$x"`` stays text).
 TOKENS = re.compile(
@@ -37,6 +38,12 @@ TOKENS = re.compile(
     r"|(?P<comment>//[^\n]*)"
     r"|\$(?P<param>[A-Za-z_]\w*)"
 )
+
+
+#: A Cypher string in single quotes (Neo4j takes both quotes; grand-cypher only double).
+SINGLE_QUOTED = re.compile(r"'(?:[^'\\\n]|\\.)*'")
+_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f"}
 
 
 class CypherFileError(KgraphError):
@@ -145,29 +152,57 @@ def read_cypher_file(path: str | Path) -> CypherFile:
     except OSError as exc:
         raise CypherFileError(f"cannot read {path}: {exc.strerror or exc}") from exc
     summary, defaults, local = [], {}, ""
-    for line in text.splitlines():
+    lines = text.splitlines()
+    head = 0
+    for number, line in enumerate(lines, 1):
         line = line.strip()
-        if not line.startswith("//"):
+        if not line.startswith(("//", ":")) and line:
             break
+        head = number
         if param := PARAM_LINE.match(line):
             defaults[param[1]] = _json_value(path, param[1], param[2])
+        elif line.lstrip("/ ").startswith(":"):
+            raise CypherFileError(
+                f"{path}:{number}: {line.lstrip('/ ')!r} is a Neo4j Browser command kgraph "
+                "does not read; give a default as  // :param name => 'value';"
+            )
         elif found := LOCAL_LINE.match(line):
             local = found[1]
-        else:
+        elif line:
             summary.append(line.lstrip("/ "))
-    statement = text.strip().rstrip(";").strip()
+    statement = "\n".join(lines[head:]).strip().rstrip(";").strip()
     if ";" in TOKENS.sub(lambda m: "" if m["comment"] or m["string"] else m[0], statement):
         raise CypherFileError(f"{path} holds several statements; kgraph runs one per file")
     return CypherFile(path, statement, " ".join(s for s in summary if s), defaults, local)
 
 
 def _json_value(path: Path, name: str, text: str) -> Any:
+    """A ``:param`` default: a JSON literal, or a Cypher string in single quotes."""
+    if SINGLE_QUOTED.fullmatch(text):
+        return cypher_string(text)
     try:
         return json.loads(text)
     except ValueError as exc:
         raise CypherFileError(
-            f"{path}: default of ${name} is not a JSON literal: {text} ({exc})"
+            f"{path}: default of ${name} is not a literal kgraph reads: {text} (a JSON "
+            "literal, or a 'single-quoted' string)"
         ) from exc
+
+
+def cypher_string(literal: str) -> str:
+    r"""The value of a Cypher string literal in single or double quotes.
+
+    >>> cypher_string("'O\'Neil'")
+    "O'Neil"
+    """
+    return _ESCAPE.sub(_unescape, literal[1:-1])
+
+
+def _unescape(match: re.Match) -> str:
+    code = match[1]
+    if code[0] in "uU":
+        return chr(int(code[1:], 16))
+    return _ESCAPES.get(code, code)
 
 
 def parse_param(text: str) -> tuple[str, Any]:
@@ -256,8 +291,9 @@ def substitute(statement: str, values: dict[str, Any]) -> str:
     def replace(match: re.Match) -> str:
         if match["comment"]:
             return ""
-        if match["string"]:
-            return match[0]
+        if match["string"]:  # grand-cypher reads double quotes only
+            text = match[0]
+            return _literal(cypher_string(text), "string") if text[0] == "'" else text
         return _literal(values[match["param"]], match["param"])
 
     return TOKENS.sub(replace, statement)

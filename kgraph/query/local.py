@@ -352,19 +352,27 @@ def entity_profile(graph: nx.MultiDiGraph, entity: str) -> list[dict[str, Any]]:
 
 
 def shortest_path(graph: nx.MultiDiGraph, source: str, target: str) -> list[dict[str, Any]]:
-    """``cypher/shortest-path.cypher``: the steps of a shortest chain of relations."""
-    undirected = nx.Graph()
+    """``cypher/shortest-path.cypher``: the steps of a shortest chain of relations.
+
+    As the file: of several shortest chains, the one whose entity ids come first; each
+    step is the best-supported relation between its two entities.
+    """
+    best: dict[frozenset[str], tuple[str, str, dict]] = {}
     for u, v, data in _relation_edges(graph):
-        undirected.add_edge(u, v, relation=(u, v, data))
+        pair = frozenset((u, v))
+        if pair not in best or _step_key(graph, u, data) < _step_key(graph, *best[pair][::2]):
+            best[pair] = (u, v, data)
+    undirected = nx.Graph(list(best))
     rows = []
     for start in _named(graph, source):
         for end in _named(graph, target):
             try:
-                nodes = nx.shortest_path(undirected, start, end)
+                chains = list(nx.all_shortest_paths(undirected, start, end))
             except (nx.NetworkXNoPath, nx.NodeNotFound):
                 continue
+            nodes = min(chains, key=lambda chain: [graph.nodes[n]["id"] for n in chain])
             for step, (a, b) in enumerate(zip(nodes, nodes[1:])):
-                u, v, data = undirected.edges[a, b]["relation"]
+                u, v, data = best[frozenset((a, b))]
                 rows.append(
                     {
                         "step": step,
@@ -374,6 +382,16 @@ def shortest_path(graph: nx.MultiDiGraph, source: str, target: str) -> list[dict
                     }
                 )
     return rows
+
+
+def _step_key(graph: nx.MultiDiGraph, subject: str, data: dict) -> tuple:
+    """The order the steps of ``shortest-path.cypher`` pick relations in (best first)."""
+    return (
+        -data["evidence_count"],
+        -data["confidence"],
+        data["predicate"],
+        graph.nodes[subject]["id"],
+    )
 
 
 def _evidence_rows(graph: nx.MultiDiGraph, u: str, v: str, data: dict):

@@ -96,8 +96,11 @@ def predicate_question(reader: GraphReader, predicate: str, window: Window = NO_
 def relation_question(reader: GraphReader, relation: str, window: Window = NO_WINDOW) -> Answer:
     """``query --relation``: the relations of this relation of the vocabulary."""
     _check(window)
-    graph = windowed(reader.with_relation(relation.casefold()), window)
-    return Answer(local.relations_with_relation(graph, relation), "no relations found")
+    part = reader.with_relation(relation.casefold())
+    relations = local.relations_with_relation(windowed(part, window), relation)
+    if not relations and not local.relations_with_relation(part, relation):
+        _check_relation_name(relation)
+    return Answer(relations, f"no relations found{_during(window)}")
 
 
 def path_question(
@@ -170,6 +173,20 @@ def windowed(graph: nx.MultiDiGraph, window: Window) -> nx.MultiDiGraph:
 def has_evidence_in(data: dict[str, Any], window: Window) -> bool:
     """Whether a relation keeps some evidence inside ``window``."""
     return not any(window) or bool(window_indices(data, *window))
+
+
+def _check_relation_name(name: str) -> None:
+    """A one-line error listing the vocabulary's relations when ``name`` is none of them
+    (by name or relationship type) and the graph has no relation of that name."""
+    from kgraph.relations import relationship_type, shipped_vocabulary
+
+    known = [r.name for r in shipped_vocabulary().describe()]
+    if name.casefold() not in {n.casefold() for n in known} | {
+        relationship_type(n).casefold() for n in known
+    }:
+        raise KgraphError(
+            f"--relation {name}: not a relation of the vocabulary ({', '.join(known)})"
+        )
 
 
 def _check(window: Window) -> None:

@@ -25,8 +25,9 @@ from kgraph.readers.feed import is_feed_file, read_feed
 from kgraph.readers.html import read_html
 from kgraph.readers.jsondoc import read_json
 from kgraph.readers.jsonl import read_jsonl
-from kgraph.readers.options import MAX_ARTICLE_CHARS, FieldMap, ReadOptions
+from kgraph.readers.options import AUTO, MAX_ARTICLE_CHARS, FieldMap, ReadOptions
 from kgraph.readers.parquet import read_parquet
+from kgraph.readers.sniff import sniffed_stream
 from kgraph.readers.stream import READ_ERRORS, open_input, read_error
 from kgraph.readers.text import read_text
 from kgraph.readers.warc import read_warc
@@ -76,6 +77,7 @@ __all__ = [
     "ReadOptions",
     "count_articles",
     "file_format",
+    "folder_problem",
     "iter_files",
     "read_articles",
     "split_article",
@@ -109,6 +111,25 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
+def folder_problem(path: str | Path) -> str | None:
+    """Why the folder ``path`` gives no input: empty, or no file of a format read (the
+    suffixes found and those read named); ``None`` for a file or a folder with inputs."""
+    folder = Path(path)
+    if is_url(str(path)) or not folder.is_dir():
+        return None
+    files = [child for child in folder.rglob("*") if child.is_file()]
+    if any(file_format(child)[0] and _wanted(child) for child in files):
+        return None
+    if not files:
+        return f"{path}: empty folder"
+    found = sorted({child.suffix.lower() or child.name for child in files})
+    shown = ", ".join(found[:5]) + (", ..." if len(found) > 5 else "")
+    return (
+        f"{path}: no file kgraph reads among its {len(files)} ({shown}; "
+        f"reads {', '.join(SUFFIXES)}, each optionally .gz)"
+    )
+
+
 def is_url(path: str) -> bool:
     """True for an fsspec URL (``s3://bucket/news.jsonl``, ``memory://a.parquet``)."""
     return "://" in path
@@ -124,21 +145,21 @@ def read_articles(
 ) -> Iterator[Article | Reject]:
     """Yield every :class:`Article` the inputs hold and a :class:`Reject` per bad input.
 
-    ``"-"`` reads standard input in ``options.input_format``; a file of unknown suffix is
-    read in that format too. Every article, whatever its reader, passes
+    ``"-"`` reads standard input in ``options.input_format``, a file of unknown suffix
+    too; when that is ``"auto"`` (the default), in the format their first bytes show
+    (:func:`~kgraph.readers.sniff.sniff_format`). Every article, whatever its reader, passes
     :func:`~kgraph.readers.checks.check_article` (language, ISO 8601 date); articles
     longer than ``options.max_chars`` are then split at sentence ends.
     """
     options = options or ReadOptions()
     for path in iter_files(paths):
         if str(path) == "-":
-            source, fmt, file_time = "<stdin>", options.input_format, None
-            items = _read(sys.stdin.buffer, source, None, fmt, options)
+            source, file_time = "<stdin>", None
+            fmt, items = _read_stream(sys.stdin.buffer, source, None, options)
         else:
             fmt, gzipped = file_format(Path(path))
-            fmt = fmt or options.input_format
             source, file_time = str(path), None if is_url(str(path)) else _file_time(path)
-            items = _read_file(path, fmt, gzipped, options)
+            fmt, items = _read_file(path, fmt, gzipped, options)
         several = fmt not in ONE_ARTICLE_FORMATS
         for item in items:
             if isinstance(item, Article):
@@ -159,17 +180,40 @@ def _file_time(path: Path) -> datetime | None:
 
 
 def _read_file(
-    path: Path | str, fmt: str, gzipped: bool, options: ReadOptions
-) -> Iterator[Article | Reject]:
+    path: Path | str, fmt: str | None, gzipped: bool, options: ReadOptions
+) -> tuple[str | None, Iterator[Article | Reject]]:
+    """The format ``path`` is read in (its suffix's, else ``--input-format``'s, else
+    sniffed) and its articles."""
+    fmt = fmt or options.input_format
     try:
         stream = open_input(str(path), gzipped=gzipped and fmt not in OWN_GZIP)
     except OSError as exc:
-        yield Reject(path=str(path), reason=read_error(exc))
-        return
+        return fmt, iter([Reject(path=str(path), reason=read_error(exc))])
+    base = Path(path).name
+    name = Path(base[:-3] if gzipped else base).stem or None
+    fmt, items = _read_stream(stream, str(path), name, replace(options, input_format=fmt))
+    return fmt, _closing(stream, items)
+
+
+def _read_stream(
+    stream: BinaryIO, source: str, name: str | None, options: ReadOptions
+) -> tuple[str | None, Iterator[Article | Reject]]:
+    """Read ``stream`` in ``--input-format``, or in the format its first bytes show."""
+    fmt = options.input_format
+    if fmt != AUTO:
+        return fmt, _read(stream, source, name, fmt, options)
+    try:
+        fmt, sniffed = sniffed_stream(stream)
+    except RejectedInput as exc:
+        return None, iter([Reject(path=source, reason=exc.reason)])
+    except READ_ERRORS as exc:
+        return None, iter([Reject(path=source, reason=read_error(exc))])
+    return fmt, _read(sniffed, source, name, fmt, options)
+
+
+def _closing(stream: BinaryIO, items: Iterator[Article | Reject]) -> Iterator[Article | Reject]:
     with stream:
-        base = Path(path).name
-        name = Path(base[:-3] if gzipped else base).stem or None
-        yield from _read(stream, str(path), name, fmt, options)
+        yield from items
 
 
 def _read(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from kgraph.errors import RejectedInput
 from kgraph.models import Article
-from kgraph.readers.encoding import SNIFF_BYTES
+from kgraph.readers.encoding import SNIFF_BYTES, utf16_encoding
 from kgraph.readers.options import ReadOptions
+from kgraph.readers.page_dates import page_date
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
@@ -16,8 +19,15 @@ if TYPE_CHECKING:
 #: Dates only from the page's own metadata and markup: no guessing from copyright lines
 #: or other years in the text, so a page without a date gets ``published=None``.
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
+#: A template placeholder that a script fills in the browser: ``{{ page.title }}``.
+TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+#: A text is a template when placeholders make up this share of it or more, or when
+#: fewer characters than this remain without them.
+MAX_TEMPLATE_SHARE = 0.1
+MIN_TEMPLATE_REST = 500
+LOGGER = logging.getLogger("kgraph")
 
-__all__ = ["extract_page", "read_html"]
+__all__ = ["extract_page", "read_html", "template_reason"]
 
 
 def extract_page(data: bytes | str, *, url: str | None = None) -> Document | None:
@@ -43,15 +53,39 @@ def read_html(
     data = stream.read()
     if not data.strip():
         raise RejectedInput("empty file")
-    if b"\x00" in data[:SNIFF_BYTES]:
+    if encoding := utf16_encoding(data):
+        data = data.decode(encoding, errors="replace").lstrip("\ufeff")
+    elif b"\x00" in data[:SNIFF_BYTES]:
         raise RejectedInput("binary file (contains NUL bytes), expected an HTML page")
     page = extract_page(data)
     if page is None:
         raise RejectedInput("no article text found in the HTML page")
+    if reason := template_reason(page.text):
+        raise RejectedInput(reason)
+    published = page_date(data)
+    if published.note:
+        LOGGER.warning("%s: %s", source, published.note)
     yield Article(
         text=page.text,
         title=page.title or name,
-        published=page.date,
+        published=published.value,
         url=page.url,
         source=page.sitename or source,
+    )
+
+
+def template_reason(text: str) -> str | None:
+    """Why ``text`` is a page template, not an article: ``{{ … }}`` placeholders that a
+    script fills in the browser make up much of it (an Angular or Vue page read before
+    it ran); ``None`` for article text, which may quote a placeholder or two."""
+    placeholders = TEMPLATE_PLACEHOLDER.findall(text)
+    if not placeholders:
+        return None
+    rest = TEMPLATE_PLACEHOLDER.sub(" ", text)
+    covered = sum(len(p) for p in placeholders) / len(text)
+    if covered < MAX_TEMPLATE_SHARE and len(" ".join(rest.split())) >= MIN_TEMPLATE_REST:
+        return None
+    return (
+        f"page template, not an article: {len(placeholders)} unfilled {{{{ }}}} placeholders "
+        "(the page's script fills them in the browser)"
     )

@@ -11,11 +11,12 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, BinaryIO
 
 from kgraph.errors import RejectedInput
 from kgraph.models import Article, Reject
-from kgraph.readers.encoding import decode_text
+from kgraph.readers.encoding import decode_bytes, warn_repairs
 from kgraph.readers.jsonl import read_jsonl
 from kgraph.readers.options import ReadOptions, article_from_record
 
@@ -30,25 +31,34 @@ def read_json(
 ) -> Iterator[Article | Reject]:
     """The articles of one JSON document; a bad item is a :class:`Reject` naming it."""
     data = stream.read()
-    text = decode_text(data)
+    decoded = decode_bytes(data)
+    text = decoded.text
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" or _first_line_is_an_object(text):  # JSON Lines
-            yield from read_jsonl(io.BytesIO(data), source=source, name=name, options=options)
+            utf8 = data if decoded.encoding == "utf-8" else text.encode("utf-8")
+            yield from read_jsonl(io.BytesIO(utf8), source=source, name=name, options=options)
             return
-        raise RejectedInput(f"malformed JSON ({exc.msg})", line=exc.lineno) from exc
+        raise RejectedInput(
+            f"malformed JSON ({exc.msg}: line {exc.lineno} column {exc.colno})", line=exc.lineno
+        ) from exc
+    warn_repairs(decoded, source)
+    repairs = decoded.repairs  # counted once, on the first article
     items = _items(document, options)
     if items is None:
-        yield article_from_record(document, options.fields, source=source)
+        yield replace(article_from_record(document, options.fields, source=source), repairs=repairs)
         return
     if not items:
         raise RejectedInput("empty JSON array (no articles)")
     for number, item in enumerate(items, 1):
         try:
-            yield article_from_record(item, options.fields, source=source)
+            article = article_from_record(item, options.fields, source=source)
         except RejectedInput as exc:
             yield Reject(path=source, reason=f"item {number}: {exc.reason}")
+            continue
+        yield replace(article, repairs=repairs) if repairs else article
+        repairs = 0
 
 
 def _first_line_is_an_object(text: str) -> bool:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import BinaryIO
 
 from kgraph.errors import RejectedInput
 from kgraph.models import Article, Reject
-from kgraph.readers.encoding import decode_text
+from kgraph.readers.encoding import decode_bytes, warn_repairs
 from kgraph.readers.options import ReadOptions, article_from_record
 from kgraph.readers.stream import numbered_lines
 
@@ -25,17 +26,18 @@ def read_jsonl(
             continue
         blank = False
         try:
-            record = _parse(raw)
-            yield article_from_record(record, options.fields, source=source)
+            decoded = decode_bytes(raw)
+            article = article_from_record(_parse(decoded.text), options.fields, source=source)
+            warn_repairs(decoded, f"{source}:{number}")
+            yield replace(article, repairs=decoded.repairs) if decoded.repairs else article
         except RejectedInput as exc:
             yield Reject(path=source, reason=exc.reason, line=number)
     if blank:
         raise RejectedInput("empty file")
 
 
-def _parse(raw: bytes) -> object:
-    line = decode_text(raw).strip()
+def _parse(line: str) -> object:
     try:
-        return json.loads(line)
+        return json.loads(line.strip())
     except ValueError as exc:
         raise RejectedInput(f"malformed JSON ({exc})") from exc

@@ -15,8 +15,10 @@ from kgraph.models import Article
 #: peak (about 420 MB with the language detector) and time (coreference is quadratic).
 #: Cuts fall on paragraph breaks, else sentence ends (see readers.split_article).
 MAX_ARTICLE_CHARS = 30_000
+#: ``input_format`` that tells standard input's format from its first bytes.
+AUTO = "auto"
 
-__all__ = ["MAX_ARTICLE_CHARS", "FieldMap", "ReadOptions", "article_from_record"]
+__all__ = ["AUTO", "MAX_ARTICLE_CHARS", "FieldMap", "ReadOptions", "article_from_record"]
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,8 @@ class ReadOptions:
     """Reader settings: field names, the format of standard input, the length limit, language."""
 
     fields: FieldMap = FieldMap()
-    input_format: str = "txt"
+    #: The format of standard input and of files of unknown suffix; ``"auto"``: sniffed.
+    input_format: str = AUTO
     max_chars: int = MAX_ARTICLE_CHARS
     #: The pipeline's language (ISO 639-1); other articles are rejected. ``"any"``: no check.
     language: str = "en"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from kgraph.models import Article
-from kgraph.readers.encoding import decode_text
+from kgraph.readers.encoding import decode_bytes, decode_text, warn_repairs
 from kgraph.readers.options import ReadOptions
 from kgraph.text.boilerplate import is_caption
 
@@ -53,9 +53,15 @@ def split_header(text: str) -> tuple[str | None, str]:
 def read_text_article(data: bytes, *, source: str, default_title: str | None = None) -> Article:
     """Build an :class:`Article` from the bytes of a ``.txt``/``.md`` file (its header
     block's date, unchecked: :mod:`kgraph.readers.checks` makes it ISO 8601)."""
-    published, text = split_header(decode_text(data))
+    decoded = decode_bytes(data)
+    warn_repairs(decoded, source)
+    published, text = split_header(decoded.text)
     return Article(
-        text=text, title=guess_title(text) or default_title, source=source, published=published
+        text=text,
+        title=guess_title(text) or default_title,
+        source=source,
+        published=published,
+        repairs=decoded.repairs,
     )
 
 

@@ -16,8 +16,9 @@ from typing import Any, BinaryIO
 
 from kgraph.errors import RejectedInput
 from kgraph.models import Article, Skip
-from kgraph.readers.html import extract_page
+from kgraph.readers.html import extract_page, template_reason
 from kgraph.readers.options import ReadOptions
+from kgraph.readers.page_dates import page_date
 from kgraph.readers.stream import READ_ERRORS, read_error
 
 #: Content types read as HTML pages.
@@ -127,11 +128,13 @@ def _page(record: Any, number: int, source: str) -> Article | Skip:
     page = extract_page(data, url=uri)
     if page is None:
         return Skip(path=source, reason=f"{where}: no article text found in the page")
+    if reason := template_reason(page.text):
+        return Skip(path=source, reason=f"{where}: {reason}")
     return Article(
         text=page.text,
         id=uri or record.rec_headers.get_header("WARC-Record-ID") or "",
         title=page.title or None,
-        published=page.date or record.rec_headers.get_header("WARC-Date"),
+        published=page_date(data).value or record.rec_headers.get_header("WARC-Date"),
         url=uri,
         source=page.sitename or source,
     )

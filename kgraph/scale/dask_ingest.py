@@ -107,6 +107,7 @@ class PartitionSummary:
     rejects: list[Reject] = field(default_factory=list)
     triples: int = 0
     blanked: int = 0
+    repaired: int = 0
 
 
 def extract_partition(
@@ -139,6 +140,7 @@ def extract_partition(
                 records.append({"article": article.id, "record": to_record(item)})
                 summary.triples += len(item.triples)
                 summary.blanked += len(blanked_lines(article.text))
+                summary.repaired += article.repairs
     folder.write("articles", number, rows)
     folder.write("records", number, records)
     summary.articles = len(rows)
@@ -347,6 +349,7 @@ def ingest_dask(
         report.ingested += summary.articles
         report.triples += summary.triples
         report.blanked += summary.blanked
+        report.repaired += summary.repaired
         for _ in range(summary.articles if on_article else 0):
             on_article(None)
 

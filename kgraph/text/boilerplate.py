@@ -8,6 +8,7 @@ all of an article: a text without one line of sentence prose is kept as it is.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,20 +16,27 @@ from dataclasses import dataclass
 _CAPTION = re.compile(
     r"\((?:illustration|photo|file photo|archives?|image|video)\)|(?<!:)//(?!\S)|©"
     r"|\b(?:photo|credit|image)s?\s*:"
-    r"|\b(?:getty images|afp|reuters|ap photo|sipa|shutterstock)\s*$",
+    # An agency's name ends a credit only after a separator ("- Jane Doe / AFP") or alone:
+    # "Weak dollar hits Reuters" is a headline.
+    r"|(?:^|[-–—/|:(]\s*)(?:getty images|afp|reuters|ap photo|sipa|shutterstock)\)?\s*$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^(?i:by|par|from)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣*]|-\s)")
 _SENTENCE_END = re.compile(r"[.!?\"”’')\]]\s*$")
-#: Most words in a trailing line still taken for a teaser, label or tag; a longer line
-#: without final punctuation is prose that lost its full stop.
-MAX_TEASER_WORDS = 25
+#: Most words in a section label ("High Tech") or a tag bullet ("• Donald Trump"); a longer
+#: line without final punctuation may be a sentence that lost its full stop, and is kept.
+MAX_LABEL_WORDS = 3
+#: A label with a colon and a short list after it: "Related: tags without punctuation",
+#: "See also: Gaming, Xbox", at most this many words in all; "She said: ..." is speech.
+_LABELLED = re.compile(r"^\s*((?:[\w'-]+\s+)?[\w'-]+):\s")
+MAX_LABELLED_WORDS = 8
+_SPEECH = frozenset({"said", "says", "told", "asked", "added", "warned", "wrote"})
 
 #: Why a line was blanked.
 CAPTION = "caption, credit or byline"
-LINK_LIST = "bullet without a sentence (link or tag list)"
-TEASER = "trailing line without sentence punctuation (teaser, section label or tag)"
+LINK_LIST = "short bullet without a sentence (link or tag list)"
+TEASER = "after a section label at the end (teaser, label or tag)"
 
 __all__ = [
     "Blank",
@@ -70,25 +78,35 @@ def _is_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line.strip()))
 
 
-def _is_link_bullet(line: str) -> bool:
-    return bool(_BULLET.match(line)) and not _is_sentence(line)
-
-
-def _is_teaser(line: str) -> bool:
-    stripped = line.strip()
-    if _BULLET.match(stripped):
+def _is_label(line: str) -> bool:
+    """A few words without sentence punctuation: a section label, a tag, a link; or a
+    labelled list of them ("Related: tags without punctuation")."""
+    if _is_sentence(line):
+        return False
+    words = _BULLET.sub("", line).split()
+    if len(words) <= MAX_LABEL_WORDS:
         return True
-    return not _is_sentence(stripped) and len(stripped.split()) <= MAX_TEASER_WORDS
+    labelled = _LABELLED.match(line)
+    return (
+        bool(labelled)
+        and len(words) <= MAX_LABELLED_WORDS
+        and not (_SPEECH & set(labelled[1].casefold().split()))
+    )
+
+
+def _is_link_bullet(line: str) -> bool:
+    return bool(_BULLET.match(line)) and _is_label(line)
 
 
 def blanked_lines(text: str) -> list[Blank]:
     """The lines of ``text`` that are not article prose, each with the reason.
 
-    Captions, credits and bylines anywhere; bullets that are not sentences (link and
-    tag lists) anywhere; and the trailing run of short lines without sentence
-    punctuation (related-article teasers, section labels, tag lists) that news pages
-    append after the story, provided prose remains before it. A text of one line, or
-    whose every line would go, is not blanked at all.
+    Blanking errs toward keeping text: a headline, a sentence without its final stop and
+    a bullet that is a clause all stay. Blanked are captions, credits and bylines
+    anywhere; short bullets (link and tag lists) anywhere; and, at the end, a section
+    label ("High Tech") with the lines without sentence punctuation after it (related
+    headlines, tags), provided prose remains before it. A text of one line, or whose
+    every line would go, is not blanked at all.
     """
     lines = list(paragraphs(text))
     if len(lines) < 2:
@@ -101,17 +119,25 @@ def blanked_lines(text: str) -> list[Blank]:
         elif _is_link_bullet(line):
             reasons[(start, end)] = LINK_LIST
     kept = [span for span in lines if span not in reasons]
-    tail: list[tuple[int, int]] = []
-    for span in reversed(kept):
-        if not _is_teaser(text[span[0] : span[1]]):
-            break
-        tail.append(span)
-    if len(tail) < len(kept):  # prose with punctuation remains before the tail
-        for span in tail:
-            reasons[span] = TEASER
+    for span in _teaser_block(text, kept):
+        reasons[span] = TEASER
     if len(reasons) == len(lines):
         return []
     return [Blank(s, e, text[s:e], reasons[(s, e)]) for s, e in sorted(reasons)]
+
+
+def _teaser_block(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The trailing lines without sentence punctuation from the first section label on.
+
+    Lines of the trailing run before that label are a last sentence without its stop
+    (a BBC article's "Halo 2 is out on 9 November in the US") and stay.
+    """
+    tail = list(itertools.takewhile(lambda s: not _is_sentence(text[s[0] : s[1]]), kept[::-1]))
+    tail.reverse()
+    first_label = next((i for i, s in enumerate(tail) if _is_label(text[s[0] : s[1]])), None)
+    if first_label is None or len(tail) == len(kept):  # no label, or no prose before it
+        return []
+    return tail[first_label:]
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:

@@ -12,8 +12,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["ParsedDate", "parse_published"]
+from kgraph.errors import KgraphError
 
+__all__ = ["ParsedDate", "check_iso_date", "parse_published"]
+
+#: All-number dates that start with the year: ISO 8601 or nothing, never day and month swapped.
+_NUMERIC_YEAR_FIRST = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 #: A second base a relative date is read against: if the two readings differ, it is relative.
 _PROBE_SHIFT = timedelta(days=1000)
 
@@ -39,6 +43,8 @@ def parse_published(text: str | None, file_time: datetime | None = None) -> Pars
     text = text.strip()
     if _is_iso(text):
         return ParsedDate(text)
+    if _NUMERIC_YEAR_FIRST.fullmatch(text):  # 2005-31-12: not swapped into 2005-12-31
+        return ParsedDate(None, f"invalid date {text!r} (not YYYY-MM-DD) stored as null")
     base = file_time or datetime.now()
     first = _parse(text, base)
     if first is None:
@@ -50,6 +56,18 @@ def parse_published(text: str | None, file_time: datetime | None = None) -> Pars
     if relative:
         return ParsedDate(value, f"relative date {text!r} read as {value} (file time)")
     return ParsedDate(value)
+
+
+def check_iso_date(text: str) -> str:
+    """``text`` when it is an ISO 8601 date (``2005-12-31``, ``2005-12``, ``2005``) or
+    date-time.
+
+    Raises:
+        KgraphError: anything else, ``2005-31-12`` included (never read as December 31).
+    """
+    if _is_iso(text.strip()):
+        return text.strip()
+    raise KgraphError(f"--published {text}: not an ISO 8601 date (YYYY-MM-DD, e.g. 2005-12-31)")
 
 
 def _is_iso(text: str) -> bool:
