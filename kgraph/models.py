@@ -131,7 +131,12 @@ class Triple:
         if not self.relation:
             from kgraph.relations import relation_of
 
-            relation = relation_of(self.predicate, self.extras.get("pattern"), self.object.type)
+            relation = relation_of(
+                self.predicate,
+                self.extras.get("pattern"),
+                self.object.type,
+                subject_type=self.subject.type,
+            )
             object.__setattr__(self, "relation", relation)
 
     def key(self) -> tuple[str, str, str]:

@@ -11,12 +11,13 @@ format (``--relations FILE``) is merged over it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from kgraph.errors import KgraphError
+from kgraph.models import ENTITY_TYPES
 
 __all__ = [
     "OTHER",
@@ -50,17 +51,29 @@ class VocabularyError(KgraphError):
 
 @dataclass(frozen=True)
 class RelationType:
-    """One relation of the vocabulary."""
+    """One relation of the vocabulary, with the entity types its subject and object take
+    (its domain and range, as Wikidata's subject and value type constraints; empty: any)."""
 
     name: str
     wikidata: str | None = None  # e.g. "P131"
     direction: str | None = None  # "same" or "inverse" relative to the Wikidata property
     description: str = ""
+    subjects: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
 
     @property
     def type(self) -> str:
         """The Neo4j relationship type: ``head-of`` → ``HEAD_OF``, ``other`` → ``RELATED_TO``."""
         return relationship_type(self.name)
+
+    def fits(self, subject_type: str | None, object_type: str | None) -> bool:
+        """Whether a subject and an object of these types may stand in this relation (an
+        unknown type, None, fits anything)."""
+        return _allowed(self.subjects, subject_type) and _allowed(self.objects, object_type)
+
+
+def _allowed(types: frozenset[str], type_: str | None) -> bool:
+    return not types or type_ is None or type_ in types
 
 
 Words = tuple[str, ...]
@@ -76,42 +89,63 @@ class Vocabulary:
     rules: dict[str, Rules] = field(default_factory=dict)
 
     def relation(
-        self, predicate: str, pattern: str | None = None, object_type: str | None = None
+        self,
+        predicate: str,
+        pattern: str | None = None,
+        object_type: str | None = None,
+        subject_type: str | None = None,
     ) -> str:
-        """The relation of a triple with this predicate, pattern and object entity type.
+        """The relation of a triple with this predicate, pattern and entity types.
 
         Tried in turn: the whole predicate; a predicate that is a relation's name; a role
-        (``<role>-of``, longest ending of the role first); words anywhere in the predicate
-        (longest first); the construction; else :data:`OTHER`.
+        (``<role>-of``, longest ending of the role first); the words of a verb or of the
+        noun a supporting verb takes (longest first: "buys", "completes-acquisition-of",
+        "agrees-to-buy", not "opposes-purchase-of" or "takes-over-chairmanship-of"); the
+        construction. The first relation whose subject and object types fit it (see
+        :meth:`RelationType.fits`) wins; else :data:`OTHER`.
         """
         words = _segments(predicate)
-        found = self._pick("predicate", words, object_type)
-        if found:
-            return found
+        for found, typed in self._candidates(words, predicate, pattern, object_type):
+            relation = self.relations.get(found)
+            # a rule written for this object type says the range holds for it
+            if relation is None or relation.fits(subject_type, None if typed else object_type):
+                return found
+        return OTHER
+
+    def _candidates(
+        self, words: Words, predicate: str, pattern: str | None, object_type: str | None
+    ) -> Iterator[tuple[str, bool]]:
+        """(relation, whether its rule names the object's type) for each rule that applies
+        to a predicate, best first."""
+        yield from self._pick("predicate", words, object_type)
         if predicate in self.relations:
-            return predicate
+            yield predicate, False
         if len(words) > 1 and words[-1] == "of":
             role = words[:-1]
             for start in range(len(role)):
-                found = self._pick("role", role[start:], object_type)
+                found = list(self._pick("role", role[start:], object_type))
                 if found:
-                    return found
+                    yield from ((_subordinate(r, role[:start]), t) for r, t in found)
+                    break
         for size in range(len(words), 0, -1):
             for start in range(len(words) - size + 1):
-                found = self._pick("verb", words[start : start + size], object_type)
-                if found:
-                    return found
-        found = self._pick("pattern", (pattern,), object_type) if pattern else None
-        return found or OTHER
+                if _verb_at(words, start, size):
+                    yield from self._pick("verb", words[start : start + size], object_type)
+        if pattern:
+            yield from self._pick("pattern", (pattern,), object_type)
 
-    def _pick(self, kind: str, words: Words, object_type: str | None) -> str | None:
+    def _pick(self, kind: str, words: Words, object_type: str | None) -> Iterator[tuple[str, bool]]:
+        """The relation of a rule for these words: the row for the object's type, else the
+        row for any type."""
         choices = self.rules.get(kind, {}).get(words)
         if not choices:
-            return None
+            return
         for types, relation in choices.items():
             if types and object_type in types:
-                return relation
-        return choices.get(frozenset())
+                yield relation, True
+                return
+        if frozenset() in choices:
+            yield choices[frozenset()], False
 
     def merged(self, other: Vocabulary) -> Vocabulary:
         """This vocabulary with ``other``'s relations and rules read after (replacing) its own."""
@@ -124,6 +158,51 @@ class Vocabulary:
     def describe(self) -> list[RelationType]:
         """The relations, in file order."""
         return list(self.relations.values())
+
+
+#: Relations of those who lead: a word before their role other than these makes the holder
+#: an employee ("sales director", "deputy governor", "general manager", not "club chairman").
+LEADING_RELATIONS = {"head-of", "head-of-state", "head-of-government", "coach-of"}
+#: Words before a leading role that keep it: "former", "caretaker", "club", "party", ...
+KEEPING_WORDS = {"former", "ex", "new", "current", "then", "outgoing", "incoming", "acting"}
+KEEPING_WORDS |= {"interim", "caretaker", "joint", "co", "executive", "founding", "veteran"}
+KEEPING_WORDS |= {"club", "team", "party", "group", "company", "bank", "union", "national"}
+KEEPING_WORDS |= {"football", "rugby", "cricket", "tennis", "elected", "appointed", "designate"}
+#: Words before a role that make it no office at all: a "shadow chancellor" is in opposition.
+SHADOW_WORDS = {"shadow"}
+
+
+def _subordinate(relation: str, before: Words) -> str:
+    """``relation`` of a role, or of the role with ``before`` words: a "deputy director" or
+    a "sales director" is an employee, a "shadow chancellor" no office-holder."""
+    if relation not in LEADING_RELATIONS or set(before) <= KEEPING_WORDS:
+        return relation
+    return OTHER if SHADOW_WORDS & set(before) else "employee-of"
+
+
+#: Verbs that let a noun after them say what their subject does: "completes-acquisition-of",
+#: "holds-talks-with", "buys-stake-in" (but not "opposes-purchase-of").
+SUPPORT_VERBS = {"makes", "launches", "completes", "announces", "negotiates", "agrees"}
+SUPPORT_VERBS |= {"plans", "proposes", "seals", "finalises", "finalizes", "attempts", "pursues"}
+SUPPORT_VERBS |= {"considers", "confirms", "holds", "has", "takes", "buys", "owns", "wins"}
+SUPPORT_VERBS |= {"increases", "raises", "boosts", "builds", "acquires", "controls", "bids"}
+SUPPORT_VERBS |= {"offers", "discusses", "tables", "files", "brings", "lodges", "is", "are"}
+#: Prepositions that may follow a verb's words and still introduce what the verb is about.
+OBJECT_PREPOSITIONS = {"of", "for", "with", "in", "into", "on", "at"}
+
+
+def _verb_at(words: Words, start: int, size: int) -> bool:
+    """Whether the words at ``start`` are the predicate's own verb (or the noun a supporting
+    verb takes), followed by nothing but a preposition of its object.
+
+    "agrees-to-buy", "buys-stake-in": yes; "takes-over-chairmanship-of" (what is taken
+    over is the chairmanship), "buys-from" (the object sold), "opposes-purchase-of": no.
+    """
+    after = words[start + size :]
+    if len(after) > 1 or (after and after[0] not in OBJECT_PREPOSITIONS):
+        return False
+    before = words[:start]
+    return not before or before[-1] == "to" or all(w in SUPPORT_VERBS for w in before)
 
 
 def relationship_type(relation: str) -> str:
@@ -194,9 +273,10 @@ def read_vocabulary(path: str | Path, *, known: Iterable[str] = ()) -> Vocabular
 
 
 def _relation_row(cells: list[str], where: str) -> RelationType:
-    if len(cells) < 4:
+    if len(cells) < 4 or len(cells) > 7:
         raise VocabularyError(
-            f"{where}: a relation row is relation<TAB>NAME<TAB>WIKIDATA<TAB>DIRECTION[<TAB>TEXT]"
+            f"{where}: a relation row is relation<TAB>NAME<TAB>WIKIDATA<TAB>DIRECTION"
+            "[<TAB>TEXT[<TAB>SUBJECT TYPES<TAB>OBJECT TYPES]]"
         )
     name, wikidata, direction = cells[1], cells[2], cells[3]
     if not _NAME.fullmatch(name):
@@ -210,7 +290,22 @@ def _relation_row(cells: list[str], where: str) -> RelationType:
         wikidata=None if wikidata == "-" else wikidata,
         direction=None if direction == "-" else direction,
         description=cells[4] if len(cells) > 4 else "",
+        subjects=_types(cells[5] if len(cells) > 5 else "-", where),
+        objects=_types(cells[6] if len(cells) > 6 else "-", where),
     )
+
+
+def _types(cell: str, where: str) -> frozenset[str]:
+    """Entity types of a relation row's domain or range cell: ``PERSON,ORG``; ``-``: any."""
+    if cell in ("", "-"):
+        return frozenset()
+    types = frozenset(t.strip().upper() for t in cell.split(",") if t.strip())
+    unknown = sorted(types - ENTITY_TYPES)
+    if unknown:
+        raise VocabularyError(
+            f"{where}: unknown entity type {unknown[0]!r} ({', '.join(sorted(ENTITY_TYPES))})"
+        )
+    return types
 
 
 @lru_cache(maxsize=1)
@@ -232,6 +327,7 @@ def relation_of(
     pattern: str | None = None,
     object_type: str | None = None,
     vocabulary: Vocabulary | None = None,
+    subject_type: str | None = None,
 ) -> str:
     """The relation of a predicate (see :meth:`Vocabulary.relation`), shipped vocabulary by
     default.
@@ -239,7 +335,8 @@ def relation_of(
     >>> relation_of("prime-minister-of", object_type="GPE")
     'head-of-government'
     """
-    return (vocabulary or shipped_vocabulary()).relation(predicate, pattern, object_type)
+    vocabulary = vocabulary or shipped_vocabulary()
+    return vocabulary.relation(predicate, pattern, object_type, subject_type)
 
 
 def label_triples(triples: Iterable, vocabulary: Vocabulary | None = None) -> list:
@@ -247,7 +344,10 @@ def label_triples(triples: Iterable, vocabulary: Vocabulary | None = None) -> li
     vocabulary = vocabulary or shipped_vocabulary()
     return [
         replace(
-            t, relation=vocabulary.relation(t.predicate, t.extras.get("pattern"), t.object.type)
+            t,
+            relation=vocabulary.relation(
+                t.predicate, t.extras.get("pattern"), t.object.type, t.subject.type
+            ),
         )
         for t in triples
     ]

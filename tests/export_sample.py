@@ -41,7 +41,11 @@ EXTRACTIONS = [
             _triple(
                 ACME, "owns", LINE, OLD, "Acme may own Line\nBreak.", 40, modality="hypothetical"
             ),
-            _triple(JOSE, "based-in", ZURICH, OLD, "Müller lives in Zürich.", 80),
+            # stored as based-in (a user's vocabulary, an older graph): what the export
+            # writes of a stored relation, whatever the shipped domain says of a person
+            _triple(
+                JOSE, "based-in", ZURICH, OLD, "Müller lives in Zürich.", 80, relation="based-in"
+            ),
         ),
     ),
     Extraction(
@@ -51,7 +55,14 @@ EXTRACTIONS = [
         (
             _triple(ACME, "based-in", ZURICH, NEW, "Acme is based in Zürich.", 0, confidence=0.9),
             _triple(
-                JOSE, "based-in", ZURICH, NEW, "Müller, in Zürich, said so.", 30, confidence=0.7
+                JOSE,
+                "based-in",
+                ZURICH,
+                NEW,
+                "Müller, in Zürich, said so.",
+                30,
+                confidence=0.7,
+                relation="based-in",
             ),
         ),
     ),

@@ -40,9 +40,9 @@ def test_a_surname_that_warned_is_the_full_name(nlp, tiktok_text):
 
 # BBC business sentences (quoted; the corpus stays outside the repository)
 TIME_WARNER = "Time Warner said on Friday that it now owns 8% of search-engine Google."
-GM = (
-    "The world's biggest carmaker General Motors (GM) is recalling nearly 200,000 vehicles "
-    "in the US on safety grounds, according to federal regulators."
+LIVERPOOL = (
+    "Liverpool may launch an £8m January bid for long-time target Fernando Morientes, "
+    "according to reports."
 )
 GLAZER = (
     "NM Rothschild, the investment bank, is advising Mr Glazer, according to the Financial Times."
@@ -73,8 +73,8 @@ def test_according_to_a_named_source(nlp):
 
 
 def test_according_to_unnamed_officials_keeps_their_description(nlp):
-    (triple,) = [t for t in _triples(nlp, GM) if t.subject.name == "General Motors"][:1]
-    assert triple.source == {"name": "federal regulators"}
+    (triple,) = [t for t in _triples(nlp, LIVERPOOL) if t.subject.name == "Liverpool"][:1]
+    assert triple.source == {"name": "reports"}
 
 
 def test_a_statement_with_no_source_has_none(nlp, tiktok_text):

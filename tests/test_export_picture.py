@@ -116,10 +116,17 @@ def _size(svg_path) -> tuple[float, float]:
 
 
 def _box(text: ET.Element) -> tuple[float, float, float, float, str]:
-    """An approximate box of an SVG text (centred; DejaVu Sans ~0.6 em per character)."""
-    size = float(re.search(r"font-size: ([0-9.]+)px", text.get("style"))[1])
+    """The box of an SVG text (centred), its width measured in the font it names first,
+    DejaVu Sans (the glyphs' outlines, as a browser with that font draws them)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    style = text.get("style")
+    assert "font-family: 'DejaVu Sans'" in style, style
+    size = float(re.search(r"font-size: ([0-9.]+)px", style)[1])
     x, y = float(text.get("x")), float(text.get("y"))
-    width = 0.6 * size * len(text.text)
+    outline = TextPath((0, 0), text.text, size=size, prop=FontProperties(family="DejaVu Sans"))
+    width = outline.get_extents().width
     return (x - width / 2, y - size, x + width / 2, y, text.text)
 
 

@@ -37,7 +37,10 @@ def _spo(triples):
             "Steven Mnuchin met Angela Merkel in Berlin.",
             ("Steven Mnuchin", "meets", "Angela Merkel"),
         ),
-        ("Tesla will build and operate a factory in Germany.", ("Tesla", "operates-in", "Germany")),
+        (
+            "Tesla will build and operate a factory in Germany.",
+            ("Tesla", "operates-factory-in", "Germany"),
+        ),
         (
             "Microsoft has completed its acquisition of Activision Blizzard.",
             ("Microsoft", "completes-acquisition-of", "Activision Blizzard"),
@@ -178,7 +181,7 @@ def test_reported_speech_and_hedges(triples_of):
 
 
 def test_future_and_conditional(triples_of):
-    assert ("Tesla", "operates-in", "Germany", "future", False) in triples_of(
+    assert ("Tesla", "operates-factory-in", "Germany", "future", False) in triples_of(
         "Tesla will build and operate a factory in Germany."
     )
     triples = triples_of("If the talks succeed, Google could buy Fitbit.")

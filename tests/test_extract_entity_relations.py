@@ -159,12 +159,14 @@ def test_possessive_role_before_a_name(relations_of):
     assert ("Gerard Arpey", "chief-executive-of", "AMR", "title") in found
 
 
-def test_club_possessive_is_membership(relations_of):
+def test_an_organization_possessive_is_an_affiliation(relations_of):
+    # "Chelsea's Damien Duff" plays for the club, "eBay's David Stern" works for the firm:
+    # the possessive says he belongs to it, not whether as a member or an employee
     found = relations_of(
         "Chelsea's Damien Duff has been ruled out of Wednesday's Champions League clash "
         "with Barcelona at the Nou Camp."
     )
-    assert ("Damien Duff", "member-of", "Chelsea", "affiliation") in found
+    assert ("Damien Duff", "affiliated-with", "Chelsea", "affiliation") in found
 
 
 def test_role_words_become_vocabulary_predicates(relations_of):

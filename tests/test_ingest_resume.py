@@ -38,7 +38,21 @@ def _ingest(folder, graph, *extra) -> subprocess.Popen:
 
 
 def _kill_after_some_articles(folder, graph, rng: random.Random) -> None:
-    """Start an ingest that saves after every article; SIGKILL it after a random number."""
+    """Start an ingest that saves after every article; SIGKILL it after a random number.
+    On a loaded machine the run may finish before the poll sees its target: then the
+    graph is put back as it was and another run is killed (up to three tries)."""
+    before = graph.read_bytes() if graph.exists() else None
+    for _ in range(3):
+        if _killed_run(folder, graph, rng):
+            return
+        if before is None:
+            graph.unlink()
+        else:
+            graph.write_bytes(before)
+
+
+def _killed_run(folder, graph, rng: random.Random) -> bool:
+    """One ingest killed after a random number of articles; False if it ended first."""
     target = rng.randint(1, 20)
     workers = str(rng.choice([1, 2]))
     proc = _ingest(folder, graph, "--save-interval", "0", "--batch-size", "1", "--workers", workers)
@@ -47,8 +61,10 @@ def _kill_after_some_articles(folder, graph, rng: random.Random) -> None:
         if graph.exists() and _articles(graph) >= target:
             break
         time.sleep(0.02)
+    running = proc.poll() is None
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    return running
 
 
 def _articles(graph) -> int:

@@ -5,6 +5,7 @@ from spacy.tokens import Span
 
 from kgraph.entities.junk import name_part
 from kgraph.entities.mentions import named_spans
+from kgraph.entities.names import clean_name
 
 
 def _names(nlp, text):
@@ -54,3 +55,24 @@ def test_a_numbered_name_keeps_its_number(nlp):
     assert name_part(Span(doc, 0, 2, "EVENT")).text == "Formula 1"
     assert name_part(Span(doc, 3, 7, "PERSON")).text == "Williams"
     assert name_part(Span(doc, 8, 9, "PERSON")) is None
+
+
+def test_a_name_the_model_cut_before_of_the_year_runs_on(nlp):
+    sentence = (
+        "Orange Prize winner Andrea Levy has seen her book Small Island win the Whitbread "
+        "Novel of the Year Award."
+    )
+    names = [clean_name(name) for name in _names(nlp, sentence)]
+    assert "Whitbread Novel of the Year Award" in names
+    assert "Whitbread Novel" not in names and "Year Award" not in names
+
+
+def test_a_name_ends_at_a_bracket_left_open(nlp):
+    doc = nlp.make_doc("Greek Federation (SEGAS said and Bank of England (BoE) said")
+    assert name_part(Span(doc, 0, 4, "ORG")).text == "Greek Federation"
+    assert name_part(Span(doc, 6, 12, "ORG")).text == "Bank of England"
+
+
+def test_a_time_zone_is_no_entity(nlp):
+    doc = nlp.make_doc("Shares rose 5% by 1200 GMT")
+    assert name_part(Span(doc, 6, 7, "ORG")) is None

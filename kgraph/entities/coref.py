@@ -15,19 +15,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kgraph.entities.lexicon import places
+from kgraph.entities.lexicon import TITLE_GENDER, first_name_gender, places
 from kgraph.entities.mentions import Mention
+from kgraph.entities.types import ORGANIZATION_CUES
 from kgraph.models import EntityRef
 
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _PRONOUN_GENDER = {
     **dict.fromkeys(["he", "him", "his", "himself"], "m"),
     **dict.fromkeys(["she", "her", "hers", "herself"], "f"),
-}
-#: Titles that tell a person's gender ("Mr Blunkett" is not the "she" of the next sentence).
-TITLE_GENDER = {
-    **dict.fromkeys(["mr", "mr.", "sir", "lord", "baron"], "m"),
-    **dict.fromkeys(["mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness"], "f"),
 }
 _THING_PRONOUNS = {"it", "its", "itself"}
 _ORG_TYPES = ("ORG", "PRODUCT", "FAC")
@@ -214,6 +210,8 @@ def description_class(token: Token) -> tuple[tuple[str, ...], str] | None:
     """The (types, class) a definite description may name, or None if it is not one."""
     if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in DESCRIPTIONS:
         return None
+    if token.tag_ in ("NNS", "NNPS"):
+        return None  # "its leaders", "the companies": more than the one entity
     determined = any(
         (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and not c.ent_type_)
         for c in token.children
@@ -254,7 +252,7 @@ def _evidence(doc: Doc, mentions: list[Mention]) -> dict[str, set[str]]:
 
 
 def _genders(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
-    """The gender each person's titles give ("Mr", "Mrs"), where they agree."""
+    """The gender each person's titles ("Mr", "Mrs") and first name give, where they agree."""
     found: dict[str, set[str]] = {}
     for mention in mentions:
         first = doc[mention.start]
@@ -262,6 +260,8 @@ def _genders(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         for token in (first, before):
             if token is not None and token.lower_ in TITLE_GENDER:
                 found.setdefault(mention.entity.id, set()).add(TITLE_GENDER[token.lower_])
+        if mention.entity.type == "PERSON" and (gender := first_name_gender(mention.entity.name)):
+            found.setdefault(mention.entity.id, set()).add(gender)
     return {entity: genders.pop() for entity, genders in found.items() if len(genders) == 1}
 
 
@@ -304,6 +304,79 @@ def _choose(
     return best.entity
 
 
+#: Verbs that report what their subject says: "Microsoft said it would ...".
+REPORTING_VERBS = {"say", "tell", "announce", "confirm", "add", "state", "insist", "claim"}
+REPORTING_VERBS |= {"reveal", "report", "warn", "explain", "believe", "expect", "hope", "deny"}
+REPORTING_VERBS |= {"assure", "promise", "indicate", "signal", "suggest", "argue", "predict"}
+REPORTING_VERBS |= {"think", "fear", "admit", "acknowledge", "stress", "agree", "decide"}
+
+
+def _role_types(anaphor: Token, types: tuple[str, ...]) -> tuple[str, ...]:
+    """The types an anaphor may name, narrowed by the role its noun gives: only an
+    organization has "its chief executive", "its shares"."""
+    if anaphor.dep_ != "poss" or anaphor.lower_ != "its":
+        return types
+    noun = anaphor.head.lemma_.lower()
+    if noun in ORGANIZATION_CUES or noun in ORGANIZATION_PARTS:
+        return tuple(t for t in types if t == "ORG")
+    return types
+
+
+#: Nouns whose owner is an organization: "its chief executive", "its key unit".
+ORGANIZATION_PARTS = {"executive", "officer", "director", "boss", "head", "unit", "division"}
+ORGANIZATION_PARTS |= {"subsidiary", "arm", "brand", "parent", "business", "product", "profit"}
+
+
+def _reporting_verb(token: Token) -> Token | None:
+    """The verb of saying whose clause ``token`` is in, a few heads up."""
+    head = token.head
+    for _ in range(4):
+        if head.lemma_.lower() in REPORTING_VERBS and head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.head == head:
+            return None
+        head = head.head
+    return None
+
+
+def _reporter(anaphor: Token, entity_at: dict[int, EntityRef], types) -> EntityRef | None:
+    """The named subject of the verb of saying above "it": "Microsoft said it would ..."."""
+    verb = _reporting_verb(anaphor)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i != anaphor.i:
+            entity = entity_at.get(child.i)
+            return entity if entity is not None and entity.type in types else None
+    return None
+
+
+def _reported_subject(anaphor: Token, entity_at: dict[int, EntityRef], types) -> EntityRef | None:
+    """For "the company" inside the subject of a verb of saying, the named subject of the
+    clause reported: in "Microsoft bought GitHub, the company's chief executive said",
+    the company is Microsoft (not GitHub, the nearest organization)."""
+    token = anaphor
+    for _ in range(4):
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING_VERBS:
+            break
+        if token.dep_ not in ("poss", "compound", "appos", "nmod") or token.head == token:
+            return None
+        token = token.head
+    else:
+        return None
+    verb = token.head
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head != verb:
+        clauses.append(verb.head)  # "Microsoft bought GitHub, ... said": the parser's root
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                entity = entity_at.get(child.i)
+                if entity is not None and entity.type in types:
+                    return entity
+    return None
+
+
 def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions for the pronouns and descriptions of ``doc`` that name a known entity."""
     by_start = {m.start: m for m in mentions}
@@ -317,6 +390,7 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             sentence_of[token.i] = number
     seen: list[_Seen] = []
     found: list[Mention] = []
+    entity_at = {i: m.entity for m in mentions for i in range(m.start, m.end)}
     for token in doc:
         if token.i in by_start:
             mention = by_start[token.i]
@@ -329,16 +403,28 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         kind = pronoun or description_class(token)
         if kind is None:
             continue
-        if pronoun:
-            gender = _PRONOUN_GENDER.get(token.lower_) if token.pos_ == "PRON" else None
-            candidates = (
-                [s for s in seen if genders.get(s.entity.id, gender) == gender] if gender else seen
-            )
+        types = _role_types(token, kind[0])
+        if token.lower_ in ("it", "itself") and _is_subject(token):
+            # "it" stands for a company only as the one who says the clause it is in
+            # ("Microsoft said it would buy GitHub"); elsewhere it is too often a film,
+            # a match, an event or no entity at all
+            entity = _reporter(token, entity_at, types)
         else:
-            candidates = _agreeing(token, seen, profiles)
-        entity = _choose(candidates, token, sentence_of[token.i], kind[0], kind[1], evidence)
+            entity = _reported_subject(token, entity_at, types)
+        if entity is None and not (token.lower_ in ("it", "itself") and _is_subject(token)):
+            if pronoun:
+                gender = _PRONOUN_GENDER.get(token.lower_) if token.pos_ == "PRON" else None
+                candidates = (
+                    [s for s in seen if genders.get(s.entity.id, gender) == gender]
+                    if gender
+                    else seen
+                )
+            else:
+                candidates = _agreeing(token, seen, profiles)
+            entity = _choose(candidates, token, sentence_of[token.i], types, kind[1], evidence)
         if entity is None:
             continue
+        entity_at[token.i] = entity
         found.append(Mention(token.i, token.i + 1, entity, via="coref"))
         seen.append(_Seen(entity, token.i, sentence_of[token.i], _is_subject(token)))
     return found

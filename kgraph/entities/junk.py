@@ -35,6 +35,11 @@ def crosses_clause(span: Span) -> bool:
     )
 
 
+def _dangling(token: Token) -> bool:
+    """A lower-case function word or a dash that no name ends with."""
+    return token.is_punct or (token.is_lower and token.is_stop)
+
+
 def name_part(span: Span) -> Span | None:
     """The span without leading or trailing numbers and symbols; None if it is not a name."""
     start, end = span.start, span.end
@@ -48,7 +53,78 @@ def name_part(span: Span) -> Span | None:
         return None
     if not all(token.is_digit for token in doc[name_end:end]):  # "Formula 1" stays whole
         end = name_end
+    while end - start > 1 and _dangling(doc[end - 1]):
+        end -= 1  # "Yuganskneftegas - the": the name ends before the dash
+    for i in range(start + 1, end):
+        spaced = doc[i - 1].whitespace_ and doc[i].whitespace_
+        if doc[i].text in ("-", "–") and spaced and i + 1 < end and doc[i + 1].is_lower:
+            end = i  # "Gerard Jugnot - star of ...": a dash before a lower-case word
+            break
+    if doc[start].is_lower and doc[start].lower_ in ("of", "and", "for"):
+        # "of Ireland" of "Republic of Ireland": the model left out the name's start
+        while start > 0 and doc[start - 1].is_title:
+            start -= 1
+            if doc[start].is_sent_start:
+                break
+        if doc[start].is_lower:
+            return None
+    end = _before_open_bracket(doc, start, end)
+    if end == start:
+        return None
+    end = _run_on(doc, end, span.label_)
     trimmed = span if (start, end) == (span.start, span.end) else Span(doc, start, end, span.label_)
-    if crosses_clause(trimmed) or not any(t.is_alpha for t in trimmed):
+    if crosses_clause(trimmed) or not any(t.is_alpha for t in trimmed) or _numeral(trimmed):
+        return None
+    if trimmed.text in TIME_ZONES:  # "rose 2% to 352p by 1200 GMT"
         return None
     return trimmed
+
+
+def _before_open_bracket(doc, start: int, end: int) -> int:
+    """The end of a name before a bracket left open inside it: "Greek Federation (SEGAS",
+    "He (Bridge", "Dominic Cooper (His Dark Materials" (the name ends at the bracket)."""
+    for i in range(start, end):
+        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
+            return i if i > start and doc[i - 1].pos_ != "PRON" else start
+    return end
+
+
+#: Labels of names that run on past the model's span: "Whitbread Novel [of the Year]",
+#: "UN Office [for the Coordination of Humanitarian Affairs]".
+_RUN_ON_LABELS = {"ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"}
+#: Entity labels after "of" that are a name of their own: "Ofcom for Wales".
+_OWN_NAME_LABELS = {"GPE", "LOC", "NORP", "PERSON"}
+
+
+def _run_on(doc, end: int, label: str) -> int:
+    """The end of an organization's or a title's name that goes on with "of" or "for" and
+    capitalized words the model left out ("European Footballer of the Year")."""
+    if label not in _RUN_ON_LABELS:
+        return end
+    i = end
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "for") or doc[i].is_sent_start:
+        return end
+    i += 1
+    if doc[i].lower_ == "the" and i + 1 < len(doc):
+        i += 1
+    word = doc[i]
+    own_names = _OWN_NAME_LABELS if doc[end].lower_ == "for" else _OWN_NAME_LABELS | {"ORG"}
+    if not word.is_title or word.ent_type_ in own_names or word.is_sent_start:
+        return end  # "the Peace Prize of the German Book Trade" names two
+    while i < len(doc) and (doc[i].is_title or doc[i].text in ("&",)) and not doc[i].is_sent_start:
+        i += 1
+        if i + 1 < len(doc) and doc[i].lower_ in ("of", "and", "for") and doc[i + 1].is_title:
+            i += 1
+    return i
+
+
+#: Time zones the model labels as organizations or places.
+TIME_ZONES = {"GMT", "BST", "UTC", "CET", "EST", "EDT", "PST", "PDT", "CST", "ET", "PT"}
+
+
+def _numeral(span: Span) -> bool:
+    """A Roman numeral alone: "XV" of "World XV", "II"."""
+    return len(span) == 1 and bool(_ROMAN.fullmatch(span.text))
+
+
+_ROMAN = re.compile(r"[IVXLC]{2,}")

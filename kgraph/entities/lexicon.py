@@ -48,6 +48,22 @@ def _fold(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+#: Nouns for a country's people that the gazetteer's adjectives leave out ("Briton Tim
+#: Henman", "Spaniard Carlos Moya"); surnames as well ("Pole", "Finn") are left out.
+PERSON_DEMONYMS = {
+    **dict.fromkeys(["briton", "englishman", "englishwoman", "welshman"], "United Kingdom"),
+    **dict.fromkeys(["welshwoman", "scotsman", "scotswoman"], "United Kingdom"),
+    "spaniard": "Spain",
+    "frenchman": "France",
+    "frenchwoman": "France",
+    "dutchman": "Netherlands",
+    "irishman": "Ireland",
+    "argentine": "Argentina",
+    "swede": "Sweden",
+    "dane": "Denmark",
+}
+
+
 @lru_cache(maxsize=1)
 def places() -> Places:
     """The gazetteer, loaded once."""
@@ -62,6 +78,8 @@ def places() -> Places:
             by_name.setdefault(_fold(other), name)
         for demonym in filter(None, demonym_list.split("|")):
             by_demonym.setdefault(_fold(demonym), name)  # the most populous country first
+    for demonym, country in PERSON_DEMONYMS.items():
+        by_demonym.setdefault(demonym, country)
     rows = _rows("cities.tsv")
     cities = {_fold(row[0]): tuple(row[1].split("|")) for row in rows}
     states = frozenset(_fold(row[0]) for row in rows if row[2] == "us-state")
@@ -92,6 +110,53 @@ def role(words: list[str]) -> Role | None:
     """
     kept = [w.casefold() for w in words if w.casefold() not in NEUTRAL_MODIFIERS]
     return roles().get(" ".join(kept))
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """Nouns that name a role a person or organization holds ("chairman", "striker",
+    "subsidiary"): the last words of ``roles.tsv`` and of the relation vocabulary's role rows,
+    and ``role_nouns.txt``."""
+    from kgraph.relations import shipped_vocabulary
+
+    words = {phrase.split()[-1] for phrase in roles()}
+    words |= {w[-1] for w in shipped_vocabulary().rules.get("role", {})}
+    text = (DATA / "role_nouns.txt").read_text(encoding="utf-8")
+    words |= {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    return frozenset(words)
+
+
+def is_role_noun(lemma: str) -> bool:
+    """Whether a noun names a role held in or for something ("chief executive", "striker").
+
+    "Option", "decision", "story" do not: "X is a good option for Y" states no relation.
+    """
+    return lemma.casefold() in role_nouns()
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+#: Titles that tell a person's gender ("Mr Blunkett" is not the "she" of the next sentence).
+TITLE_GENDER = {
+    **dict.fromkeys(["mr", "mr.", "sir", "lord", "baron"], "m"),
+    **dict.fromkeys(["mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness"], "f"),
+}
+#: gender-guesser's answers that tell a gender ("mostly_female" Bernie, "andy" Jo do not).
+_GENDERS = {"male": "m", "female": "f"}
+
+
+def first_name_gender(name: str) -> str | None:
+    """ "m" or "f" when a full name's first name is given to men or to women only, from
+    the ``gender-guesser`` package's list of 40,000 first names; else None."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    return _GENDERS.get(_first_names().get_gender(words[0].strip(".")))
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,15 @@ The rules on names alone (cleaning, aliases, clustering) are :mod:`kgraph.entiti
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
 from kgraph.entities.junk import name_part
+from kgraph.entities.lexicon import TITLE_GENDER, first_name_gender, is_role_noun, places
 from kgraph.entities.names import PEER_TITLES, canonical, clean_name, cluster_names
+from kgraph.entities.types import ORGANIZATION_CUES, PERSONAL_TITLES, decide_type, type_evidence
 from kgraph.models import ENTITY_TYPES, EntityRef
 
 
@@ -32,31 +34,65 @@ class Mention:
 def named_spans(doc: Doc) -> list[Span]:
     """The entity spans of a doc whose label kgraph keeps as a node, junk left out."""
     spans = (name_part(ent) for ent in doc.ents if ent.label_ in ENTITY_TYPES)
-    return [span for span in spans if span is not None and clean_name(span.text)]
+    spans = (_without_title(span) for span in spans if span is not None)
+    split = (part for span in spans if span is not None for part in _nationality_apart(span))
+    kept: list[Span] = []
+    for span in split:  # a name run on past the model's span covers the next one
+        if clean_name(span.text) and not (kept and span.start < kept[-1].end):
+            kept.append(span)
+    return kept
 
 
-#: Nouns that only an organization has: "Twitter's chairman", "Activision chief executive".
-ORGANIZATION_CUES = {
-    "chairman",
-    "chairwoman",
-    "executive",
-    "ceo",
-    "board",
-    "shares",
-    "share",
-    "stock",
-    "shareholder",
-    "headquarters",
-    "employee",
-    "staff",
-    "subsidiary",
-    "takeover",
-    "acquisition",
-    "user",
-    "app",
-    "platform",
-    "founder",
-}
+def _nationality_apart(span: Span) -> list[Span]:
+    """A person's nationality the model ran into the name, as a NORP of its own:
+    "Briton Hayley Yelling", "Russian Igor Andreev", "American Abigail Spears" (which the
+    model may call an organization: a first name after the demonym says it is a person)."""
+    first = span[0]
+    if len(span) < 2 or places().demonym(first.text) is None or not span[1].is_title:
+        return [span]
+    rest = span.doc[span.start + 1 : span.end]
+    if span.label_ != "PERSON" and not (len(rest) > 1 and first_name_gender(rest.text)):
+        return [span]
+    return [
+        Span(span.doc, span.start, span.start + 1, "NORP"),
+        Span(span.doc, rest.start, rest.end, "PERSON"),
+    ]
+
+
+def _without_title(span: Span) -> Span | None:
+    """The span without the words of an office title the model ran into it ("EU Energy" of
+    "EU Energy Commissioner" → "EU"); None when nothing of a name is left ("Supreme" of
+    "Supreme Leader", "New Home" of "New Home Secretary") or when it is a place or
+    nationality cut from a longer name ("Miami" of "Miami Vice", "French" of "French
+    Open champion")."""
+    if span.end >= len(span.doc):
+        return span
+    after = span.doc[span.end]
+    if not after.is_title or after.ent_type_ or after.is_sent_start:
+        return span
+    if is_role_noun(after.lemma_):
+        end = span.end
+        while end > span.start and span.doc[end - 1].lower_ in OFFICE_WORDS:
+            end -= 1
+        if end == span.end:
+            return span
+        return Span(span.doc, span.start, end, span.label_) if end > span.start else None
+    cut = (
+        span.label_ in ("GPE", "NORP")
+        and after.pos_ == "PROPN"
+        and span.root.dep_ == "compound"
+        and span.root.head.i >= span.end
+    )
+    return None if cut else span
+
+
+#: Words that open the title of an office ("Home Secretary", "Supreme Leader"), never a
+#: name on their own: "UN Secretary General" or "EBRD President" keep their organization.
+OFFICE_WORDS = {"home", "foreign", "defence", "defense", "health", "culture", "education"}
+OFFICE_WORDS |= {"trade", "transport", "environment", "interior", "justice", "supreme"}
+OFFICE_WORDS |= {"shadow", "prime", "chief", "deputy", "vice", "first", "lord", "general"}
+OFFICE_WORDS |= {"energy", "finance", "economy", "industry", "agriculture", "work", "sports"}
+OFFICE_WORDS |= {"new", "former", "acting"}
 
 
 def _organization_names(spans: list[Span]) -> set[str]:
@@ -71,10 +107,6 @@ def _organization_names(spans: list[Span]) -> set[str]:
     return flagged
 
 
-#: Titles only a person takes: "Mr Ebbers" is a PERSON whatever label the model gave.
-PERSONAL_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
-
-
 def _label(span: Span, organizations: set[str], surface: str) -> str:
     if span.label_ == "PERSON" and surface in organizations:
         return "ORG"
@@ -84,29 +116,75 @@ def _label(span: Span, organizations: set[str], surface: str) -> str:
     return "PERSON" if titled and span.label_ in ("ORG", "GPE", "NORP") else span.label_
 
 
-def _titled(span: Span, name: str) -> str:
-    """``name`` with the peer title just before its span ("Lord" + "Roberts")."""
+def _titled(span: Span, name: str, genders: dict[str, set[str]]) -> str:
+    """``name`` with the title just before its span when it tells the person apart: a peer
+    title ("Lord Roberts"), or a title of the other gender than every full name of the
+    article with that surname ("Mrs Howard" beside Michael Howard is not him)."""
     before = span.doc[span.start - 1] if span.start else None
-    if before is not None and before.lower_ in PEER_TITLES and span.label_ == "PERSON":
+    if span.label_ != "PERSON":
+        return name
+    if before is not None and before.lower_ in PEER_TITLES:
         return f"{before.text} {name}"
+    title = span[0] if span[0].lower_ in TITLE_GENDER else before
+    if title is None:
+        return name
+    gender = TITLE_GENDER.get(title.lower_)
+    others = genders.get(name.casefold(), set())
+    if gender and len(name.split()) == 1 and others and gender not in others:
+        return f"{title.text} {name}"
     return name
+
+
+def _surname_genders(spans: list[Span]) -> dict[str, set[str]]:
+    """Surname → the genders the first names of the article's full names with it give."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for span in spans:
+        name = clean_name(span.text)
+        gender = first_name_gender(name) if span.label_ == "PERSON" else None
+        if gender:
+            found[name.split()[-1].casefold()].add(gender)
+    return found
+
+
+def _labels_from_evidence(
+    surfaces: list[str], labels: list[str], evidence: list[Counter[str]]
+) -> list[str]:
+    """Each mention's label, with the type the evidence about its name gives over the
+    model's labels for it: "Bernie Ebbers" the model calls ORG is a PERSON when the article
+    says so, and "Ebbers" can then join him."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for surface, label, own in zip(surfaces, labels, evidence):
+        votes[surface][label] += 1
+        found[surface].update(own)
+    decided = {
+        surface: decide_type(votes[surface], found[surface], votes[surface].most_common(1)[0][0])
+        for surface in votes
+        if found[surface]
+    }
+    return [decided.get(surface, label) for surface, label in zip(surfaces, labels)]
 
 
 def resolve_mentions(doc: Doc) -> list[Mention]:
     """Named mentions of a doc, each tied to its entity within the article."""
     spans = named_spans(doc)
-    surfaces = [_titled(span, clean_name(span.text)) for span in spans]
+    genders = _surname_genders(spans)
+    surfaces = [_titled(span, clean_name(span.text), genders) for span in spans]
     organizations = _organization_names(spans)
-    pairs = [
-        canonical(name, _label(span, organizations, name)) for name, span in zip(surfaces, spans)
-    ]
+    labels = [_label(span, organizations, name) for name, span in zip(surfaces, spans)]
+    span_evidence = [type_evidence(span) for span in spans]
+    labels = _labels_from_evidence(surfaces, labels, span_evidence)
+    pairs = [canonical(name, label) for name, label in zip(surfaces, labels)]
     entities = cluster_names(pairs)
     aliases: dict[str, set[str]] = defaultdict(set)
-    for surface, pair in zip(surfaces, pairs):
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    for surface, pair, found in zip(surfaces, pairs, span_evidence):
         aliases[entities[pair].id].add(surface)
+        evidence[entities[pair].id].update(found)
     final = {
         entity.id: replace(
             entity,
+            type=decide_type(Counter(dict(entity.type_votes)), evidence[entity.id], entity.type),
             aliases=tuple(sorted((aliases[entity.id] | set(entity.aliases)) - {entity.name})),
         )
         for entity in entities.values()

@@ -39,6 +39,8 @@ _PLACE_TYPES = {"GPE", "LOC", "NORP", "ORG"}
 _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|prof|president)\.?\s+", re.I)
 #: Titles that are part of a peer's name: "Lord Roberts" is not "Sion Aubrey Roberts".
 PEER_TITLES = {"lord", "lady", "baroness", "baron"}
+#: Forms of address a name keeps only to tell a person apart ("Mrs Howard").
+TITLES = {"mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms."}
 _CORPORATE_SUFFIX = re.compile(r"[\s,]+(?:inc|corp|corporation|ltd|llc|plc|co|group)\.?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
@@ -151,7 +153,11 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
         surface_counts[name] += count
         if name not in groups[key]:
             groups[key].append(name)
-    persons = [k for k in groups if _majority(votes[k]) == "PERSON" and len(k.split()) > 1]
+    persons = [
+        k
+        for k in groups
+        if _majority(votes[k]) == "PERSON" and len(k.split()) > 1 and k.split()[0] not in TITLES
+    ]  # "Mrs Howard", kept apart from Michael Howard, takes no "Howard"
     merged: dict[str, str] = {}
     for key in groups:
         if "PERSON" in votes[key] or not votes[key].keys() & {"GPE", "LOC", "NORP"}:

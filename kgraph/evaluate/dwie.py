@@ -48,6 +48,7 @@ DWIE_LABELS: dict[str, frozenset[str]] = {
     "citizen-of": frozenset({"citizen_of"}),
     "member-of": frozenset({"member_of"}),
     "employee-of": frozenset({"member_of"}),
+    "affiliated-with": frozenset({"member_of"}),
     "head-of": frozenset({"head_of", "member_of"}),
     "head-of-government": frozenset({"head_of_gov", "agent_of"}),
     "head-of-state": frozenset({"head_of_state", "agent_of"}),

@@ -49,7 +49,8 @@ EXTRACTORS = (
 #: Constructions that presuppose their relation ("its parent company, ByteDance"): the
 #: stance of the clause around them does not apply.
 PRESUPPOSED = {"apposition", "title", "based", "demonym", "place", "gazetteer", "affiliation"}
-#: Constructions of events (verbs), whose arguments are never groups of people ("Germans").
+#: Constructions of events (verbs), whose arguments are never nationalities or groups of
+#: people ("Germans", "the Spaniard").
 EVENT_PATTERNS = {"svo", "prepositional", "nominalization", "denied-action", "projection"}
 #: Confidence factor for a statement that is not a plain assertion.
 MODALITY_FACTOR = {
@@ -151,7 +152,9 @@ def _triples(
         stance = Modality()
     else:
         stance = classify(candidate.anchor, candidate.chain)
-    said = stance.label == "reported" or (candidate.pattern not in PRESUPPOSED and quoted(sentence))
+    said = stance.label in ("reported", "hypothetical") or (  # "said Ireland can win"
+        candidate.pattern not in PRESUPPOSED and quoted(sentence)
+    )
     source = source_of(candidate.anchor, index) if said else None
     # a presupposed relation ("its parent company") is a state, not an event of the clause
     presupposed = candidate.pattern in PRESUPPOSED
@@ -163,10 +166,11 @@ def _triples(
                 continue
             if _attribution(candidate):
                 continue
-            if candidate.pattern in EVENT_PATTERNS and (
-                is_group(subject.entity) or is_group(obj.entity)
+            if candidate.pattern in EVENT_PATTERNS and "NORP" in (
+                subject.entity.type,
+                obj.entity.type,
             ):
-                continue
+                continue  # "the Argentine", "Germans": a group, or a person left unnamed
             yield Triple(
                 subject=subject.entity,
                 predicate=candidate.predicate,

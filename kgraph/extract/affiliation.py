@@ -1,12 +1,13 @@
 """Affiliations stated around a name: "X of Y", "X (SPD)", "DW's X", "the court in Karlsruhe".
 
-* "Chidi Odinkalu of the Nigerian Human Rights Commission" → ``member-of``; "President
+* "Chidi Odinkalu of the Nigerian Human Rights Commission" → ``affiliated-with`` (a member
+  or an employee: the phrase does not say which); "President
   Dilma Rouseff of Brazil" → ``president-of`` (the title before the name names the role;
   without one a country gives ``citizen-of``).
 * "Michael Müller (SPD)" → ``member-of``.
-* "DW's Jan D. Walter" → ``member-of``.
-* "the Constitutional Court in Karlsruhe" → ``based-in``; "Zermatt in Switzerland", "the
-  summit in Durban" → ``located-in``.
+* "DW's Jan D. Walter" → ``affiliated-with``.
+* "the Constitutional Court in Karlsruhe" → ``based-in``; "Zermatt in Switzerland" →
+  ``located-in``; "the summit in Durban" → ``held-in`` (an event is no place).
 
 All have the pattern ``affiliation``, except the places, which have ``place``.
 """
@@ -21,12 +22,16 @@ from kgraph.entities.lexicon import places, role
 from kgraph.entities.mentions import Mention
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
+from kgraph.extract.nominal import HONORIFICS
 from kgraph.extract.predicates import role_predicate
 
 ORGANIZATION_TYPES = {"ORG"}
 PLACE_TYPES = {"GPE", "LOC"}
 #: Things that are where a place phrase after them says: "the summit in Durban".
 LOCATED_TYPES = {"FAC", "EVENT", "GPE", "LOC"}
+#: What "X in Y" says of X by its type: an organization's seat, where an event is held
+#: ("the World Cross Country Championships in France": no place inside a place).
+PLACE_PREDICATES = {"ORG": "based-in", "EVENT": "held-in"}
 
 
 def _heads(sentence: Span, index: MentionIndex) -> Iterator[tuple[Mention, Token]]:
@@ -64,15 +69,15 @@ def _affiliation(
     found = role([w.rstrip("s") if w.endswith("ents") else w for w in words]) if words else None
     if found:
         return Candidate(subject, found.predicate, obj, head, "affiliation", 0.8)
-    if owner.entity.type in ORGANIZATION_TYPES:
-        return Candidate(subject, "member-of", obj, owner_token, "affiliation", 0.75)
+    if owner.entity.type in ORGANIZATION_TYPES:  # a member or an employee: not said
+        return Candidate(subject, "affiliated-with", obj, owner_token, "affiliation", 0.75)
     if owner.entity.type == "GPE" and places().country(owner.entity.name):
         return Candidate(subject, "citizen-of", obj, owner_token, "affiliation", 0.75)
     return None
 
 
 def person_of(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
-    """ "Chidi Odinkalu of the Nigerian Human Rights Commission" → member-of."""
+    """ "Chidi Odinkalu of the Nigerian Human Rights Commission" → affiliated-with."""
     for person, head in _heads(sentence, index):
         if person.entity.type != "PERSON":
             continue
@@ -122,7 +127,7 @@ def _left_modifiers(token: Token, stop: int, index: MentionIndex) -> list[Token]
 
 
 def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
-    """ "DW's Jan D. Walter" → member-of; "Hill's attorney Brian Kammer" → attorney-of Hill;
+    """ "DW's Jan D. Walter" → affiliated-with; "Hill's attorney Brian Kammer" → attorney-of Hill;
     "Germany's Integration Commissioner Aydan Özoguz" → commissioner-of Germany."""
     for person, head in _heads(sentence, index):
         if person.entity.type == "ORG":
@@ -138,12 +143,12 @@ def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Cand
                     continue
                 subject = (_argument(person, head),)
                 obj = (_argument(owner, child),)
-                words = [t.lower_ for t in roles if t.i > child.i]
+                words = [t.lower_ for t in roles if t.i > child.i and t.lower_ not in HONORIFICS]
                 if words and owner.entity.type in ORGANIZATION_TYPES | PLACE_TYPES | {"PERSON"}:
                     predicate = role_predicate(words)
                     yield Candidate(subject, predicate, obj, roles[-1], "title", 0.8)
                 elif owner.entity.type in ORGANIZATION_TYPES:
-                    yield Candidate(subject, "member-of", obj, child, "affiliation", 0.75)
+                    yield Candidate(subject, "affiliated-with", obj, child, "affiliation", 0.75)
 
 
 def _organization_of_organization(
@@ -196,7 +201,7 @@ def in_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
                     continue  # only countries contain places here; "the mayor of Berlin"
                 if kind == "ORG" and head.dep_ == "pobj" and gazetteer.country(place.entity.name):
                     continue  # "the largest deal for Boeing in India": not where Boeing is
-                predicate = "based-in" if kind in ORGANIZATION_TYPES else "located-in"
+                predicate = PLACE_PREDICATES.get(kind, "located-in")
                 yield Candidate(
                     (_argument(named, head),),
                     predicate,

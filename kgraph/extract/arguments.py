@@ -125,7 +125,7 @@ class MentionIndex:
     def arguments(self, token: Token) -> list[Argument]:
         """Entities that ``token`` (and its conjuncts) stand for in an argument slot."""
         found = []
-        for slot in (token, *token.conjuncts):
+        for slot in (token, *shared_conjuncts(token)):
             argument = self._argument(slot)
             if argument and all(a.entity.id != argument.entity.id for a in found):
                 found.append(argument)
@@ -154,3 +154,18 @@ class MentionIndex:
                         if pobj.dep_ == "pobj" and (inner := self._argument(pobj, depth + 1)):
                             return Argument(inner.entity, inner.token, inner.weight * 0.85)
         return None
+
+
+#: Conjunctions that set two phrases against each other: "beat Johansson but fourth seed
+#: Youzhny lost" joins two clauses the parser read as one object.
+CONTRASTING = {"but", "yet"}
+
+
+def shared_conjuncts(token: Token) -> tuple[Token, ...]:
+    """The conjuncts of ``token`` that share its slot; none when a contrasting conjunction
+    joins them."""
+    conjuncts = token.conjuncts
+    joined = (token, *conjuncts)
+    if any(c.dep_ == "cc" and c.lower_ in CONTRASTING for t in joined for c in t.children):
+        return ()
+    return conjuncts

@@ -32,7 +32,7 @@ def source_of(anchor: Token, index: MentionIndex) -> dict[str, str] | None:
 
 def describe(speaker: Token, index: MentionIndex) -> dict[str, str] | None:
     """``{"id", "name", "type"}`` of the entity the speaker is, else ``{"name"}``: its words."""
-    mention = index.mention(speaker)
+    mention = index.mention(speaker) or _named_in_apposition(speaker, index)
     if mention is not None:
         return mention.entity.to_dict()
     if speaker.pos_ == "PRON":
@@ -44,6 +44,22 @@ def describe(speaker: Token, index: MentionIndex) -> dict[str, str] | None:
         start += 1  # "the", "its": the description's own words only
     name = speaker.doc[start : speaker.i + 1].text.strip()
     return {"name": name} if name else None
+
+
+def _named_in_apposition(speaker: Token, index: MentionIndex):
+    """The person a described speaker is named as: "the company's chief executive Satya
+    Nadella said" names Satya Nadella, not the company's chief executive."""
+    for child in speaker.children:
+        mention = index.mention(child)
+        if (
+            child.dep_ in ("appos", "compound")
+            and child.i > speaker.i
+            and mention is not None
+            and mention.via == "name"
+            and mention.entity.type == "PERSON"
+        ):
+            return mention
+    return None
 
 
 def _speaker_above(anchor: Token) -> Token | None:

@@ -38,7 +38,18 @@ SPEECH_VERBS = {
     "fear",
 }
 #: Verbs of denial: what they govern is denied (and negated).
-DENIAL_VERBS = {"deny", "refute", "reject", "dismiss", "rebut", "disavow"}
+DENIAL_VERBS = {"deny", "refute", "rebut", "disavow"}
+#: Verbs of refusal, which deny only a claim ("rejected claims that ..."): a rejected offer
+#: was made, and "dismissed the Budget" is something done.
+REFUSAL_VERBS = {"reject", "dismiss"}
+#: Nouns of a claim, which a verb of refusal denies.
+CLAIM_NOUNS = {"claim", "report", "allegation", "suggestion", "speculation", "rumour", "rumor"}
+CLAIM_NOUNS |= {"idea", "accusation", "charge", "story", "notion"}
+#: Verbs that put what they govern in the future: "is set to unveil", "is due to open".
+FUTURE_FRAMES = {"set", "schedule", "due", "poise", "plan", "intend", "aim", "prepare"}
+#: Modals that stay hedged in reported speech ("said Ireland can win"); "would" is the
+#: reported "will".
+HEDGING_MODALS = {"could", "might", "may", "should", "can"}
 #: Adverbs and phrases that hedge a statement as second-hand.
 HEDGES = {"allegedly", "reportedly", "purportedly", "apparently", "supposedly", "seemingly"}
 #: Modal auxiliaries of possibility and condition.
@@ -73,6 +84,44 @@ def _conjunct_heads(verb: Token) -> list[Token]:
     return heads
 
 
+def denies(verb: Token) -> bool:
+    """Whether a verb denies what it governs: "denied", "rejected claims that ..."."""
+    lemma = verb.lemma_.lower()
+    if lemma in DENIAL_VERBS:
+        return True
+    return lemma in REFUSAL_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children
+    )
+
+
+def _governing(anchor: Token, own: tuple[Token, ...]) -> list[Token]:
+    """The verbs above the anchor's clause that govern it, up to a relative clause or a
+    noun's modifier ("Southcorp, whose brands include Penfolds, dismissed the offer": the
+    dismissal does not govern "include")."""
+    above = []
+    for token in _clause_chain(anchor):
+        if token not in own:
+            above.append(token)
+        if token.dep_ in ("relcl", "acl", "appos"):
+            break
+    return above
+
+
+def _future_frame(own: tuple[Token, ...], above: list[Token]) -> bool:
+    """ "are set to unveil", "is scheduled to welcome", a headline's "Michael to perform"."""
+    if any(v.lemma_.lower() in FUTURE_FRAMES or v.lower_ == "due" for v in above):
+        return True
+    if any(
+        v.lemma_.lower() in FUTURE_FRAMES and any(c.dep_ == "xcomp" for c in v.children)
+        for v in own
+    ):
+        return True  # the frame is the predicate's own verb: "is set to join" → set
+    return any(
+        v.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        for v in own
+    )
+
+
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children)
 
@@ -85,8 +134,8 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
     own = (anchor, *chain, *_conjunct_heads(anchor))
     negated = any(_negated(v) for v in own)
     sentence = anchor.sent
-    above = [v for v in _clause_chain(anchor)[1:] if v not in own]
-    if any(v.lemma_.lower() in DENIAL_VERBS for v in (*own, *above)):
+    above = _governing(anchor, own)
+    if any(denies(v) for v in (*own, *above)):
         return Modality("denied", True)
     conditional = any(
         c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
@@ -104,13 +153,14 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
         or any(t.lower_ in HEDGES for t in sentence)
         or "according to" in sentence.text.lower()
     )
+    modals = {c.lower_ for v in own for c in v.children if c.dep_ == "aux"}
+    if reported and modals & HEDGING_MODALS:
+        return Modality("hypothetical", negated)  # "believes Ireland can win"
     if reported:  # before modals: "said that Britain would leave" is reported speech
         return Modality("reported", negated)
     question = sentence.text.rstrip().endswith("?")
     if question or any(c.dep_ == "aux" and c.lower_ in MODALS for v in own for c in v.children):
         return Modality("hypothetical", negated)
-    if any(
-        c.lower_ in ("will", "shall", "'ll") for v in own for c in v.children if c.dep_ == "aux"
-    ):
+    if modals & {"will", "shall", "'ll"} or _future_frame(own, above):
         return Modality("future", negated)
     return Modality("asserted", negated)

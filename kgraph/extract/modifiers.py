@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from kgraph.entities.coref import DESCRIPTIONS
 from kgraph.entities.lexicon import places, role
 from kgraph.entities.mentions import Mention
+from kgraph.entities.types import TEAM_ROLES
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.predicates import role_predicate
@@ -143,6 +144,14 @@ def _noun_class(noun: Token) -> str | None:
     return "person" if known and known.predicate in PERSON_ROLES else None
 
 
+def _team_role(noun: Token) -> bool:
+    """ "coach", "captain", "fly-half": a role in a side."""
+    found = role([noun.lemma_.lower()])
+    return noun.lemma_.lower() in TEAM_ROLES or (
+        found is not None and found.predicate in ("player-of", "coach-of")
+    )
+
+
 def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """Relations that a demonym or a place before a name states about it."""
     doc = sentence.doc
@@ -167,7 +176,10 @@ def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidat
         if kind == "PERSON" and target.end - target.start == 1 and not roles:
             continue  # "British Library": a one-word "person" right after a demonym is a name
         if kind == "PERSON" and is_country:
-            yield Candidate(subject, "citizen-of", owner, token, pattern, 0.8)
+            # "Ireland coach Eddie O'Sullivan" coaches the Ireland side: no word of where
+            # he is from ("Irish coach" is); the title gives coach-of
+            if pattern == "demonym" or not any(_team_role(r) for r in roles):
+                yield Candidate(subject, "citizen-of", owner, token, pattern, 0.8)
             words = _role_words(roles, index)
             found = role(words) if words else None
             # a country's name before a title is the title's owner already ("titles")

@@ -6,6 +6,10 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
+from kgraph.entities.coref import DESCRIPTIONS
+from kgraph.entities.lexicon import is_role_noun
+from kgraph.entities.lexicon import role as known_role
+from kgraph.entities.types import TEAM_ROLES
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.predicates import role_predicate
@@ -16,6 +20,10 @@ ROLE_MODIFIER_DEPS = {"compound", "amod"}
 _DESCRIPTIVE_POS = {"ADJ"}
 
 
+#: Adjectives that change a role ("general manager", "assistant coach") or mark it ("former").
+KEPT_MODIFIERS = {"chief", "former", "deputy", "vice", "general", "assistant", "associate"}
+
+
 def _role_words(noun: Token, index: MentionIndex) -> list[str]:
     """The words naming a role: "parent company", "chief executive", "secretary"."""
     words = [
@@ -23,7 +31,7 @@ def _role_words(noun: Token, index: MentionIndex) -> list[str]:
         for c in noun.lefts
         if c.dep_ in ROLE_MODIFIER_DEPS
         and not index.mention(c)
-        and (c.pos_ not in _DESCRIPTIVE_POS or c.lower_ in ("chief", "former", "deputy", "vice"))
+        and (c.pos_ not in _DESCRIPTIVE_POS or c.lower_ in KEPT_MODIFIERS)
         and c.ent_type_ not in ("NORP", "GPE")
     ]
     return [w for w in words if w not in ("former",)] + [
@@ -31,6 +39,8 @@ def _role_words(noun: Token, index: MentionIndex) -> list[str]:
     ]
 
 
+#: Forms of address between a title and a name: "CEA boss Mr Shapiro".
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame"}
 #: Prepositions that tie a role to its organization, in order of preference: "the head of
 #: X", "an analyst at X", "a spokesman for X".
 ROLE_PREPOSITIONS = ("of", "at", "for")
@@ -62,12 +72,20 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
                     found = index.arguments(pobj) or _nested_holder(pobj, index)
                     if found:
                         return found
+    types = {"ORG", "GPE"} if _side_or_office(noun) else {"ORG"}
     for child in noun.lefts:
         if child.dep_ == "compound" and not index.mention(noun):
-            found = [a for a in index.arguments(child) if a.entity.type == "ORG"]
+            found = [a for a in index.arguments(child) if a.entity.type in types]
             if found:
                 return found
     return []
+
+
+def _side_or_office(noun: Token) -> bool:
+    """A role in a side or an office a place holds: "Ireland coach", "London mayor"."""
+    lemma = noun.lemma_.lower()
+    found = known_role([lemma])
+    return lemma in TEAM_ROLES or (found is not None and found.of_country) or lemma == "mayor"
 
 
 def _role_relation(
@@ -77,9 +95,19 @@ def _role_relation(
     index: MentionIndex,
     pattern: str,
 ) -> Candidate:
-    """``holders`` hold the ``role`` ("chief executive") of ``owners``."""
+    """``holders`` hold the ``role`` ("chief executive") of ``owners``; a company noun of a
+    place says where the company is ("Japan's third-largest bank" → based-in Japan)."""
+    owners = tuple(owners)
+    if _is_company_noun(role) and all(o.entity.type in ("GPE", "LOC") for o in owners):
+        return Candidate(tuple(holders), "based-in", owners, role, pattern, 0.85)
     predicate = role_predicate(_role_words(role, index))
-    return Candidate(tuple(holders), predicate, tuple(owners), role, pattern, 0.85)
+    return Candidate(tuple(holders), predicate, owners, role, pattern, 0.85)
+
+
+def _is_company_noun(noun: Token) -> bool:
+    """ "firm", "bank", "carmaker": a noun that says its holder is a company."""
+    found = DESCRIPTIONS.get(noun.lemma_.lower())
+    return found is not None and found[1] == "company"
 
 
 def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
@@ -104,6 +132,8 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         mention = index.mention(token)
         if not mention or mention.entity.type != "PERSON" or token.i != mention.start:
             continue
+        if mention.via == "coref" and (token.pos_ != "NOUN" or token.tag_ == "NNS"):
+            continue  # "its leaders", "he": only a description names a role ("the boss")
         role_tokens: list[Token] = [token] if mention.via == "coref" else []
         cursor = token.i - 1
         while cursor >= sentence.start and not index.mention(sentence.doc[cursor]):
@@ -113,7 +143,8 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
                 word.pos_ not in ("NOUN", "PROPN", "ADJ") and not hyphen
             ):
                 break
-            role_tokens.insert(0, word)
+            if word.lower_ not in HONORIFICS:  # "CEA boss Mr Shapiro"
+                role_tokens.insert(0, word)
             cursor -= 1
         if not role_tokens or cursor < sentence.start:
             continue
@@ -127,12 +158,23 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
 
 
 def copular_roles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
-    """ "Nadella is the chief executive of Microsoft" → chief-executive-of."""
+    """ "Nadella is the chief executive of Microsoft" → chief-executive-of.
+
+    Only a role noun makes a relation ("a good option for X", "his decision" do not), and
+    only a subject that names its entity or stands for it by agreement ("he", "the firm"),
+    not an "it" that merely opens the clause ("It was a debut nomination for Staunton").
+    """
     for verb in sentence:
         if verb.lemma_ != "be":
             continue
-        subjects = [a for s in verb.children if s.dep_ == "nsubj" for a in index.arguments(s)]
-        for attr in (c for c in verb.children if c.dep_ == "attr" and not index.mention(c)):
+        subjects = [
+            a
+            for s in verb.children
+            if s.dep_ == "nsubj" and s.lower_ != "it"
+            for a in index.arguments(s)
+        ]
+        attrs = (c for c in verb.children if c.dep_ == "attr" and not index.mention(c))
+        for attr in (a for a in attrs if is_role_noun(a.lemma_) or _is_company_noun(a)):
             owners = _role_holder_of(attr, index)
             if subjects and owners:
                 yield _role_relation(subjects, attr, owners, index, "copula")

@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kgraph.evaluate.carb import Extraction
+from kgraph.extract.arguments import shared_conjuncts
 from kgraph.extract.modality import SPEECH_VERBS, classify
 from kgraph.models import Article
 
@@ -250,7 +251,7 @@ def _text(tokens: Iterable[Token]) -> str:
 
 def _conjuncts(token: Token) -> list[Token]:
     """The token and the conjuncts joined to it ("boats and ships" → boats, ships)."""
-    return [token, *(c for c in token.conjuncts if c.i > token.i)]
+    return [token, *(c for c in shared_conjuncts(token) if c.i > token.i)]
 
 
 def _children(token: Token, deps: set[str]) -> list[Token]:

@@ -54,6 +54,10 @@ VERB_NOMINALS = {
 }
 
 
+#: Forms the small model's lemmatizer gets wrong: "hoping" is no form of "hop".
+LEMMA_SLIPS = {"hoping": "hope", "hoped": "hope", "taxes": "tax", "taxed": "tax"}
+
+
 def third_person(lemma: str) -> str:
     """Present third-person singular of a verb lemma: ``buy`` → ``buys``."""
     lemma = lemma.lower()
@@ -76,7 +80,8 @@ def verb_predicate(verb: Token) -> str:
     """Predicate of a verb: its third-person lemma plus any particle (``takes-over``)."""
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     # A present-tense form is its own third person; the lemmatizer slips on some ("hopes").
-    form = verb.lower_ if verb.tag_ == "VBZ" else third_person(verb.lemma_)
+    lemma = LEMMA_SLIPS.get(verb.lower_, verb.lemma_)
+    form = verb.lower_ if verb.tag_ == "VBZ" else third_person(lemma)
     return kebab(form, *particles)
 
 

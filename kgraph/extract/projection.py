@@ -20,7 +20,15 @@ from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.open import OpenTriple, clause_triples
 from kgraph.extract.predicates import kebab, third_person, verb_predicate
+from kgraph.extract.verbal import (
+    LIGHT_VERBS,
+    complement_left_out,
+    place_or_time_adjunct,
+    title_read_as_verb,
+)
 
+#: Predicates of a light verb alone, which say nothing ("takes", "gives").
+BARE_LIGHT_VERBS = frozenset(third_person(verb) for verb in LIGHT_VERBS)
 #: Open clause patterns projected onto entities (copulas are :mod:`.nominal`'s roles).
 PROJECTED_PATTERNS = {"svo", "prepositional", "passive"}
 #: Nouns for a holding in a company: "a stake in Vodafone", "5% of Vodafone's shares".
@@ -139,6 +147,28 @@ def projected_predicate(triple: OpenTriple, part: str | None) -> tuple[str, bool
     return kebab(*words, preposition), False
 
 
+#: Prepositions after a light verb that leave what it does unsaid: "makes-without".
+_LIGHT_PREPOSITIONS = {"with", "without", "at", "in", "for", "from", "by", "of"}
+
+
+def _bare_light(predicate: str) -> bool:
+    words = predicate.split("-")
+    if words[0] not in BARE_LIGHT_VERBS:
+        return False
+    return len(words) == 1 or (len(words) == 2 and words[1] in _LIGHT_PREPOSITIONS)
+
+
+def _adjunct_object(triple: OpenTriple, index: MentionIndex) -> bool:
+    """Whether the object is only where or when the event was: "performed strongly in
+    Africa", "was arrested at Changi Airport" (verbs of where keep theirs: "born in")."""
+    last = triple.relation_tokens[-1] if triple.relation_tokens else None
+    if last is None or last.dep_ != "prep" or last.pos_ != "ADP":
+        return False
+    verbs = [t for t in triple.relation_tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"]
+    verb = next((v for v in reversed(verbs) if v.dep_ != "auxpass"), None)
+    return verb is not None and place_or_time_adjunct(verb, last, [], index)
+
+
 def projections(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """Entity candidates from the open triples of a sentence (one with two entities)."""
     entities = {m.entity.id for m in index.within(sentence)}
@@ -155,14 +185,16 @@ def projections(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if triple.pattern not in PROJECTED_PATTERNS or len(triple.phrases) < 2:
             continue
         subjects = subject_entities(triple, index)
-        if not subjects:
+        if not subjects or title_read_as_verb(triple.anchor, index):
             continue
         objects, part = object_entities(triple.phrases[1], index)
-        if not objects:
+        if not objects or _adjunct_object(triple, index):
             continue
+        if triple.pattern == "svo" and any(complement_left_out(t) for t in triple.relation_tokens):
+            continue  # "saw the EU as an empire"
         predicate, swap = projected_predicate(triple, part)
-        if not predicate:
-            continue
+        if not predicate or _bare_light(predicate):
+            continue  # "Labour taking Britain forward", "United made it ... without X"
         if swap:
             subjects, objects = objects, subjects
         weight = 0.8 if part else 0.9

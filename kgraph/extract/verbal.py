@@ -7,14 +7,16 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kgraph.entities.lexicon import is_role_noun
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
-from kgraph.extract.modality import DENIAL_VERBS
+from kgraph.extract.modality import denies
 from kgraph.extract.predicates import (
     INTENT_NOUNS,
     action_predicate,
     kebab,
     nominal_predicate,
+    role_predicate,
     verb_predicate,
 )
 
@@ -80,23 +82,146 @@ HOLDING_WORDS = {"%", "percent", "stake", "share", "shares", "holding", "majorit
 def _part_suffix(obj: Token, prep: Token) -> str:
     """The predicate words of a light verb's object: "acquisition of", or "stake in" for a
     holding ("owns 8% of Google" → owns-stake-in)."""
-    if obj.lower_ in HOLDING_WORDS or obj.lemma_ in HOLDING_WORDS:
+    if _holding(obj):
         return "stake in"
     return f"{obj.lemma_} {prep.lower_}"
 
 
+#: Prepositions whose phrase says when something happened, never whom it concerns.
+TIME_PREPOSITIONS = {"after", "before", "during", "since", "until", "till", "throughout"}
+#: Prepositions whose phrase with a place says where something happened: "sued in
+#: California", "earned a draw at the Riverside".
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "around", "within"}
+#: Types of entity that are places for :data:`PLACE_PREPOSITIONS`.
+PLACE_TYPES = {"GPE", "LOC", "FAC", "EVENT"}
+#: Verbs for which where is what they say: "lives in Windsor", "was born in Melbourne".
+LOCATIVE_VERBS = {"live", "reside", "settle", "base", "locate", "headquarter", "bear", "grow"}
+LOCATIVE_VERBS |= {"raise", "stay", "remain", "work", "study", "train", "stand", "operate"}
+LOCATIVE_VERBS |= {"invest", "arrive", "land", "die", "bury", "register", "list", "open"}
+
+
+def place_or_time_adjunct(
+    verb: Token, prep: Token, objects: list[Token], index: MentionIndex
+) -> bool:
+    """Whether a prepositional phrase on ``verb`` only says when or where its event was.
+
+    With a direct object ("discovered rugby at Christ College", "wants to launch the PSP
+    in Europe") a place or time phrase belongs to the whole event; without one, a place
+    phrase is the verb's own only for verbs of where ("lives in Windsor").
+    """
+    word = prep.lower_
+    if word in TIME_PREPOSITIONS:
+        return True
+    if word not in PLACE_PREPOSITIONS or verb.lemma_.lower() in LOCATIVE_VERBS:
+        return False
+    if objects:
+        return not any(_holding(o) for o in objects)  # "buys a stake in Sina"
+    places = [
+        a
+        for p in _children(prep, {"pobj"})
+        for a in index.arguments(p)
+        if a.entity.type in PLACE_TYPES
+    ]
+    return bool(places)
+
+
+#: Verbs that say little without what they give, take or make: "gave Athletico an ideal
+#: start", "taking Britain forward", "sent the Commission a response".
+LIGHT_VERBS = {"give", "send", "take", "put", "make", "get", "do", "bring", "keep", "set"}
+LIGHT_VERBS |= {"let", "hand", "have"}
+
+
+#: Verbs that say what their object is taken for or made into, which says nothing
+#: without it: "saw the EU as an empire", "turned Santander into a giant", "called Labour
+#: a machine".
+COMPLEMENT_VERBS = {"see", "regard", "view", "describe", "consider", "brand", "label"}
+COMPLEMENT_VERBS |= {"call", "dub", "treat", "turn", "transform", "convert", "portray"}
+
+
+def complement_left_out(verb: Token) -> bool:
+    """Whether ``verb`` is a verb of :data:`COMPLEMENT_VERBS` with the complement that says
+    what its object is taken for or made into ("as an empire", "into a giant")."""
+    if verb.lemma_.lower() not in COMPLEMENT_VERBS:
+        return False
+    return any(
+        c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ in ("as", "into"))
+        for c in verb.children
+    )
+
+
+def _bare_light_verb(verb: Token, obj: Token, index: MentionIndex) -> bool:
+    """Whether ``verb`` is a light verb whose named object leaves what it does unsaid
+    ("takes Britain forward": no takes-Britain), with no particle to say it ("takes over")."""
+    if verb.lemma_.lower() not in LIGHT_VERBS or _children(verb, {"prt"}):
+        return False
+    return bool(index.arguments(obj))
+
+
+def _complement(verb: Token) -> Token | None:
+    """The adjective that says what a light verb does to its object: "take Twitter private"."""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advmod") and child.pos_ == "ADJ":
+            return child
+    return None
+
+
+def _dative_slot(
+    verb: Token, dative: Token, objects: list[Token]
+) -> Iterator[tuple[str, Token, float]]:
+    """ "sent the Commission a response" → sends-response-to the Commission; a dative with
+    no direct object beside it is the verb's own object ("told Reuters")."""
+    things = [o for o in objects if o.dep_ != "dative" and o.pos_ in ("NOUN", "PROPN")]
+    if not things:
+        if verb.lemma_.lower() not in LIGHT_VERBS:
+            yield "", dative, 0.9
+        return
+    yield f"{things[0].lemma_.lower()} to", dative, 0.75
+
+
+def _holding(obj: Token) -> bool:
+    return obj.lower_ in HOLDING_WORDS or obj.lemma_ in HOLDING_WORDS
+
+
 def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token, float]]:
-    """(predicate suffix, argument token, confidence) for each object slot of a verb."""
-    for obj in _direct_objects(verb):
+    """(predicate suffix, argument token, confidence) for each object slot of a verb.
+
+    A prepositional object after an unnamed direct object keeps that object's noun in the
+    predicate ("held talks with Blair" → holds-talks-with), since the verb alone does not
+    say it ("holds-with").
+    """
+    objects = _direct_objects(verb)
+    for obj in objects:
+        if obj.dep_ == "dative":
+            yield from _dative_slot(verb, obj, objects)
+            continue
+        if complement_left_out(verb) and index.arguments(obj):
+            continue  # "saw the EU as an empire": "sees" the EU says nothing
+        if _bare_light_verb(verb, obj, index):
+            complement = _complement(verb)  # "take Twitter private" → takes-private
+            if complement is not None:
+                yield complement.lower_, obj, 0.8
+            continue
         yield "", obj, 0.9
-        if verb.lemma_.lower() in DENIAL_VERBS or index.arguments(obj):
+        if denies(verb) or index.arguments(obj):
             continue  # denials are denied_actions' case; a named object is the relation's
         for prep in _children(obj, {"prep"}):  # "completed its acquisition of Activision"
+            if place_or_time_adjunct(verb, prep, [obj], index):
+                continue  # "earned a draw at the Riverside"
             for pobj in _children(prep, {"pobj"}):
                 yield _part_suffix(obj, prep), pobj, 0.7
+    unnamed = [o for o in objects if not index.arguments(o)]
     for prep in _children(verb, {"prep"}):
+        if place_or_time_adjunct(verb, prep, unnamed, index):
+            continue
+        suffix = prep.lower_
+        if unnamed and _holding(unnamed[0]):
+            suffix = _part_suffix(unnamed[0], prep)
+        elif unnamed and unnamed[0].pos_ in ("NOUN", "PROPN"):
+            suffix = f"{unnamed[0].lemma_.lower()} {prep.lower_}"
+        elif unnamed and unnamed[0].pos_ == "PRON":
+            continue  # "gave it to": what was given is not said here
         for pobj in _children(prep, {"pobj"}):
-            yield prep.lower_, pobj, 0.75
+            yield suffix, pobj, 0.75
 
 
 def _chain(verb: Token) -> list[Token]:
@@ -128,6 +253,9 @@ def verb_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     for verb in sentence:
         if verb.pos_ != "VERB" or verb.dep_ in CHAIN_DEPS:
             continue
+        if title_read_as_verb(verb, index):
+            yield _title_candidate(verb, index)
+            continue
         subjects = subjects_of(verb, index)
         if not subjects:
             continue
@@ -146,6 +274,30 @@ def verb_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
                     weight * confidence,
                     tuple(chain[:-1]),
                 )
+
+
+def title_read_as_verb(verb: Token, index: MentionIndex) -> bool:
+    """ "Airbus head Noel Forgeard", "France defenders William Gallas": a role noun between
+    two names that the parser took for a verb; a title, not an event."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or not is_role_noun(verb.lemma_):
+        return False
+    before, after = index.mention(doc[verb.i - 1]), index.mention(doc[verb.i + 1])
+    return before is not None and after is not None and after.entity.type == "PERSON"
+
+
+def _title_candidate(role: Token, index: MentionIndex) -> Candidate:
+    """ "Airbus head Noel Forgeard" → Noel Forgeard head-of Airbus."""
+    doc = role.doc
+    owner, person = doc[role.i - 1], doc[role.i + 1]
+    return Candidate(
+        tuple(index.arguments(person)),
+        role_predicate([role.lemma_.lower()]),
+        tuple(index.arguments(owner)),
+        role,
+        "title",
+        0.75,
+    )
 
 
 def _intent_noun(verb: Token) -> Token | None:
@@ -206,7 +358,7 @@ def nominalized_relations(sentence: Span, index: MentionIndex) -> Iterator[Candi
 def denied_actions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """ "TikTok denied any data sharing with Beijing" → TikTok shares-data-with Beijing (denied)."""
     for verb in sentence:
-        if verb.lemma_.lower() not in DENIAL_VERBS:
+        if not denies(verb):
             continue
         subjects = subjects_of(verb, index)
         for action in _children(verb, {"dobj"}):

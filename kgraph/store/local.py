@@ -146,11 +146,15 @@ def migrate(graph: nx.MultiDiGraph, vocabulary: Vocabulary | None = None) -> int
         The number of relations changed.
     """
     changed = 0
-    for _, v, data in graph.edges(data=True):
+    for u, v, data in graph.edges(data=True):
         if data.get("label") != "RELATION" or data.get("relation"):
             continue
         object_type = graph.nodes[v].get("type")
-        data["relation"] = relation_of(data["predicate"], None, object_type, vocabulary)
+        subject_type = graph.nodes[u].get("type")
+        pattern = next(iter(data.get("patterns") or ()), None) or None  # first evidence's
+        data["relation"] = relation_of(
+            data["predicate"], pattern, object_type, vocabulary, subject_type=subject_type
+        )
         data["type"] = relationship_type(data["relation"])
         changed += 1
     return changed

@@ -338,7 +338,13 @@ class Neo4jGraphStore:
         rows = [
             {
                 "id": row["id"],
-                "relation": relation_of(row["predicate"], None, row["object_type"], vocabulary),
+                "relation": relation_of(
+                    row["predicate"],
+                    None,
+                    row["object_type"],
+                    vocabulary,
+                    subject_type=row["subject_type"],
+                ),
             }
             for row in self.run(cypher.legacy_relations())
         ]

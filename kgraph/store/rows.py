@@ -185,7 +185,11 @@ def rows_from_graph(graph: nx.MultiDiGraph) -> GraphRows:
                         "object": v,
                         "key": _key(data["predicate"], data["modality"], data["negated"]),
                         "relation": data.get("relation")
-                        or relation_of(data["predicate"], object_type=graph.nodes[v].get("type")),
+                        or relation_of(
+                            data["predicate"],
+                            object_type=graph.nodes[v].get("type"),
+                            subject_type=graph.nodes[u].get("type"),
+                        ),
                         "predicate": data["predicate"],
                         "negated": data["negated"],
                         "modality": data["modality"],
@@ -246,7 +250,10 @@ def _add_triple(rows: GraphRows, record: dict[str, Any]) -> None:
         raise ValueError("negated must be true or false")
     predicate = str(record["predicate"])
     relation = record.get("relation") or _relation_of(
-        predicate, record.get("pattern"), str(record["object"].get("type"))
+        predicate,
+        record.get("pattern"),
+        str(record["object"].get("type")),
+        str(record["subject"].get("type")),
     )
     rows.add_relation(
         {
@@ -274,10 +281,10 @@ def _add_triple(rows: GraphRows, record: dict[str, Any]) -> None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _relation_of(predicate: str, pattern: str | None, object_type: str) -> str:
+def _relation_of(predicate: str, pattern: str | None, object_type: str, subject_type: str) -> str:
     """:func:`relation_of` with the shipped vocabulary, remembered (a triples file repeats
     a few thousand predicates at most)."""
-    return relation_of(predicate, pattern, object_type)
+    return relation_of(predicate, pattern, object_type, subject_type=subject_type)
 
 
 def _interval(when: Any) -> str:

@@ -1,0 +1,173 @@
+"""An entity's type from all its evidence: the model's labels, and what the article says.
+
+The small model's label is one vote per mention and often wrong ("Twitter", "Sega" as
+PERSON, "Gazprom" as GPE, a soap called "Brookside" as ORG). What the text says about a name
+outweighs it (:func:`type_evidence`):
+
+* a title only a person takes: "Mr Ebbers";
+* a noun that describes the name, before it, in apposition or after a copula: "software
+  firm Sonaptic", "Sonaptic, the firm", "Sonaptic is a firm", "soap Brookside" (words in
+  ``kgraph/data/type_words.tsv``);
+* the role it plays: "Twitter's chairman", "Sega shares" (only an organization has them);
+  "Newcastle manager Graeme Souness" (a team); bought or taken over when it has no full
+  name (a company, not a player);
+* the last word of its name: "Dana Centre", "Sunderland FC".
+
+Each piece of evidence is a weighted vote; the model's labels together weigh less than one
+vote, so they decide only between types the text does not tell apart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from kgraph.entities.lexicon import first_name_gender, places
+from kgraph.entities.names import KNOWN_ALIASES, clean_name
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+#: Titles only a person takes: "Mr Ebbers" is a PERSON whatever label the model gave.
+PERSONAL_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
+#: Nouns only an organization has: "Twitter's chairman", "Activision chief executive".
+ORGANIZATION_CUES = {"chairman", "chairwoman", "executive", "ceo", "board", "shares", "share"}
+ORGANIZATION_CUES |= {"stock", "shareholder", "headquarters", "employee", "staff", "subsidiary"}
+ORGANIZATION_CUES |= {"takeover", "acquisition", "user", "app", "platform", "founder"}
+#: Roles in a team: "Newcastle manager Graeme Souness" makes Newcastle a team.
+TEAM_ROLES = {"manager", "coach", "boss", "striker", "midfielder", "defender", "captain"}
+TEAM_ROLES |= {"keeper", "goalkeeper", "winger", "forward", "skipper", "player", "full-back"}
+TEAM_ROLES |= {"fly-half", "scrum-half", "centre", "flanker", "prop", "lock", "hooker", "wing"}
+#: Nouns whose "in" or "of" object is a company: "a stake in Manchester United".
+HOLDINGS = {"stake", "share", "holding", "shareholding", "takeover", "acquisition", "bid"}
+HOLDINGS |= {"subsidiary", "unit", "division", "shareholder", "chairman", "ceo"}
+#: Verbs whose object is a company when its name has no first name: "bought Twitter".
+ACQUISITION_VERBS = {"buy", "acquire", "purchase", "sell"}
+
+#: Weights of the kinds of evidence (the model's labels weigh less than 1 together).
+STRONG, MEDIUM, WEAK = 3.0, 2.0, 1.0
+
+
+@lru_cache(maxsize=1)
+def type_words() -> tuple[dict[str, str], dict[str, str]]:
+    """(describing noun → type, last word of a name → type) of ``type_words.tsv``."""
+    nouns: dict[str, str] = {}
+    ends: dict[str, str] = {}
+    for line in (DATA / "type_words.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, type_, where = line.split("\t")[:3]
+        (nouns if where.strip() == "noun" else ends)[word.strip()] = type_.strip()
+    return nouns, ends
+
+
+def _described_by(token: Token) -> str | None:
+    nouns, _ = type_words()
+    return nouns.get(token.lemma_.lower()) if token.pos_ in ("NOUN", "PROPN") else None
+
+
+def type_evidence(span: Span) -> Counter[str]:
+    """Weighted type votes from the words around one mention (see the module docstring)."""
+    votes: Counter[str] = Counter()
+    doc = span.doc
+    root = span.root
+    before = doc[span.start - 1] if span.start else None
+    if span[0].lower_ in PERSONAL_TITLES or (
+        before is not None and before.lower_ in PERSONAL_TITLES
+    ):
+        votes["PERSON"] += STRONG
+    for described in _describing_nouns(span, root):
+        if (found := _described_by(described)) is not None:
+            votes[found] += MEDIUM
+    head = root.head
+    if root.dep_ in ("compound", "poss") and head.i >= span.end:
+        noun = head.lemma_.lower()
+        if noun in ORGANIZATION_CUES and head.ent_type_ != "PERSON" and not _place(span):
+            votes["ORG"] += MEDIUM  # "Twitter's chairman", not "US users"
+        elif noun in TEAM_ROLES and _names_person_after(head) and not _country(span):
+            votes["ORG"] += MEDIUM  # "Newcastle manager Graeme Souness": a team
+    if any(c.lower_ == "based" and c.dep_ in ("amod", "compound") for c in root.lefts):
+        votes["ORG"] += MEDIUM  # "Canada-based Barrick Gold"
+    if root.dep_ == "pobj" and head.head.lemma_.lower() in HOLDINGS and not _place(span):
+        votes["ORG"] += MEDIUM  # "a stake in Manchester United", "the takeover of Sina"
+    if root.dep_ in ("dobj", "pobj") and len(span) == 1:
+        verb = head if root.dep_ == "dobj" else None
+        if verb is not None and verb.lemma_.lower() in ACQUISITION_VERBS:
+            votes["ORG"] += WEAK
+    _, ends = type_words()
+    last = span[-1].text
+    if len(span) > 1 and last in ends:
+        votes[ends[last]] += WEAK
+    elif _full_personal_name(span):
+        votes["PERSON"] += WEAK  # "Russia's Elena Dementieva", labelled a building
+    return votes
+
+
+#: Labels the model gives a person's full name by mistake that a first name overrules (an
+#: organization named after its founder, "Morgan Stanley", keeps its label).
+_NOT_NAMED_AFTER_PEOPLE = {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+
+
+def _full_personal_name(span: Span) -> bool:
+    """A name of two or three capitalized words whose first is a first name given to one
+    gender, which the model labelled a place, building, work or product."""
+    words = clean_name(span.text).split()
+    return (
+        span.label_ in _NOT_NAMED_AFTER_PEOPLE
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and first_name_gender(" ".join(words)) is not None
+        and not _place(span)
+    )
+
+
+def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
+    """Nouns that say what a name is: "firm" in "British firm Sonaptic", "Sonaptic, the
+    firm", "Sonaptic is a small firm"."""
+    for child in root.lefts:
+        if child.dep_ in ("compound", "nmod") and child.i < span.start and not child.ent_type_:
+            yield child  # "software firm Sonaptic" (the parser hangs "firm" on the name)
+    for child in root.children:
+        if child.dep_ == "appos" and not child.ent_type_:
+            yield child  # "Sonaptic, the firm"
+    if root.dep_ == "appos" and not root.head.ent_type_:
+        yield root.head  # "the firm, Sonaptic"
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        yield from (c for c in root.head.children if c.dep_ == "attr" and not c.ent_type_)
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lower_ in ("city", "town")
+    ):
+        yield root.head.head  # "the city of Hamburg"
+
+
+def _country(span: Span) -> bool:
+    gazetteer = places()
+    name = clean_name(span.text)
+    name = KNOWN_ALIASES.get(name.casefold(), name)  # "Britain", "the US"
+    return bool(gazetteer.country(name) or gazetteer.demonym(name))
+
+
+def _place(span: Span) -> bool:
+    """Whether the gazetteer knows the name as a country, demonym or city."""
+    return _country(span) or places().city_country(span.text) is not None
+
+
+def _names_person_after(role: Token) -> bool:
+    """Whether a role noun stands before a person's name: "manager Graeme Souness"."""
+    following = role.doc[role.i + 1] if role.i + 1 < len(role.doc) else None
+    return following is not None and following.ent_type_ == "PERSON"
+
+
+def decide_type(model_votes: Counter[str], evidence: Counter[str], fallback: str) -> str:
+    """The type with the most evidence, the model's labels counting below one vote."""
+    if not evidence:
+        return fallback
+    total = sum(model_votes.values()) or 1
+    score = Counter({t: v / (total + 1) for t, v in model_votes.items()})
+    score.update(evidence)
+    return max(score, key=lambda t: (score[t], t == fallback, t))
