@@ -34,6 +34,21 @@ from kgraph.relations import relationship_type
 
 #: Node id prefix of article nodes in the local graph.
 ARTICLE_PREFIX = "article:"
+#: Fields of one piece of evidence, in the order of a relation's evidence lists.
+PIECE_FIELDS = (
+    "article",
+    "sentence",
+    "start",
+    "end",
+    "published",
+    "confidence",
+    "surface",
+    "pattern",
+    "source",
+    "source_id",
+    "when",
+    "when_text",
+)
 
 
 def relation_key(triple: Triple) -> str:

@@ -451,11 +451,12 @@ def legacy_relation_exists() -> str:
 
 
 def legacy_relations() -> str:
-    """Entity relationships without a ``relation``: element id, predicate, subject and object
-    types."""
+    """Entity relationships without a ``relation``: element id, predicate, the construction
+    of the first evidence, subject and object types."""
     return (
         "MATCH (s:Entity)-[r]->(o:Entity) WHERE r.relation IS NULL AND r.predicate IS NOT NULL "
-        "RETURN elementId(r) AS id, r.predicate AS predicate, s.type AS subject_type, "
+        "RETURN elementId(r) AS id, r.predicate AS predicate, "
+        "coalesce(r.patterns, [null])[0] AS pattern, s.type AS subject_type, "
         "o.type AS object_type"
     )
 

@@ -15,7 +15,7 @@ articles is kept as stored, the rest recomputed, all in publication order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -24,25 +24,10 @@ from kgraph.entities.identity import Entity, LocalEntity, Overrides, Resolution,
 from kgraph.entities.records import apply, from_record, local_entities, to_record
 from kgraph.models import Article, Extraction
 from kgraph.relations import relationship_type
-from kgraph.store.base import relation_row
+from kgraph.store.base import PIECE_FIELDS, relation_row
 
 #: A relation's identity: (subject id, object id, key).
 RelationKey = tuple[str, str, str]
-#: Fields of one piece of evidence, in the order of a relation's evidence lists.
-PIECE_FIELDS = (
-    "article",
-    "sentence",
-    "start",
-    "end",
-    "published",
-    "confidence",
-    "surface",
-    "pattern",
-    "source",
-    "source_id",
-    "when",
-    "when_text",
-)
 #: Properties of a relation besides its evidence (taken from its first piece).
 RELATION_FIELDS = ("type", "relation", "predicate", "negated", "modality")
 
@@ -216,6 +201,30 @@ def plan_loaded(index: StoreIndex, batch: list[tuple[Extraction, dict[str, Any]]
         row = rows[article["id"]]
         article["props"].update({k: row.get(k) for k in article["props"] if k in row})
     return delta
+
+
+#: Articles a store loads into a non-empty graph per write (one transaction each).
+LOAD_ARTICLES = 500
+
+
+def load_new_articles(
+    articles: list[dict[str, Any]],
+    records: dict[str, str],
+    is_stored: Callable[[str, str], bool],
+    write: Callable[[Callable[[StoreIndex], GraphDelta]], GraphDelta],
+) -> int:
+    """Load the articles (rows and records) not stored yet, :data:`LOAD_ARTICLES` a write:
+    ``write`` applies the plan it is given in one transaction. Returns how many were new."""
+    added = 0
+    for start in range(0, len(articles), LOAD_ARTICLES):
+        batch = [
+            (loaded_extraction(row, records[row["id"]]), row)
+            for row in articles[start : start + LOAD_ARTICLES]
+            if not is_stored(row["id"], row.get("content_hash") or "")
+        ]
+        if batch:
+            added += len(write(lambda index, b=batch: plan_loaded(index, b)).articles)
+    return added
 
 
 def stored_record(local: LocalEntity, entity: Entity | None = None) -> StoredRecord:

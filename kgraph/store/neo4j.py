@@ -29,6 +29,7 @@ from kgraph.store.delta import (
     EmptyIndex,
     GraphDelta,
     chunks,
+    load_new_articles,
     loaded_extraction,
     plan,
     plan_loaded,
@@ -46,8 +47,6 @@ from kgraph.store.settings import (  # noqa: F401 - re-exported
 
 #: Rows per UNWIND statement inside one transaction.
 STATEMENT_ROWS = 2000
-#: Articles per transaction when a graph's records are loaded (``kgraph load``).
-LOAD_ARTICLES = 500
 #: Write transactions :meth:`Neo4jGraphStore.load` runs at once by default. Concurrent ones
 #: get node-disjoint rows, yet Neo4j 5 also locks the relationships next in a node's chain,
 #: so they may still deadlock (the server detects it, the driver retries): opt-in.
@@ -214,7 +213,8 @@ class Neo4jGraphStore:
 
     def add_records(self, articles: list[dict[str, Any]], records: dict[str, str]) -> int:
         """Add articles (rows of their properties) with their article-level records, as
-        :meth:`write` adds extractions, in transactions of :data:`LOAD_ARTICLES`.
+        :meth:`write` adds extractions, in transactions of
+        :data:`~kgraph.store.delta.LOAD_ARTICLES`.
 
         Returns:
             How many articles were new.
@@ -222,17 +222,7 @@ class Neo4jGraphStore:
         self.check_indexed()
         if not self.stats().articles:
             return self._bulk_load(articles, records)
-        added = 0
-        for start in range(0, len(articles), LOAD_ARTICLES):
-            batch = []
-            for row in articles[start : start + LOAD_ARTICLES]:
-                if self.has_article(row["id"], row.get("content_hash") or ""):
-                    continue
-                batch.append((loaded_extraction(row, records[row["id"]]), row))
-            if batch:
-                delta = self.write_delta(lambda index, b=batch: plan_loaded(index, b))
-                added += len(delta.articles)
-        return added
+        return load_new_articles(articles, records, self.has_article, self.write_delta)
 
     def _bulk_load(self, articles: list[dict[str, Any]], records: dict[str, str]) -> int:
         """Load articles into an empty database: one resolution of all of them, written
@@ -328,7 +318,8 @@ class Neo4jGraphStore:
     def migrate(self, vocabulary: Vocabulary | None = None, *, batch_size: int = 10_000) -> int:
         """Retype relationships written by an older kgraph (typed by predicate) by relation.
 
-        Each gets a ``relation`` from its predicate and the object's entity type, and is
+        Each gets a ``relation`` from its predicate, its first evidence's construction and
+        the subject's and object's entity types (as a new write would), and is
         replaced by one of the relation's type with the same properties; one transaction
         per batch. Running it again changes nothing.
 
@@ -340,7 +331,7 @@ class Neo4jGraphStore:
                 "id": row["id"],
                 "relation": relation_of(
                     row["predicate"],
-                    None,
+                    row["pattern"] or None,
                     row["object_type"],
                     vocabulary,
                     subject_type=row["subject_type"],

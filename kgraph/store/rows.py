@@ -23,26 +23,13 @@ import networkx as nx
 from kgraph.errors import RejectedInput
 from kgraph.models import Extraction
 from kgraph.relations import relation_of, relationship_type
-from kgraph.store.base import ARTICLE_PREFIX, relation_row
+from kgraph.store.base import ARTICLE_PREFIX, PIECE_FIELDS, relation_row
 from kgraph.store.local import evidence_list
 
 #: Article properties stored on Article nodes besides ``id``.
 ARTICLE_PROPS = ("title", "published", "url", "source", "content_hash", "text_kind", "read_from")
 #: Fields of one piece of evidence, in the order of the relationship's evidence lists.
-EVIDENCE_FIELDS = (
-    "article",
-    "sentence",
-    "start",
-    "end",
-    "published",
-    "confidence",
-    "surface",
-    "pattern",
-    "source",
-    "source_id",
-    "when",
-    "when_text",
-)
+EVIDENCE_FIELDS = PIECE_FIELDS
 
 
 @contextmanager

@@ -34,6 +34,7 @@ from kgraph.store.delta import (
     GraphDelta,
     RelationKey,
     StoredRecord,
+    load_new_articles,
     loaded_extraction,
     plan,
     plan_loaded,
@@ -45,8 +46,6 @@ from kgraph.store.sqlite_reader import SqliteReader, entity_node, relation_prope
 
 FORMAT = "kgraph"
 VERSION = 1
-#: Articles per transaction when records are loaded (``kgraph load DIR --graph g.db``).
-LOAD_ARTICLES = 500
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -262,22 +261,12 @@ class SqliteGraphStore:
 
     def add_records(self, articles: list[dict[str, Any]], records: dict[str, str]) -> int:
         """Add articles (rows of their properties) with their article-level records, in
-        transactions of :data:`LOAD_ARTICLES`; returns how many were new."""
+        transactions of :data:`~kgraph.store.delta.LOAD_ARTICLES`; returns how many were new."""
         self._writing()
         if not self.stats().articles:  # an empty graph: one resolution of everything
             batch = [(loaded_extraction(row, records[row["id"]]), row) for row in articles]
             return len(self._transaction(lambda index: plan_loaded(index, batch)).articles)
-        added = 0
-        for start in range(0, len(articles), LOAD_ARTICLES):
-            batch = []
-            for row in articles[start : start + LOAD_ARTICLES]:
-                if self.has_article(row["id"], row.get("content_hash") or ""):
-                    continue
-                batch.append((loaded_extraction(row, records[row["id"]]), row))
-            if batch:
-                delta = self._transaction(lambda index, b=batch: plan_loaded(index, b))
-                added += len(delta.articles)
-        return added
+        return load_new_articles(articles, records, self.has_article, self._transaction)
 
     def set_overrides(self, overrides: Overrides) -> bool:
         """Resolve the graph with ``overrides`` and keep them, if that changes the graph;
