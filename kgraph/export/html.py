@@ -29,7 +29,13 @@ from typing import Any
 import networkx as nx
 
 from kgraph.errors import KgraphError
-from kgraph.export.overview import TOP, Overview, overview, overview_summary
+from kgraph.export.overview import (
+    COMMUNITY_COLORS,
+    TOP,
+    Overview,
+    overview,
+    overview_summary,
+)
 from kgraph.export.style import node_kind, relation_degree, type_colors
 
 __all__ = ["overview_html", "page_html", "write_html"]
@@ -83,19 +89,6 @@ _CAPTION = (
     "padding:4px 10px;font:13px sans-serif;color:#333;background:rgba(255,255,255,.85)"
     '">{}</div>'
 )
-#: Community colours of an overview page.
-_COMMUNITY_COLORS = (
-    "#4c72b0",
-    "#dd8452",
-    "#55a868",
-    "#c44e52",
-    "#8172b3",
-    "#937860",
-    "#da8bc3",
-    "#8c8c8c",
-    "#ccb974",
-    "#64b5cd",
-)
 
 
 def overview_html(graph: nx.MultiDiGraph, chosen: Overview, title: str = "kgraph") -> str:
@@ -105,7 +98,7 @@ def overview_html(graph: nx.MultiDiGraph, chosen: Overview, title: str = "kgraph
     legend: dict[str, str] = {}
     color_of: dict[str, str] = {}
     for i, members in enumerate(chosen.communities):
-        color = _COMMUNITY_COLORS[i % len(_COMMUNITY_COLORS)] if len(members) > 1 else "#b0b0b0"
+        color = COMMUNITY_COLORS[i % len(COMMUNITY_COLORS)] if len(members) > 1 else "#b0b0b0"
         name = chosen.community_name(members, graph) if len(members) > 1 else "not in a group"
         legend.setdefault(f"group: {name}" if len(members) > 1 else name, color)
         color_of.update(dict.fromkeys(members, color))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 __all__ = [
+    "COMMUNITY_COLORS",
     "EDGES_PER_ENTITY",
     "TOP",
     "Overview",
@@ -30,6 +31,19 @@ __all__ = [
 TOP = 40
 #: Relations drawn per kept entity (the strongest first).
 EDGES_PER_ENTITY = 1.5
+#: Colours of an overview's communities, in turn (the picture's and the page's).
+COMMUNITY_COLORS = (
+    "#4c72b0",
+    "#dd8452",
+    "#55a868",
+    "#c44e52",
+    "#8172b3",
+    "#937860",
+    "#da8bc3",
+    "#8c8c8c",
+    "#ccb974",
+    "#64b5cd",
+)
 _SEED = 7
 
 

@@ -30,7 +30,14 @@ from pathlib import Path
 import networkx as nx
 
 from kgraph.export.labels import LabelReport, along, label_report, place_labels
-from kgraph.export.overview import TOP, Overview, overview, overview_summary, pair_relations
+from kgraph.export.overview import (
+    COMMUNITY_COLORS,
+    TOP,
+    Overview,
+    overview,
+    overview_summary,
+    pair_relations,
+)
 from kgraph.export.style import node_kind, relation_degree, type_colors
 
 __all__ = ["BUNDLE_AT", "EDGE_LABELS_UP_TO", "LABELLED", "PictureWritten", "write_picture"]
@@ -667,7 +674,7 @@ def _outline_communities(ax, graph, chosen: Overview, pos) -> list:
 
     labels = []
     for i, members in enumerate(c for c in chosen.communities if len(c) > 1):
-        color = _COMMUNITY_COLORS[i % len(_COMMUNITY_COLORS)]
+        color = COMMUNITY_COLORS[i % len(COMMUNITY_COLORS)]
         around = [
             (
                 pos[n][0] + 0.75 * math.cos(a / 8 * math.pi),
@@ -693,20 +700,6 @@ def _outline_communities(ax, graph, chosen: Overview, pos) -> list:
             )
         )
     return labels
-
-
-_COMMUNITY_COLORS = (
-    "#4c72b0",
-    "#dd8452",
-    "#55a868",
-    "#c44e52",
-    "#8172b3",
-    "#937860",
-    "#da8bc3",
-    "#8c8c8c",
-    "#ccb974",
-    "#64b5cd",
-)
 
 
 def _convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
