@@ -24,7 +24,7 @@ from kgraph.extract.arguments import MentionIndex
 from kgraph.extract.attribution import quoted, source_of
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.modality import Modality, classify
-from kgraph.extract.modifiers import demonym_names, modifier_relations
+from kgraph.extract.modifiers import country_in_name, demonym_names, modifier_relations
 from kgraph.extract.nominal import NOMINAL_EXTRACTORS
 from kgraph.extract.places import PLACE_EXTRACTORS
 from kgraph.extract.projection import projections
@@ -43,6 +43,7 @@ EXTRACTORS = (
     *NOMINAL_EXTRACTORS,
     modifier_relations,
     demonym_names,
+    country_in_name,
     *PLACE_EXTRACTORS,
     *AFFILIATION_EXTRACTORS,
 )

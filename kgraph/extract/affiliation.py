@@ -22,11 +22,18 @@ from kgraph.entities.lexicon import places, role
 from kgraph.entities.mentions import Mention
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
-from kgraph.extract.nominal import HONORIFICS
-from kgraph.extract.predicates import role_predicate
+from kgraph.extract.nominal import HEADING_RELATIONS, HONORIFICS
+from kgraph.extract.predicates import kebab, role_predicate
+from kgraph.extract.sport import is_team
+from kgraph.relations import relation_of
 
 ORGANIZATION_TYPES = {"ORG"}
+#: Words before "X of <country>" that make it a comparison, not a person: "the Eminem of
+#: Argentina", "a Madonna of Brazil".
+COMPARING_WORDS = {"the", "a", "an"}
 PLACE_TYPES = {"GPE", "LOC"}
+#: Places that make a role one of a unit: "Vodafone's UK chief executive".
+UNIT_PLACE_TYPES = {"GPE", "LOC"}
 #: Things that are where a place phrase after them says: "the summit in Durban".
 LOCATED_TYPES = {"FAC", "EVENT", "GPE", "LOC"}
 #: What "X in Y" says of X by its type: an organization's seat, where an event is held
@@ -71,7 +78,8 @@ def _affiliation(
         return Candidate(subject, found.predicate, obj, head, "affiliation", 0.8)
     if owner.entity.type in ORGANIZATION_TYPES:  # a member or an employee: not said
         return Candidate(subject, "affiliated-with", obj, owner_token, "affiliation", 0.75)
-    if owner.entity.type == "GPE" and places().country(owner.entity.name):
+    compared = person.start > 0 and head.doc[person.start - 1].lower_ in COMPARING_WORDS
+    if owner.entity.type == "GPE" and places().country(owner.entity.name) and not compared:
         return Candidate(subject, "citizen-of", obj, owner_token, "affiliation", 0.75)
     return None
 
@@ -145,10 +153,27 @@ def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Cand
                 obj = (_argument(owner, child),)
                 words = [t.lower_ for t in roles if t.i > child.i and t.lower_ not in HONORIFICS]
                 if words and owner.entity.type in ORGANIZATION_TYPES | PLACE_TYPES | {"PERSON"}:
-                    predicate = role_predicate(words)
+                    predicate = role_predicate(words, is_team(owner.entity, sentence.doc))
+                    if (
+                        relation_of(predicate) in HEADING_RELATIONS
+                        and owner.entity.type != "PERSON"
+                    ):
+                        # "Vodafone's UK chief executive" leads a unit: uk-chief-executive-of
+                        predicate = kebab(*_places_between(child, person, index), predicate)
                     yield Candidate(subject, predicate, obj, roles[-1], "title", 0.8)
                 elif owner.entity.type in ORGANIZATION_TYPES:
                     yield Candidate(subject, "affiliated-with", obj, child, "affiliation", 0.75)
+
+
+def _places_between(owner: Token, person: Mention, index: MentionIndex) -> list[str]:
+    """Places named between an owner and a role: "Vodafone's UK chief executive" → ["uk"]
+    (the head of a country's unit, not of the company)."""
+    found = []
+    for token in owner.doc[owner.i + 1 : person.start]:
+        mention = index.mention(token)
+        if mention is not None and mention.entity.type in UNIT_PLACE_TYPES:
+            found += [token.text.lower()] if token.i == mention.start else []
+    return found
 
 
 def _organization_of_organization(

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kgraph.entities.coref import DESCRIPTIONS
-from kgraph.entities.lexicon import places, role
+from kgraph.entities.lexicon import Places, places, role
 from kgraph.entities.mentions import Mention
 from kgraph.entities.types import TEAM_ROLES
 from kgraph.extract.arguments import Argument, MentionIndex
@@ -178,7 +178,9 @@ def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidat
         if kind == "PERSON" and is_country:
             # "Ireland coach Eddie O'Sullivan" coaches the Ireland side: no word of where
             # he is from ("Irish coach" is); the title gives coach-of
-            if pattern == "demonym" or not any(_team_role(r) for r in roles):
+            # "Vodafone's UK chief executive" runs the UK unit: no word of where he is from
+            unit = pattern == "place" and mention.start > 0 and doc[mention.start - 1].tag_ == "POS"
+            if (pattern == "demonym" or not any(_team_role(r) for r in roles)) and not unit:
                 yield Candidate(subject, "citizen-of", owner, token, pattern, 0.8)
             words = _role_words(roles, index)
             found = role(words) if words else None
@@ -214,3 +216,61 @@ def demonym_names(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
             "demonym",
             0.75,
         )
+
+
+#: Words that make a country's name inside an organization's name no seat: "Radio Free
+#: Europe", "Friends of Syria", "Save the Children UK" keeps it; "Jordan Grand Prix" is a team.
+NOT_SEAT_WORDS = {"friends", "grand", "prix", "open", "cup", "games", "championship"}
+
+
+def country_in_name(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
+    """ "Air India", "the Bank of England", "China Radio International" → based-in the
+    country the organization's name holds (a whole country name, not the whole name)."""
+    doc = sentence.doc
+    gazetteer = places()
+    for mention in index.within(sentence):
+        if mention.via != "name" or mention.entity.type != "ORG":
+            continue
+        words = [t for t in doc[mention.start : mention.end] if t.lower_ != "the"]
+        if len(words) < 2 or {t.lower_ for t in words} & NOT_SEAT_WORDS:
+            continue
+        if words[-1].lower_ in STATE_WORDS or gazetteer.country(mention.entity.name):
+            continue  # "the Federal Republic": the country itself
+        if any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue  # "Italy Rejects Easing Fertility": a headline, not a name
+        found = _country_words(words, gazetteer)
+        if found is not None:
+            country, token = found
+            yield Candidate(
+                (Argument(mention.entity, doc[mention.end - 1], 1.0),),
+                "based-in",
+                (Argument(index.entity_named(country), token, 0.9),),
+                token,
+                "place",
+                0.75,
+            )
+
+
+#: English names of countries other than the gazetteer's own that a name may hold.
+COUNTRY_SHORT_NAMES = {"UK", "US", "USA", "Britain", "America"}
+#: Words joining or qualifying a place that make it another place or several: "Northern
+#: Ireland", "Serbia & Montenegro".
+PLACE_QUALIFIERS = {"northern", "southern", "eastern", "western", "north", "south", "east"}
+PLACE_QUALIFIERS |= {"west", "new", "&", "-", "and", "mr", "mrs", "ms"}
+
+
+def _country_words(words: list[Token], gazetteer: Places) -> tuple[str, Token] | None:
+    """The country named by one to three whole words of a name (in English, as the country
+    is called: "Island" or "Suisse" are not Iceland or Switzerland), and its first token."""
+    if any(t.lower_ in PLACE_QUALIFIERS for t in words):
+        return None
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            part = words[start : start + size]
+            text = " ".join(t.text for t in part)
+            if part[-1].lower_ in STATE_WORDS:
+                continue  # "State of the Union"
+            country = gazetteer.country(text)
+            if country is not None and (text == country or text in COUNTRY_SHORT_NAMES):
+                return country, part[0]
+    return None

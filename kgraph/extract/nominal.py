@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kgraph.entities.coref import DESCRIPTIONS
 from kgraph.entities.lexicon import is_role_noun
@@ -12,7 +12,9 @@ from kgraph.entities.lexicon import role as known_role
 from kgraph.entities.types import TEAM_ROLES
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
-from kgraph.extract.predicates import role_predicate
+from kgraph.extract.predicates import kebab, role_predicate
+from kgraph.extract.sport import is_team
+from kgraph.relations import LEADING_RELATIONS, relation_of
 
 #: Modifiers of a role noun that belong in its name ("parent company", "chief executive").
 ROLE_MODIFIER_DEPS = {"compound", "amod"}
@@ -88,6 +90,22 @@ def _side_or_office(noun: Token) -> bool:
     return lemma in TEAM_ROLES or (found is not None and found.of_country) or lemma == "mayor"
 
 
+#: Nouns before a name or in apposition that name no role: a pronoun, a title of address,
+#: a count or a pair ("Edinburgh pair X", "WorldCom's former number two X").
+EMPTY_ROLE_NOUNS = {"he", "she", "it", "they", "him", "her", "himself", "herself", "one"}
+EMPTY_ROLE_NOUNS |= {"mr", "mrs", "ms", "miss", "number", "pair", "duo", "trio", "quartet"}
+EMPTY_ROLE_NOUNS |= {"couple", "lot", "year", "name", "decision", "hail", "kind", "sort"}
+#: Roles held towards a person only: "Wales international colleague X" is no colleague of
+#: Wales.
+PERSONAL_ROLE_NOUNS = {"colleague", "friend", "counterpart", "team-mate", "teammate"}
+
+
+def says_nothing(role_word: str, holder_type: str | None) -> bool:
+    """Whether a role word makes no relation with a holder of this type."""
+    word = role_word.lower()
+    return word in EMPTY_ROLE_NOUNS or (word in PERSONAL_ROLE_NOUNS and holder_type != "PERSON")
+
+
 def _role_relation(
     holders: Iterable[Argument],
     role: Token,
@@ -100,8 +118,82 @@ def _role_relation(
     owners = tuple(owners)
     if _is_company_noun(role) and all(o.entity.type in ("GPE", "LOC") for o in owners):
         return Candidate(tuple(holders), "based-in", owners, role, pattern, 0.85)
-    predicate = role_predicate(_role_words(role, index))
+    team = is_team(owners[0].entity, role.doc) if owners else None
+    words = _role_words(role, index)
+    predicate = _body_secretary(role_predicate(words, team), owners)
+    if relation_of(predicate) in HEADING_RELATIONS and owners[0].entity.type in UNIT_HOLDERS:
+        unit = _unit_words(role, owners, index)
+        if unit:  # "head of Barclays in Asia" leads a part: asia-head-of (employee-of)
+            predicate = kebab(*unit, predicate)
     return Candidate(tuple(holders), predicate, owners, role, pattern, 0.85)
+
+
+#: Last words of the names of bodies whose secretary is no minister: "the Welsh Rugby Union".
+BODY_WORDS = {"union", "association", "federation", "society", "club", "league", "party"}
+BODY_WORDS |= {"council", "committee", "congress", "trust", "foundation", "institute", "group"}
+
+
+def _body_secretary(predicate: str, owners: Iterable[Argument]) -> str:
+    """ "secretary of the Welsh Students Rugby Football Union": a union's secretary, no
+    minister (``union-secretary-of``, employee-of); "Defence Secretary" stays a minister."""
+    if predicate != "secretary-of":
+        return predicate
+    for owner in owners:
+        last = owner.entity.name.split()[-1].lower() if owner.entity.name.split() else ""
+        if owner.entity.type == "ORG" and last in BODY_WORDS:
+            return kebab(last, predicate)
+    return predicate
+
+
+#: Place words that make a role one of a part ("UK chief executive", "head of EA in Europe").
+UNIT_PLACE_TYPES = {"GPE", "LOC"}
+#: Relations of those who lead a whole, whose role in a part makes them staff.
+HEADING_RELATIONS = LEADING_RELATIONS - {"coach-of"}
+#: Holders that have parts a role may lead: organizations and governments ("Britain's Europe
+#: Director"), not people ("Agassi's Australian coach").
+UNIT_HOLDERS = {"ORG", "GPE"}
+
+
+def _unit_words(role: Token, owners: Iterable[Argument], index: MentionIndex) -> list[str]:
+    """Words saying that a leading role is held in a part of its holder, not the whole: a
+    place before the role ("the bank's UK chief executive") or after the holder ("head of
+    EA in Europe"), or a field or unit the role is "of" ("the BBC's head of development",
+    "president of the networks division at Siemens")."""
+    owned = {o.entity.id for o in owners}
+    words = [
+        c.text.lower()
+        for c in role.lefts
+        if c.dep_ in ROLE_MODIFIER_DEPS
+        and (m := index.mention(c)) is not None
+        and m.entity.type in UNIT_PLACE_TYPES
+        and m.entity.id not in owned
+    ]
+    places = words + _place_after(role, index)  # "head of Barclays in Asia"
+    fields = []
+    for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            found = index.arguments(pobj)
+            if not found and pobj.pos_ == "NOUN" and pobj.lemma_.lower() not in WHOLE_NOUNS:
+                fields.append(pobj.lemma_.lower())  # "head of development at the BBC"
+            for owner in found:  # "head of EA in Europe"
+                places += _place_after(owner.token, index)
+    return places or fields
+
+
+#: Nouns a leading role is "of" that are its holder as a whole: "chairman of the board".
+WHOLE_NOUNS = {"board", "company", "firm", "group", "club", "team", "party", "state", "bank"}
+WHOLE_NOUNS |= {"organisation", "organization", "corporation", "government", "union", "side"}
+WHOLE_NOUNS |= {"season", "year", "month", "week", "day", "time", "decade", "century", "era"}
+
+
+def _place_after(token: Token, index: MentionIndex) -> list[str]:
+    """A place an organization's name is put in: "EA in Europe" → ["europe"]."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            mention = index.mention(pobj)
+            if mention is not None and mention.entity.type in UNIT_PLACE_TYPES:
+                return [pobj.text.lower()]
+    return []
 
 
 def _is_company_noun(noun: Token) -> bool:
@@ -120,7 +212,11 @@ def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
             mention = index.mention(named)
             if not mention or index.mention(role):
                 continue
-            owners = _role_holder_of(role, index)
+            owners = [
+                o
+                for o in _role_holder_of(role, index)
+                if not says_nothing(role.lemma_, o.entity.type)
+            ]
             if owners:
                 subject = (Argument(mention.entity, named, 1.0 if mention.via == "name" else 0.8),)
                 yield _role_relation(subject, role, owners, index, "apposition")
@@ -151,10 +247,22 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         org = index.mention(sentence.doc[cursor])
         if org is None or org.entity.type not in ("ORG", "GPE", "FAC"):
             continue
+        if org.entity.type == "GPE" and _after_possessive(sentence.doc, org.start):
+            continue  # "Vodafone's UK chief executive" heads a unit of Vodafone, not the UK
         person = (Argument(mention.entity, token, 1.0),)
         owner = (Argument(org.entity, sentence.doc[cursor], 1.0),)
-        predicate = role_predicate([t.lower_ for t in role_tokens])
+        if says_nothing(role_tokens[-1].lemma_, org.entity.type):
+            continue  # "Edinburgh pair Alasdair Strokosch"
+        # a team's boss is its manager; "Birmingham manager Steve Bruce" stays one outside a
+        # report full of sport (a company's manager is named in apposition: "X, a manager at")
+        team = is_team(org.entity, sentence.doc) or None
+        predicate = _body_secretary(role_predicate([t.lower_ for t in role_tokens], team), owner)
         yield Candidate(person, predicate, owner, role_tokens[-1], "title", 0.85)
+
+
+def _after_possessive(doc: Doc, start: int) -> bool:
+    """Whether a possessive ("Vodafone's") stands right before the token at ``start``."""
+    return start > 0 and doc[start - 1].tag_ == "POS"
 
 
 def copular_roles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:

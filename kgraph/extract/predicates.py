@@ -85,8 +85,22 @@ def verb_predicate(verb: Token) -> str:
     return kebab(form, *particles)
 
 
-def role_predicate(words: list[str]) -> str:
-    """Predicate of a role noun phrase: ``["parent", "company"]`` → ``parent-of``."""
+#: Roles that name a team's manager in a sports report and a company's head elsewhere.
+MANAGING_ROLES = {"boss", "manager"}
+
+
+def role_predicate(words: list[str], team: bool | None = None) -> str:
+    """Predicate of a role noun phrase: ``["parent", "company"]`` → ``parent-of``.
+
+    With ``team`` (whether the role's holder is a sports team, when known): a team's
+    "boss" is its manager (``manager-of``, "caretaker boss" → ``caretaker-manager-of``); a
+    plain "manager" of anything else is one of its staff (``employee-of``), not a coach.
+    """
+    if words and words[-1].lower() in MANAGING_ROLES:
+        if team:
+            return kebab(*words[:-1], "manager", "of")
+        if team is False and [w.lower() for w in words] == ["manager"]:
+            return "employee-of"
     phrase = " ".join(w.lower() for w in words)
     known = role(words)
     return (
