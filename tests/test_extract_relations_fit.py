@@ -101,3 +101,30 @@ def test_a_country_in_an_organizations_name_is_its_seat(triples_of):
     # a word that only resembles a country's name in another language says nothing
     found = triples_of("He joined Island Records in 1977 and worked on the label's first tour.")
     assert not any(relation == "based-in" for _, relation, _, _ in found)
+
+
+def test_one_of_several_directors_is_staff(triples_of):
+    found = triples_of(
+        "Paul Saffo, a director at the Institute for the Future, said the gadget would sell."
+    )
+    assert _pairs(found, "Paul Saffo", "Institute for the Future") == {
+        ("employee-of", "a-director-of")
+    }
+    found = triples_of(
+        "Marc Morgenstern, vice president of anti-piracy firm Overpeer, said the networks "
+        "were busy."
+    )
+    assert _pairs(found, "Marc Morgenstern", "Overpeer") == {("employee-of", "vice-president-of")}
+
+
+def test_the_region_an_economist_covers_is_no_nationality(triples_of):
+    found = triples_of(
+        '"Growth will slow," said Ian Shepherdson, chief US economist at High Frequency Economics.'
+    )
+    assert not _pairs(found, "Ian Shepherdson", "United States")
+    assert _pairs(found, "Ian Shepherdson", "High Frequency Economics")
+
+
+def test_a_stadium_is_in_a_city_not_based_there(triples_of):
+    found = triples_of("The final will be played at Seville's Olympic Stadium in May.")
+    assert _pairs(found, "Olympic Stadium", "Seville") == {("located-in", "located-in")}

@@ -37,6 +37,9 @@ PERSON_ROLES = {"player-of", "coach-of", "member-of", "spokesperson-of", "founde
 #: Last words of a name that make it a state, not an organization in one.
 STATE_WORDS = {"republic", "reich", "empire", "kingdom", "federation", "confederation", "union"}
 PLACE_TYPES = {"GPE", "LOC"}
+#: Roles whose place word names the region the work covers, not the holder's nationality:
+#: "chief Turkish economist for Deutsche Bank", "our Europe correspondent".
+REGION_ROLES = {"economist", "analyst", "strategist", "correspondent", "editor", "reporter"}
 
 
 def _root(mention: Mention, token: Token) -> Token:
@@ -180,7 +183,10 @@ def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidat
             # he is from ("Irish coach" is); the title gives coach-of
             # "Vodafone's UK chief executive" runs the UK unit: no word of where he is from
             unit = pattern == "place" and mention.start > 0 and doc[mention.start - 1].tag_ == "POS"
-            if (pattern == "demonym" or not any(_team_role(r) for r in roles)) and not unit:
+            covered = any(r.lemma_.lower() in REGION_ROLES for r in roles)  # "chief US economist"
+            if (pattern == "demonym" or not any(_team_role(r) for r in roles)) and not (
+                unit or covered
+            ):
                 yield Candidate(subject, "citizen-of", owner, token, pattern, 0.8)
             words = _role_words(roles, index)
             found = role(words) if words else None
@@ -191,7 +197,9 @@ def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidat
                 predicate = role_predicate(_role_words([office], index))
                 yield Candidate(subject, predicate, owner, office, pattern, 0.75)
         elif kind in ORGANIZATION_TYPES and (is_country or token.dep_ == "poss"):
-            yield Candidate(subject, "based-in", owner, token, pattern, 0.8)
+            # a building or a square has no seat: "Seville's Olympic Stadium" is in Seville
+            predicate = "located-in" if kind == "FAC" else "based-in"
+            yield Candidate(subject, predicate, owner, token, pattern, 0.8)
         elif kind in PLACE_TYPES and is_country and not places().country(target.entity.name):
             yield Candidate(subject, "located-in", owner, token, pattern, 0.8)
 

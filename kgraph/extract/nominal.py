@@ -121,6 +121,8 @@ def _role_relation(
     team = is_team(owners[0].entity, role.doc) if owners else None
     words = _role_words(role, index)
     predicate = _body_secretary(role_predicate(words, team), owners)
+    if relation_of(predicate) in HEADING_RELATIONS and _one_of_several(role):
+        predicate = kebab("a", predicate)  # "a director at the Institute": one of its staff
     if relation_of(predicate) in HEADING_RELATIONS and owners[0].entity.type in UNIT_HOLDERS:
         unit = _unit_words(role, owners, index)
         if unit:  # "head of Barclays in Asia" leads a part: asia-head-of (employee-of)
@@ -152,6 +154,12 @@ HEADING_RELATIONS = LEADING_RELATIONS - {"coach-of"}
 #: Holders that have parts a role may lead: organizations and governments ("Britain's Europe
 #: Director"), not people ("Agassi's Australian coach").
 UNIT_HOLDERS = {"ORG", "GPE"}
+
+
+def _one_of_several(role: Token) -> bool:
+    """ "Paul Saffo, a director at the Institute for the Future": an indefinite article says
+    the role is one of several, not the head."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in role.children)
 
 
 def _unit_words(role: Token, owners: Iterable[Argument], index: MentionIndex) -> list[str]:
