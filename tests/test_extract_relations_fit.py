@@ -128,3 +128,10 @@ def test_the_region_an_economist_covers_is_no_nationality(triples_of):
 def test_a_stadium_is_in_a_city_not_based_there(triples_of):
     found = triples_of("The final will be played at Seville's Olympic Stadium in May.")
     assert _pairs(found, "Olympic Stadium", "Seville") == {("located-in", "located-in")}
+
+
+def test_a_former_head_stays_a_head(triples_of):
+    found = triples_of(
+        "Mr Corcostegui, a former CEO at Santander, also asked the court for new evidence."
+    )
+    assert _pairs(found, "Corcostegui", "Santander") == {("head-of", "chief-executive-of")}

@@ -159,7 +159,14 @@ UNIT_HOLDERS = {"ORG", "GPE"}
 def _one_of_several(role: Token) -> bool:
     """ "Paul Saffo, a director at the Institute for the Future": an indefinite article says
     the role is one of several, not the head."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in role.children)
+    children = list(role.children)
+    if any(c.lower_ in FORMER_WORDS for c in children):
+        return False  # "a former chairman of the UK Film Council" led it
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in children)
+
+
+#: Words that make "a <role>" one who held the role: "a former chief executive".
+FORMER_WORDS = {"former", "ex", "past", "previous", "one-time", "onetime"}
 
 
 def _unit_words(role: Token, owners: Iterable[Argument], index: MentionIndex) -> list[str]:
