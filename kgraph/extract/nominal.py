@@ -136,8 +136,8 @@ BODY_WORDS |= {"council", "committee", "congress", "trust", "foundation", "insti
 
 
 def _body_secretary(predicate: str, owners: Iterable[Argument]) -> str:
-    """ "secretary of the Welsh Students Rugby Football Union": a union's secretary, no
-    minister (``union-secretary-of``, employee-of); "Defence Secretary" stays a minister."""
+    """ "secretary of the Welsh Students Rugby Football Union": an officer of the union, no
+    minister (``union-secretary-of``, member-of); "Defence Secretary" stays a minister."""
     if predicate != "secretary-of":
         return predicate
     for owner in owners:
