@@ -53,7 +53,7 @@ DESCRIPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
             "startup",
             "start-up",
         ],
-        (_ORG_TYPES, "company"),
+        (("ORG",), "company"),  # a company, firm or group is an organization, never a product
     ),
     **dict.fromkeys(
         ["app", "application", "platform", "network", "service", "site", "website"],
@@ -110,6 +110,9 @@ EVIDENCE = {
     },
 }
 
+
+#: Possessive pronouns of people: what they own is not an earlier entity of the article.
+OWNER_PRONOUNS = {"his", "her", "my", "your", "our", "their"}
 
 #: Titles that tell people apart: "the president" is not the person titled "Prime Minister".
 OFFICE_TITLES = {
@@ -218,6 +221,8 @@ def description_class(token: Token) -> tuple[tuple[str, ...], str] | None:
     )
     if not determined:
         return None
+    if any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in token.children):
+        return None  # "his firm", "her spokesman": someone else's, seldom named before
     if any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "appos" for c in token.children):
         return None  # "the head of X", "the company, ByteDance": relations, not anaphors
     if token.i + 1 < len(token.doc) and token.nbor().ent_type_ == "PERSON":
@@ -377,6 +382,35 @@ def _reported_subject(anaphor: Token, entity_at: dict[int, EntityRef], types) ->
     return None
 
 
+#: Possessive pronouns that read as the subject of their own clause.
+POSSESSIVE_PRONOUNS = {"his", "her", "its"}
+
+
+def _clause_owner(
+    pronoun: Token, entity_at: dict[int, EntityRef], types: tuple[str, ...], genders
+) -> EntityRef | None:
+    """The named subject of the clause a possessive pronoun stands in, when it agrees in
+    type and gender: "Britney Spears picked up a Grammy for her song" (her is Spears, not
+    the nearest woman named before)."""
+    if pronoun.dep_ != "poss" or pronoun.lower_ not in POSSESSIVE_PRONOUNS:
+        return None
+    token = pronoun.head
+    for _ in range(10):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return None  # "his manager said": the pronoun is in the subject itself
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            entity = entity_at.get(subjects[0].i)
+            if entity is None or entity.type not in types:
+                return None
+            gender = _PRONOUN_GENDER.get(pronoun.lower_)
+            return entity if genders.get(entity.id, gender) == gender else None
+        if token.dep_ in ("relcl", "acl", "appos", "ccomp", "conj") or token.head == token:
+            return None
+        token = token.head
+    return None
+
+
 def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions for the pronouns and descriptions of ``doc`` that name a known entity."""
     by_start = {m.start: m for m in mentions}
@@ -404,7 +438,10 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if kind is None:
             continue
         types = _role_types(token, kind[0])
-        if token.lower_ in ("it", "itself") and _is_subject(token):
+        owner = _clause_owner(token, entity_at, types, genders) if pronoun else None
+        if owner is not None:
+            entity = owner  # "David Mitchell … beating him with his book": his is Mitchell
+        elif token.lower_ in ("it", "itself") and _is_subject(token):
             # "it" stands for a company only as the one who says the clause it is in
             # ("Microsoft said it would buy GitHub"); elsewhere it is too often a film,
             # a match, an event or no entity at all

@@ -55,6 +55,17 @@ HEDGES = {"allegedly", "reportedly", "purportedly", "apparently", "supposedly", 
 #: Modal auxiliaries of possibility and condition.
 MODALS = {"could", "might", "may", "would", "should", "can"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+#: Words that weigh how likely a statement is: "it is highly unlikely he would give …",
+#: "is likely to buy", "would probably have played".
+LIKELIHOOD_WORDS = {"likely", "unlikely", "possible", "impossible", "probable", "improbable"}
+LIKELIHOOD_WORDS |= {"doubtful", "conceivable", "uncertain", "unclear"}
+#: Dependencies of a clause that the likelihood of the clause above does not reach.
+CLAUSE_EDGES = {"advcl", "relcl", "acl", "appos", "parataxis", "conj"}
+#: Verbs that keep what they govern from happening: "to stop Bangor playing Portadown".
+PREVENTION_VERBS = {"stop", "prevent", "block", "bar", "ban", "forbid", "halt", "avoid"}
+#: Prepositions whose gerund is a topic, not an event: "to talk about Turkey joining".
+TOPIC_PREPOSITIONS = {"about", "over", "on", "of", "regarding"}
+DOUBT_ADVERBS = {"probably", "possibly", "perhaps", "maybe", "conceivably"}
 
 
 @dataclass(frozen=True)
@@ -122,6 +133,37 @@ def _future_frame(own: tuple[Token, ...], above: list[Token]) -> bool:
     )
 
 
+def _unrealised(anchor: Token, above: list[Token]) -> bool:
+    """Whether the event is only talked about or kept from happening: "talk about Turkey
+    joining the EU", "an injunction to stop Bangor playing Portadown"."""
+    gerund = anchor.tag_ == "VBG" and anchor.dep_ in ("pcomp", "pobj")
+    if gerund and anchor.head.lower_ in TOPIC_PREPOSITIONS:
+        return True
+    return any(v.lemma_.lower() in PREVENTION_VERBS for v in above[:2])
+
+
+def _weighed(anchor: Token, own: tuple[Token, ...], above: list[Token]) -> bool:
+    """Whether the statement is weighed as likely or not rather than stated: "is likely to
+    buy", "would probably sign", "it is highly unlikely he would give" (the parser often
+    hangs that clause on the verb of saying, beside the adjective, not under it)."""
+    token = anchor
+    while token.dep_ not in CLAUSE_EDGES and token.head != token:
+        token = token.head  # "is likely to make changes", not "… as he contemplates"
+        if token.lemma_.lower() in LIKELIHOOD_WORDS:
+            return True
+    if any(c.dep_ == "advmod" and c.lower_ in DOUBT_ADVERBS for v in own for c in v.children):
+        return True
+    return any(
+        t.lemma_.lower() in LIKELIHOOD_WORDS
+        and t.dep_ == "acomp"
+        and t.i < anchor.i
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in t.children)  # "unlikely to rain"
+        and any(s.dep_ == "nsubj" and s.lower_ == "it" for s in t.head.children)
+        and (t.head in above or t.head.head in above)
+        for t in anchor.sent
+    )
+
+
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children)
 
@@ -146,7 +188,7 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
         for v in sentence
         if v.head in own
     )
-    if conditional:
+    if conditional or _weighed(anchor, own, above) or _unrealised(anchor, above):
         return Modality("hypothetical", negated)
     reported = (
         any(v.lemma_.lower() in SPEECH_VERBS for v in above)
