@@ -156,3 +156,63 @@ def test_a_possessive_pronoun_is_the_subject_of_its_clause(triples_of):
     )
     assert ("Cloud Atlas", "book-of", "David Mitchell") in found
     assert ("Cloud Atlas", "Alan Hollinghurst") not in _pairs(found)
+
+
+def test_the_object_of_a_verb_is_the_subject_of_its_infinitive(triples_of):
+    found = triples_of("Mourinho backed Chelsea to win the title against Arsenal.")
+    assert ("Chelsea", "wins-title-against", "Arsenal") in found
+    found = triples_of(
+        "The board asked Malcolm Glazer to submit a formal bid for Manchester United."
+    )
+    assert ("Malcolm Glazer", "submits-bid-for", "Manchester United") in found
+
+
+def test_a_stake_bought_from_a_seller_is_no_stake_in_it(triples_of):
+    found = triples_of("Fosters bought the 18.8% stake from Reline Investments last year.")
+    assert ("Fosters", "buys-stake-from", "Reline Investments") in found
+    assert ("Fosters", "buys-stake-in", "Reline Investments") not in found
+    found = triples_of("Google owns 8% of Baidu and bought a stake in Tencent.")
+    assert ("Google", "buys-stake-in", "Tencent") in found
+
+
+def test_an_object_with_no_is_negated(records_of):
+    triples = records_of(
+        "Adriano's agent Gilmar Rinaldi has insisted that he has had no contact with Chelsea "
+        "over the striker."
+    )
+    contact = [t for t in triples if t.predicate == "has-contact-with"]
+    assert contact and all(t.negated for t in contact)
+
+
+def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
+    triples = records_of(
+        "John Toshack has his first game in charge of Wales, and it will be important for "
+        "him to get a decent result against Hungary."
+    )
+    result = [t for t in triples if t.object.name == "Hungary"]
+    assert result and all(t.modality == "hypothetical" for t in result)
+
+
+def test_a_speaker_does_not_call_himself_he(triples_of):
+    found = triples_of(
+        'Bill Clinton praised the actor Ossie Davis. "He would have been a very good '
+        'president of the United States," said Mr Clinton.'
+    )
+    assert ("Bill Clinton", "United States") not in _pairs(found)
+
+
+def test_the_country_is_a_country_not_a_region(triples_of):
+    found = triples_of(
+        "Alastair Campbell spent a week in the Lake District. Since then, he has toured the "
+        "country with his show."
+    )
+    assert ("Alastair Campbell", "tours", "Lake District") not in found
+
+
+def test_a_verb_joined_without_a_conjunction_takes_no_subject_from_it(triples_of):
+    found = triples_of(
+        "The Premier League is also continuing investigations into allegations Chelsea "
+        "officials tapped up Arsenal defender Ashley Cole in January."
+    )
+    assert ("Premier League", "Ashley Cole") not in _pairs(found)
+    assert ("Ashley Cole", "player-of", "Arsenal") in found

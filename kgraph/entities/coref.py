@@ -92,7 +92,9 @@ DESCRIPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
         ],
         (("PERSON",), "person"),
     ),
-    **dict.fromkeys(["country", "nation", "state", "city", "capital"], (_PLACE_TYPES, "place")),
+    # a country or city is a political place, never a street or a region ("the country" is
+    # not Downing Street)
+    **dict.fromkeys(["country", "nation", "state", "city", "capital"], (("GPE",), "place")),
 }
 #: Evidence nouns that make an entity a member of a description class.
 EVIDENCE = {
@@ -382,6 +384,26 @@ def _reported_subject(anaphor: Token, entity_at: dict[int, EntityRef], types) ->
     return None
 
 
+#: Quotation marks that open or close a direct quotation.
+QUOTE_MARKS = {'"', "“", "”", "``", "''"}
+
+
+def _quoting_speaker(pronoun: Token, entity_at: dict[int, EntityRef]) -> EntityRef | None:
+    """The named speaker of the quotation a third-person pronoun stands in, when the same
+    sentence names them after it ('"He …," said Mr Clinton')."""
+    sentence = pronoun.sent
+    marks = [t.i for t in sentence if t.text in QUOTE_MARKS]
+    if not any(i < pronoun.i for i in marks) or not any(i > pronoun.i for i in marks):
+        return None
+    last = max(marks)
+    for token in sentence:
+        if token.i > last and token.lemma_.lower() in REPORTING_VERBS:
+            for child in token.children:
+                if child.dep_ == "nsubj" and child.i in entity_at:
+                    return entity_at[child.i]
+    return None
+
+
 #: Possessive pronouns that read as the subject of their own clause.
 POSSESSIVE_PRONOUNS = {"his", "her", "its"}
 
@@ -456,6 +478,10 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     if gender
                     else seen
                 )
+                speaker = _quoting_speaker(token, entity_at)
+                if speaker is not None:  # '"He would have been a good president," said Mr
+                    # Clinton': a speaker does not call himself "he"
+                    candidates = [s for s in candidates if s.entity.id != speaker.id]
             else:
                 candidates = _agreeing(token, seen, profiles)
             entity = _choose(candidates, token, sentence_of[token.i], types, kind[1], evidence)

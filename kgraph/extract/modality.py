@@ -65,6 +65,10 @@ CLAUSE_EDGES = {"advcl", "relcl", "acl", "appos", "parataxis", "conj"}
 PREVENTION_VERBS = {"stop", "prevent", "block", "bar", "ban", "forbid", "halt", "avoid"}
 #: Prepositions whose gerund is a topic, not an event: "to talk about Turkey joining".
 TOPIC_PREPOSITIONS = {"about", "over", "on", "of", "regarding"}
+#: Adjectives that judge an infinitive rather than report it: "it will be important for
+#: him to get a result against Hungary".
+EVALUATION_WORDS = {"important", "vital", "essential", "necessary", "crucial", "hard"}
+EVALUATION_WORDS |= {"difficult", "easy", "key", "right", "wrong", "time", "good", "better"}
 DOUBT_ADVERBS = {"probably", "possibly", "perhaps", "maybe", "conceivably"}
 
 
@@ -133,13 +137,24 @@ def _future_frame(own: tuple[Token, ...], above: list[Token]) -> bool:
     )
 
 
-def _unrealised(anchor: Token, above: list[Token]) -> bool:
+def _unrealised(anchor: Token, own: tuple[Token, ...], above: list[Token]) -> bool:
     """Whether the event is only talked about or kept from happening: "talk about Turkey
     joining the EU", "an injunction to stop Bangor playing Portadown"."""
     gerund = anchor.tag_ == "VBG" and anchor.dep_ in ("pcomp", "pobj")
     if gerund and anchor.head.lower_ in TOPIC_PREPOSITIONS:
         return True
-    return any(v.lemma_.lower() in PREVENTION_VERBS for v in above[:2])
+    if any(v.lemma_.lower() in PREVENTION_VERBS for v in above[:2]):
+        return True
+    return any(_judged_infinitive(v) for v in own if v.dep_ in ("advcl", "xcomp", "ccomp"))
+
+
+def _judged_infinitive(verb: Token) -> bool:
+    """ "important for him to get …": an infinitive under an adjective that judges it."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    words = (head, *(c for c in head.children if c.dep_ in ("acomp", "attr", "oprd")))
+    return any(w.lemma_.lower() in EVALUATION_WORDS | LIKELIHOOD_WORDS for w in words)
 
 
 def _weighed(anchor: Token, own: tuple[Token, ...], above: list[Token]) -> bool:
@@ -165,7 +180,11 @@ def _weighed(anchor: Token, own: tuple[Token, ...], above: list[Token]) -> bool:
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children)
+    """ "did not", "never", and an object with "no": "has had no contact with Chelsea"."""
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children) or any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
 
 
 def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
@@ -188,7 +207,7 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
         for v in sentence
         if v.head in own
     )
-    if conditional or _weighed(anchor, own, above) or _unrealised(anchor, above):
+    if conditional or _weighed(anchor, own, above) or _unrealised(anchor, own, above):
         return Modality("hypothetical", negated)
     reported = (
         any(v.lemma_.lower() in SPEECH_VERBS for v in above)

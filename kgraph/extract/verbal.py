@@ -46,6 +46,12 @@ def is_headline(sentence: Span) -> bool:
     return "\n" in after + following
 
 
+def _participle_form(verb: Token) -> bool:
+    """A form that is only ever a participle, whatever the tagger said: "beaten", "shown"."""
+    word, lemma = verb.lower_, verb.lemma_.lower()
+    return word != lemma and word.endswith(("en", "wn")) and not lemma.endswith(("en", "wn"))
+
+
 def bare_participle(verb: Token) -> bool:
     """A passive without its "was": a headline's "Labour attacked on Howard poster" (headlines
     put events in the present, so a past form there is a participle), or "Leeds, beaten by
@@ -54,7 +60,8 @@ def bare_participle(verb: Token) -> bool:
         return False
     if any(c.dep_ == "xcomp" for c in verb.children):
         return False  # "Sociedad set to rescue Mladenovic", "Owen determined to stay"
-    if verb.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children):
+    participle = verb.tag_ == "VBN" or _participle_form(verb)
+    if participle and any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children):
         return True
     return (
         verb.tag_ in ("VBD", "VBN")
@@ -96,6 +103,8 @@ def _own_subjects(verb: Token, index: MentionIndex) -> list[Argument]:
         subjects = index.arguments(verb.head)
     if not subjects and verb.dep_ == "ccomp":
         subjects = [a for s in _reported_subject(verb) for a in index.arguments(s)]
+    if not subjects and _controlled(verb):
+        subjects = [a for o in _children(verb.head, {"dobj"}) for a in index.arguments(o)]
     return subjects
 
 
@@ -115,6 +124,16 @@ def subject_of_reported_clause(obj: Token) -> bool:
     clause said: "revealed Liverpool are in talks"."""
     return obj.dep_ == "dobj" and any(
         obj in _reported_subject(c) for c in _children(obj.head, {"ccomp"})
+    )
+
+
+def _coordinated(conj: Token) -> bool:
+    """Whether a conjunct verb is joined to its head by "and", "but", "or" or a comma, as
+    conjuncts are; without one the parser has joined two clauses it could not tell apart."""
+    head = conj.head
+    return any(
+        c.dep_ in ("cc", "punct") and min(head.i, conj.i) < c.i < max(head.i, conj.i)
+        for c in (*head.children, *conj.children)
     )
 
 
@@ -143,8 +162,12 @@ def subjects_of(verb: Token, index: MentionIndex) -> list[Argument]:
         found = _own_subjects(token, index)
         if found or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children):
             return found
+        if _controlled(token):
+            return []  # "backed the side to win": the side wins, not who backed it
         if token.dep_ not in ("conj", "xcomp") or token.head == token:
             return []
+        if token.dep_ == "conj" and not _coordinated(token):
+            return []  # "investigations into allegations Chelsea officials tapped up Cole"
         inherited = _inherited(token, token.head, index)
         if inherited is not None:
             return inherited
@@ -175,8 +198,8 @@ HOLDING_WORDS = {"%", "percent", "stake", "share", "shares", "holding", "majorit
 def _part_suffix(obj: Token, prep: Token) -> str:
     """The predicate words of a light verb's object: "acquisition of", or "stake in" for a
     holding ("owns 8% of Google" → owns-stake-in)."""
-    if _holding(obj):
-        return "stake in"
+    if _holding(obj) and prep.lower_ in ("in", "of"):
+        return "stake in"  # not "bought the stake from Reline": Reline sold it
     return f"{obj.lemma_} {prep.lower_}"
 
 
@@ -309,8 +332,8 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
         if prep.lower_ == "by" and _is_passive(verb):
             continue  # the agent: the subject of the relation, not its object
         suffix = prep.lower_
-        if unnamed and _holding(unnamed[0]):
-            suffix = _part_suffix(unnamed[0], prep)
+        if unnamed and _holding(unnamed[0]) and prep.lower_ in ("in", "of"):
+            suffix = _part_suffix(unnamed[0], prep)  # not "bought the stake from Reline"
         elif unnamed and unnamed[0].pos_ in ("NOUN", "PROPN"):
             suffix = f"{unnamed[0].lemma_.lower()} {prep.lower_}"
         elif unnamed and unnamed[0].pos_ == "PRON":
@@ -319,12 +342,34 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
             yield suffix, pobj, 0.75
 
 
+#: Verbs whose object is the subject of their infinitive: "backed New Zealand to win",
+#: "forced Kirchner to suspend", "asked Glazer to submit". Others keep their own subject
+#: ("used the event to unveil", "left the school to go to Cambridge").
+OBJECT_CONTROL_VERBS = {"ask", "urge", "tell", "force", "persuade", "advise", "allow"}
+OBJECT_CONTROL_VERBS |= {"permit", "order", "instruct", "invite", "encourage", "require"}
+OBJECT_CONTROL_VERBS |= {"back", "tip", "enable", "prompt", "convince", "press", "pressure"}
+OBJECT_CONTROL_VERBS |= {"warn", "want", "expect", "need", "like", "love", "prefer", "select"}
+OBJECT_CONTROL_VERBS |= {"pick", "choose", "appoint", "name", "elect", "challenge", "call"}
+OBJECT_CONTROL_VERBS |= {"inspire", "help", "drive", "push", "lead", "cause", "get", "beg"}
+
+
+def _controlled(verb: Token) -> bool:
+    """Whether ``verb`` is an infinitive whose subject is the object of the verb above:
+    "backed New Zealand to win the series" (New Zealand wins, Umaga backs)."""
+    head = verb.head
+    return (
+        verb.dep_ in CHAIN_DEPS
+        and head.lemma_.lower() in OBJECT_CONTROL_VERBS
+        and bool(_children(head, {"dobj"}))
+    )
+
+
 def _chain(verb: Token) -> list[Token]:
     """The verb chain starting at ``verb``: wants → ban in "wants to ban"."""
     chain = [verb]
     while len(chain) < 4:
         nxt = [c for c in chain[-1].children if c.dep_ in CHAIN_DEPS and c.pos_ in ("VERB", "AUX")]
-        if not nxt or _children(nxt[0], SUBJECT_DEPS):
+        if not nxt or _children(nxt[0], SUBJECT_DEPS) or _controlled(nxt[0]):
             break
         chain.append(nxt[0])
     return chain
@@ -346,7 +391,7 @@ def _chain_predicate(chain: list[Token]) -> str:
 def verb_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """Relations anchored on the verbs of ``sentence``."""
     for verb in sentence:
-        if verb.pos_ != "VERB" or verb.dep_ in CHAIN_DEPS:
+        if verb.pos_ != "VERB" or (verb.dep_ in CHAIN_DEPS and not _controlled(verb)):
             continue
         if title_read_as_verb(verb, index):
             yield _title_candidate(verb, index)
