@@ -216,3 +216,19 @@ def test_a_verb_joined_without_a_conjunction_takes_no_subject_from_it(triples_of
     )
     assert ("Premier League", "Ashley Cole") not in _pairs(found)
     assert ("Ashley Cole", "player-of", "Arsenal") in found
+
+
+def test_the_speaker_of_a_quotation_over_sentences_is_not_its_he(triples_of):
+    found = triples_of(
+        'Carlos Moya won the Davis Cup for Spain. Jordi Arrese praised him. "He had lost three '
+        'times to Roddick, and this was his day to beat him. It was a great match," said Arrese.'
+    )
+    assert ("Carlos Moya", "loses-to", "Roddick") in found
+    assert ("Jordi Arrese", "loses-to", "Roddick") not in found
+
+
+def test_a_pronoun_said_by_an_unnamed_speaker_is_that_speaker(triples_of):
+    found = triples_of("Richey Edwards vanished in 1995. A fan says she saw Edwards in Goa, India.")
+    assert not any(predicate.startswith("see") for _, predicate, _ in found)
+    found = triples_of("Gordon Brown said he would visit China next month.")
+    assert ("Gordon Brown", "China") in _pairs(found)  # a named speaker stays its pronoun

@@ -389,19 +389,53 @@ QUOTE_MARKS = {'"', "“", "”", "``", "''"}
 
 
 def _quoting_speaker(pronoun: Token, entity_at: dict[int, EntityRef]) -> EntityRef | None:
-    """The named speaker of the quotation a third-person pronoun stands in, when the same
-    sentence names them after it ('"He …," said Mr Clinton')."""
+    """The named speaker of the quotation a third-person pronoun stands in, named where the
+    quotation closes ('"He had lost three times to Roddick. …," said Arrese')."""
+    doc = pronoun.doc
     sentence = pronoun.sent
-    marks = [t.i for t in sentence if t.text in QUOTE_MARKS]
-    if not any(i < pronoun.i for i in marks) or not any(i > pronoun.i for i in marks):
+    if not any(t.text in QUOTE_MARKS and t.i < pronoun.i for t in sentence):
         return None
-    last = max(marks)
+    for _ in range(4):  # a quotation runs over a few sentences at most
+        marks = [t.i for t in sentence if t.text in QUOTE_MARKS and t.i > pronoun.i]
+        if marks:
+            return _speaker_after(sentence, marks[-1], entity_at)
+        if sentence.end >= len(doc):
+            return None
+        sentence = doc[sentence.end].sent
+    return None
+
+
+def _same_person(one: EntityRef, other: EntityRef) -> bool:
+    """The same entity, or one named by the other's surname ("Arrese", "Jordi Arrese")."""
+    return one.id == other.id or one.name.split()[-1] == other.name.split()[-1]
+
+
+def _speaker_after(sentence, mark: int, entity_at: dict[int, EntityRef]) -> EntityRef | None:
+    """The named subject of a verb of saying after the closing quotation mark at ``mark``."""
     for token in sentence:
-        if token.i > last and token.lemma_.lower() in REPORTING_VERBS:
+        if token.i > mark and token.lemma_.lower() in REPORTING_VERBS:
             for child in token.children:
                 if child.dep_ == "nsubj" and child.i in entity_at:
                     return entity_at[child.i]
     return None
+
+
+def _unnamed_speaker(pronoun: Token, entity_at: dict[int, EntityRef]) -> bool:
+    """Whether "he" or "she" is the subject of a clause said by someone the article does
+    not name: "a fan says she saw Edwards" (she is the fan)."""
+    if not _is_subject(pronoun):
+        return False
+    verb = _reporting_verb(pronoun)
+    if verb is None:
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and c.pos_ == "NOUN"
+        and c.i != pronoun.i
+        and c.lemma_.lower() not in DESCRIPTIONS  # "the minister said she": a named minister
+        and not any(t.i in entity_at for t in c.subtree)  # "his agent Gilmar Rinaldi"
+        for c in verb.children
+    )
 
 
 #: Possessive pronouns that read as the subject of their own clause.
@@ -460,6 +494,8 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if kind is None:
             continue
         types = _role_types(token, kind[0])
+        if token.lower_ in _PRONOUN_GENDER and _unnamed_speaker(token, entity_at):
+            continue  # "a fan says she saw him": she is the fan, named nowhere
         owner = _clause_owner(token, entity_at, types, genders) if pronoun else None
         if owner is not None:
             entity = owner  # "David Mitchell … beating him with his book": his is Mitchell
@@ -481,7 +517,7 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 speaker = _quoting_speaker(token, entity_at)
                 if speaker is not None:  # '"He would have been a good president," said Mr
                     # Clinton': a speaker does not call himself "he"
-                    candidates = [s for s in candidates if s.entity.id != speaker.id]
+                    candidates = [s for s in candidates if not _same_person(s.entity, speaker)]
             else:
                 candidates = _agreeing(token, seen, profiles)
             entity = _choose(candidates, token, sentence_of[token.i], types, kind[1], evidence)
