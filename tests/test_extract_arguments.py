@@ -182,6 +182,12 @@ def test_an_object_with_no_is_negated(records_of):
     )
     contact = [t for t in triples if t.predicate == "has-contact-with"]
     assert contact and all(t.negated for t in contact)
+    triples = records_of(
+        "Nigel Farage said Robert Kilroy-Silk has no mandate to represent the area and should "
+        "resign from the European Parliament."
+    )
+    resign = [t for t in triples if t.object.name == "European Parliament"]
+    assert resign and not any(t.negated for t in resign)  # "no mandate" is not his resigning
 
 
 def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
@@ -232,3 +238,12 @@ def test_a_pronoun_said_by_an_unnamed_speaker_is_that_speaker(triples_of):
     assert not any(predicate.startswith("see") for _, predicate, _ in found)
     found = triples_of("Gordon Brown said he would visit China next month.")
     assert ("Gordon Brown", "China") in _pairs(found)  # a named speaker stays its pronoun
+
+
+def test_a_product_noun_stands_for_the_name_nearest_it_not_its_maker(triples_of):
+    found = triples_of(
+        "Sony PSP handheld console hits US\n\nThe console went on sale in the US on Thursday."
+    )
+    assert ("Sony", "hits", "United States") not in found
+    found = triples_of("Microsoft wants to buy the TikTok application from ByteDance.")
+    assert ("Microsoft", "wants-to-buy", "TikTok") in found

@@ -180,8 +180,13 @@ def _weighed(anchor: Token, own: tuple[Token, ...], above: list[Token]) -> bool:
 
 
 def _negated(verb: Token) -> bool:
-    """ "did not", "never", and an object with "no": "has had no contact with Chelsea"."""
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children) or any(
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children)
+
+
+def _denied_object(verb: Token) -> bool:
+    """An object with "no": "has had no contact with Chelsea" (the verb's own, not that of
+    a verb it is conjoined to: "has no mandate and should resign")."""
+    return any(
         c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         for c in verb.children
     )
@@ -193,7 +198,7 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
     ``chain`` holds further verbs of the same predicate ("wants to ban": ``wants``).
     """
     own = (anchor, *chain, *_conjunct_heads(anchor))
-    negated = any(_negated(v) for v in own)
+    negated = any(_negated(v) for v in own) or any(_denied_object(v) for v in (anchor, *chain))
     sentence = anchor.sent
     above = _governing(anchor, own)
     if any(denies(v) for v in (*own, *above)):
