@@ -26,7 +26,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from kgraph.entities.lexicon import first_name_gender, places
+from kgraph.entities.lexicon import PERSON_DEMONYMS, first_name_gender, places
 from kgraph.entities.names import KNOWN_ALIASES, clean_name
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -41,6 +41,8 @@ ORGANIZATION_CUES |= {"takeover", "acquisition", "user", "app", "platform", "fou
 TEAM_ROLES = {"manager", "coach", "boss", "striker", "midfielder", "defender", "captain"}
 TEAM_ROLES |= {"keeper", "goalkeeper", "winger", "forward", "skipper", "player", "full-back"}
 TEAM_ROLES |= {"fly-half", "scrum-half", "centre", "flanker", "prop", "lock", "hooker", "wing"}
+#: Roles in a film or show: "former Friends actress Lisa Kudrow" makes Friends a work.
+WORK_ROLES = {"actor", "actress", "co-star", "scriptwriter", "screenwriter"}
 #: Nouns whose "in" or "of" object is a company: "a stake in Manchester United".
 HOLDINGS = {"stake", "share", "holding", "shareholding", "takeover", "acquisition", "bid"}
 HOLDINGS |= {"subsidiary", "unit", "division", "shareholder", "chairman", "ceo"}
@@ -89,6 +91,16 @@ def type_evidence(span: Span) -> Counter[str]:
             votes["ORG"] += MEDIUM  # "Twitter's chairman", not "US users"
         elif noun in TEAM_ROLES and _names_person_after(head) and not _country(span):
             votes["ORG"] += MEDIUM  # "Newcastle manager Graeme Souness": a team
+        elif noun in WORK_ROLES and _names_person_after(head) and not _place(span):
+            votes["WORK_OF_ART"] += MEDIUM  # "Grange Hill actress Amma Asante": a show
+        elif _owned_product(head, span):
+            votes["PRODUCT"] += MEDIUM  # "its GameBoy console": the console, not its maker
+    if _person_after_demonym(span):
+        votes["PERSON"] += MEDIUM  # "unseeded Russian Nadia Petrova", labelled ORG
+    if _place_named_as_person(span):
+        votes["GPE"] += WEAK  # "he visits Manchester ..." (the model said PERSON)
+    elif span.label_ in ("PERSON", "ORG") and _in_list_of_places(span):
+        votes["GPE"] += WEAK  # "he visits Manchester, Leicester, Dorset and Torbay"
     if any(c.lower_ == "based" and c.dep_ in ("amod", "compound") for c in root.lefts):
         votes["ORG"] += MEDIUM  # "Canada-based Barrick Gold"
     if root.dep_ == "pobj" and head.head.lemma_.lower() in HOLDINGS and not _place(span):
@@ -122,6 +134,77 @@ def _full_personal_name(span: Span) -> bool:
         and first_name_gender(" ".join(words)) is not None
         and not _place(span)
     )
+
+
+def _owned_product(noun: Token, span: Span) -> bool:
+    """Whether ``span`` names the product ``noun`` is, owned by another: "its GameBoy
+    console", "Microsoft's Windows Media Center software" (not "Microsoft software")."""
+    nouns, _ = type_words()
+    if nouns.get(noun.lemma_.lower()) != "PRODUCT":
+        return False
+    return any(c.dep_ == "poss" and not span.start <= c.i < span.end for c in noun.children)
+
+
+def _person_after_demonym(span: Span) -> bool:
+    """A name after a nationality, with a first name given to one gender: "Russian Nadia
+    Petrova" is a person whatever the model's label."""
+    if span.start == 0 or span.label_ == "PERSON":
+        return False
+    before = span.doc[span.start - 1].text
+    demonym = places().demonym(before) or PERSON_DEMONYMS.get(before.casefold())
+    words = clean_name(span.text).split()
+    return bool(demonym) and 2 <= len(words) <= 3 and first_name_gender(" ".join(words)) is not None
+
+
+def _place_named_as_person(span: Span) -> bool:
+    """A country the model labelled PERSON ("Zambia will host Lesotho, Malawi and
+    Swaziland"), unless it is a first name ("Chad") or a surname of a full name of the doc
+    (Eddie Jordan's "Jordan"), or has a title. Cities are left alone: a club named by its
+    city ("Portsmouth", "Bolton") is as often labelled PERSON."""
+    if span.label_ != "PERSON" or not _country(span) or len(span) > 3:
+        return False
+    if span.start and span.doc[span.start - 1].lower_ in PERSONAL_TITLES:
+        return False
+    name = clean_name(span.text)
+    if first_name_gender(f"{name} X") is not None:
+        return False
+    return not any(
+        e.label_ == "PERSON" and len(e) > len(span) and e.text.endswith(" " + name)
+        for e in span.doc.ents
+    )
+
+
+def _in_list_of_places(span: Span) -> bool:
+    """Whether the name is one of a list ("A, B and C") of places: two others or more are
+    places of the gazetteer, and they are half of the others or more (a name labelled
+    PERSON), or most others are labelled GPE (a name labelled ORG: a list of clubs named by
+    their cities is no list of places)."""
+    if first_name_gender(clean_name(span.text)) is not None:
+        return False
+    others = [t for t in _conjuncts(span.root) if not span.start <= t.i < span.end]
+    names = [e for e in (_entity_at(t) for t in others) if e is not None]
+    known = sum(1 for e in names if _place(e))
+    if span.label_ == "PERSON":
+        return known >= 2 and known * 2 >= len(others)
+    labelled = sum(1 for e in names if e.label_ == "GPE")
+    return known >= 2 and labelled * 2 > len(others)
+
+
+def _conjuncts(root: Token) -> list[Token]:
+    """Every member of the coordination ``root`` is in (``root`` too), or []."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    members = [first, *first.conjuncts]
+    return members if len(members) > 2 else []
+
+
+def _entity_at(token: Token) -> Span | None:
+    """The named entity whose root is ``token``, if any."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.root.i == token.i:
+            return ent
+    return None
 
 
 def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:

@@ -1,0 +1,109 @@
+"""Whole names and right types: names the model cut or ran on, and types decided from all
+of an article's evidence. News sentences written for these tests, through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import extract_article
+from kgraph.models import Article
+
+
+@pytest.fixture(scope="module")
+def entities_of(nlp):
+    def run(text: str) -> dict[str, tuple[str, set[str]]]:
+        found = extract_article(nlp, Article(text)).entities
+        return {e.name: (e.type, set(e.aliases)) for e in found}
+
+    return run
+
+
+def test_a_first_name_the_model_left_out_belongs_to_the_surname(entities_of):
+    found = entities_of(
+        "Zvonareva had won in Moscow the week before. "
+        "On Monday France's Mauresmo routed Vera Zvonareva 6-1 6-0."
+    )
+    assert found["Vera Zvonareva"] == ("PERSON", {"Zvonareva"})
+    found = entities_of(
+        "Kuznetsova won in Moscow. She now meets fellow Russian Svetlana Kuznetsova in the final."
+    )
+    assert found["Svetlana Kuznetsova"][0] == "PERSON"
+    assert "Kuznetsova" not in found
+
+
+def test_a_surname_labelled_a_place_joins_the_full_name(entities_of):
+    found = entities_of(
+        "Kuznetsova beat Myskina in Moscow last year. "
+        "On Friday Svetlana Kuznetsova faces Elena Dementieva in the final."
+    )
+    assert found["Svetlana Kuznetsova"] == ("PERSON", {"Kuznetsova"})
+    assert found["Moscow"][0] == "GPE"  # a place of the gazetteer stays apart
+
+
+def test_a_name_in_a_list_of_places_is_a_place(entities_of):
+    found = entities_of(
+        "The prime minister will tour Manchester, Leeds, Bristol, Torbay and Dorset next week."
+    )
+    assert found["Torbay"][0] == "GPE"  # labelled PERSON by the model
+
+
+def test_a_country_labelled_a_person_is_a_place_but_not_a_first_name(entities_of):
+    found = entities_of(
+        "In June, former champions Zambia will host Lesotho, Malawi and Swaziland in Lusaka."
+    )
+    assert found["Lesotho"][0] == found["Malawi"][0] == "GPE"
+    assert entities_of("Chad Johnson said Jordan was right.")["Jordan"][0] == "PERSON"
+
+
+def test_an_actor_of_a_show_makes_it_a_work(entities_of):
+    found = entities_of("Former EastEnders actress Barbara Windsor returned to the stage.")
+    assert found["EastEnders"][0] == "WORK_OF_ART"
+    assert found["Barbara Windsor"][0] == "PERSON"
+
+
+def test_a_product_its_maker_owns_is_a_product(entities_of):
+    found = entities_of("Sony first released its PlayStation console in 1994.")
+    assert found["PlayStation"][0] == "PRODUCT"
+    assert found["Sony"][0] == "ORG"
+
+
+def test_a_bare_institution_name_is_the_longer_name_of_the_article(entities_of):
+    found = entities_of(
+        "The Bank of England held interest rates on Thursday. "
+        "The Bank said inflation was under control."
+    )
+    assert found["Bank of England"] == ("ORG", {"Bank"})
+    assert "Bank" not in found
+    found = entities_of(
+        "The World Bank and the Bank of England met on Friday. The Bank said nothing."
+    )
+    assert found["Bank"][0] == "ORG"  # two longer names: which one is not said
+    assert found["World Bank"][1] == found["Bank of England"][1] == set()
+
+
+def test_a_nickname_and_the_formal_name_are_one_person(entities_of):
+    found = entities_of(
+        "The club has appointed Jim Smith as coach. "
+        "James Smith said he was delighted, and Smith starts on Monday."
+    )
+    assert found["James Smith"] == ("PERSON", {"Jim Smith", "Smith"})
+
+
+def test_a_country_before_a_court_is_part_of_its_name(entities_of):
+    found = entities_of("A judge at the US District Court in Boston rejected the claim.")
+    assert found["US District Court"][0] == "ORG"
+    assert "District Court" not in found
+
+
+def test_an_epithet_is_part_of_a_name(entities_of):
+    found = entities_of("He has written a life of William Pitt the Younger.")
+    assert found["William Pitt the Younger"][0] == "PERSON"
+    assert "William Pitt" not in found
+
+
+def test_a_party_or_a_headline_noun_is_no_part_of_a_name(entities_of):
+    found = entities_of("Tory Michael Fabricant said the plan was flawed.")
+    assert found["Michael Fabricant"][0] == "PERSON"
+    assert "Tory Michael Fabricant" not in found
+    found = entities_of("Teenager Rooney scores twice")
+    assert found["Rooney"][0] == "PERSON"
