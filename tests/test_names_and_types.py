@@ -107,3 +107,21 @@ def test_a_party_or_a_headline_noun_is_no_part_of_a_name(entities_of):
     assert "Tory Michael Fabricant" not in found
     found = entities_of("Teenager Rooney scores twice")
     assert found["Rooney"][0] == "PERSON"
+
+
+def test_a_club_named_by_its_city_has_shareholders_a_city_keeps_its_offices(entities_of):
+    found = entities_of("Mr Murray is already Sunderland's leading shareholder.")
+    assert found["Sunderland"][0] == "ORG"
+    assert entities_of("The bank moved its Paris headquarters last year.")["Paris"][0] == "GPE"
+
+
+def test_an_age_in_commas_after_a_name_says_it_is_a_person(entities_of):
+    found = entities_of("Bratman, 26, proposed to Grammy-winning singer Aguilera, 23, on holiday.")
+    assert found["Bratman"][0] == found["Aguilera"][0] == "PERSON"
+
+
+def test_the_firm_a_role_is_held_at_is_an_organization(entities_of):
+    for firm in ("Fortis", "Brewin Dolphin", "Investec"):  # labelled GPE, PERSON, NORP
+        found = entities_of(f"Peter Dixon, chief economist at {firm}, said the figures were weak.")
+        assert found[firm][0] == "ORG", firm
+    assert entities_of("He is a lawyer at Leeds.")["Leeds"][0] == "GPE"

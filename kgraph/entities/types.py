@@ -26,7 +26,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from kgraph.entities.lexicon import PERSON_DEMONYMS, first_name_gender, places
+from kgraph.entities.lexicon import PERSON_DEMONYMS, first_name_gender, is_role_noun, places
 from kgraph.entities.names import KNOWN_ALIASES, clean_name
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -41,6 +41,11 @@ ORGANIZATION_CUES |= {"takeover", "acquisition", "user", "app", "platform", "fou
 TEAM_ROLES = {"manager", "coach", "boss", "striker", "midfielder", "defender", "captain"}
 TEAM_ROLES |= {"keeper", "goalkeeper", "winger", "forward", "skipper", "player", "full-back"}
 TEAM_ROLES |= {"fly-half", "scrum-half", "centre", "flanker", "prop", "lock", "hooker", "wing"}
+#: Of the nouns only an organization has, those a city's name may take as a club's:
+#: "Sunderland's leading shareholder", "Newcastle chairman Freddy Shepherd" (not "its Paris
+#: headquarters" or "London users").
+CLUB_CUES = {"chairman", "chairwoman", "board", "shares", "share", "stock", "shareholder"}
+CLUB_CUES |= {"takeover", "acquisition"}
 #: Roles in a film or show: "former Friends actress Lisa Kudrow" makes Friends a work.
 WORK_ROLES = {"actor", "actress", "co-star", "scriptwriter", "screenwriter"}
 #: Nouns whose "in" or "of" object is a company: "a stake in Manchester United".
@@ -87,8 +92,14 @@ def type_evidence(span: Span) -> Counter[str]:
     head = root.head
     if root.dep_ in ("compound", "poss") and head.i >= span.end:
         noun = head.lemma_.lower()
-        if noun in ORGANIZATION_CUES and head.ent_type_ != "PERSON" and not _place(span):
-            votes["ORG"] += MEDIUM  # "Twitter's chairman", not "US users"
+        if (
+            noun in ORGANIZATION_CUES
+            and head.ent_type_ != "PERSON"
+            and _organization_cue(noun, span)
+        ):
+            votes["ORG"] += (
+                MEDIUM  # "Twitter's chairman", "Sunderland's shareholder", not "US users"
+            )
         elif noun in TEAM_ROLES and _names_person_after(head) and not _country(span):
             votes["ORG"] += MEDIUM  # "Newcastle manager Graeme Souness": a team
         elif noun in WORK_ROLES and _names_person_after(head) and not _place(span):
@@ -97,13 +108,17 @@ def type_evidence(span: Span) -> Counter[str]:
             votes["PRODUCT"] += MEDIUM  # "its GameBoy console": the console, not its maker
     if _person_after_demonym(span):
         votes["PERSON"] += MEDIUM  # "unseeded Russian Nadia Petrova", labelled ORG
+    if _employer_of_role(span):
+        votes["ORG"] += MEDIUM  # "chief economist at Gerrard", "vice president at Ask Jeeves"
+    if _age_after(span):
+        votes["PERSON"] += MEDIUM  # "Bratman, 26, proposed to Aguilera"
     if _place_named_as_person(span):
         votes["GPE"] += WEAK  # "he visits Manchester ..." (the model said PERSON)
     elif span.label_ in ("PERSON", "ORG") and _in_list_of_places(span):
         votes["GPE"] += WEAK  # "he visits Manchester, Leicester, Dorset and Torbay"
     if any(c.lower_ == "based" and c.dep_ in ("amod", "compound") for c in root.lefts):
         votes["ORG"] += MEDIUM  # "Canada-based Barrick Gold"
-    if root.dep_ == "pobj" and head.head.lemma_.lower() in HOLDINGS and not _place(span):
+    if root.dep_ == "pobj" and head.head.lemma_.lower() in HOLDINGS and not _country(span):
         votes["ORG"] += MEDIUM  # "a stake in Manchester United", "the takeover of Sina"
     if root.dep_ in ("dobj", "pobj") and len(span) == 1:
         verb = head if root.dep_ == "dobj" else None
@@ -134,6 +149,34 @@ def _full_personal_name(span: Span) -> bool:
         and first_name_gender(" ".join(words)) is not None
         and not _place(span)
     )
+
+
+def _organization_cue(noun: str, span: Span) -> bool:
+    """Whether an organization noun after the name says it is an organization: any for a
+    name the gazetteer does not know, a club's for a city, none for a country."""
+    if _country(span):
+        return False
+    return noun in CLUB_CUES or places().city_country(span.text) is None
+
+
+def _employer_of_role(span: Span) -> bool:
+    """Whether the name follows "at" after a role: "chief economist at Gerrard" (a
+    firm), not "a lawyer at Leeds" (a place of the gazetteer) or "boss at Chelsea" (a club,
+    which is an organization as well)."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "at" or _place(span):
+        return False
+    role_noun = root.head.head
+    return role_noun.pos_ == "NOUN" and is_role_noun(role_noun.lemma_)
+
+
+def _age_after(span: Span) -> bool:
+    """A person's age in commas after the name: "Bratman, 26, proposed"."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return False
+    age, comma = doc[span.end + 1], doc[span.end + 2]
+    return age.is_digit and 14 <= int(age.text) <= 110 and comma.text == ","
 
 
 def _owned_product(noun: Token, span: Span) -> bool:
