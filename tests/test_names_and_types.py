@@ -125,3 +125,8 @@ def test_the_firm_a_role_is_held_at_is_an_organization(entities_of):
         found = entities_of(f"Peter Dixon, chief economist at {firm}, said the figures were weak.")
         assert found[firm][0] == "ORG", firm
     assert entities_of("He is a lawyer at Leeds.")["Leeds"][0] == "GPE"
+
+
+def test_a_city_s_shares_are_its_market_s(entities_of):
+    found = entities_of("Beirut's benchmark stock index closed down 7.9%, and Tokyo shares fell.")
+    assert found["Beirut"][0] == found["Tokyo"][0] == "GPE"

@@ -43,9 +43,8 @@ TEAM_ROLES |= {"keeper", "goalkeeper", "winger", "forward", "skipper", "player",
 TEAM_ROLES |= {"fly-half", "scrum-half", "centre", "flanker", "prop", "lock", "hooker", "wing"}
 #: Of the nouns only an organization has, those a city's name may take as a club's:
 #: "Sunderland's leading shareholder", "Newcastle chairman Freddy Shepherd" (not "its Paris
-#: headquarters" or "London users").
-CLUB_CUES = {"chairman", "chairwoman", "board", "shares", "share", "stock", "shareholder"}
-CLUB_CUES |= {"takeover", "acquisition"}
+#: headquarters", "London users", "Tokyo shares" or "Beirut's stock index").
+CLUB_CUES = {"chairman", "chairwoman", "shareholder", "takeover", "acquisition"}
 #: Roles in a film or show: "former Friends actress Lisa Kudrow" makes Friends a work.
 WORK_ROLES = {"actor", "actress", "co-star", "scriptwriter", "screenwriter"}
 #: Nouns whose "in" or "of" object is a company: "a stake in Manchester United".
