@@ -130,3 +130,12 @@ def test_the_firm_a_role_is_held_at_is_an_organization(entities_of):
 def test_a_city_s_shares_are_its_market_s(entities_of):
     found = entities_of("Beirut's benchmark stock index closed down 7.9%, and Tokyo shares fell.")
     assert found["Beirut"][0] == found["Tokyo"][0] == "GPE"
+
+
+def test_a_name_with_a_plural_verb_is_a_group_not_a_person(entities_of):
+    assert entities_of("Keane were the best-selling act of the year.")["Keane"][0] == "ORG"
+    assert entities_of("Keane was the best-selling act of the year.")["Keane"][0] == "PERSON"
+    assert entities_of("Wigan face a trip to Bolton on Saturday.")["Wigan"][0] == "ORG"
+    found = entities_of("England are favourites, and Venus Williams and Serena were beaten.")
+    assert found["England"][0] == "GPE"  # a nation's side is left as the model says
+    assert found["Venus Williams"][0] == "PERSON"

@@ -26,7 +26,13 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from kgraph.entities.lexicon import PERSON_DEMONYMS, first_name_gender, is_role_noun, places
+from kgraph.entities.lexicon import (
+    PERSON_DEMONYMS,
+    first_name_gender,
+    geo_places,
+    is_role_noun,
+    places,
+)
 from kgraph.entities.names import KNOWN_ALIASES, clean_name
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -107,6 +113,8 @@ def type_evidence(span: Span) -> Counter[str]:
             votes["PRODUCT"] += MEDIUM  # "its GameBoy console": the console, not its maker
     if _person_after_demonym(span):
         votes["PERSON"] += MEDIUM  # "unseeded Russian Nadia Petrova", labelled ORG
+    if _plural_subject(span):
+        votes["ORG"] += MEDIUM  # "BAA are also owners of the airports", "Chelsea face a trip"
     if _employer_of_role(span):
         votes["ORG"] += MEDIUM  # "chief economist at Gerrard", "vice president at Ask Jeeves"
     if _age_after(span):
@@ -156,6 +164,34 @@ def _organization_cue(noun: str, span: Span) -> bool:
     if _country(span):
         return False
     return noun in CLUB_CUES or places().city_country(span.text) is None
+
+
+def _plural_subject(span: Span) -> bool:
+    """Whether a singular name is the subject of a plural verb, as British news writes of
+    a company, a band or a club ("BAA are owners", "Keane were followed", "Chelsea face"),
+    never of a person or a country; not "if Smith were", nor "Smith and Jones are"."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.conjuncts or _land(span):
+        return False
+    if span.label_ not in ("PERSON", "GPE", "NORP", "FAC"):
+        return False
+    name = clean_name(span.text)
+    if first_name_gender(name) is not None or (len(span) == 1 and name.endswith("s")):
+        return False  # "Venus Williams", "Jones"
+    verb = root.head
+    if any(c.dep_ == "mark" for c in verb.children):
+        return False
+    forms = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ == "VBP" or t.lower_ in ("are", "were", "have") for t in forms)
+
+
+def _land(span: Span) -> bool:
+    """Whether the name is a country, a nation of the UK, a US state or a continent
+    ("England are favourites" is the national side, left as the model says)."""
+    if _country(span):
+        return True
+    kinds = {place.kind for place in geo_places().get(clean_name(span.text).casefold(), ())}
+    return bool(kinds & {"country", "region", "us-state", "continent"})
 
 
 def _employer_of_role(span: Span) -> bool:
