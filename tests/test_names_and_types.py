@@ -139,3 +139,20 @@ def test_a_name_with_a_plural_verb_is_a_group_not_a_person(entities_of):
     found = entities_of("England are favourites, and Venus Williams and Serena were beaten.")
     assert found["England"][0] == "GPE"  # a nation's side is left as the model says
     assert found["Venus Williams"][0] == "PERSON"
+
+
+def test_what_a_name_is_declared_or_told_to_be(entities_of):
+    found = entities_of("Brokeback Mountain was declared best film on Sunday.")
+    assert found["Brokeback Mountain"][0] == "WORK_OF_ART"  # labelled ORG
+    found = entities_of(
+        "Vera Drake, Mike Leigh's tale about a backstreet abortionist, is nominated in 11 "
+        "categories."
+    )
+    assert found["Vera Drake"][0] == "WORK_OF_ART"  # labelled PERSON
+
+
+def test_what_an_actor_appears_in_is_a_work_not_a_place(entities_of):
+    found = entities_of("She appeared in Carry On Again Doctor in 1969.")
+    assert found["Carry On Again Doctor"][0] == "WORK_OF_ART"  # labelled ORG
+    found = entities_of("He starred in Gladiator and appeared in Paris last week.")
+    assert found["Paris"][0] == "GPE"

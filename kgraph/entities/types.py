@@ -113,6 +113,8 @@ def type_evidence(span: Span) -> Counter[str]:
             votes["PRODUCT"] += MEDIUM  # "its GameBoy console": the console, not its maker
     if _person_after_demonym(span):
         votes["PERSON"] += MEDIUM  # "unseeded Russian Nadia Petrova", labelled ORG
+    if _played_in(span):
+        votes["WORK_OF_ART"] += MEDIUM  # "she appeared in Carry On Again Doctor"
     if _plural_subject(span):
         votes["ORG"] += MEDIUM  # "BAA are also owners of the airports", "Chelsea face a trip"
     if _employer_of_role(span):
@@ -164,6 +166,22 @@ def _organization_cue(noun: str, span: Span) -> bool:
     if _country(span):
         return False
     return noun in CLUB_CUES or places().city_country(span.text) is None
+
+
+def _played_in(span: Span) -> bool:
+    """Whether the name is what someone appeared or starred in: a film, a show, a play
+    (not a place, a building or an event: "appeared in Paris", "starred in the Open")."""
+    if span.label_ in _SETTINGS or _place(span):
+        return False
+    objects = (t for t in span if t.dep_ == "pobj" and t.head.i == span.start - 1)
+    return any(
+        t.head.lower_ == "in" and t.head.head.lemma_ in ("appear", "star", "co-star")
+        for t in objects
+    )  # the parser may hang a title's words elsewhere ("Carry On Again Doctor")
+
+
+#: Labels of the places and events one appears in without playing a part.
+_SETTINGS = {"GPE", "LOC", "FAC", "EVENT", "NORP"}
 
 
 def _plural_subject(span: Span) -> bool:
@@ -287,7 +305,7 @@ def _entity_at(token: Token) -> Span | None:
 
 def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
     """Nouns that say what a name is: "firm" in "British firm Sonaptic", "Sonaptic, the
-    firm", "Sonaptic is a small firm"."""
+    firm", "Sonaptic is a small firm", "Sideways was named best film"."""
     for child in root.lefts:
         if child.dep_ in ("compound", "nmod") and child.i < span.start and not child.ent_type_:
             yield child  # "software firm Sonaptic" (the parser hangs "firm" on the name)
@@ -298,6 +316,8 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
         yield root.head  # "the firm, Sonaptic"
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         yield from (c for c in root.head.children if c.dep_ == "attr" and not c.ent_type_)
+    if root.dep_ == "nsubjpass" and root.head.lemma_ in ("declare", "name", "vote"):
+        yield from (c for c in root.head.children if c.dep_ == "oprd" and not c.ent_type_)
     if (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
