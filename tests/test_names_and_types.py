@@ -156,3 +156,11 @@ def test_what_an_actor_appears_in_is_a_work_not_a_place(entities_of):
     assert found["Carry On Again Doctor"][0] == "WORK_OF_ART"  # labelled ORG
     found = entities_of("He starred in Gladiator and appeared in Paris last week.")
     assert found["Paris"][0] == "GPE"
+
+
+def test_a_modal_s_bare_verb_is_no_plural(entities_of):
+    found = entities_of(
+        "England coach Andy Robinson criticised the referee on Saturday. "
+        "Robinson may even have to apologise for his comments."
+    )
+    assert found["Andy Robinson"] == ("PERSON", {"Robinson"})

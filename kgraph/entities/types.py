@@ -200,7 +200,9 @@ def _plural_subject(span: Span) -> bool:
     if any(c.dep_ == "mark" for c in verb.children):
         return False
     forms = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
-    return any(t.tag_ == "VBP" or t.lower_ in ("are", "were", "have") for t in forms)
+    if _surname_of_full_name(span):
+        return False
+    return any(t.tag_ == "VBP" or t.lower_ == "were" for t in forms)  # not "may have"
 
 
 def _land(span: Span) -> bool:
@@ -264,7 +266,14 @@ def _place_named_as_person(span: Span) -> bool:
     name = clean_name(span.text)
     if first_name_gender(f"{name} X") is not None:
         return False
-    return not any(
+    return not _surname_of_full_name(span)
+
+
+def _surname_of_full_name(span: Span) -> bool:
+    """Whether a longer PERSON name of the doc ends with the name ("Robinson" beside
+    "Andy Robinson", "Jordan" beside "Eddie Jordan")."""
+    name = clean_name(span.text)
+    return any(
         e.label_ == "PERSON" and len(e) > len(span) and e.text.endswith(" " + name)
         for e in span.doc.ents
     )
