@@ -164,3 +164,13 @@ def test_a_modal_s_bare_verb_is_no_plural(entities_of):
         "Robinson may even have to apologise for his comments."
     )
     assert found["Andy Robinson"] == ("PERSON", {"Robinson"})
+
+
+def test_a_word_for_a_country_s_people_is_no_part_of_a_name(entities_of):
+    found = entities_of("Irishmen JP McManus and John Magnier will reject any offer.")
+    assert found["JP McManus"][0] == "PERSON"
+    assert "Irishmen JP McManus" not in found
+    found = entities_of(
+        "Irish horse racing millionaires JP McManus and John Magnier own 29% of the club."
+    )
+    assert found["JP McManus"][0] == "PERSON"  # labelled ORG

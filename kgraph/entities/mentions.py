@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kgraph.entities.junk import name_part
 from kgraph.entities.lexicon import (
+    PERSON_DEMONYMS,
     TITLE_GENDER,
     first_name_gender,
     institution_words,
@@ -78,13 +79,14 @@ def _descriptor_apart(span: Span) -> list[Span]:
     * a noun of a headline: "Teenager Tait", "Rapper Snoop Dogg" (no entity).
     """
     first = span[0]
-    if len(span) < 2 or not span[1].is_title:
+    if len(span) < 2 or not span[1].text[:1].isupper():
         return [span]
     rest = span.doc[span.start + 1 : span.end]
     named = len(rest) > 1 and first_name_gender(rest.text) is not None
-    if places().demonym(first.text) is not None:
-        if span.label_ != "PERSON" and not named:
-            return [span]
+    people = _people_word(first.lower_)
+    if places().demonym(first.text) is not None or people:
+        if span.label_ != "PERSON" and not named and not people:
+            return [span]  # "Irishmen JP McManus": a word for people says it is one
         return [Span(span.doc, span.start, span.start + 1, "NORP"), _as_person(rest)]
     if first.lower_ in PARTY_WORDS and named:
         label = PARTY_WORDS[first.lower_]
@@ -96,6 +98,12 @@ def _descriptor_apart(span: Span) -> list[Span]:
     ):
         return [_as_person(rest)]
     return [span]
+
+
+def _people_word(word: str) -> bool:
+    """Whether a word names people of a country: "Briton", "Irishmen"."""
+    singular = word[:-3] + "man" if word.endswith("men") else word.removesuffix("s")
+    return word in PERSON_DEMONYMS or singular in PERSON_DEMONYMS
 
 
 def _as_person(span: Span) -> Span:
