@@ -174,3 +174,12 @@ def test_a_word_for_a_country_s_people_is_no_part_of_a_name(entities_of):
         "Irish horse racing millionaires JP McManus and John Magnier own 29% of the club."
     )
     assert found["JP McManus"][0] == "PERSON"  # labelled ORG
+
+
+def test_a_band_named_x_and_the_ys_is_one_name(entities_of):
+    found = entities_of("The band have supported The Libertines, Interpol and Echo and the Bunnymen.")
+    assert found["Echo and the Bunnymen"][0] == "ORG"  # the model: "Echo", a place
+    found = entities_of("He also worked with Gram Parsons and the Mamas and the Papas.")
+    assert found["Mamas and the Papas"][0] == "ORG"
+    found = entities_of("Smith and Jones were there, as were Leeds and Hull, and Sony and Philips.")
+    assert {"Sony", "Philips"} <= found.keys()

@@ -142,9 +142,9 @@ def _joined(doc: Doc) -> list[Span]:
             joined.append(Span(doc, ent.start, after.end, "ORG"))
             i += 2
             continue
-        end = _epithet_end(ent)
+        end = max(_epithet_end(ent), _title_with_and_end(ent))
         if end > ent.end:
-            joined.append(Span(doc, ent.start, end, "PERSON"))
+            joined.append(Span(doc, ent.start, end, _joined_label(ent, end)))
             while i + 1 < len(ents) and ents[i + 1].start < end:
                 i += 1
         else:
@@ -163,6 +163,39 @@ def _country_of_institution(ent: Span, after: Span) -> bool:
         and after[-1].text in institution_words()
         and _place_or_nationality(canonical(clean_name(ent.text), "GPE")[0])
     )
+
+
+def _joined_label(ent: Span, end: int) -> str:
+    """A person's with an epithet; a band's (ORG) for "X and the Ys" the model called a
+    person or a place; else the model's."""
+    if _epithet_end(ent) == end:
+        return "PERSON"
+    return "ORG" if ent.label_ in ("PERSON", "GPE", "LOC", "NORP", "FAC") else ent.label_
+
+
+def _title_with_and_end(ent: Span) -> int:
+    """The end of a band's or a title's name with "and" the model cut after its first word:
+    "Echo and the Bunnymen", "the Mamas and the Papas" (the second word capitalized and
+    plural, after "the" or no entity; not "Smith and Jones", "Leeds and Hull", "Sony and
+    Philips")."""
+    doc = ent.doc
+    i = ent.end
+    if len(ent) != 1 or i + 2 >= len(doc) or doc[i].lower_ != "and":
+        return ent.end
+    the = doc[i + 1].lower_ == "the"
+    i += 2 if the else 1
+    if i >= len(doc):
+        return ent.end
+    word = doc[i]
+    plural = word.text.endswith("s") or word.text.endswith("men")
+    named = word.ent_type_ not in ("", "PRODUCT", "WORK_OF_ART", "PERSON")
+    if not word.is_title or not plural or named or (word.ent_type_ and not the):
+        return ent.end  # "Smith and Jones", "Sony and Philips"
+    if _place_or_nationality(ent.text) or _place_or_nationality(word.text):
+        return ent.end
+    if ent.label_ == "PERSON" and first_name_gender(f"{ent.text} X") is not None:
+        return ent.end
+    return i + 1
 
 
 def _epithet_end(ent: Span) -> int:
