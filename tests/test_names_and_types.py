@@ -177,7 +177,9 @@ def test_a_word_for_a_country_s_people_is_no_part_of_a_name(entities_of):
 
 
 def test_a_band_named_x_and_the_ys_is_one_name(entities_of):
-    found = entities_of("The band have supported The Libertines, Interpol and Echo and the Bunnymen.")
+    found = entities_of(
+        "The band have supported The Libertines, Interpol and Echo and the Bunnymen."
+    )
     assert found["Echo and the Bunnymen"][0] == "ORG"  # the model: "Echo", a place
     found = entities_of("He also worked with Gram Parsons and the Mamas and the Papas.")
     assert found["Mamas and the Papas"][0] == "ORG"
