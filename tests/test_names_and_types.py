@@ -185,3 +185,12 @@ def test_a_band_named_x_and_the_ys_is_one_name(entities_of):
     assert found["Mamas and the Papas"][0] == "ORG"
     found = entities_of("Smith and Jones were there, as were Leeds and Hull, and Sony and Philips.")
     assert {"Sony", "Philips"} <= found.keys()
+
+
+def test_a_capitalized_word_before_a_one_word_title_is_part_of_it(entities_of):
+    found = entities_of(
+        "Soaps have made a comeback, following the success of ABC serial Desperate Housewives."
+    )
+    assert found["Desperate Housewives"][0] == "WORK_OF_ART"  # the model: "Housewives"
+    found = entities_of("Home Secretary Charles Clarke met Chancellor Brown on Monday.")
+    assert {"Charles Clarke", "Brown"} <= found.keys()

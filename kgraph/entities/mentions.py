@@ -43,6 +43,7 @@ def named_spans(doc: Doc) -> list[Span]:
     spans = (name_part(ent) for ent in _joined(doc) if ent.label_ in ENTITY_TYPES)
     spans = (_without_title(span) for span in spans if span is not None)
     spans = (_with_first_name(span) if span is not None else None for span in spans)
+    spans = (_with_capitalized_modifier(span) if span is not None else None for span in spans)
     split = (part for span in spans if span is not None for part in _descriptor_apart(span))
     kept: list[Span] = []
     for span in split:  # a name run on past the model's span covers the next one
@@ -62,6 +63,35 @@ def _with_first_name(span: Span) -> Span:
     if first_name_gender(f"{first.text} {span.text}") is None:
         return span
     return Span(span.doc, first.i, span.end, "PERSON")
+
+
+def _with_capitalized_modifier(span: Span) -> Span:
+    """A one-word name with the capitalized word before it that the model left out:
+    "Desperate Housewives" where the model marked "Housewives". Not a title, an office, a
+    party, a nationality or a place ("Chancellor Brown", "Tory Smith", "British Airways"),
+    nor a headline's first word."""
+    if len(span) != 1 or span.start == 0:
+        return span
+    word = span.doc[span.start - 1]
+    if (
+        word.ent_type_
+        or word.is_sent_start
+        or not word.is_title
+        or word.pos_ != "PROPN"
+        or word.dep_ not in ("compound", "amod")
+        or word.head.i != span.start
+    ):
+        return span
+    lower = word.lower_
+    if (
+        lower in _NOT_PART_OF_A_NAME
+        or is_role_noun(word.lemma_)
+        or _place_or_nationality(word.text)
+    ):
+        return span
+    if first_name_gender(f"{word.text} {span.text}") is not None:
+        return span  # a first name: _with_first_name's
+    return Span(span.doc, word.i, span.end, span.label_)
 
 
 def _place_or_nationality(name: str) -> bool:
@@ -243,6 +273,10 @@ OFFICE_WORDS |= {"trade", "transport", "environment", "interior", "justice", "su
 OFFICE_WORDS |= {"shadow", "prime", "chief", "deputy", "vice", "first", "lord", "general"}
 OFFICE_WORDS |= {"energy", "finance", "economy", "industry", "agriculture", "work", "sports"}
 OFFICE_WORDS |= {"new", "former", "acting"}
+#: Capitalized words before a name that are no part of it: offices, titles, parties,
+#: nouns for a person ("Home", "Mr", "Lord", "Tory", "Teenager").
+_NOT_PART_OF_A_NAME = OFFICE_WORDS | PERSONAL_TITLES | PEER_TITLES | set(PARTY_WORDS)
+_NOT_PART_OF_A_NAME |= PERSON_NOUNS | {"sir", "dame", "saint", "st", "president", "king"}
 
 
 def _organization_names(spans: list[Span]) -> set[str]:

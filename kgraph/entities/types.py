@@ -316,7 +316,11 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
     """Nouns that say what a name is: "firm" in "British firm Sonaptic", "Sonaptic, the
     firm", "Sonaptic is a small firm", "Sideways was named best film"."""
     for child in root.lefts:
-        if child.dep_ in ("compound", "nmod") and child.i < span.start and not child.ent_type_:
+        if (
+            child.dep_ in ("compound", "nmod", "amod")
+            and child.i < span.start
+            and not child.ent_type_
+        ):
             yield child  # "software firm Sonaptic" (the parser hangs "firm" on the name)
     for child in root.children:
         if child.dep_ == "appos" and not child.ent_type_:
