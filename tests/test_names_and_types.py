@@ -194,3 +194,11 @@ def test_a_capitalized_word_before_a_one_word_title_is_part_of_it(entities_of):
     assert found["Desperate Housewives"][0] == "WORK_OF_ART"  # the model: "Housewives"
     found = entities_of("Home Secretary Charles Clarke met Chancellor Brown on Monday.")
     assert {"Charles Clarke", "Brown"} <= found.keys()
+
+
+def test_an_initial_before_a_surname_is_left_to_the_full_name(entities_of):
+    found = entities_of(
+        "Matt Stevens will start at prop. Stevens takes over from Phil Vickery. "
+        "England: J Robinson, M Stevens, S Thompson."
+    )
+    assert "Stevens" in found["Matt Stevens"][1]

@@ -77,6 +77,7 @@ def _with_capitalized_modifier(span: Span) -> Span:
         word.ent_type_
         or word.is_sent_start
         or not word.is_title
+        or len(word.text) < 3  # an initial: "M Stevens" of a team list
         or word.pos_ != "PROPN"
         or word.dep_ not in ("compound", "amod")
         or word.head.i != span.start
