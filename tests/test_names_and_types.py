@@ -202,3 +202,8 @@ def test_an_initial_before_a_surname_is_left_to_the_full_name(entities_of):
         "England: J Robinson, M Stevens, S Thompson."
     )
     assert "Stevens" in found["Matt Stevens"][1]
+
+
+def test_a_name_after_and_the_with_a_capital_is_another_name(entities_of):
+    found = entities_of("Franz Ferdinand beat Morrissey and The Libertines to the award.")
+    assert "Morrissey and The Libertines" not in found

@@ -70,8 +70,10 @@ def _with_capitalized_modifier(span: Span) -> Span:
     "Desperate Housewives" where the model marked "Housewives". Not a title, an office, a
     party, a nationality or a place ("Chancellor Brown", "Tory Smith", "British Airways"),
     nor a headline's first word."""
-    if len(span) != 1 or span.start == 0:
+    if len(span) != 1 or span.start == 0 or span.label_ in ("GPE", "LOC", "NORP"):
         return span
+    if _place_or_nationality(span.text):
+        return span  # "Tudor England"
     word = span.doc[span.start - 1]
     if (
         word.ent_type_
@@ -213,6 +215,8 @@ def _title_with_and_end(ent: Span) -> int:
     i = ent.end
     if len(ent) != 1 or i + 2 >= len(doc) or doc[i].lower_ != "and":
         return ent.end
+    if doc[i + 1].text == "The":
+        return ent.end  # "Morrissey and The Libertines": another name
     the = doc[i + 1].lower_ == "the"
     i += 2 if the else 1
     if i >= len(doc):
