@@ -207,3 +207,12 @@ def test_an_initial_before_a_surname_is_left_to_the_full_name(entities_of):
 def test_a_name_after_and_the_with_a_capital_is_another_name(entities_of):
     found = entities_of("Franz Ferdinand beat Morrissey and The Libertines to the award.")
     assert "Morrissey and The Libertines" not in found
+
+
+def test_a_person_s_name_ends_at_a_spaced_dash(entities_of):
+    found = entities_of(
+        "Kel Coslett is Saints' football manager, while Clive Griffiths - Wales' defensive "
+        "coach - is a former St Helens player."
+    )
+    assert "Clive Griffiths" in found
+    assert not any("Wales" in aliases for _, aliases in found.values())

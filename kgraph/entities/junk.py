@@ -57,8 +57,9 @@ def name_part(span: Span) -> Span | None:
         end -= 1  # "Yuganskneftegas - the": the name ends before the dash
     for i in range(start + 1, end):
         spaced = doc[i - 1].whitespace_ and doc[i].whitespace_
-        if doc[i].text in ("-", "–") and spaced and i + 1 < end and doc[i + 1].is_lower:
-            end = i  # "Gerard Jugnot - star of ...": a dash before a lower-case word
+        dash = doc[i].text in ("-", "–") and spaced and i + 1 < end
+        if dash and (doc[i + 1].is_lower or span.label_ == "PERSON"):
+            end = i  # "Gerard Jugnot - star of ...", "Clive Griffiths - Wales' coach"
             break
     if doc[start].is_lower and doc[start].lower_ in ("of", "and", "for"):
         # "of Ireland" of "Republic of Ireland": the model left out the name's start

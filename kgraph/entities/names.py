@@ -257,12 +257,15 @@ def _whole_institution(
 def _known_place(name: str) -> bool:
     """Whether the gazetteer knows the name as a country, nationality or city: a surname
     the model labelled a place ("Zvonareva" beside "Vera Zvonareva") is no place."""
-    from kgraph.entities.lexicon import places
+    from kgraph.entities.lexicon import geo_places, places
 
     gazetteer = places()
     known = KNOWN_ALIASES.get(name.casefold(), name)
     return bool(
-        gazetteer.country(known) or gazetteer.demonym(known) or gazetteer.city_country(known)
+        gazetteer.country(known)
+        or gazetteer.demonym(known)
+        or gazetteer.city_country(known)
+        or geo_places().get(known.casefold())  # "Wales", "Europe"
     )
 
 
