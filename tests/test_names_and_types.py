@@ -216,3 +216,11 @@ def test_a_person_s_name_ends_at_a_spaced_dash(entities_of):
     )
     assert "Clive Griffiths" in found
     assert not any("Wales" in aliases for _, aliases in found.values())
+
+
+def test_a_stake_in_a_club_named_by_its_city_but_no_hug_with_a_city(entities_of):
+    assert entities_of("Mr Murray holds a stake in Sunderland.")["Sunderland"][0] == "ORG"
+    found = entities_of("Kerry said he was in France to share a big hug with Paris.")
+    assert found["Paris"][0] == "GPE"
+    found = entities_of("President Bashir al - Assad of Syria spoke.")
+    assert "Bashir al - Assad" in found  # a name written with spaced hyphens stays whole

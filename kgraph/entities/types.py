@@ -127,7 +127,8 @@ def type_evidence(span: Span) -> Counter[str]:
         votes["GPE"] += WEAK  # "he visits Manchester, Leicester, Dorset and Torbay"
     if any(c.lower_ == "based" and c.dep_ in ("amod", "compound") for c in root.lefts):
         votes["ORG"] += MEDIUM  # "Canada-based Barrick Gold"
-    if root.dep_ == "pobj" and head.head.lemma_.lower() in HOLDINGS and not _country(span):
+    holding = head.head if root.dep_ == "pobj" else None
+    if holding is not None and _is_holding(holding) and not _country(span):
         votes["ORG"] += MEDIUM  # "a stake in Manchester United", "the takeover of Sina"
     if root.dep_ in ("dobj", "pobj") and len(span) == 1:
         verb = head if root.dep_ == "dobj" else None
@@ -158,6 +159,11 @@ def _full_personal_name(span: Span) -> bool:
         and first_name_gender(" ".join(words)) is not None
         and not _place(span)
     )
+
+
+def _is_holding(noun: Token) -> bool:
+    """ "stake" in "a stake in Sunderland" (a noun: "share a hug with Paris" holds none)."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in HOLDINGS
 
 
 def _organization_cue(noun: str, span: Span) -> bool:
