@@ -224,3 +224,12 @@ def test_a_stake_in_a_club_named_by_its_city_but_no_hug_with_a_city(entities_of)
     assert found["Paris"][0] == "GPE"
     found = entities_of("President Bashir al - Assad of Syria spoke.")
     assert "Bashir al - Assad" in found  # a name written with spaced hyphens stays whole
+
+
+def test_a_bare_institution_name_joins_a_name_not_a_description(entities_of):
+    found = entities_of(
+        "The IRNA news agency said so. The News Agency of Nigeria agreed, "
+        "and the News Agency said more."
+    )
+    assert found["News Agency of Nigeria"][1] == {"News Agency"}
+    assert found["IRNA news agency"][1] == set()

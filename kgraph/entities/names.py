@@ -240,18 +240,28 @@ def _whole_institution(
     ("Bank" beside the Bank of England and the World Bank), or it is a person or a place."""
     from kgraph.entities.lexicon import institution_words
 
-    words = key.split()
     last = groups[key][0].split()[-1]
     if last not in institution_words() or "PERSON" in votes[key] or _known_place(groups[key][0]):
         return None
+    short = groups[key][0]
     longer = [
         other
         for other in groups
         if other != key
         and _majority(votes[other]) != "PERSON"
-        and (is_short_form(key, other) or (len(words) == 1 and other.split()[:2] == [key, "of"]))
+        and any(_ends_or_opens(short, name) for name in groups[other])
     ]
     return longer[0] if len(longer) == 1 else None
+
+
+def _ends_or_opens(short: str, name: str) -> bool:
+    """Whether ``name`` ends with ``short`` as written ("American Film Institute", not
+    "IRNA news agency" for "News Agency"), or opens with it before "of" ("Bank of
+    England", "News Agency of Nigeria")."""
+    words, full = short.split(), name.split()
+    if len(full) <= len(words):
+        return False
+    return full[-len(words) :] == words or full[: len(words) + 1] == [*words, "of"]
 
 
 def _known_place(name: str) -> bool:
