@@ -233,3 +233,10 @@ def test_a_bare_institution_name_joins_a_name_not_a_description(entities_of):
     )
     assert found["News Agency of Nigeria"][1] == {"News Agency"}
     assert found["IRNA news agency"][1] == set()
+
+
+def test_a_title_before_a_surname_is_no_part_of_a_name(entities_of):
+    found = entities_of(
+        "The case was heard by Letitia Clark on Friday. Judge Clark said she would rule soon."
+    )
+    assert found["Letitia Clark"] == ("PERSON", {"Clark"})

@@ -60,6 +60,8 @@ def _with_first_name(span: Span) -> Span:
     first = span.doc[span.start - 1]
     if first.ent_type_ or not first.is_title or first.pos_ != "PROPN":
         return span
+    if first.lower_ in _NOT_PART_OF_A_NAME:
+        return span  # "Judge Clark": a title gender-guesser knows as a first name
     if first_name_gender(f"{first.text} {span.text}") is None:
         return span
     return Span(span.doc, first.i, span.end, "PERSON")
@@ -72,8 +74,8 @@ def _with_capitalized_modifier(span: Span) -> Span:
     nor a headline's first word."""
     if len(span) != 1 or span.start == 0 or span.label_ in ("GPE", "LOC", "NORP"):
         return span
-    if _place_or_nationality(span.text):
-        return span  # "Tudor England"
+    if _place_or_nationality(span.text) or _surname_in_doc(span):
+        return span  # "Tudor England"; "Judge Clark" beside Letitia Clark
     word = span.doc[span.start - 1]
     if (
         word.ent_type_
@@ -95,6 +97,13 @@ def _with_capitalized_modifier(span: Span) -> Span:
     if first_name_gender(f"{word.text} {span.text}") is not None:
         return span  # a first name: _with_first_name's
     return Span(span.doc, word.i, span.end, span.label_)
+
+
+def _surname_in_doc(span: Span) -> bool:
+    """Whether a longer PERSON name of the doc ends with the span's word."""
+    return any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in span.doc.ents
+    )
 
 
 def _place_or_nationality(name: str) -> bool:
@@ -282,6 +291,9 @@ OFFICE_WORDS |= {"new", "former", "acting"}
 #: nouns for a person ("Home", "Mr", "Lord", "Tory", "Teenager").
 _NOT_PART_OF_A_NAME = OFFICE_WORDS | PERSONAL_TITLES | PEER_TITLES | set(PARTY_WORDS)
 _NOT_PART_OF_A_NAME |= PERSON_NOUNS | {"sir", "dame", "saint", "st", "president", "king"}
+_NOT_PART_OF_A_NAME |= {"judge", "justice", "inspector", "captain", "coach", "doctor", "prince"}
+_NOT_PART_OF_A_NAME |= {"princess", "queen", "pope", "bishop", "archbishop", "rev", "father"}
+_NOT_PART_OF_A_NAME |= {"senator", "governor", "mayor", "professor", "sergeant", "colonel"}
 
 
 def _organization_names(spans: list[Span]) -> set[str]:
