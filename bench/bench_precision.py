@@ -46,6 +46,7 @@ from kgraph.evaluate.judged import (
     entity_type_tally,
     match_pool,
     read_pool,
+    retyped_unjudged,
     tally_by,
 )
 from kgraph.models import Article, Extraction, Triple
@@ -304,7 +305,15 @@ def print_pool(match: PoolMatch, pool_size: int, pool_path: Path, list_wrong: bo
     unjudged = len(match.unjudged) + len(match.changed)
     share = unjudged / match.output_size if match.output_size else 0.0
     print(f"not judged: {unjudged:,} of {match.output_size:,} triples ({share:.1%})")
-    print(f"entity types right: {entity_type_tally(judged)} of the distinct entities judged")
+    print(
+        f"entity types right: {entity_type_tally(match.still)} of the distinct entities "
+        "judged, at the types produced"
+    )
+    retyped = retyped_unjudged(match.still)
+    if retyped:
+        print(f"  {len(retyped)} produced with a type not judged yet (counted wrong):")
+        for entity in retyped:
+            print(f"    {entity}")
 
     wrong = [j for j in judged if not j.correct]
     print(f"\nwrong triples still produced, by kind ({len(wrong)}):")

@@ -122,7 +122,7 @@ def test_place_comma_country(relations_of):
 
 def test_gazetteer_city_and_country_in_one_sentence(nlp, relations_of):
     text = (
-        "Californian Thomas Slattery filed the suit in the US District Court in San Jose "
+        "Californian Thomas Slattery filed the suit at a court in San Jose, in the US, "
         "and is seeking damages."
     )
     assert ("San Jose", "located-in", "United States", "gazetteer") in relations_of(text)
@@ -137,7 +137,7 @@ def test_organization_in_a_city(relations_of):
         "Californian Thomas Slattery filed the suit in the US District Court in San Jose "
         "and is seeking damages."
     )
-    assert ("District Court", "based-in", "San Jose") in _spo(relations_of(text))
+    assert ("US District Court", "based-in", "San Jose") in _spo(relations_of(text))
 
 
 def test_based_compound_reaches_the_name(relations_of):

@@ -13,6 +13,7 @@ from kgraph.evaluate.judged import (
     entity_type_tally,
     match_pool,
     read_pool,
+    retyped_unjudged,
     tally_by,
     wilson_interval,
 )
@@ -162,3 +163,28 @@ def test_the_shipped_pool_reads_and_records_how_each_batch_was_drawn():
     assert all(batch.startswith(drawn) for batch in pool.batches())
     wrong = [j for j in pool.judgements.values() if not j.correct]
     assert wrong and all(j.reason for j in pool.judgements.values())
+
+
+def test_entity_types_are_scored_at_the_types_produced(tmp_path):
+    lines = [
+        judged(object_type="PERSON", object_type_ok=False, object_right_types=["ORG"]),
+        judged(predicate="owns", subject_right_types=["ORG", "GPE"]),
+    ]
+    pool = read_pool(write_pool(tmp_path, *lines))
+    buys, owns = sorted(pool.judgements.values(), key=lambda j: j.predicate)
+    as_judged = [(buys, produced(object_type="PERSON")), (owns, produced(predicate="owns"))]
+    # GitHub judged wrong as PERSON (and right as ORG in "owns"); Microsoft right as ORG
+    assert (entity_type_tally(as_judged).correct, entity_type_tally(as_judged).judged) == (2, 3)
+    retyped = [(buys, produced()), (owns, produced(predicate="owns", subject_type="GPE"))]
+    # GitHub now ORG (listed right), Microsoft now GPE (listed right as well)
+    assert (entity_type_tally(retyped).correct, entity_type_tally(retyped).judged) == (3, 3)
+    assert retyped_unjudged(retyped) == []
+    unlisted = [(buys, produced(subject_type="PERSON"))]
+    assert (entity_type_tally(unlisted).correct, entity_type_tally(unlisted).judged) == (1, 2)
+    assert retyped_unjudged(unlisted) == ["Microsoft (PERSON, judged as ORG) in tech/001.txt"]
+
+
+def test_right_types_must_be_a_list(tmp_path):
+    path = write_pool(tmp_path, judged(subject_right_types="ORG"))
+    with pytest.raises(PoolError, match="pool.jsonl:1: 'subject_right_types' must be a list"):
+        read_pool(path)

@@ -40,6 +40,13 @@ def _dangling(token: Token) -> bool:
     return token.is_punct or (token.is_lower and token.is_stop)
 
 
+def _full_name_before(doc, start: int, dash: int, label: str) -> bool:
+    """A person's full name before a spaced dash ("Clive Griffiths - Wales' coach"), not
+    part of one written with spaced hyphens ("Bashir al - Assad")."""
+    words = doc[start:dash]
+    return label == "PERSON" and len(words) >= 2 and all(t.is_title for t in words)
+
+
 def name_part(span: Span) -> Span | None:
     """The span without leading or trailing numbers and symbols; None if it is not a name."""
     start, end = span.start, span.end
@@ -57,8 +64,9 @@ def name_part(span: Span) -> Span | None:
         end -= 1  # "Yuganskneftegas - the": the name ends before the dash
     for i in range(start + 1, end):
         spaced = doc[i - 1].whitespace_ and doc[i].whitespace_
-        if doc[i].text in ("-", "–") and spaced and i + 1 < end and doc[i + 1].is_lower:
-            end = i  # "Gerard Jugnot - star of ...": a dash before a lower-case word
+        dash = doc[i].text in ("-", "–") and spaced and i + 1 < end
+        if dash and (doc[i + 1].is_lower or _full_name_before(doc, start, i, span.label_)):
+            end = i  # "Gerard Jugnot - star of ...", "Clive Griffiths - Wales' coach"
             break
     if doc[start].is_lower and doc[start].lower_ in ("of", "and", "for"):
         # "of Ireland" of "Republic of Ireland": the model left out the name's start

@@ -159,6 +159,13 @@ def first_name_gender(name: str) -> str | None:
     return _GENDERS.get(_first_names().get_gender(words[0].strip(".")))
 
 
+@lru_cache(maxsize=1)
+def institution_words() -> frozenset[str]:
+    """Words that end the name of an institution, a club or an event ("Bank", "Institute",
+    "Court", "United"): the "name" rows of ``type_words.tsv``."""
+    return frozenset(row[0].strip() for row in _rows("type_words.tsv") if row[2].strip() == "name")
+
+
 @dataclass(frozen=True)
 class GeoPlace:
     """A place of GeoNames: its id, kind, country and coordinates (WGS 84 degrees)."""

@@ -15,7 +15,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from kgraph.entities.junk import name_part
-from kgraph.entities.lexicon import TITLE_GENDER, first_name_gender, is_role_noun, places
+from kgraph.entities.lexicon import (
+    PERSON_DEMONYMS,
+    TITLE_GENDER,
+    first_name_gender,
+    institution_words,
+    is_role_noun,
+    places,
+)
 from kgraph.entities.names import PEER_TITLES, canonical, clean_name, cluster_names
 from kgraph.entities.types import ORGANIZATION_CUES, PERSONAL_TITLES, decide_type, type_evidence
 from kgraph.models import ENTITY_TYPES, EntityRef
@@ -33,9 +40,11 @@ class Mention:
 
 def named_spans(doc: Doc) -> list[Span]:
     """The entity spans of a doc whose label kgraph keeps as a node, junk left out."""
-    spans = (name_part(ent) for ent in doc.ents if ent.label_ in ENTITY_TYPES)
+    spans = (name_part(ent) for ent in _joined(doc) if ent.label_ in ENTITY_TYPES)
     spans = (_without_title(span) for span in spans if span is not None)
-    split = (part for span in spans if span is not None for part in _nationality_apart(span))
+    spans = (_with_first_name(span) if span is not None else None for span in spans)
+    spans = (_with_capitalized_modifier(span) if span is not None else None for span in spans)
+    split = (part for span in spans if span is not None for part in _descriptor_apart(span))
     kept: list[Span] = []
     for span in split:  # a name run on past the model's span covers the next one
         if clean_name(span.text) and not (kept and span.start < kept[-1].end):
@@ -43,20 +52,205 @@ def named_spans(doc: Doc) -> list[Span]:
     return kept
 
 
-def _nationality_apart(span: Span) -> list[Span]:
-    """A person's nationality the model ran into the name, as a NORP of its own:
-    "Briton Hayley Yelling", "Russian Igor Andreev", "American Abigail Spears" (which the
-    model may call an organization: a first name after the demonym says it is a person)."""
+def _with_first_name(span: Span) -> Span:
+    """A surname with the first name the model left out before it, as a person: "Svetlana
+    Kuznetsova" where the model marked "Kuznetsova" alone (and called it a place)."""
+    if len(span) != 1 or span.start == 0 or _place_or_nationality(span.text):
+        return span
+    first = span.doc[span.start - 1]
+    if first.ent_type_ or not first.is_title or first.pos_ != "PROPN":
+        return span
+    if first.lower_ in _NOT_PART_OF_A_NAME:
+        return span  # "Judge Clark": a title gender-guesser knows as a first name
+    if first_name_gender(f"{first.text} {span.text}") is None:
+        return span
+    return Span(span.doc, first.i, span.end, "PERSON")
+
+
+def _with_capitalized_modifier(span: Span) -> Span:
+    """A one-word name with the capitalized word before it that the model left out:
+    "Desperate Housewives" where the model marked "Housewives". Not a title, an office, a
+    party, a nationality or a place ("Chancellor Brown", "Tory Smith", "British Airways"),
+    nor a headline's first word."""
+    if len(span) != 1 or span.start == 0 or span.label_ in ("GPE", "LOC", "NORP"):
+        return span
+    if _place_or_nationality(span.text) or _surname_in_doc(span):
+        return span  # "Tudor England"; "Judge Clark" beside Letitia Clark
+    word = span.doc[span.start - 1]
+    if (
+        word.ent_type_
+        or word.is_sent_start
+        or not word.is_title
+        or len(word.text) < 3  # an initial: "M Stevens" of a team list
+        or word.pos_ != "PROPN"
+        or word.dep_ not in ("compound", "amod")
+        or word.head.i != span.start
+    ):
+        return span
+    lower = word.lower_
+    if (
+        lower in _NOT_PART_OF_A_NAME
+        or is_role_noun(word.lemma_)
+        or _place_or_nationality(word.text)
+    ):
+        return span
+    if first_name_gender(f"{word.text} {span.text}") is not None:
+        return span  # a first name: _with_first_name's
+    return Span(span.doc, word.i, span.end, span.label_)
+
+
+def _surname_in_doc(span: Span) -> bool:
+    """Whether a longer PERSON name of the doc ends with the span's word."""
+    return any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in span.doc.ents
+    )
+
+
+def _place_or_nationality(name: str) -> bool:
+    gazetteer = places()
+    return bool(gazetteer.country(name) or gazetteer.demonym(name) or gazetteer.city_country(name))
+
+
+def _descriptor_apart(span: Span) -> list[Span]:
+    """A word describing a person that the model ran into the name, apart from it:
+
+    * a nationality, as a NORP of its own: "Briton Hayley Yelling", "Russian Igor
+      Andreev", "American Abigail Spears" (which the model may call an organization: a
+      first name after the demonym says it is a person);
+    * a party, as its own entity: "Tory Edward Turnour";
+    * a noun of a headline: "Teenager Tait", "Rapper Snoop Dogg" (no entity).
+    """
     first = span[0]
-    if len(span) < 2 or places().demonym(first.text) is None or not span[1].is_title:
+    if len(span) < 2 or not span[1].text[:1].isupper():
         return [span]
     rest = span.doc[span.start + 1 : span.end]
-    if span.label_ != "PERSON" and not (len(rest) > 1 and first_name_gender(rest.text)):
-        return [span]
-    return [
-        Span(span.doc, span.start, span.start + 1, "NORP"),
-        Span(span.doc, rest.start, rest.end, "PERSON"),
-    ]
+    named = len(rest) > 1 and first_name_gender(rest.text) is not None
+    people = _people_word(first.lower_)
+    if places().demonym(first.text) is not None or people:
+        if span.label_ != "PERSON" and not named and not people:
+            return [span]  # "Irishmen JP McManus": a word for people says it is one
+        return [Span(span.doc, span.start, span.start + 1, "NORP"), _as_person(rest)]
+    if first.lower_ in PARTY_WORDS and named:
+        label = PARTY_WORDS[first.lower_]
+        return [Span(span.doc, span.start, span.start + 1, label), _as_person(rest)]
+    if (
+        span.label_ == "PERSON"
+        and first.lower_ in PERSON_NOUNS
+        and not _starts_with_first_name(span)
+    ):
+        return [_as_person(rest)]
+    return [span]
+
+
+def _people_word(word: str) -> bool:
+    """Whether a word names people of a country: "Briton", "Irishmen"."""
+    singular = word[:-3] + "man" if word.endswith("men") else word.removesuffix("s")
+    return word in PERSON_DEMONYMS or singular in PERSON_DEMONYMS
+
+
+def _as_person(span: Span) -> Span:
+    return Span(span.doc, span.start, span.end, "PERSON")
+
+
+def _starts_with_first_name(span: Span) -> bool:
+    """Whether a span starts with a first name ("Rapper" does not)."""
+    return first_name_gender(span.text) is not None
+
+
+#: Party words run into a politician's name, with the type of their entity.
+PARTY_WORDS = {"tory": "NORP", "conservative": "NORP", "labour": "ORG", "democrat": "NORP"}
+PARTY_WORDS |= {"republican": "NORP", "unionist": "NORP"}
+#: Nouns for a person a headline capitalizes before a name ("Teenager Tait").
+PERSON_NOUNS = {"teenager", "rapper", "singer", "actor", "actress", "star", "veteran"}
+PERSON_NOUNS |= {"striker", "midfielder", "defender", "goalkeeper", "winger", "youngster"}
+PERSON_NOUNS |= {"comedian", "presenter", "author", "novelist", "rocker", "newcomer"}
+
+
+#: Epithets after a name that belong to it: "William Pitt the Younger".
+EPITHETS = {"younger", "elder", "great"}
+
+
+def _joined(doc: Doc) -> list[Span]:
+    """The doc's entities, with two the model split joined back: a country before an
+    institution it names ("US" + "District Court"), and a person's epithet ("William
+    Pitt" + "the Younger")."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        after = ents[i + 1] if i + 1 < len(ents) else None
+        if after is not None and _country_of_institution(ent, after):
+            joined.append(Span(doc, ent.start, after.end, "ORG"))
+            i += 2
+            continue
+        end = max(_epithet_end(ent), _title_with_and_end(ent))
+        if end > ent.end:
+            joined.append(Span(doc, ent.start, end, _joined_label(ent, end)))
+            while i + 1 < len(ents) and ents[i + 1].start < end:
+                i += 1
+        else:
+            joined.append(ent)
+        i += 1
+    return joined
+
+
+def _country_of_institution(ent: Span, after: Span) -> bool:
+    """ "US" right before "District Court", of which it is a part (a compound)."""
+    return (
+        ent.label_ == "GPE"
+        and after.label_ == "ORG"
+        and after.start == ent.end
+        and after.start <= ent.root.head.i < after.end
+        and after[-1].text in institution_words()
+        and _place_or_nationality(canonical(clean_name(ent.text), "GPE")[0])
+    )
+
+
+def _joined_label(ent: Span, end: int) -> str:
+    """A person's with an epithet; a band's (ORG) for "X and the Ys" the model called a
+    person or a place; else the model's."""
+    if _epithet_end(ent) == end:
+        return "PERSON"
+    return "ORG" if ent.label_ in ("PERSON", "GPE", "LOC", "NORP", "FAC") else ent.label_
+
+
+def _title_with_and_end(ent: Span) -> int:
+    """The end of a band's or a title's name with "and" the model cut after its first word:
+    "Echo and the Bunnymen", "the Mamas and the Papas" (the second word capitalized and
+    plural, after "the" or no entity; not "Smith and Jones", "Leeds and Hull", "Sony and
+    Philips")."""
+    doc = ent.doc
+    i = ent.end
+    if len(ent) != 1 or i + 2 >= len(doc) or doc[i].lower_ != "and":
+        return ent.end
+    if doc[i + 1].text == "The":
+        return ent.end  # "Morrissey and The Libertines": another name
+    the = doc[i + 1].lower_ == "the"
+    i += 2 if the else 1
+    if i >= len(doc):
+        return ent.end
+    word = doc[i]
+    plural = word.text.endswith("s") or word.text.endswith("men")
+    named = word.ent_type_ not in ("", "PRODUCT", "WORK_OF_ART", "PERSON")
+    if not word.is_title or not plural or named or (word.ent_type_ and not the):
+        return ent.end  # "Smith and Jones", "Sony and Philips"
+    if _place_or_nationality(ent.text) or _place_or_nationality(word.text):
+        return ent.end
+    if ent.label_ == "PERSON" and first_name_gender(f"{ent.text} X") is not None:
+        return ent.end
+    return i + 1
+
+
+def _epithet_end(ent: Span) -> int:
+    """The end of "William Pitt the Younger" when ``ent`` is "William Pitt"."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or ent.end + 1 >= len(doc):
+        return ent.end
+    the, epithet = doc[ent.end], doc[ent.end + 1]
+    if the.lower_ == "the" and epithet.is_title and epithet.lower_ in EPITHETS:
+        return ent.end + 2
+    return ent.end
 
 
 def _without_title(span: Span) -> Span | None:
@@ -93,6 +287,13 @@ OFFICE_WORDS |= {"trade", "transport", "environment", "interior", "justice", "su
 OFFICE_WORDS |= {"shadow", "prime", "chief", "deputy", "vice", "first", "lord", "general"}
 OFFICE_WORDS |= {"energy", "finance", "economy", "industry", "agriculture", "work", "sports"}
 OFFICE_WORDS |= {"new", "former", "acting"}
+#: Capitalized words before a name that are no part of it: offices, titles, parties,
+#: nouns for a person ("Home", "Mr", "Lord", "Tory", "Teenager").
+_NOT_PART_OF_A_NAME = OFFICE_WORDS | PERSONAL_TITLES | PEER_TITLES | set(PARTY_WORDS)
+_NOT_PART_OF_A_NAME |= PERSON_NOUNS | {"sir", "dame", "saint", "st", "president", "king"}
+_NOT_PART_OF_A_NAME |= {"judge", "justice", "inspector", "captain", "coach", "doctor", "prince"}
+_NOT_PART_OF_A_NAME |= {"princess", "queen", "pope", "bishop", "archbishop", "rev", "father"}
+_NOT_PART_OF_A_NAME |= {"senator", "governor", "mayor", "professor", "sergeant", "colonel"}
 
 
 def _organization_names(spans: list[Span]) -> set[str]:

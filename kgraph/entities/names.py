@@ -137,10 +137,14 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
     by the majority of the labels of its fullest name (all labels kept as votes). Names
     that differ only by corporate suffix merge. A short name that is the tail of exactly
     one longer PERSON name ("Trump", "Donald Trump") merges into it unless it was labelled
-    a place (a slip like "Ebbers" as ORG is no contradiction when the article names the
-    person in full). A first name labelled PERSON ("Steven") merges into the one full
-    name of the article that starts with it ("Steven Gerrard"). An acronym merges into
-    the one longer name whose initials it spells ("UCU", "University and College Union").
+    a place the gazetteer knows (a slip like "Ebbers" as ORG or "Zvonareva" as GPE is no
+    contradiction when the article names the person in full). A first name labelled
+    PERSON ("Steven") merges into the one full name of the article that starts with it
+    ("Steven Gerrard"). "Dave Collins" merges into the article's "David Collins". An
+    acronym merges into the one longer name whose initials it spells ("UCU", "University
+    and College Union").
+    A bare institution name merges into the one longer name it ends or begins ("Institute",
+    "American Film Institute"; "Bank", "Bank of England").
     Two different full names never merge.
     """
     counts = Counter(names)
@@ -158,9 +162,15 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
         for k in groups
         if _majority(votes[k]) == "PERSON" and len(k.split()) > 1 and k.split()[0] not in TITLES
     ]  # "Mrs Howard", kept apart from Michael Howard, takes no "Howard"
-    merged: dict[str, str] = {}
+    merged: dict[str, str] = _nickname_forms(persons)
+    informal = {surface for key in merged for surface in groups[key]}  # "Jim Smith"
+    persons = [k for k in persons if k not in merged]
     for key in groups:
-        if "PERSON" in votes[key] or not votes[key].keys() & {"GPE", "LOC", "NORP"}:
+        if (
+            "PERSON" in votes[key]
+            or not votes[key].keys() & {"GPE", "LOC", "NORP"}
+            or not _known_place(groups[key][0])
+        ):
             longer = [other for other in persons if is_short_form(key, other)]
             if len(longer) == 1:
                 merged[key] = longer[0]
@@ -177,6 +187,10 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
             ]
             if len(spelled) == 1:
                 merged[key] = spelled[0]
+                continue
+        whole = _whole_institution(key, groups, votes)
+        if whole is not None:
+            merged[key] = whole
     own_votes = {key: Counter(tally) for key, tally in votes.items()}
     for short, long in merged.items():
         while long in merged:
@@ -185,7 +199,9 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
         votes[long].update(votes.pop(short))
     result: dict[tuple[str, str], EntityRef] = {}
     for key, members in groups.items():
-        name = max(members, key=lambda m: _name_preference(m, surface_counts[m]))
+        name = max(
+            members, key=lambda m: (m not in informal, _name_preference(m, surface_counts[m]))
+        )
         aliases = tuple(sorted(set(members) - {name}))
         tally = votes[key]  # the full name's own labels decide ("Ebbers" as ORG is a slip)
         type_ = _majority(own_votes[key])
@@ -195,6 +211,72 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
                 if (member, type_) in counts:
                     result[member, type_] = entity
     return result
+
+
+def _nickname_forms(persons: list[str]) -> dict[str, str]:
+    """Full names of the article whose first name is a nickname of another's with the same
+    surname ("Dave Collins" → "David Collins"), mapped to that one formal name."""
+    from kgraph.entities.identity import nickname_of
+
+    found = {}
+    for key in persons:
+        first, rest = key.split(" ", 1)
+        formal = [
+            o
+            for o in persons
+            if o != key and o.split(" ", 1)[1] == rest and nickname_of(first, o.split(" ", 1)[0])
+        ]
+        if len(formal) == 1:
+            found[key] = formal[0]
+    return found
+
+
+def _whole_institution(
+    key: str, groups: dict[str, list[str]], votes: dict[str, Counter[str]]
+) -> str | None:
+    """The one longer name of the article a bare institution name stands for: "Institute"
+    for the American Film Institute, "District Court" for the US District Court, "Bank" for
+    the Bank of England (its last word, or its first before "of"); None when there are two
+    ("Bank" beside the Bank of England and the World Bank), or it is a person or a place."""
+    from kgraph.entities.lexicon import institution_words
+
+    last = groups[key][0].split()[-1]
+    if last not in institution_words() or "PERSON" in votes[key] or _known_place(groups[key][0]):
+        return None
+    short = groups[key][0]
+    longer = [
+        other
+        for other in groups
+        if other != key
+        and _majority(votes[other]) != "PERSON"
+        and any(_ends_or_opens(short, name) for name in groups[other])
+    ]
+    return longer[0] if len(longer) == 1 else None
+
+
+def _ends_or_opens(short: str, name: str) -> bool:
+    """Whether ``name`` ends with ``short`` as written ("American Film Institute", not
+    "IRNA news agency" for "News Agency"), or opens with it before "of" ("Bank of
+    England", "News Agency of Nigeria")."""
+    words, full = short.split(), name.split()
+    if len(full) <= len(words):
+        return False
+    return full[-len(words) :] == words or full[: len(words) + 1] == [*words, "of"]
+
+
+def _known_place(name: str) -> bool:
+    """Whether the gazetteer knows the name as a country, nationality or city: a surname
+    the model labelled a place ("Zvonareva" beside "Vera Zvonareva") is no place."""
+    from kgraph.entities.lexicon import geo_places, places
+
+    gazetteer = places()
+    known = KNOWN_ALIASES.get(name.casefold(), name)
+    return bool(
+        gazetteer.country(known)
+        or gazetteer.demonym(known)
+        or gazetteer.city_country(known)
+        or geo_places().get(known.casefold())  # "Wales", "Europe"
+    )
 
 
 def _spells(acronym_key: str, names: list[str]) -> bool:

@@ -26,7 +26,13 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from kgraph.entities.lexicon import first_name_gender, places
+from kgraph.entities.lexicon import (
+    PERSON_DEMONYMS,
+    first_name_gender,
+    geo_places,
+    is_role_noun,
+    places,
+)
 from kgraph.entities.names import KNOWN_ALIASES, clean_name
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -41,6 +47,12 @@ ORGANIZATION_CUES |= {"takeover", "acquisition", "user", "app", "platform", "fou
 TEAM_ROLES = {"manager", "coach", "boss", "striker", "midfielder", "defender", "captain"}
 TEAM_ROLES |= {"keeper", "goalkeeper", "winger", "forward", "skipper", "player", "full-back"}
 TEAM_ROLES |= {"fly-half", "scrum-half", "centre", "flanker", "prop", "lock", "hooker", "wing"}
+#: Of the nouns only an organization has, those a city's name may take as a club's:
+#: "Sunderland's leading shareholder", "Newcastle chairman Freddy Shepherd" (not "its Paris
+#: headquarters", "London users", "Tokyo shares" or "Beirut's stock index").
+CLUB_CUES = {"chairman", "chairwoman", "shareholder", "takeover", "acquisition"}
+#: Roles in a film or show: "former Friends actress Lisa Kudrow" makes Friends a work.
+WORK_ROLES = {"actor", "actress", "co-star", "scriptwriter", "screenwriter"}
 #: Nouns whose "in" or "of" object is a company: "a stake in Manchester United".
 HOLDINGS = {"stake", "share", "holding", "shareholding", "takeover", "acquisition", "bid"}
 HOLDINGS |= {"subsidiary", "unit", "division", "shareholder", "chairman", "ceo"}
@@ -85,13 +97,38 @@ def type_evidence(span: Span) -> Counter[str]:
     head = root.head
     if root.dep_ in ("compound", "poss") and head.i >= span.end:
         noun = head.lemma_.lower()
-        if noun in ORGANIZATION_CUES and head.ent_type_ != "PERSON" and not _place(span):
-            votes["ORG"] += MEDIUM  # "Twitter's chairman", not "US users"
+        if (
+            noun in ORGANIZATION_CUES
+            and head.ent_type_ != "PERSON"
+            and _organization_cue(noun, span)
+        ):
+            votes["ORG"] += (
+                MEDIUM  # "Twitter's chairman", "Sunderland's shareholder", not "US users"
+            )
         elif noun in TEAM_ROLES and _names_person_after(head) and not _country(span):
             votes["ORG"] += MEDIUM  # "Newcastle manager Graeme Souness": a team
+        elif noun in WORK_ROLES and _names_person_after(head) and not _place(span):
+            votes["WORK_OF_ART"] += MEDIUM  # "Grange Hill actress Amma Asante": a show
+        elif _owned_product(head, span):
+            votes["PRODUCT"] += MEDIUM  # "its GameBoy console": the console, not its maker
+    if _person_after_demonym(span):
+        votes["PERSON"] += MEDIUM  # "unseeded Russian Nadia Petrova", labelled ORG
+    if _played_in(span):
+        votes["WORK_OF_ART"] += MEDIUM  # "she appeared in Carry On Again Doctor"
+    if _plural_subject(span):
+        votes["ORG"] += MEDIUM  # "BAA are also owners of the airports", "Chelsea face a trip"
+    if _employer_of_role(span):
+        votes["ORG"] += MEDIUM  # "chief economist at Gerrard", "vice president at Ask Jeeves"
+    if _age_after(span):
+        votes["PERSON"] += MEDIUM  # "Bratman, 26, proposed to Aguilera"
+    if _place_named_as_person(span):
+        votes["GPE"] += WEAK  # "he visits Manchester ..." (the model said PERSON)
+    elif span.label_ in ("PERSON", "ORG") and _in_list_of_places(span):
+        votes["GPE"] += WEAK  # "he visits Manchester, Leicester, Dorset and Torbay"
     if any(c.lower_ == "based" and c.dep_ in ("amod", "compound") for c in root.lefts):
         votes["ORG"] += MEDIUM  # "Canada-based Barrick Gold"
-    if root.dep_ == "pobj" and head.head.lemma_.lower() in HOLDINGS and not _place(span):
+    holding = head.head if root.dep_ == "pobj" else None
+    if holding is not None and _is_holding(holding) and not _country(span):
         votes["ORG"] += MEDIUM  # "a stake in Manchester United", "the takeover of Sina"
     if root.dep_ in ("dobj", "pobj") and len(span) == 1:
         verb = head if root.dep_ == "dobj" else None
@@ -124,11 +161,172 @@ def _full_personal_name(span: Span) -> bool:
     )
 
 
+def _is_holding(noun: Token) -> bool:
+    """ "stake" in "a stake in Sunderland" (a noun: "share a hug with Paris" holds none)."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in HOLDINGS
+
+
+def _organization_cue(noun: str, span: Span) -> bool:
+    """Whether an organization noun after the name says it is an organization: any for a
+    name the gazetteer does not know, a club's for a city, none for a country."""
+    if _country(span):
+        return False
+    return noun in CLUB_CUES or places().city_country(span.text) is None
+
+
+def _played_in(span: Span) -> bool:
+    """Whether the name is what someone appeared or starred in: a film, a show, a play
+    (not a place, a building or an event: "appeared in Paris", "starred in the Open")."""
+    if span.label_ in _SETTINGS or _place(span):
+        return False
+    objects = (t for t in span if t.dep_ == "pobj" and t.head.i == span.start - 1)
+    return any(
+        t.head.lower_ == "in" and t.head.head.lemma_ in ("appear", "star", "co-star")
+        for t in objects
+    )  # the parser may hang a title's words elsewhere ("Carry On Again Doctor")
+
+
+#: Labels of the places and events one appears in without playing a part.
+_SETTINGS = {"GPE", "LOC", "FAC", "EVENT", "NORP"}
+
+
+def _plural_subject(span: Span) -> bool:
+    """Whether a singular name is the subject of a plural verb, as British news writes of
+    a company, a band or a club ("BAA are owners", "Keane were followed", "Chelsea face"),
+    never of a person or a country; not "if Smith were", nor "Smith and Jones are"."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.conjuncts or _land(span):
+        return False
+    if span.label_ not in ("PERSON", "GPE", "NORP", "FAC"):
+        return False
+    name = clean_name(span.text)
+    if first_name_gender(name) is not None or (len(span) == 1 and name.endswith("s")):
+        return False  # "Venus Williams", "Jones"
+    verb = root.head
+    if any(c.dep_ == "mark" for c in verb.children):
+        return False
+    forms = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    if _surname_of_full_name(span):
+        return False
+    return any(t.tag_ == "VBP" or t.lower_ == "were" for t in forms)  # not "may have"
+
+
+def _land(span: Span) -> bool:
+    """Whether the name is a country, a nation of the UK, a US state or a continent
+    ("England are favourites" is the national side, left as the model says)."""
+    if _country(span):
+        return True
+    kinds = {place.kind for place in geo_places().get(clean_name(span.text).casefold(), ())}
+    return bool(kinds & {"country", "region", "us-state", "continent"})
+
+
+def _employer_of_role(span: Span) -> bool:
+    """Whether the name follows "at" after a role: "chief economist at Gerrard" (a
+    firm), not "a lawyer at Leeds" (a place of the gazetteer) or "boss at Chelsea" (a club,
+    which is an organization as well)."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "at" or _place(span):
+        return False
+    role_noun = root.head.head
+    return role_noun.pos_ == "NOUN" and is_role_noun(role_noun.lemma_)
+
+
+def _age_after(span: Span) -> bool:
+    """A person's age in commas after the name: "Bratman, 26, proposed"."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return False
+    age, comma = doc[span.end + 1], doc[span.end + 2]
+    return age.is_digit and 14 <= int(age.text) <= 110 and comma.text == ","
+
+
+def _owned_product(noun: Token, span: Span) -> bool:
+    """Whether ``span`` names the product ``noun`` is, owned by another: "its GameBoy
+    console", "Microsoft's Windows Media Center software" (not "Microsoft software")."""
+    nouns, _ = type_words()
+    if nouns.get(noun.lemma_.lower()) != "PRODUCT":
+        return False
+    return any(c.dep_ == "poss" and not span.start <= c.i < span.end for c in noun.children)
+
+
+def _person_after_demonym(span: Span) -> bool:
+    """A name after a nationality, with a first name given to one gender: "Russian Nadia
+    Petrova" is a person whatever the model's label."""
+    if span.start == 0 or span.label_ == "PERSON":
+        return False
+    before = span.doc[span.start - 1].text
+    demonym = places().demonym(before) or PERSON_DEMONYMS.get(before.casefold())
+    words = clean_name(span.text).split()
+    return bool(demonym) and 2 <= len(words) <= 3 and first_name_gender(" ".join(words)) is not None
+
+
+def _place_named_as_person(span: Span) -> bool:
+    """A country the model labelled PERSON ("Zambia will host Lesotho, Malawi and
+    Swaziland"), unless it is a first name ("Chad") or a surname of a full name of the doc
+    (Eddie Jordan's "Jordan"), or has a title. Cities are left alone: a club named by its
+    city ("Portsmouth", "Bolton") is as often labelled PERSON."""
+    if span.label_ != "PERSON" or not _country(span) or len(span) > 3:
+        return False
+    if span.start and span.doc[span.start - 1].lower_ in PERSONAL_TITLES:
+        return False
+    name = clean_name(span.text)
+    if first_name_gender(f"{name} X") is not None:
+        return False
+    return not _surname_of_full_name(span)
+
+
+def _surname_of_full_name(span: Span) -> bool:
+    """Whether a longer PERSON name of the doc ends with the name ("Robinson" beside
+    "Andy Robinson", "Jordan" beside "Eddie Jordan")."""
+    name = clean_name(span.text)
+    return any(
+        e.label_ == "PERSON" and len(e) > len(span) and e.text.endswith(" " + name)
+        for e in span.doc.ents
+    )
+
+
+def _in_list_of_places(span: Span) -> bool:
+    """Whether the name is one of a list ("A, B and C") of places: two others or more are
+    places of the gazetteer, and they are half of the others or more (a name labelled
+    PERSON), or most others are labelled GPE (a name labelled ORG: a list of clubs named by
+    their cities is no list of places)."""
+    if first_name_gender(clean_name(span.text)) is not None:
+        return False
+    others = [t for t in _conjuncts(span.root) if not span.start <= t.i < span.end]
+    names = [e for e in (_entity_at(t) for t in others) if e is not None]
+    known = sum(1 for e in names if _place(e))
+    if span.label_ == "PERSON":
+        return known >= 2 and known * 2 >= len(others)
+    labelled = sum(1 for e in names if e.label_ == "GPE")
+    return known >= 2 and labelled * 2 > len(others)
+
+
+def _conjuncts(root: Token) -> list[Token]:
+    """Every member of the coordination ``root`` is in (``root`` too), or []."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    members = [first, *first.conjuncts]
+    return members if len(members) > 2 else []
+
+
+def _entity_at(token: Token) -> Span | None:
+    """The named entity whose root is ``token``, if any."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.root.i == token.i:
+            return ent
+    return None
+
+
 def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
     """Nouns that say what a name is: "firm" in "British firm Sonaptic", "Sonaptic, the
-    firm", "Sonaptic is a small firm"."""
+    firm", "Sonaptic is a small firm", "Sideways was named best film"."""
     for child in root.lefts:
-        if child.dep_ in ("compound", "nmod") and child.i < span.start and not child.ent_type_:
+        if (
+            child.dep_ in ("compound", "nmod", "amod")
+            and child.i < span.start
+            and not child.ent_type_
+        ):
             yield child  # "software firm Sonaptic" (the parser hangs "firm" on the name)
     for child in root.children:
         if child.dep_ == "appos" and not child.ent_type_:
@@ -137,6 +335,8 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
         yield root.head  # "the firm, Sonaptic"
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         yield from (c for c in root.head.children if c.dep_ == "attr" and not c.ent_type_)
+    if root.dep_ == "nsubjpass" and root.head.lemma_ in ("declare", "name", "vote"):
+        yield from (c for c in root.head.children if c.dep_ == "oprd" and not c.ent_type_)
     if (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"

@@ -18,7 +18,9 @@ Pool file (``bench/gold/judged-triples.jsonl``): JSON Lines, one judged triple p
 - ``correct`` is whether a news reader, reading the sentence (and the article when it
   says "he" or "the company"), finds that this subject stands in this relation to this
   object; ``kind`` is one of :data:`ERROR_KINDS` when it is not.
-- ``subject_type_ok``/``object_type_ok`` judge the entity types as they were produced.
+- ``subject_type_ok``/``object_type_ok`` judge the entity types as they were produced;
+  ``subject_right_types``/``object_right_types`` (optional lists) name the types that would
+  be right, so a later run that types the entity otherwise is scored without judging again.
 
 Lines starting with ``//`` and blank lines are ignored.
 """
@@ -45,6 +47,7 @@ __all__ = [
     "entity_type_tally",
     "match_pool",
     "read_pool",
+    "retyped_unjudged",
     "tally_by",
     "wilson_interval",
 ]
@@ -157,6 +160,8 @@ class Judgement:
     reason: str = ""
     subject_type_ok: bool | None = None
     object_type_ok: bool | None = None
+    subject_right_types: tuple[str, ...] | None = None
+    object_right_types: tuple[str, ...] | None = None
     batch: str = ""
     line: int = 0
 
@@ -226,6 +231,13 @@ def _judgement(line: str, where: str, number: int) -> Judgement:
         raise PoolError(f"{where}: a wrong triple needs a kind, one of {', '.join(ERROR_KINDS)}")
     if data["correct"] and kind:
         raise PoolError(f"{where}: a correct triple has no error kind (got {kind!r})")
+    for side in ("subject_right_types", "object_right_types"):
+        types = data.get(side)
+        if types is None:
+            continue
+        if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
+            raise PoolError(f"{where}: '{side}' must be a list of entity types")
+        data[side] = tuple(types)
     names = Judgement.__dataclass_fields__
     return Judgement(**{k: v for k, v in data.items() if k in names and k != "line"}, line=number)
 
@@ -323,20 +335,69 @@ def tally_by(
     return dict(sorted(tallies.items(), key=lambda item: (-item[1].judged, item[0])))
 
 
-def entity_type_tally(judgements: Iterable[Judgement]) -> Tally:
+def entity_type_tally(
+    judgements: Iterable[Judgement | tuple[Judgement, ProducedTriple]],
+) -> Tally:
     """Entity types judged right, over the distinct entities (article, name, type) of the
-    judgements; an entity judged in several triples counts once (wrong if ever judged so)."""
+    judgements; an entity judged in several triples counts once (wrong if ever judged so).
+
+    Given (judgement, produced triple) pairs, the types are those produced: a type other
+    than the one judged is right only when the judgement lists it among the right types
+    (``subject_right_types``); otherwise it counts as wrong (:func:`retyped_unjudged` names
+    those whose judgement lists no right types at all).
+    """
     verdicts: dict[tuple[str, str, str], bool] = {}
-    for j in judgements:
-        for name, type_, ok in (
-            (j.subject, j.subject_type, j.subject_type_ok),
-            (j.object, j.object_type, j.object_type_ok),
-        ):
-            if ok is None:
-                continue
-            entity = (j.file, name, type_)
-            verdicts[entity] = verdicts.get(entity, True) and ok
+    for file, name, type_, ok in _type_verdicts(judgements):
+        if ok is None:
+            continue
+        entity = (file, name, type_)
+        verdicts[entity] = verdicts.get(entity, True) and ok
     tally = Tally()
     for ok in verdicts.values():
         tally.add(ok)
     return tally
+
+
+def retyped_unjudged(pairs: Iterable[tuple[Judgement, ProducedTriple]]) -> list[str]:
+    """Entities produced with a type other than the one judged, whose judgement lists no
+    right types ("Name (TYPE, judged as TYPE) in file"): :func:`entity_type_tally` counts
+    them wrong until they are judged."""
+    found = set()
+    for j, triple in pairs:
+        sides = (
+            (j.subject, j.subject_type, triple.subject_type, j.subject_right_types),
+            (j.object, j.object_type, triple.object_type, j.object_right_types),
+        )
+        for name, judged_type, produced_type, right in sides:
+            if produced_type != judged_type and right is None:
+                found.add(f"{name} ({produced_type}, judged as {judged_type}) in {j.file}")
+    return sorted(found)
+
+
+def _type_verdicts(
+    judgements: Iterable[Judgement | tuple[Judgement, ProducedTriple]],
+) -> Iterable[tuple[str, str, str, bool | None]]:
+    """(file, name, type, right?) of each side of each judgement, at the produced type."""
+    for item in judgements:
+        judgement, triple = item if isinstance(item, tuple) else (item, None)
+        sides = (
+            (
+                judgement.subject,
+                judgement.subject_type,
+                judgement.subject_type_ok,
+                judgement.subject_right_types,
+                triple.subject_type if triple else None,
+            ),
+            (
+                judgement.object,
+                judgement.object_type,
+                judgement.object_type_ok,
+                judgement.object_right_types,
+                triple.object_type if triple else None,
+            ),
+        )
+        for name, judged_type, ok, right, produced_type in sides:
+            if produced_type is None or produced_type == judged_type:
+                yield judgement.file, name, judged_type, ok
+            else:
+                yield judgement.file, name, produced_type, produced_type in (right or ())
