@@ -20,8 +20,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from kgraph.entities.blocks import override_keys, record_keys
-from kgraph.entities.identity import Entity, LocalEntity, Overrides, Resolution, resolve_entities
+from kgraph.entities.identity import Entity, LocalEntity, Overrides, Resolution
 from kgraph.entities.records import apply, from_record, local_entities, to_record
+from kgraph.entities.summaries import resolve_summaries, summarise
 from kgraph.models import Article, Extraction
 from kgraph.relations import relationship_type
 from kgraph.store.base import PIECE_FIELDS, relation_row
@@ -257,8 +258,8 @@ def plan(
     )
     seeds.update(k for keys in override_keys(changed) for k in keys)
     found = _closure(index, seeds, set(gone), override_keys(new_overrides))
-    resolution = resolve_entities(
-        [*(r.local for r in found), *(r.local for r in new_records)], new_overrides
+    resolution = resolve_summaries(
+        summarise([*(r.local for r in found), *(r.local for r in new_records)]), new_overrides
     )
     delta = GraphDelta(removed_articles=gone, resolved_records=len(found) + len(new_records))
     delta.removed_keys = sorted({k for r in old_records for k in r.keys})
