@@ -22,8 +22,8 @@ from kgraph.entities.identity import (
     Resolution,
     record_order,
     resolve_classes,
-    surname_clashes,
 )
+from kgraph.entities.names import entity_key, is_short_form
 
 #: What the rules read of a record: name, aliases, labels, type, surname clash.
 Signature = tuple[str, tuple[str, ...], tuple[str, ...], str, bool]
@@ -45,8 +45,31 @@ class RecordSummary:
 
 def signature(record: LocalEntity, clash: bool) -> Signature:
     """The part of a record the rules read (its counts, article and id aside)."""
-    labels = tuple(sorted(label for label, _ in record.type_votes))
-    return (record.name, record.aliases, labels, record.type, clash)
+    return (record.name, record.aliases, _labels(record.type_votes), record.type, clash)
+
+
+@dataclass(frozen=True)
+class AlikeRecords:
+    """Records alike but for their article, local id and mentions, as columns: how a
+    store hands a write a block's records without a record object each."""
+
+    name: str
+    aliases: tuple[str, ...]
+    type_votes: tuple[tuple[str, int], ...]
+    type: str
+    refs: tuple[tuple[str, str], ...]
+    mentions: tuple[int, ...]
+
+    @classmethod
+    def of(cls, record: LocalEntity) -> AlikeRecords:
+        return cls(
+            record.name,
+            record.aliases,
+            record.type_votes,
+            record.type,
+            ((record.article, record.id),),
+            (record.mentions,),
+        )
 
 
 def summarise(records: Iterable[LocalEntity]) -> list[RecordSummary]:
@@ -54,28 +77,57 @@ def summarise(records: Iterable[LocalEntity]) -> list[RecordSummary]:
 
     The surname clash of a record is read from the records of its article among
     ``records``: give whole articles (or whole blocks)."""
-    recs = sorted(set(records), key=record_order)
-    classes: dict[Signature, list[LocalEntity]] = {}
-    for record, clash in zip(recs, surname_clashes(recs)):
-        classes.setdefault(signature(record, clash), []).append(record)
-    return [_summary(members, sig[4]) for sig, members in classes.items()]
+    return summarise_alike(AlikeRecords.of(r) for r in set(records))
 
 
-def _summary(members: list[LocalEntity], clash: bool) -> RecordSummary:
-    first = members[0]
-    votes: Counter[str] = Counter()
-    for member in members:
-        votes.update(dict(member.type_votes))
+def summarise_alike(groups: Iterable[AlikeRecords]) -> list[RecordSummary]:
+    """:func:`summarise` of the records of ``groups`` (a record given twice counts once)."""
+    groups = list(groups)
+    full_names = _full_names_by_article(groups)
+    classes: dict[Signature, dict[tuple[str, str], int]] = {}
+    votes: dict[Signature, Counter[str]] = {}
+    for group in groups:
+        key = entity_key(group.name)
+        one_word = len(key.split()) == 1
+        parts: dict[bool, list[tuple[tuple[str, str], int]]] = {}
+        for ref, mentions in zip(group.refs, group.mentions):
+            clash = one_word and any(is_short_form(key, f) for f in full_names.get(ref[0], ()))
+            parts.setdefault(clash, []).append((ref, mentions))
+        for clash, members in parts.items():
+            sig = (group.name, group.aliases, _labels(group.type_votes), group.type, clash)
+            refs = classes.setdefault(sig, {})
+            before = len(refs)
+            for ref, mentions in members:
+                refs.setdefault(ref, mentions)
+            added = len(refs) - before
+            votes.setdefault(sig, Counter()).update({t: n * added for t, n in group.type_votes})
+    summaries = [_summary(sig, refs, votes[sig]) for sig, refs in classes.items()]
+    return sorted(summaries, key=lambda s: record_order(s.record))
+
+
+def _full_names_by_article(groups: list[AlikeRecords]) -> dict[str, list[str]]:
+    """The match keys of the PERSON full names of each article."""
+    out: dict[str, list[str]] = {}
+    for group in groups:
+        key = entity_key(group.name)
+        if group.type == "PERSON" and len(key.split()) > 1:
+            for article, _ in group.refs:
+                out.setdefault(article, []).append(key)
+    return out
+
+
+def _labels(type_votes: tuple[tuple[str, int], ...]) -> tuple[str, ...]:
+    return tuple(sorted(label for label, _ in type_votes))
+
+
+def _summary(sig: Signature, refs: dict[tuple[str, str], int], votes: Counter[str]):
+    name, aliases, _, type_, clash = sig
+    ordered = tuple(sorted(refs))
+    first = ordered[0]
     record = LocalEntity(
-        first.article,
-        first.id,
-        first.name,
-        first.aliases,
-        tuple(sorted(votes.items())),
-        sum(m.mentions for m in members),
-        first.type,
+        first[0], first[1], name, aliases, tuple(sorted(votes.items())), sum(refs.values()), type_
     )
-    return RecordSummary(record, clash, tuple((m.article, m.id) for m in members))
+    return RecordSummary(record, clash, ordered)
 
 
 def resolve_summaries(
