@@ -23,7 +23,7 @@ from kgraph.entities.identity import (
     record_order,
     resolve_classes,
 )
-from kgraph.entities.names import entity_key, is_short_form
+from kgraph.entities.names import entity_key
 
 #: What the rules read of a record: name, aliases, labels, type, surname clash.
 Signature = tuple[str, tuple[str, ...], tuple[str, ...], str, bool]
@@ -83,36 +83,42 @@ def summarise(records: Iterable[LocalEntity]) -> list[RecordSummary]:
 def summarise_alike(groups: Iterable[AlikeRecords]) -> list[RecordSummary]:
     """:func:`summarise` of the records of ``groups`` (a record given twice counts once)."""
     groups = list(groups)
-    full_names = _full_names_by_article(groups)
+    surnames = _surnames_by_article(groups)
     classes: dict[Signature, dict[tuple[str, str], int]] = {}
     votes: dict[Signature, Counter[str]] = {}
     for group in groups:
-        key = entity_key(group.name)
-        one_word = len(key.split()) == 1
-        parts: dict[bool, list[tuple[tuple[str, str], int]]] = {}
-        for ref, mentions in zip(group.refs, group.mentions):
-            clash = one_word and any(is_short_form(key, f) for f in full_names.get(ref[0], ()))
-            parts.setdefault(clash, []).append((ref, mentions))
-        for clash, members in parts.items():
+        for clash, members in _by_clash(group, surnames).items():
             sig = (group.name, group.aliases, _labels(group.type_votes), group.type, clash)
             refs = classes.setdefault(sig, {})
             before = len(refs)
-            for ref, mentions in members:
-                refs.setdefault(ref, mentions)
+            refs.update(members)
             added = len(refs) - before
             votes.setdefault(sig, Counter()).update({t: n * added for t, n in group.type_votes})
     summaries = [_summary(sig, refs, votes[sig]) for sig, refs in classes.items()]
     return sorted(summaries, key=lambda s: record_order(s.record))
 
 
-def _full_names_by_article(groups: list[AlikeRecords]) -> dict[str, list[str]]:
-    """The match keys of the PERSON full names of each article."""
-    out: dict[str, list[str]] = {}
+def _by_clash(group: AlikeRecords, surnames: dict[str, set[str]]) -> dict[bool, list]:
+    """The (ref, mentions) of a group's records by their surname clash."""
+    key = entity_key(group.name).casefold()
+    if len(key.split()) != 1:
+        return {False: list(zip(group.refs, group.mentions))}
+    parts: dict[bool, list] = {}
+    for ref, mentions in zip(group.refs, group.mentions):
+        parts.setdefault(key in surnames.get(ref[0], ()), []).append((ref, mentions))
+    return parts
+
+
+def _surnames_by_article(groups: list[AlikeRecords]) -> dict[str, set[str]]:
+    """The last words of the PERSON full names of each article: the one-word names a record
+    of that article may not join by surname (the tail of a full name, as
+    :func:`~kgraph.entities.names.is_short_form` reads it)."""
+    out: dict[str, set[str]] = {}
     for group in groups:
-        key = entity_key(group.name)
-        if group.type == "PERSON" and len(key.split()) > 1:
+        words = entity_key(group.name).casefold().split()
+        if group.type == "PERSON" and len(words) > 1:
             for article, _ in group.refs:
-                out.setdefault(article, []).append(key)
+                out.setdefault(article, set()).add(words[-1])
     return out
 
 
