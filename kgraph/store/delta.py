@@ -109,8 +109,8 @@ class StoredGroup:
 
     def without(self, articles: set[str]) -> StoredGroup | None:
         """The group without the records of ``articles`` (None when none is left)."""
-        kept = [(ref, n) for ref, n in zip(self.records.refs, self.records.mentions)]
-        kept = [(ref, n) for ref, n in kept if ref[0] not in articles]
+        pairs = zip(self.records.refs, self.records.mentions)
+        kept = [(ref, n) for ref, n in pairs if ref[0] not in articles]
         if len(kept) == len(self.records.refs):
             return self
         if not kept:
