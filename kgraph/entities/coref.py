@@ -53,7 +53,7 @@ DESCRIPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
             "startup",
             "start-up",
         ],
-        (_ORG_TYPES, "company"),
+        (("ORG",), "company"),  # a company, firm or group is an organization, never a product
     ),
     **dict.fromkeys(
         ["app", "application", "platform", "network", "service", "site", "website"],
@@ -92,7 +92,9 @@ DESCRIPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
         ],
         (("PERSON",), "person"),
     ),
-    **dict.fromkeys(["country", "nation", "state", "city", "capital"], (_PLACE_TYPES, "place")),
+    # a country or city is a political place, never a street or a region ("the country" is
+    # not Downing Street)
+    **dict.fromkeys(["country", "nation", "state", "city", "capital"], (("GPE",), "place")),
 }
 #: Evidence nouns that make an entity a member of a description class.
 EVIDENCE = {
@@ -110,6 +112,9 @@ EVIDENCE = {
     },
 }
 
+
+#: Possessive pronouns of people: what they own is not an earlier entity of the article.
+OWNER_PRONOUNS = {"his", "her", "my", "your", "our", "their"}
 
 #: Titles that tell people apart: "the president" is not the person titled "Prime Minister".
 OFFICE_TITLES = {
@@ -218,6 +223,8 @@ def description_class(token: Token) -> tuple[tuple[str, ...], str] | None:
     )
     if not determined:
         return None
+    if any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in token.children):
+        return None  # "his firm", "her spokesman": someone else's, seldom named before
     if any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "appos" for c in token.children):
         return None  # "the head of X", "the company, ByteDance": relations, not anaphors
     if token.i + 1 < len(token.doc) and token.nbor().ent_type_ == "PERSON":
@@ -377,6 +384,89 @@ def _reported_subject(anaphor: Token, entity_at: dict[int, EntityRef], types) ->
     return None
 
 
+#: Quotation marks that open or close a direct quotation.
+QUOTE_MARKS = {'"', "“", "”", "``", "''"}
+
+
+def _quoting_speaker(pronoun: Token, entity_at: dict[int, EntityRef]) -> EntityRef | None:
+    """The named speaker of the quotation a third-person pronoun stands in, named where the
+    quotation closes ('"He had lost three times to Roddick. …," said Arrese')."""
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    if not any(t.text in QUOTE_MARKS and t.i < pronoun.i for t in sentence):
+        return None
+    for _ in range(4):  # a quotation runs over a few sentences at most
+        marks = [t.i for t in sentence if t.text in QUOTE_MARKS and t.i > pronoun.i]
+        if marks:
+            return _speaker_after(sentence, marks[-1], entity_at)
+        if sentence.end >= len(doc):
+            return None
+        sentence = doc[sentence.end].sent
+    return None
+
+
+def _same_person(one: EntityRef, other: EntityRef) -> bool:
+    """The same entity, or one named by the other's surname ("Arrese", "Jordi Arrese")."""
+    return one.id == other.id or one.name.split()[-1] == other.name.split()[-1]
+
+
+def _speaker_after(sentence, mark: int, entity_at: dict[int, EntityRef]) -> EntityRef | None:
+    """The named subject of a verb of saying after the closing quotation mark at ``mark``."""
+    for token in sentence:
+        if token.i > mark and token.lemma_.lower() in REPORTING_VERBS:
+            for child in token.children:
+                if child.dep_ == "nsubj" and child.i in entity_at:
+                    return entity_at[child.i]
+    return None
+
+
+def _unnamed_speaker(pronoun: Token, entity_at: dict[int, EntityRef]) -> bool:
+    """Whether "he" or "she" is the subject of a clause said by someone the article does
+    not name: "a fan says she saw Edwards" (she is the fan)."""
+    if not _is_subject(pronoun):
+        return False
+    verb = _reporting_verb(pronoun)
+    if verb is None:
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and c.pos_ == "NOUN"
+        and c.i != pronoun.i
+        and c.lemma_.lower() not in DESCRIPTIONS  # "the minister said she": a named minister
+        and not any(t.i in entity_at for t in c.subtree)  # "his agent Gilmar Rinaldi"
+        for c in verb.children
+    )
+
+
+#: Possessive pronouns that read as the subject of their own clause.
+POSSESSIVE_PRONOUNS = {"his", "her", "its"}
+
+
+def _clause_owner(
+    pronoun: Token, entity_at: dict[int, EntityRef], types: tuple[str, ...], genders
+) -> EntityRef | None:
+    """The named subject of the clause a possessive pronoun stands in, when it agrees in
+    type and gender: "Britney Spears picked up a Grammy for her song" (her is Spears, not
+    the nearest woman named before)."""
+    if pronoun.dep_ != "poss" or pronoun.lower_ not in POSSESSIVE_PRONOUNS:
+        return None
+    token = pronoun.head
+    for _ in range(10):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return None  # "his manager said": the pronoun is in the subject itself
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            entity = entity_at.get(subjects[0].i)
+            if entity is None or entity.type not in types:
+                return None
+            gender = _PRONOUN_GENDER.get(pronoun.lower_)
+            return entity if genders.get(entity.id, gender) == gender else None
+        if token.dep_ in ("relcl", "acl", "appos", "ccomp", "conj") or token.head == token:
+            return None
+        token = token.head
+    return None
+
+
 def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions for the pronouns and descriptions of ``doc`` that name a known entity."""
     by_start = {m.start: m for m in mentions}
@@ -404,7 +494,12 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if kind is None:
             continue
         types = _role_types(token, kind[0])
-        if token.lower_ in ("it", "itself") and _is_subject(token):
+        if token.lower_ in _PRONOUN_GENDER and _unnamed_speaker(token, entity_at):
+            continue  # "a fan says she saw him": she is the fan, named nowhere
+        owner = _clause_owner(token, entity_at, types, genders) if pronoun else None
+        if owner is not None:
+            entity = owner  # "David Mitchell … beating him with his book": his is Mitchell
+        elif token.lower_ in ("it", "itself") and _is_subject(token):
             # "it" stands for a company only as the one who says the clause it is in
             # ("Microsoft said it would buy GitHub"); elsewhere it is too often a film,
             # a match, an event or no entity at all
@@ -419,6 +514,10 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     if gender
                     else seen
                 )
+                speaker = _quoting_speaker(token, entity_at)
+                if speaker is not None:  # '"He would have been a good president," said Mr
+                    # Clinton': a speaker does not call himself "he"
+                    candidates = [s for s in candidates if not _same_person(s.entity, speaker)]
             else:
                 candidates = _agreeing(token, seen, profiles)
             entity = _choose(candidates, token, sentence_of[token.i], types, kind[1], evidence)

@@ -143,10 +143,9 @@ class MentionIndex:
             if child.dep_ == "appos" and (mention := self.mention(child)):
                 return Argument(mention.entity, child, 0.9)
         lemma = token.lemma_.lower()
-        if lemma in NAMED_BY_COMPOUND:
-            for child in token.children:
-                if child.dep_ == "compound" and (mention := self.mention(child)):
-                    return Argument(mention.entity, child, 0.85)
+        named = _naming_compound(token) if lemma in NAMED_BY_COMPOUND else None
+        if named is not None and (mention := self.mention(named)):
+            return Argument(mention.entity, named, 0.85)
         if lemma in PART_NOUNS:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -154,6 +153,15 @@ class MentionIndex:
                         if pobj.dep_ == "pobj" and (inner := self._argument(pobj, depth + 1)):
                             return Argument(inner.entity, inner.token, inner.weight * 0.85)
         return None
+
+
+def _naming_compound(noun: Token) -> Token | None:
+    """The name a noun is called by: the proper noun nearest it among its compounds ("the
+    Sony PSP console" is the PSP, not Sony, its maker)."""
+    names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        return names[-1]
+    return next((c for c in noun.lefts if c.dep_ == "compound"), None)
 
 
 #: Conjunctions that set two phrases against each other: "beat Johansson but fourth seed

@@ -55,6 +55,21 @@ HEDGES = {"allegedly", "reportedly", "purportedly", "apparently", "supposedly", 
 #: Modal auxiliaries of possibility and condition.
 MODALS = {"could", "might", "may", "would", "should", "can"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+#: Words that weigh how likely a statement is: "it is highly unlikely he would give …",
+#: "is likely to buy", "would probably have played".
+LIKELIHOOD_WORDS = {"likely", "unlikely", "possible", "impossible", "probable", "improbable"}
+LIKELIHOOD_WORDS |= {"doubtful", "conceivable", "uncertain", "unclear"}
+#: Dependencies of a clause that the likelihood of the clause above does not reach.
+CLAUSE_EDGES = {"advcl", "relcl", "acl", "appos", "parataxis", "conj"}
+#: Verbs that keep what they govern from happening: "to stop Bangor playing Portadown".
+PREVENTION_VERBS = {"stop", "prevent", "block", "bar", "ban", "forbid", "halt", "avoid"}
+#: Prepositions whose gerund is a topic, not an event: "to talk about Turkey joining".
+TOPIC_PREPOSITIONS = {"about", "over", "on", "of", "regarding"}
+#: Adjectives that judge an infinitive rather than report it: "it will be important for
+#: him to get a result against Hungary".
+EVALUATION_WORDS = {"important", "vital", "essential", "necessary", "crucial", "hard"}
+EVALUATION_WORDS |= {"difficult", "easy", "key", "right", "wrong", "time", "good", "better"}
+DOUBT_ADVERBS = {"probably", "possibly", "perhaps", "maybe", "conceivably"}
 
 
 @dataclass(frozen=True)
@@ -122,8 +137,59 @@ def _future_frame(own: tuple[Token, ...], above: list[Token]) -> bool:
     )
 
 
+def _unrealised(anchor: Token, own: tuple[Token, ...], above: list[Token]) -> bool:
+    """Whether the event is only talked about or kept from happening: "talk about Turkey
+    joining the EU", "an injunction to stop Bangor playing Portadown"."""
+    gerund = anchor.tag_ == "VBG" and anchor.dep_ in ("pcomp", "pobj")
+    if gerund and anchor.head.lower_ in TOPIC_PREPOSITIONS:
+        return True
+    if any(v.lemma_.lower() in PREVENTION_VERBS for v in above[:2]):
+        return True
+    return any(_judged_infinitive(v) for v in own if v.dep_ in ("advcl", "xcomp", "ccomp"))
+
+
+def _judged_infinitive(verb: Token) -> bool:
+    """ "important for him to get …": an infinitive under an adjective that judges it."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    words = (head, *(c for c in head.children if c.dep_ in ("acomp", "attr", "oprd")))
+    return any(w.lemma_.lower() in EVALUATION_WORDS | LIKELIHOOD_WORDS for w in words)
+
+
+def _weighed(anchor: Token, own: tuple[Token, ...], above: list[Token]) -> bool:
+    """Whether the statement is weighed as likely or not rather than stated: "is likely to
+    buy", "would probably sign", "it is highly unlikely he would give" (the parser often
+    hangs that clause on the verb of saying, beside the adjective, not under it)."""
+    token = anchor
+    while token.dep_ not in CLAUSE_EDGES and token.head != token:
+        token = token.head  # "is likely to make changes", not "… as he contemplates"
+        if token.lemma_.lower() in LIKELIHOOD_WORDS:
+            return True
+    if any(c.dep_ == "advmod" and c.lower_ in DOUBT_ADVERBS for v in own for c in v.children):
+        return True
+    return any(
+        t.lemma_.lower() in LIKELIHOOD_WORDS
+        and t.dep_ == "acomp"
+        and t.i < anchor.i
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in t.children)  # "unlikely to rain"
+        and any(s.dep_ == "nsubj" and s.lower_ == "it" for s in t.head.children)
+        and (t.head in above or t.head.head in above)
+        for t in anchor.sent
+    )
+
+
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children)
+
+
+def _denied_object(verb: Token) -> bool:
+    """An object with "no": "has had no contact with Chelsea" (the verb's own, not that of
+    a verb it is conjoined to: "has no mandate and should resign")."""
+    return any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
 
 
 def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
@@ -132,7 +198,7 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
     ``chain`` holds further verbs of the same predicate ("wants to ban": ``wants``).
     """
     own = (anchor, *chain, *_conjunct_heads(anchor))
-    negated = any(_negated(v) for v in own)
+    negated = any(_negated(v) for v in own) or any(_denied_object(v) for v in (anchor, *chain))
     sentence = anchor.sent
     above = _governing(anchor, own)
     if any(denies(v) for v in (*own, *above)):
@@ -146,7 +212,7 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
         for v in sentence
         if v.head in own
     )
-    if conditional:
+    if conditional or _weighed(anchor, own, above) or _unrealised(anchor, own, above):
         return Modality("hypothetical", negated)
     reported = (
         any(v.lemma_.lower() in SPEECH_VERBS for v in above)

@@ -22,8 +22,10 @@ from kgraph.extract.open import OpenTriple, clause_triples
 from kgraph.extract.predicates import kebab, third_person, verb_predicate
 from kgraph.extract.verbal import (
     LIGHT_VERBS,
+    bare_participle,
     complement_left_out,
     place_or_time_adjunct,
+    subject_of_reported_clause,
     title_read_as_verb,
 )
 
@@ -187,9 +189,13 @@ def projections(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         subjects = subject_entities(triple, index)
         if not subjects or title_read_as_verb(triple.anchor, index):
             continue
+        if any(bare_participle(t) for t in triple.relation_tokens):
+            continue  # a passive without "was" ("Labour attacked on …"): verbal's case
         objects, part = object_entities(triple.phrases[1], index)
         if not objects or _adjunct_object(triple, index):
             continue
+        if any(subject_of_reported_clause(a.token) for a in objects):
+            continue  # "revealed Liverpool are in talks": Liverpool is not what was revealed
         if triple.pattern == "svo" and any(complement_left_out(t) for t in triple.relation_tokens):
             continue  # "saw the EU as an empire"
         predicate, swap = projected_predicate(triple, part)

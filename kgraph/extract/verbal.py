@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from kgraph.entities.lexicon import is_role_noun
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
-from kgraph.extract.modality import denies
+from kgraph.extract.modality import SPEECH_VERBS, denies
 from kgraph.extract.predicates import (
     INTENT_NOUNS,
     action_predicate,
@@ -31,8 +31,62 @@ def _children(token: Token, deps: set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+#: Sentence ends that make a line prose rather than a headline.
+SENTENCE_ENDS = (".", "!", "?", ":", '"', "'", "”", "’", ")")
+
+
+def is_headline(sentence: Span) -> bool:
+    """Whether ``sentence`` is a headline: a short line of its own with no final stop."""
+    text = sentence.text.strip()
+    if not text or len(sentence) > 15 or text.endswith(SENTENCE_ENDS):
+        return False
+    doc = sentence.doc
+    after = sentence.text_with_ws[len(sentence.text.rstrip()) :]
+    following = doc[sentence.end].text if sentence.end < len(doc) else "\n"
+    return "\n" in after + following
+
+
+def _participle_form(verb: Token) -> bool:
+    """A form that is only ever a participle, whatever the tagger said: "beaten", "shown"."""
+    word, lemma = verb.lower_, verb.lemma_.lower()
+    return word != lemma and word.endswith(("en", "wn")) and not lemma.endswith(("en", "wn"))
+
+
+def bare_participle(verb: Token) -> bool:
+    """A passive without its "was": a headline's "Labour attacked on Howard poster" (headlines
+    put events in the present, so a past form there is a participle), or "Leeds, beaten by
+    Wigan, …"."""
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False  # "Sociedad set to rescue Mladenovic", "Owen determined to stay"
+    participle = verb.tag_ == "VBN" or _participle_form(verb)
+    if participle and any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children):
+        return True
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and bool(_children(verb, SUBJECT_DEPS))
+        and is_headline(verb.sent)
+    )
+
+
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or bare_participle(verb)
+
+
+def _patients(verb: Token) -> list[Token]:
+    """The subject slot of a passive verb: who or what the event happens to."""
+    if bare_participle(verb):
+        return _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+    return _children(verb, PASSIVE_SUBJECT_DEPS)
+
+
+def _agent_phrases(verb: Token) -> list[Token]:
+    """The "by" phrases of a passive verb that name who did it."""
+    agents = _children(verb, {"agent"})
+    if bare_participle(verb):
+        agents += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"]
+    return agents
 
 
 def _own_subjects(verb: Token, index: MentionIndex) -> list[Argument]:
@@ -40,14 +94,65 @@ def _own_subjects(verb: Token, index: MentionIndex) -> list[Argument]:
     if _is_passive(verb):
         return [
             a
-            for agent in _children(verb, {"agent"})
+            for agent in _agent_phrases(verb)
             for pobj in _children(agent, {"pobj"})
             for a in index.arguments(pobj)
         ]
     subjects = [a for s in _children(verb, SUBJECT_DEPS) for a in index.arguments(s)]
     if not subjects and verb.dep_ == "relcl":
         subjects = index.arguments(verb.head)
+    if not subjects and verb.dep_ == "ccomp":
+        subjects = [a for s in _reported_subject(verb) for a in index.arguments(s)]
+    if not subjects and _controlled(verb):
+        subjects = [a for o in _children(verb.head, {"dobj"}) for a in index.arguments(o)]
     return subjects
+
+
+def _reported_subject(clause: Token) -> list[Token]:
+    """The subject of a clause that a verb of saying took for its object: in "Hodgson
+    revealed Liverpool are in talks" Liverpool is who is in talks, not what was revealed."""
+    verb = clause.head
+    if verb.lemma_.lower() not in SPEECH_VERBS or _children(clause, SUBJECT_DEPS):
+        return []
+    if any(c.dep_ in ("mark", "csubj") for c in clause.children):
+        return []  # "warned Mr Ebbers that falsifying the books …": Ebbers was warned
+    return [o for o in _children(verb, {"dobj"}) if o.i < clause.i]
+
+
+def subject_of_reported_clause(obj: Token) -> bool:
+    """Whether ``obj``, parsed as the object of a verb of saying, is the subject of the
+    clause said: "revealed Liverpool are in talks"."""
+    return obj.dep_ == "dobj" and any(
+        obj in _reported_subject(c) for c in _children(obj.head, {"ccomp"})
+    )
+
+
+def _coordinated(conj: Token) -> bool:
+    """Whether a conjunct verb is joined to its head by "and", "but", "or" or a comma, as
+    conjuncts are; without one the parser has joined two clauses it could not tell apart."""
+    head = conj.head
+    return any(
+        c.dep_ in ("cc", "punct") and min(head.i, conj.i) < c.i < max(head.i, conj.i)
+        for c in (*head.children, *conj.children)
+    )
+
+
+def _inherited(verb: Token, head: Token, index: MentionIndex) -> list[Argument] | None:
+    """What a conjoined verb takes from the verb it is conjoined to, or None to look
+    further up: the passive's patient for an active verb ("The label was founded by Geffen
+    and signed Nirvana": the label signed), nothing for a passive verb without an agent
+    ("Asimo made its mark and was inducted into the Hall": Asimo did not induct)."""
+    if verb.dep_ != "conj":
+        return None
+    if _is_passive(verb):
+        return []
+    if not _is_passive(head):
+        return None
+    if verb.tag_ == "VBN" and not _children(verb, {"aux"}):
+        return []  # "was found guilty and sentenced at …": the "was" is shared
+    if head.dep_ in ("ccomp", "advcl"):
+        return []  # the parser often hangs the main clause's next verb on a clause it said
+    return [a for p in _patients(head) for a in index.arguments(p)]
 
 
 def subjects_of(verb: Token, index: MentionIndex) -> list[Argument]:
@@ -57,17 +162,28 @@ def subjects_of(verb: Token, index: MentionIndex) -> list[Argument]:
         found = _own_subjects(token, index)
         if found or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children):
             return found
+        if _controlled(token):
+            return []  # "backed the side to win": the side wins, not who backed it
         if token.dep_ not in ("conj", "xcomp") or token.head == token:
             return []
+        if token.dep_ == "conj" and not _coordinated(token):
+            return []  # "investigations into allegations Chelsea officials tapped up Cole"
+        inherited = _inherited(token, token.head, index)
+        if inherited is not None:
+            return inherited
         token, hops = token.head, hops + 1
     return []
 
 
 def _direct_objects(verb: Token) -> list[Token]:
     if _is_passive(verb):
-        return _children(verb, PASSIVE_SUBJECT_DEPS)
-    objects = _children(verb, OBJECT_DEPS)
-    if not objects:  # "own and run the network": the object is shared with a conjoined verb
+        return _patients(verb)
+    reported = {o for c in _children(verb, {"ccomp"}) for o in _reported_subject(c)}
+    objects = [o for o in _children(verb, OBJECT_DEPS) if o not in reported]
+    if reported:
+        return objects  # "revealed Liverpool are in talks": Liverpool is no object
+    waiting = all(c.dep_ in ("cc", "conj", "punct") for c in verb.rights)
+    if not objects and waiting:  # "own and run the network": shared with a conjoined verb
         for conj in _children(verb, {"conj"}):
             if conj.pos_ == "VERB" and not _children(conj, SUBJECT_DEPS):
                 objects = _children(conj, OBJECT_DEPS)
@@ -82,8 +198,8 @@ HOLDING_WORDS = {"%", "percent", "stake", "share", "shares", "holding", "majorit
 def _part_suffix(obj: Token, prep: Token) -> str:
     """The predicate words of a light verb's object: "acquisition of", or "stake in" for a
     holding ("owns 8% of Google" → owns-stake-in)."""
-    if _holding(obj):
-        return "stake in"
+    if _holding(obj) and prep.lower_ in ("in", "of"):
+        return "stake in"  # not "bought the stake from Reline": Reline sold it
     return f"{obj.lemma_} {prep.lower_}"
 
 
@@ -213,9 +329,11 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
     for prep in _children(verb, {"prep"}):
         if place_or_time_adjunct(verb, prep, unnamed, index):
             continue
+        if prep.lower_ == "by" and _is_passive(verb):
+            continue  # the agent: the subject of the relation, not its object
         suffix = prep.lower_
-        if unnamed and _holding(unnamed[0]):
-            suffix = _part_suffix(unnamed[0], prep)
+        if unnamed and _holding(unnamed[0]) and prep.lower_ in ("in", "of"):
+            suffix = _part_suffix(unnamed[0], prep)  # not "bought the stake from Reline"
         elif unnamed and unnamed[0].pos_ in ("NOUN", "PROPN"):
             suffix = f"{unnamed[0].lemma_.lower()} {prep.lower_}"
         elif unnamed and unnamed[0].pos_ == "PRON":
@@ -224,12 +342,34 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
             yield suffix, pobj, 0.75
 
 
+#: Verbs whose object is the subject of their infinitive: "backed New Zealand to win",
+#: "forced Kirchner to suspend", "asked Glazer to submit". Others keep their own subject
+#: ("used the event to unveil", "left the school to go to Cambridge").
+OBJECT_CONTROL_VERBS = {"ask", "urge", "tell", "force", "persuade", "advise", "allow"}
+OBJECT_CONTROL_VERBS |= {"permit", "order", "instruct", "invite", "encourage", "require"}
+OBJECT_CONTROL_VERBS |= {"back", "tip", "enable", "prompt", "convince", "press", "pressure"}
+OBJECT_CONTROL_VERBS |= {"warn", "want", "expect", "need", "like", "love", "prefer", "select"}
+OBJECT_CONTROL_VERBS |= {"pick", "choose", "appoint", "name", "elect", "challenge", "call"}
+OBJECT_CONTROL_VERBS |= {"inspire", "help", "drive", "push", "lead", "cause", "get", "beg"}
+
+
+def _controlled(verb: Token) -> bool:
+    """Whether ``verb`` is an infinitive whose subject is the object of the verb above:
+    "backed New Zealand to win the series" (New Zealand wins, Umaga backs)."""
+    head = verb.head
+    return (
+        verb.dep_ in CHAIN_DEPS
+        and head.lemma_.lower() in OBJECT_CONTROL_VERBS
+        and bool(_children(head, {"dobj"}))
+    )
+
+
 def _chain(verb: Token) -> list[Token]:
     """The verb chain starting at ``verb``: wants → ban in "wants to ban"."""
     chain = [verb]
     while len(chain) < 4:
         nxt = [c for c in chain[-1].children if c.dep_ in CHAIN_DEPS and c.pos_ in ("VERB", "AUX")]
-        if not nxt or _children(nxt[0], SUBJECT_DEPS):
+        if not nxt or _children(nxt[0], SUBJECT_DEPS) or _controlled(nxt[0]):
             break
         chain.append(nxt[0])
     return chain
@@ -251,7 +391,7 @@ def _chain_predicate(chain: list[Token]) -> str:
 def verb_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """Relations anchored on the verbs of ``sentence``."""
     for verb in sentence:
-        if verb.pos_ != "VERB" or verb.dep_ in CHAIN_DEPS:
+        if verb.pos_ != "VERB" or (verb.dep_ in CHAIN_DEPS and not _controlled(verb)):
             continue
         if title_read_as_verb(verb, index):
             yield _title_candidate(verb, index)
