@@ -7,6 +7,7 @@ import pytest
 from kgraph.entities.blocks import components, record_keys
 from kgraph.entities.identity import LocalEntity, Overrides, resolve_block, resolve_entities
 from kgraph.entities.records import local_entities
+from kgraph.entities.summaries import resolve_summaries, summarise
 from kgraph.extract import extract_article
 from kgraph.models import Article
 from tests.conftest import EXAMPLES, SHARED
@@ -46,3 +47,44 @@ def test_block_by_block_equals_all_at_once_on_real_articles(records):
     for given in (Overrides(), overrides):
         assert resolve_entities(records, given) == resolve_block(records, given)
     assert len(components([record_keys(r) for r in records])) > len(records) // 4
+
+
+def _copies(records, copies):
+    """The records as if their articles were stored ``copies`` times under other ids."""
+    return [
+        LocalEntity(f"{r.article}~{n}", r.id, r.name, r.aliases, r.type_votes, r.mentions, r.type)
+        for r in records
+        for n in range(copies)
+    ]
+
+
+def test_summaries_resolve_as_the_records_they_stand_for(records):
+    overrides = Overrides(merges=(("Tony Blair", "Blair"),), splits=(("Gordon Brown", "Brown"),))
+    for given in (Overrides(), overrides):
+        assert resolve_summaries(summarise(records), given) == resolve_block(records, given)
+    three = _copies(records, 3)
+    assert resolve_summaries(summarise(three), overrides) == resolve_block(three, overrides)
+
+
+def test_a_popular_names_records_summarise_to_the_ways_it_is_written(records):
+    once, ten = summarise(records), summarise(_copies(records, 10))
+    assert len(once) < len(records)
+    assert len(ten) == len(once)  # ten times the articles, the same signatures
+    assert sum(len(s.refs) for s in ten) == 10 * len(set(records))
+
+
+def test_summaries_keep_what_differs_between_alike_names():
+    # "Brown" in an article that names Gordon Brown does not join by surname; elsewhere it does
+    gordon = _rec("a1", "Gordon Brown")
+    clashing, free = _rec("a1", "Brown"), _rec("a2", "Brown")
+    # the first "Bernie Ebbers" takes the nickname join, the later ones the same name
+    bernard, bernies = _rec("a3", "Bernard Ebbers"), [_rec(a, "Bernie Ebbers") for a in "bcd"]
+    records = [gordon, clashing, free, bernard, *bernies, _rec("a4", "Ebbers", "PERSON")]
+    summaries = summarise(records)
+    assert {s.clash for s in summaries if s.record.name == "Brown"} == {True, False}
+    merges = (("Ebbers", "Bernard Ebbers"),)
+    for given in (Overrides(), Overrides(merges=merges)):
+        expected = resolve_block(records, given)
+        assert resolve_summaries(summaries, given) == expected
+    reasons = {m.rule for e in expected.entities.values() for m in e.merges}
+    assert {"nickname", "override"} <= reasons

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 
 import networkx as nx
 import pytest
@@ -16,7 +17,7 @@ from kgraph.entities.overrides import write_overrides
 from kgraph.extract import extract_article
 from kgraph.models import Article
 from kgraph.store.local import LocalGraphStore, open_local_store
-from kgraph.store.sqlite import SqliteGraphStore
+from kgraph.store.sqlite import SqliteGraphStore, _Index
 from tests.conftest import EXAMPLES, SHARED
 
 BBC = SHARED / "corpora" / "bbc"
@@ -127,3 +128,34 @@ def test_records_loaded_at_once_or_in_batches_give_the_graph_from_scratch(tmp_pa
         store.add_records(rows[:2], json_store.records)
         store.add_records(rows[2:], json_store.records)
         assert _equal(store, expected)
+
+
+def _copy(extraction, n: int):
+    """The extraction as if its article were stored again under another id."""
+    article = replace(extraction.article, id=f"{extraction.article.id}~{n}")
+    triples = tuple(replace(t, article=article) for t in extraction.triples)
+    return replace(extraction, article=article, triples=triples)
+
+
+def test_a_name_many_articles_repeat_is_read_as_its_few_ways(tmp_path, extractions):
+    copies = [_copy(e, n) for e in extractions for n in range(3)]
+    with SqliteGraphStore(tmp_path / "once.db") as once:
+        once.write(extractions)
+        once.save()
+        keys = [r[0] for r in once.conn.execute("SELECT DISTINCT key FROM record_keys")]
+        groups_once = _Index(once.conn).groups_with_keys(keys)
+        records = once.conn.execute("SELECT count(*) FROM entity_records").fetchone()[0]
+    with SqliteGraphStore(tmp_path / "thrice.db") as store:
+        for start in range(0, len(copies), 7):
+            store.write(copies[start : start + 7])
+            store.save()
+        assert _equal(store, _from_scratch(tmp_path, copies))
+        groups = _Index(store.conn).groups_with_keys(keys)
+        assert len(groups) == len(groups_once) < records
+        assert sorted(len(g.records.refs) for g in groups) == sorted(
+            3 * len(g.records.refs) for g in groups_once
+        )
+        assert store.remove([copies[0].article.id]) == 1
+        assert _equal(store, _from_scratch(tmp_path, copies[1:]))
+        assert store.set_overrides(OVERRIDES)
+        assert _equal(store, _from_scratch(tmp_path, copies[1:], OVERRIDES))

@@ -190,6 +190,38 @@ def _subset(overrides: Overrides, pairs: tuple, chosen: set[int]) -> Overrides:
 def resolve_block(records: Iterable[LocalEntity], overrides: Overrides = Overrides()) -> Resolution:
     """Resolve records all at once, whatever their blocks (the rules, in order)."""
     recs = sorted(set(records), key=record_order)
+    clashes = surname_clashes(recs)
+    return resolve_classes(recs, clashes, [((r.article, r.id),) for r in recs], overrides)
+
+
+def surname_clashes(records: list[LocalEntity]) -> list[bool]:
+    """For each record, whether its one-word name is the tail of a PERSON full name of its
+    own article among ``records`` (then it does not join by surname)."""
+    full_names: dict[str, list[str]] = defaultdict(list)
+    for record in records:
+        key = _key(record.name)
+        if record.type == "PERSON" and len(key.split()) > 1:
+            full_names[record.article].append(key)
+    out = []
+    for record in records:
+        key = _key(record.name)
+        out.append(
+            len(key.split()) == 1
+            and any(is_short_form(key, k) for k in full_names.get(record.article, ()))
+        )
+    return out
+
+
+def resolve_classes(
+    recs: list[LocalEntity],
+    clashes: list[bool],
+    refs: list[tuple[tuple[str, str], ...]],
+    overrides: Overrides = Overrides(),
+) -> Resolution:
+    """Resolve records sorted by :func:`record_order`, each standing for the records
+    ``refs`` (article, local id) that resolve alike: its ``mentions`` and ``type_votes``
+    are theirs summed, its article and id their first one's, ``clashes`` their
+    :func:`surname_clashes`. One record per ref gives :func:`resolve_block`."""
     groups = _Groups(len(recs))
     keys = [_key(r.name) for r in recs]
     types = [r.type for r in recs]
@@ -202,13 +234,13 @@ def resolve_block(records: Iterable[LocalEntity], overrides: Overrides = Overrid
     _join_nicknames(keys, types, full, by_key, groups)
     single = [i for i, k in enumerate(keys) if len(k.split()) == 1]
     joined = _join_acronyms(recs, keys, single, groups)
-    joined |= _join_surnames(recs, keys, types, single, joined, groups)
+    joined |= _join_surnames(recs, keys, types, single, joined, groups, clashes)
     for i in single:
         if i not in joined:
             groups.union(by_key[keys[i]][0], i, "same name")
     members = list(groups.members().values())
     members = _apply_overrides(recs, members, overrides)
-    return _build(recs, members, groups.rule, overrides)
+    return _build(recs, members, groups.rule, overrides, refs)
 
 
 def _join_nicknames(keys, types, full, by_key, groups: _Groups) -> None:
@@ -244,21 +276,18 @@ def _join_acronyms(recs, keys, single, groups: _Groups) -> set[int]:
     return joined
 
 
-def _join_surnames(recs, keys, types, single, joined: set[int], groups: _Groups) -> set[int]:
+def _join_surnames(recs, keys, types, single, joined: set[int], groups: _Groups, clashes):
     fulls: dict[str, set[int]] = defaultdict(set)  # surname → roots of PERSON full names
-    articles_full: dict[str, list[str]] = defaultdict(list)
     for i, key in enumerate(keys):
         if types[i] == "PERSON" and len(key.split()) > 1:
             fulls[key.split()[-1]].add(groups.find(i))
-            articles_full[recs[i].article].append(key)
     done = set()
     for i in single:
         rec = recs[i]
         if i in joined or "PERSON" not in dict(rec.type_votes) or types[i] not in ("PERSON", ""):
             continue
         candidates = fulls.get(keys[i], set())
-        clash = any(is_short_form(keys[i], k) for k in articles_full[rec.article])
-        if len(candidates) == 1 and not clash:
+        if len(candidates) == 1 and not clashes[i]:
             groups.union(next(iter(candidates)), i, "surname")
             done.add(i)
     return done
@@ -343,7 +372,7 @@ def _ids(drafts: list[tuple[list[int], str]], recs) -> list[str]:
     return ids
 
 
-def _build(recs, members: list[list[int]], rules: dict[int, str], overrides: Overrides):
+def _build(recs, members: list[list[int]], rules: dict[int, str], overrides: Overrides, refs):
     preferred = {_key(t) for t, _ in overrides.merges}
     names = [_name(recs, group, preferred) for group in members]
     ids = _ids(list(zip(members, names)), recs)
@@ -363,10 +392,11 @@ def _build(recs, members: list[list[int]], rules: dict[int, str], overrides: Ove
             dict(sorted(votes.items())),
             tuple(sorted(aliases)),
             _mentions(recs, group),
-            _reasons(recs, group, name, rules, overrides),
+            _reasons(recs, group, name, rules, refs),
         )
         for i in group:
-            result.mapping[recs[i].article, recs[i].id] = entity_id
+            for ref in refs[i]:
+                result.mapping[ref] = entity_id
     return result
 
 
@@ -374,20 +404,30 @@ def _mentions(recs, group: list[int]) -> int:
     return sum(recs[i].mentions for i in group)
 
 
-def _reasons(recs, group, name: str, rules: dict[int, str], overrides: Overrides):
+def _reasons(recs, group, name: str, rules: dict[int, str], refs):
     """Why each record (and each name its article joined) belongs to the entity ``name``."""
     reasons = set()
     for i in group:
         rec = recs[i]
+        articles = [article for article, _ in refs[i]]
         if rec.name != name:
-            rule = _rule(rec.name, name, rules.get(i, "joined"))
-            reasons.add(Merge(rule, rec.article, rec.name))
+            history = rules.get(i, "joined")
+            rule = _rule(rec.name, name, history)
+            others = _rule(rec.name, name, _later_history(history))
+            reasons.add(Merge(rule, articles[0], rec.name))
+            reasons.update(Merge(others, article, rec.name) for article in articles[1:])
         for alias in rec.aliases:
             if alias.casefold() != name.casefold():
-                reasons.add(
-                    Merge(f"in article: {_article_rule(alias, rec.name)}", rec.article, alias)
-                )
+                rule = f"in article: {_article_rule(alias, rec.name)}"
+                reasons.update(Merge(rule, article, alias) for article in articles)
     return tuple(sorted(reasons, key=lambda m: (m.rule, m.article, m.mention)))
+
+
+def _later_history(history: str) -> str:
+    """How the rules joined the later records of a class whose first was joined by
+    ``history``: by surname or acronym each one alike; else by the same name as the first
+    (which alone took a nickname join)."""
+    return history if history in ("surname", "acronym") else "same name"
 
 
 def _rule(mention: str, name: str, history: str) -> str:

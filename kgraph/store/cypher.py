@@ -282,11 +282,17 @@ def stored_hashes() -> str:
     )
 
 
-def records_with_keys() -> str:
-    """The entity records having any of the name keys ``$keys``."""
+def groups_with_keys() -> str:
+    """The entity records having any of the name keys ``$keys``, alike ones in one row
+    (:class:`kgraph.store.delta.StoredGroup`) with ``refs``: [article, local, mentions]."""
     return (
         "UNWIND $keys AS key MATCH (:NameKey {key: key})<-[:HAS_KEY]-(r:EntityRecord)\n"
-        "WITH DISTINCT r RETURN collect({record: r {.*}}) AS rows"
+        "WITH DISTINCT r\n"
+        "WITH r.name AS name, r.aliases AS aliases, r.type_votes AS type_votes, r.type AS type,\n"
+        "     r.keys AS keys, r.entity AS entity, r.entity_name AS entity_name,\n"
+        "     collect([r.article, r.local, r.mentions]) AS refs\n"
+        "RETURN collect({name: name, aliases: aliases, type_votes: type_votes, type: type,\n"
+        "    keys: keys, entity: entity, entity_name: entity_name, refs: refs}) AS rows"
     )
 
 

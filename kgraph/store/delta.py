@@ -20,8 +20,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from kgraph.entities.blocks import override_keys, record_keys
-from kgraph.entities.identity import Entity, LocalEntity, Overrides, Resolution, resolve_entities
+from kgraph.entities.identity import Entity, LocalEntity, Overrides, Resolution
 from kgraph.entities.records import apply, from_record, local_entities, to_record
+from kgraph.entities.summaries import AlikeRecords, resolve_summaries, summarise_alike
 from kgraph.models import Article, Extraction
 from kgraph.relations import relationship_type
 from kgraph.store.base import PIECE_FIELDS, relation_row
@@ -76,6 +77,48 @@ class StoredRecord:
         return cls(local, tuple(row["keys"]), row["entity"], row["entity_name"])
 
 
+@dataclass(frozen=True)
+class StoredGroup:
+    """Stored records alike but for their article, local id and mentions, with their name
+    keys and the graph entity they belong to now: what a write reads of a block (a
+    popular name's thousand records are a few groups)."""
+
+    records: AlikeRecords
+    keys: tuple[str, ...]
+    entity: str = ""
+    entity_name: str = ""
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> StoredGroup:
+        """A group from a row of :class:`StoredRecord` fields but ``article``, ``local``
+        and ``mentions``, and ``refs``: (article, local id, mentions) of each record."""
+        records = AlikeRecords(
+            row["name"],
+            tuple(row["aliases"]),
+            tuple(parse_vote(v) for v in row["type_votes"]),
+            row["type"],
+            tuple((str(article), str(local)) for article, local, _ in row["refs"]),
+            tuple(int(mentions) for _, _, mentions in row["refs"]),
+        )
+        return cls(records, tuple(row["keys"]), row["entity"] or "", row["entity_name"] or "")
+
+    def identity(self) -> tuple:
+        """What tells two groups apart (a block's reads may return one group twice)."""
+        r = self.records
+        return (r.name, r.aliases, r.type_votes, r.type, self.keys, self.entity, self.entity_name)
+
+    def without(self, articles: set[str]) -> StoredGroup | None:
+        """The group without the records of ``articles`` (None when none is left)."""
+        pairs = zip(self.records.refs, self.records.mentions)
+        kept = [(ref, n) for ref, n in pairs if ref[0] not in articles]
+        if len(kept) == len(self.records.refs):
+            return self
+        if not kept:
+            return None
+        refs, mentions = zip(*kept)
+        return replace(self, records=replace(self.records, refs=refs, mentions=mentions))
+
+
 def parse_vote(text: str) -> tuple[str, int]:
     """``"PERSON:3"`` → ``("PERSON", 3)``."""
     label, count = text.rsplit(":", 1)
@@ -88,8 +131,9 @@ class StoreIndex(Protocol):
     def stored_articles(self, article_ids: list[str]) -> dict[str, str]:
         """Content hash by id of the given articles that are stored."""
 
-    def records_with_keys(self, keys: list[str]) -> list[StoredRecord]:
-        """The stored records having any of ``keys``."""
+    def groups_with_keys(self, keys: list[str]) -> list[StoredGroup]:
+        """The stored records having any of ``keys``, as groups of alike records (each
+        group whole: alike records have the same keys)."""
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         """Every stored record of the given articles."""
@@ -151,7 +195,7 @@ class EmptyIndex:
     def stored_articles(self, article_ids: list[str]) -> dict[str, str]:
         return {}
 
-    def records_with_keys(self, keys: list[str]) -> list[StoredRecord]:
+    def groups_with_keys(self, keys: list[str]) -> list[StoredGroup]:
         return []
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
@@ -257,10 +301,10 @@ def plan(
     )
     seeds.update(k for keys in override_keys(changed) for k in keys)
     found = _closure(index, seeds, set(gone), override_keys(new_overrides))
-    resolution = resolve_entities(
-        [*(r.local for r in found), *(r.local for r in new_records)], new_overrides
-    )
-    delta = GraphDelta(removed_articles=gone, resolved_records=len(found) + len(new_records))
+    alike = [*(g.records for g in found), *(AlikeRecords.of(r.local) for r in new_records)]
+    resolution = resolve_summaries(summarise_alike(alike), new_overrides)
+    size = sum(len(g.records.refs) for g in found) + len(new_records)
+    delta = GraphDelta(removed_articles=gone, resolved_records=size)
     delta.removed_keys = sorted({k for r in old_records for k in r.keys})
     delta.overrides = overrides if overrides != old_overrides else None
     delta.articles = [_article_row(e) for e in added]
@@ -268,26 +312,23 @@ def plan(
     old_ids = {r.entity for r in (*found, *old_records)}
     delta.removed_entities = sorted(old_ids - set(resolution.entities))
     remapped = _remapped(found, resolution)
-    delta.records = [
-        *(_mapped(r, resolution) for r in found if r.ref in remapped),
-        *(_mapped(r, resolution) for r in new_records),
-    ]
-    touched = sorted({article for article, _ in remapped} - set(gone))
+    delta.records = [*remapped, *(_mapped(r, resolution) for r in new_records)]
+    touched = sorted({r.local.article for r in remapped} - set(gone))
     _rewrite_links(index, delta, resolution, added, touched, gone)
     return delta
 
 
 def _closure(
     index: StoreIndex, seeds: set[str], gone: set[str], links: list[tuple[str, ...]]
-) -> list[StoredRecord]:
+) -> list[StoredGroup]:
     """The stored records (outside ``gone`` articles) connected to ``seeds`` over shared
-    keys, each override joining its keys: the blocks a write touches."""
+    keys, each override joining its keys: the blocks a write touches, as groups."""
     linked: dict[str, set[str]] = {}
     for keys in links:
         for key in keys:
             linked.setdefault(key, set()).update(keys)
     seen: set[str] = set()
-    found: dict[tuple[str, str], StoredRecord] = {}
+    found: dict[tuple, StoredGroup] = {}
     frontier = set(seeds)
     while frontier:
         for key in list(frontier):
@@ -295,22 +336,28 @@ def _closure(
         frontier -= seen
         seen |= frontier
         following: set[str] = set()
-        for record in index.records_with_keys(sorted(frontier)):
-            if record.local.article not in gone and record.ref not in found:
-                found[record.ref] = record
-                following.update(record.keys)
+        for group in index.groups_with_keys(sorted(frontier)):
+            kept = group.without(gone)
+            if kept is not None and group.identity() not in found:
+                found[group.identity()] = kept
+                following.update(group.keys)
         frontier = following - seen
-    return sorted(found.values(), key=lambda r: r.ref)
+    return list(found.values())
 
 
-def _remapped(found: list[StoredRecord], resolution: Resolution) -> set[tuple[str, str]]:
-    """Stored records whose entity changes id or name (their articles' links change)."""
-    out = set()
-    for record in found:
-        entity = resolution.entities[resolution.mapping[record.ref]]
-        if (entity.id, entity.name) != (record.entity, record.entity_name):
-            out.add(record.ref)
-    return out
+def _remapped(found: list[StoredGroup], resolution: Resolution) -> list[StoredRecord]:
+    """The stored records whose entity changes id or name (their articles' links change),
+    with their new entity, in the order of their refs."""
+    out = []
+    for group in found:
+        alike = group.records
+        for ref, mentions in zip(alike.refs, alike.mentions):
+            entity = resolution.entities[resolution.mapping[ref]]
+            if (entity.id, entity.name) != (group.entity, group.entity_name):
+                local = LocalEntity(*ref, alike.name, alike.aliases, alike.type_votes, mentions)
+                local = replace(local, type=alike.type)
+                out.append(StoredRecord(local, group.keys, entity.id, entity.name))
+    return sorted(out, key=lambda r: r.ref)
 
 
 def _mapped(record: StoredRecord, resolution: Resolution) -> StoredRecord:

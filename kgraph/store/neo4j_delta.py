@@ -25,6 +25,7 @@ from kgraph.store.delta import (
     RELATION_FIELDS,
     GraphDelta,
     RelationKey,
+    StoredGroup,
     StoredRecord,
 )
 
@@ -68,9 +69,10 @@ class TransactionIndex:
         rows = self._rows(cypher.stored_hashes(), ids=article_ids)
         return {row["id"]: row["content_hash"] or "" for row in rows}
 
-    def records_with_keys(self, keys: list[str]) -> list[StoredRecord]:
-        rows = self._rows(cypher.records_with_keys(), keys=keys)
-        return [StoredRecord.from_row(row["record"]) for row in rows]
+    def groups_with_keys(self, keys: list[str]) -> list[StoredGroup]:
+        return [
+            StoredGroup.from_row(row) for row in self._rows(cypher.groups_with_keys(), keys=keys)
+        ]
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         rows = self._rows(cypher.records_of_articles(), ids=article_ids)

@@ -33,6 +33,7 @@ from kgraph.store.delta import (
     RELATION_FIELDS,
     GraphDelta,
     RelationKey,
+    StoredGroup,
     StoredRecord,
     load_new_articles,
     loaded_extraction,
@@ -330,13 +331,16 @@ class _Index:
         )
         return {r["id"]: r["content_hash"] or "" for r in rows}
 
-    def records_with_keys(self, keys: list[str]) -> list[StoredRecord]:
+    def groups_with_keys(self, keys: list[str]) -> list[StoredGroup]:
         rows = self._many(
-            "SELECT DISTINCT r.* FROM record_keys k JOIN entity_records r "
-            "ON r.article = k.article AND r.local = k.local WHERE k.key IN ({marks})",
+            "SELECT name, aliases, type_votes, type, keys, entity, entity_name, "
+            "group_concat(article || char(31) || local || char(31) || mentions, char(30)) "
+            "AS refs FROM (SELECT DISTINCT r.* FROM record_keys k JOIN entity_records r "
+            "ON r.article = k.article AND r.local = k.local WHERE k.key IN ({marks})) "
+            "GROUP BY name, aliases, type_votes, type, keys, entity, entity_name",
             keys,
         )
-        return [_record(r) for r in rows]
+        return [_group(r) for r in rows]
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         rows = self._many("SELECT * FROM entity_records WHERE article IN ({marks})", article_ids)
@@ -383,11 +387,20 @@ class _Index:
 _RECORD_LISTS = ("aliases", "type_votes", "keys")
 
 
-def _record(row: sqlite3.Row) -> StoredRecord:
-    data = dict(row)
+def _group(row: sqlite3.Row) -> StoredGroup:
+    data = _lists(dict(row))
+    data["refs"] = [ref.split("\x1f") for ref in data["refs"].split("\x1e")]
+    return StoredGroup.from_row(data)
+
+
+def _lists(data: dict[str, Any]) -> dict[str, Any]:
     for name in _RECORD_LISTS:
         data[name] = data[name].split("\t") if data[name] else []
-    return StoredRecord.from_row(data)
+    return data
+
+
+def _record(row: sqlite3.Row) -> StoredRecord:
+    return StoredRecord.from_row(_lists(dict(row)))
 
 
 def _apply(conn: sqlite3.Connection, delta: GraphDelta) -> None:
