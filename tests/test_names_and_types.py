@@ -240,3 +240,26 @@ def test_a_title_before_a_surname_is_no_part_of_a_name(entities_of):
         "The case was heard by Letitia Clark on Friday. Judge Clark said she would rule soon."
     )
     assert found["Letitia Clark"] == ("PERSON", {"Clark"})
+
+
+def test_two_first_names_each_a_short_form_of_the_other_make_one_person(entities_of):
+    """ "Tony" and "Anthony" are each listed as a form of the other: the article's two
+    names still end as one person, and resolving them ends (it once looped forever)."""
+    import signal
+
+    def too_long(*_):
+        raise TimeoutError("resolving the names did not end")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(60)
+    try:
+        found = entities_of(
+            "Anthony Blair was elected leader of the Labour party in 1994. "
+            "Tony Blair then won three general elections, and Blair stayed in office."
+        )
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert found["Anthony Blair"][0] == "PERSON"
+    assert {"Tony Blair", "Blair"} <= found["Anthony Blair"][1]
+    assert "Tony Blair" not in found

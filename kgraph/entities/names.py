@@ -192,9 +192,10 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
         if whole is not None:
             merged[key] = whole
     own_votes = {key: Counter(tally) for key, tally in votes.items()}
-    for short, long in merged.items():
-        while long in merged:
-            long = merged[long]
+    for short in list(merged):
+        long = _final_name(short, merged)
+        if long == short or short not in groups:
+            continue  # two names that would each join the other stay apart
         groups[long].extend(groups.pop(short))
         votes[long].update(votes.pop(short))
     result: dict[tuple[str, str], EntityRef] = {}
@@ -213,6 +214,18 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
     return result
 
 
+def _final_name(key: str, merged: dict[str, str]) -> str:
+    """Where ``key`` ends following ``merged`` ("Collins" → "Dave Collins" → "David
+    Collins"); ``key`` itself when the chain comes back to a name it passed."""
+    seen = [key]
+    while seen[-1] in merged:
+        following = merged[seen[-1]]
+        if following in seen:
+            return key
+        seen.append(following)
+    return seen[-1]
+
+
 def _nickname_forms(persons: list[str]) -> dict[str, str]:
     """Full names of the article whose first name is a nickname of another's with the same
     surname ("Dave Collins" → "David Collins"), mapped to that one formal name."""
@@ -224,11 +237,25 @@ def _nickname_forms(persons: list[str]) -> dict[str, str]:
         formal = [
             o
             for o in persons
-            if o != key and o.split(" ", 1)[1] == rest and nickname_of(first, o.split(" ", 1)[0])
+            if o != key
+            and o.split(" ", 1)[1] == rest
+            and nickname_of(first, o.split(" ", 1)[0])
+            and _more_formal(o.split(" ", 1)[0], first)
         ]
         if len(formal) == 1:
             found[key] = formal[0]
     return found
+
+
+def _more_formal(name: str, nickname: str) -> bool:
+    """Which of two first names each a short form of the other is the formal one: the
+    longer ("Anthony", not "Tony"), else the later in the alphabet; any known full form of
+    a nickname otherwise."""
+    from kgraph.entities.identity import nickname_of
+
+    if not nickname_of(name, nickname):
+        return True
+    return (len(name), name) > (len(nickname), nickname)
 
 
 def _whole_institution(
