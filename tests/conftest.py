@@ -38,5 +38,20 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def relation_triples_of(nlp):
+    """A function from a text to its triples as (subject, relation, predicate, object)."""
+    from kgraph.extract import extract_article
+    from kgraph.models import Article
+
+    def run(text: str) -> set[tuple[str, str, str, str]]:
+        extraction = extract_article(nlp, Article(text))
+        return {
+            (t.subject.name, t.relation, t.predicate, t.object.name) for t in extraction.triples
+        }
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def tiktok_text() -> str:
     return (EXAMPLES / "tiktok-microsoft.txt").read_text(encoding="utf-8")
