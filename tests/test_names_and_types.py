@@ -263,3 +263,111 @@ def test_two_first_names_each_a_short_form_of_the_other_make_one_person(entities
     assert found["Anthony Blair"][0] == "PERSON"
     assert {"Tony Blair", "Blair"} <= found["Anthony Blair"][1]
     assert "Tony Blair" not in found
+
+
+def test_a_capital_the_in_mid_sentence_belongs_to_a_one_word_title(entities_of):
+    found = entities_of("The interview was broadcast on The World, a radio programme, on Tuesday.")
+    assert "The World" in found
+    assert "World" not in found
+    found = entities_of("Last year The Times and The Guardian both cut prices, and the Times won.")
+    assert found["The Times"][0] == "ORG"  # "the Times" is the same paper
+    assert "Times" not in found
+
+
+def test_a_title_cut_at_and_after_a_noun_for_a_work_is_one_work(entities_of):
+    found = entities_of("Dan Brown's novel Angels and Demons sold two million copies last year.")
+    assert found["Angels and Demons"][0] == "WORK_OF_ART"
+    assert "Angels" not in found and "Demons" not in found
+    found = entities_of("The films Sideways and Ray won awards.")
+    assert "Sideways" in found  # two films after a plural noun stay two
+
+
+def test_a_name_before_a_noun_for_an_event_is_the_event(entities_of):
+    found = entities_of("Tickets for the Leeds and Reading festivals sold out within hours.")
+    assert found["Leeds"][0] == "EVENT"
+    found = entities_of("Emily Eavis said the Glastonbury festival would return in June.")
+    assert found["Glastonbury"][0] == "EVENT"
+    assert found["Emily Eavis"][0] == "PERSON"
+
+
+def test_two_surnames_run_together_over_and_are_two_people(relation_triples_of, entities_of):
+    text = (
+        "Craig Bryson and Alan Thompson both started for Kilmarnock. Smith was tripped by "
+        "Bryson and Thompson converted the penalty."
+    )
+    found = entities_of(text)
+    assert "Bryson and Thompson" not in found
+    assert found["Craig Bryson"] == ("PERSON", {"Bryson"})
+    assert ("Craig Bryson", "other", "trips", "Smith") in relation_triples_of(text)
+    assert "Procter and Gamble" in entities_of("Procter and Gamble said profits rose.")
+
+
+def test_a_name_the_model_cut_after_and_runs_back_to_the(relation_triples_of, entities_of):
+    text = (
+        "A survey by the Pew Internet and American Life Project found that half of adults "
+        "use broadband."
+    )
+    assert entities_of(text)["Pew Internet and American Life Project"][0] == "ORG"
+    assert not any(t[3] == "United States" for t in relation_triples_of(text))
+
+
+def test_a_country_opening_an_event_name_is_the_event(relation_triples_of, entities_of):
+    text = "Former US Open champion Andy Roddick beat Lleyton Hewitt in the semi-final."
+    assert entities_of(text)["US Open"][0] == "EVENT"
+    triples = relation_triples_of(text)
+    assert ("Andy Roddick", "other", "beats", "Lleyton Hewitt") in triples
+    assert not any(t[3] == "United States" for t in triples)
+
+
+def test_a_bill_and_an_act_are_laws(entities_of):
+    found = entities_of(
+        "MPs voted for the Bill on Tuesday, and the Lords will debate it next month."
+    )
+    assert found["Bill"][0] == "LAW"
+    found = entities_of("Bill Clinton met Tony Blair in London.")
+    assert found["Bill Clinton"][0] == "PERSON"
+
+
+def test_a_name_that_said_in_a_statement_is_an_organization(entities_of):
+    found = entities_of("Biogen Idec said in a statement that it would cut 300 jobs.")
+    assert found["Biogen Idec"][0] == "ORG"
+    found = entities_of("Tony Blair said in a statement that he was saddened.")
+    assert found["Tony Blair"][0] == "PERSON"
+
+
+def test_a_name_with_a_or_an_is_a_common_noun(entities_of):
+    found = entities_of("Swank won an Oscar for Boys Don't Cry in 2000.")
+    assert not any(name.startswith("Oscar") for name in found)
+    assert "Sony" in entities_of("A Sony spokesman said the price would rise.")
+
+
+def test_a_name_ends_before_a_place_or_day_it_ran_into(entities_of):
+    found = entities_of("Hewitt suffered a shock defeat to Taylor Dent in Adelaide.")
+    assert "Taylor Dent" in found and "Taylor Dent in Adelaide" not in found
+
+
+def test_what_stars_a_person_or_wins_best_for_is_a_work(entities_of):
+    found = entities_of(
+        "His credits include Vertical Limit and Beyond Borders, which starred Clive Owen."
+    )
+    assert found["Beyond Borders"][0] == "WORK_OF_ART"  # labelled a person
+    found = entities_of("The low-budget comedy Smoke Signals stars Kimberly Elise as a teacher.")
+    assert found["Smoke Signals"][0] == "WORK_OF_ART"
+    found = entities_of("Jamie Foxx won best actor for Ray at the ceremony.")
+    assert found["Ray"][0] == "WORK_OF_ART"
+    assert found["Jamie Foxx"][0] == "PERSON"
+
+
+def test_a_plural_name_after_the_is_no_person(entities_of):
+    found = entities_of("Mr Howard will attack the Lib Dems on tax.")
+    assert found["Lib Dems"][0] == "ORG"
+    assert found["Howard"][0] == "PERSON"
+
+
+def test_the_team_a_player_plays_for_is_a_club(entities_of):
+    found = entities_of("Stuart made 110 appearances for Chelsea before joining Everton.")
+    assert found["Chelsea"][0] == "ORG"
+    found = entities_of("He signed for Barcelona in 2003.")
+    assert found["Barcelona"][0] == "ORG"  # labelled a place
+    found = entities_of("Barcelona is the capital of Catalonia.")
+    assert found["Barcelona"][0] == "GPE"

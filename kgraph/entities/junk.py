@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from kgraph.entities.lexicon import first_name_gender, places
+
 #: Tokens that are amounts, scores, times or measures: "6.2bn", "£5m", "1-6,4-6", "8:11.22".
 _NUMERIC = re.compile(r"^[£$€¥#]?[\d.,:;/\-–%]*\d[\d.,:;/\-–%]*(?:bn|m|k|p|pc|%|s|th|st|nd|rd)?$")
 #: Parts of speech that never sit inside a name: a clause boundary ("Southampton when Arsenal").
@@ -77,6 +79,7 @@ def name_part(span: Span) -> Span | None:
         if doc[start].is_lower:
             return None
     end = _before_open_bracket(doc, start, end)
+    end = _before_setting(doc, start, end)
     if end == start:
         return None
     end = _run_on(doc, end, span.label_)
@@ -94,6 +97,35 @@ def _before_open_bracket(doc, start: int, end: int) -> int:
     for i in range(start, end):
         if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
             return i if i > start and doc[i - 1].pos_ != "PRON" else start
+    return end
+
+
+#: Prepositions a name runs on over, to a place, a day or a person: "Taylor Dent in
+#: Adelaide", "the Ospreys to Jason Spice".
+_SETTING_PREPOSITIONS = {"in", "on", "at", "to", "against", "with", "by"}
+#: Words for a day or a month: "the Commons on Monday".
+_DAYS_AND_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+_DAYS_AND_MONTHS |= {"sunday", "january", "february", "march", "april", "may", "june", "july"}
+_DAYS_AND_MONTHS |= {"august", "september", "october", "november", "december"}
+
+
+def _before_setting(doc, start: int, end: int) -> int:
+    """The end of a name before a place, a day or a person's full name the model ran into
+    it after a preposition: "Taylor Dent in Adelaide", "Commons on Monday", "the Ospreys to
+    Jason Spice" (not "Bank of Scotland")."""
+    gazetteer = places()
+    for i in range(start + 1, end - 1):
+        word = doc[i]
+        if not word.is_lower or word.lower_ not in _SETTING_PREPOSITIONS:
+            continue
+        rest = doc[i + 1 : end].text
+        if (
+            rest.casefold() in _DAYS_AND_MONTHS
+            or gazetteer.country(rest)
+            or gazetteer.city_country(rest)
+            or (len(doc[i + 1 : end]) > 1 and first_name_gender(rest) is not None)
+        ):
+            return i
     return end
 
 

@@ -24,7 +24,13 @@ from kgraph.entities.lexicon import (
     places,
 )
 from kgraph.entities.names import PEER_TITLES, canonical, clean_name, cluster_names
-from kgraph.entities.types import ORGANIZATION_CUES, PERSONAL_TITLES, decide_type, type_evidence
+from kgraph.entities.types import (
+    ORGANIZATION_CUES,
+    PERSONAL_TITLES,
+    decide_type,
+    type_evidence,
+    type_words,
+)
 from kgraph.models import ENTITY_TYPES, EntityRef
 
 
@@ -40,16 +46,37 @@ class Mention:
 
 def named_spans(doc: Doc) -> list[Span]:
     """The entity spans of a doc whose label kgraph keeps as a node, junk left out."""
-    spans = (name_part(ent) for ent in _joined(doc) if ent.label_ in ENTITY_TYPES)
+    spans = (
+        name_part(ent)
+        for ent in _joined(doc)
+        if ent.label_ in ENTITY_TYPES and not _common_noun_use(ent)
+    )
+    spans = (_with_head_of_coordination(span) for span in spans if span is not None)
     spans = (_without_title(span) for span in spans if span is not None)
+    spans = (_with_capital_the(span) if span is not None else None for span in spans)
     spans = (_with_first_name(span) if span is not None else None for span in spans)
     spans = (_with_capitalized_modifier(span) if span is not None else None for span in spans)
-    split = (part for span in spans if span is not None for part in _descriptor_apart(span))
+    split = (
+        part
+        for span in spans
+        if span is not None
+        for whole in _surnames_apart(span)
+        for part in _descriptor_apart(whole)
+    )
     kept: list[Span] = []
     for span in split:  # a name run on past the model's span covers the next one
         if clean_name(span.text) and not (kept and span.start < kept[-1].end):
             kept.append(span)
     return kept
+
+
+def _common_noun_use(ent: Span) -> bool:
+    """Whether a one-word name is used as a common noun, with "a" or "an" of its own: "won
+    an Oscar", "drives a Ferrari" (an award, a car: no entity); not "a Sony spokesman"."""
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    article = ent.doc[ent.start - 1]
+    return article.lower_ in ("a", "an") and article.head.i == ent.start
 
 
 def _with_first_name(span: Span) -> Span:
@@ -142,6 +169,81 @@ def _descriptor_apart(span: Span) -> list[Span]:
     return [span]
 
 
+def _with_head_of_coordination(span: Span) -> Span:
+    """An organization's or a title's name with the words before its "and" that the model
+    left out: "the Pew Internet and American Life Project", where the model marked "American
+    Life Project". The words run back, capitalized and no entity of their own, to "the"."""
+    doc = span.doc
+    if span.label_ not in _NAMES_WITH_AND or span.start < 3 or doc[span.start - 1].lower_ != "and":
+        return span
+    start = span.start - 1
+    while (
+        start > 0
+        and doc[start - 1].is_title
+        and not doc[start - 1].ent_type_
+        and not doc[start - 1].is_sent_start
+        and span.start - start <= 4
+    ):
+        start -= 1
+    if start == span.start - 1 or start == 0 or doc[start - 1].lower_ != "the":
+        return span
+    if any(_place_or_nationality(t.text) for t in doc[start : span.start - 1]):
+        return span  # "the British and American Film Institutes" names two
+    return Span(doc, start, span.end, span.label_)
+
+
+#: Labels of names that may hold an "and": "Pew Internet and American Life Project".
+_NAMES_WITH_AND = {"ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"}
+
+
+def _surnames_apart(span: Span) -> list[Span]:
+    """Two surnames the model ran into one name over "and", each the surname of a full name
+    of the article: "tripped by Bryson and Thompson converted the penalty" (Craig Bryson,
+    Alan Thompson) is two people, not one organization."""
+    if len(span) != 3 or span[1].lower_ != "and" or span.label_ == "WORK_OF_ART":
+        return [span]
+    first, second = span[0], span[2]
+    surnames = _surnames_of_full_names(span.doc)
+    if first.text in surnames and second.text in surnames:
+        return [_as_person(span[0:1]), _as_person(span[2:3])]
+    return [span]
+
+
+def _surnames_of_full_names(doc: Doc) -> set[str]:
+    """The last words of the doc's PERSON names of two words or more."""
+    return {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+
+
+def _with_capital_the(span: Span) -> Span:
+    """A one-word name with the capitalized "The" before it that belongs to it, in the
+    middle of a sentence: "correspondent for The World" (a programme; "World" alone names
+    nothing), "left The Bill". Not a place ("The Hague" is the gazetteer's)."""
+    doc = span.doc
+    if len(span) != 1 or span.start == 0 or span.label_ in ("GPE", "LOC", "NORP"):
+        return span
+    the = doc[span.start - 1]
+    if the.text != "The" or the.is_sent_start or the.ent_type_ or _place_or_nationality(span.text):
+        return span
+    if span.start >= 2 and doc[span.start - 2].text in ('"', "'", "‘", "“"):
+        return span  # a quotation opening with "The"
+    return Span(doc, the.i, span.end, span.label_)
+
+
+def _surface(span: Span) -> str:
+    """The name a span gives: without a leading article, honorific or possessive, but with
+    the capital "The" of a one-word title in mid-sentence ("The World", "The Bill")."""
+    name = clean_name(span.text)
+    if (
+        len(span) >= 2
+        and span[0].text == "The"
+        and not span[0].is_sent_start
+        and len(name.split()) == 1
+        and not _place_or_nationality(name)
+    ):
+        return f"The {name}"
+    return name
+
+
 def _people_word(word: str) -> bool:
     """Whether a word names people of a country: "Briton", "Irishmen"."""
     singular = word[:-3] + "man" if word.endswith("men") else word.removesuffix("s")
@@ -185,7 +287,12 @@ def _joined(doc: Doc) -> list[Span]:
             i += 2
             continue
         end = max(_epithet_end(ent), _title_with_and_end(ent))
-        if end > ent.end:
+        work_end = _work_with_and_end(ent)
+        if work_end > end:
+            joined.append(Span(doc, ent.start, work_end, "WORK_OF_ART"))
+            while i + 1 < len(ents) and ents[i + 1].start < work_end:
+                i += 1
+        elif end > ent.end:
             joined.append(Span(doc, ent.start, end, _joined_label(ent, end)))
             while i + 1 < len(ents) and ents[i + 1].start < end:
                 i += 1
@@ -242,6 +349,26 @@ def _title_with_and_end(ent: Span) -> int:
     return i + 1
 
 
+def _work_with_and_end(ent: Span) -> int:
+    """The end of a work's title with "and" that the model cut in two, after a singular
+    noun for a work: "the novel Angels and Demons", "his film Pride and Prejudice" (not
+    "the films Sideways and Ray", two works)."""
+    doc = ent.doc
+    if ent.start == 0 or ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and":
+        return ent.end
+    noun = doc[ent.start - 1]
+    nouns, _ = type_words()
+    if noun.tag_ in ("NNS", "NNPS") or nouns.get(noun.lower_) != "WORK_OF_ART":
+        return ent.end
+    end = ent.end + 1
+    if doc[end].lower_ == "the":
+        end += 1
+    start = end
+    while end < len(doc) and doc[end].is_title and end - start < 4:
+        end += 1
+    return end if end > start else ent.end
+
+
 def _epithet_end(ent: Span) -> int:
     """The end of "William Pitt the Younger" when ``ent`` is "William Pitt"."""
     doc = ent.doc
@@ -273,11 +400,25 @@ def _without_title(span: Span) -> Span | None:
         return Span(span.doc, span.start, end, span.label_) if end > span.start else None
     cut = (
         span.label_ in ("GPE", "NORP")
-        and after.pos_ == "PROPN"
+        and after.pos_ in ("PROPN", "ADJ")
         and span.root.dep_ == "compound"
         and span.root.head.i >= span.end
     )
-    return None if cut else span
+    return _longer_name(span) if cut else span
+
+
+def _longer_name(span: Span) -> Span | None:
+    """The longer name a place or nationality opens, when its last word says what it is
+    ("US Open" of "US Open champion": an event, by "Open"); else None, the place being no
+    entity of its own there ("Miami" of "Miami Vice")."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and doc[end].is_title and not doc[end].ent_type_ and end - span.end < 3:
+        end += 1
+    label = type_words()[1].get(doc[end - 1].text)
+    if label is None or end == span.end:
+        return None
+    return Span(doc, span.start, end, label)
 
 
 #: Words that open the title of an office ("Home Secretary", "Supreme Leader"), never a
@@ -370,7 +511,7 @@ def resolve_mentions(doc: Doc) -> list[Mention]:
     """Named mentions of a doc, each tied to its entity within the article."""
     spans = named_spans(doc)
     genders = _surname_genders(spans)
-    surfaces = [_titled(span, clean_name(span.text), genders) for span in spans]
+    surfaces = [_titled(span, _surface(span), genders) for span in spans]
     organizations = _organization_names(spans)
     labels = [_label(span, organizations, name) for name, span in zip(surfaces, spans)]
     span_evidence = [type_evidence(span) for span in spans]

@@ -42,6 +42,7 @@ PEER_TITLES = {"lord", "lady", "baroness", "baron"}
 #: Forms of address a name keeps only to tell a person apart ("Mrs Howard").
 TITLES = {"mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms."}
 _CORPORATE_SUFFIX = re.compile(r"[\s,]+(?:inc|corp|corporation|ltd|llc|plc|co|group)\.?$", re.I)
+_LEADING_THE = re.compile(r"^The\s+(?=\S)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 _MINOR_WORDS = {"and", "of", "the", "for", "&", "in", "on", "at", "to"}
@@ -78,7 +79,8 @@ def canonical(name: str, type_: str) -> tuple[str, str]:
 
 
 def match_key(name: str) -> str:
-    return _CORPORATE_SUFFIX.sub("", name).casefold()
+    """The key of a name: no corporate suffix, no leading "The" ("The World" is "World")."""
+    return _CORPORATE_SUFFIX.sub("", _LEADING_THE.sub("", name)).casefold()
 
 
 @cache
@@ -112,7 +114,7 @@ def is_short_form(short: str, full: str) -> bool:
 
 
 def _name_preference(name: str, count: int) -> tuple[bool, int, int, str]:
-    return (match_key(name) == name.casefold(), len(name.split()), count, name)
+    return (not _CORPORATE_SUFFIX.search(name), len(name.split()), count, name)
 
 
 def is_acronym(name: str) -> bool:

@@ -127,20 +127,171 @@ def type_evidence(span: Span) -> Counter[str]:
         votes["GPE"] += WEAK  # "he visits Manchester, Leicester, Dorset and Torbay"
     if any(c.lower_ == "based" and c.dep_ in ("amod", "compound") for c in root.lefts):
         votes["ORG"] += MEDIUM  # "Canada-based Barrick Gold"
-    holding = head.head if root.dep_ == "pobj" else None
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "shares in Elan and Biogen Idec"
+    holding = first.head.head if first.dep_ == "pobj" else None
     if holding is not None and _is_holding(holding) and not _country(span):
         votes["ORG"] += MEDIUM  # "a stake in Manchester United", "the takeover of Sina"
     if root.dep_ in ("dobj", "pobj") and len(span) == 1:
         verb = head if root.dep_ == "dobj" else None
         if verb is not None and verb.lemma_.lower() in ACQUISITION_VERBS:
             votes["ORG"] += WEAK
+    if _starring(span) or _best_for(span):
+        votes["WORK_OF_ART"] += MEDIUM  # "X stars Kimberly Elise", "best album for Confessions"
+    if _played_for(span):
+        votes["ORG"] += MEDIUM  # "made 110 appearances for Chelsea", "fly-half for Llanelli"
+    if _plural_after_the(span):
+        votes["ORG"] += MEDIUM  # "the Lib Dems", "the Ospreys", labelled a person
+    if _held_as_event(span):
+        votes["EVENT"] += MEDIUM  # "the Glastonbury festival", "the Reading and Leeds festivals"
+    if _said_in_a_statement(span):
+        votes["ORG"] += WEAK  # "Biogen Idec said in a statement"
+    if _full_name_among_people(span):
+        votes["PERSON"] += WEAK  # "Rougerie and Jean-Philippe Grandclaude", labelled ORG
     _, ends = type_words()
     last = span[-1].text
-    if len(span) > 1 and last in ends:
+    if len(span) == 1 and last in ends and _after_the(span):
+        votes[ends[last]] += MEDIUM  # "the Bill" (a law), which the model calls a person
+    elif len(span) > 1 and last in ends:
         votes[ends[last]] += WEAK
     elif _full_personal_name(span):
         votes["PERSON"] += WEAK  # "Russia's Elena Dementieva", labelled a building
     return votes
+
+
+def _starring(span: Span) -> bool:
+    """Whether the name is what stars a person: "Beyond Borders, which starred Angelina
+    Jolie", "the feature Diary of a Mad Black Woman stars Kimberly Elise" (a film)."""
+    if _has_first_name(span) or _place(span):
+        return False
+    root, doc, end = span.root, span.doc, span.end
+    verbs = [root.head] if root.dep_ == "nsubj" else []
+    verbs += [c for c in root.children if c.dep_ == "relcl"]
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("which", "that"):
+        verbs.append(doc[end + 2])  # the parser may hang the clause on another name
+    return any(
+        verb.lemma_ == "star"
+        and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children)
+        for verb in verbs
+    )
+
+
+def _best_for(span: Span) -> bool:
+    """Whether the name is what an award named "best" is for: "won best album for
+    Confessions", "shared the best screenplay award for Les Choristes" (a work); not a
+    person's full name ("best actor for Jamie Foxx" is no way to write it)."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "for" or _has_first_name(span):
+        return False
+    holder = root.head.head
+    nouns = [holder] + [c for c in holder.children if c.dep_ == "dobj"]
+    return any(
+        any(c.lower_ == "best" and c.dep_ in ("amod", "compound") for c in noun.children)
+        for noun in nouns
+    )
+
+
+#: Nouns and verbs whose "for" names a team: "appearances for Chelsea", "played for Bath".
+PLAYED_FOR = {"appearance", "goal", "debut", "cap", "start", "play", "score", "sign", "appear"}
+
+
+def _played_for(span: Span) -> bool:
+    """Whether the name is the team a player plays for: "made 110 appearances for Chelsea",
+    "a fly-half for Llanelli", "signed for Bath" (a club, not the city); not a country,
+    whose national side may be written either way."""
+    root = span.root
+    while root.dep_ == "conj":
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ != "for" or _land(span) or _has_first_name(span):
+        return False
+    word = root.head.head
+    return word.lemma_.lower() in PLAYED_FOR or (
+        word.pos_ == "NOUN" and word.lemma_.lower() in TEAM_ROLES
+    )
+
+
+def _plural_after_the(span: Span) -> bool:
+    """Whether a name labelled a person is a plural after "the": "the Lib Dems", "the
+    Ospreys" (a party, a team, a band; not "the Smiths" of a family with a first name)."""
+    the = span[0] if span[0].lower_ == "the" else span.doc[span.start - 1] if span.start else None
+    if span.label_ != "PERSON" or the is None or the.lower_ != "the":
+        return False
+    last = span[-1]
+    plural = last.tag_ == "NNPS" or (last.text.endswith("s") and not last.text.endswith("ss"))
+    return (
+        plural
+        and not _has_first_name(span)
+        and not _surname_of_full_name(span)
+        and not _place(span)
+    )
+
+
+#: Nouns for an event that a name before them holds: "the Glastonbury festival" (not
+#: "conference" or "summit", which an organization holds: "the Labour conference").
+EVENT_NOUNS = {"festival", "tournament", "championship"}
+
+
+def _held_as_event(span: Span) -> bool:
+    """Whether the name, alone or with one more before a plural, is followed by a noun for
+    an event: "the Glastonbury festival", "this summer's Leeds and Reading festivals" (the
+    festivals, not the cities); not a country ("the US Open tournament")."""
+    doc = span.doc
+    i = span.end
+    if i + 2 < len(doc) and doc[i].lower_ == "and" and doc[i + 1].is_title:
+        i += 2
+        plural = True
+    else:
+        plural = False
+    if i >= len(doc) or _country(span):
+        return False
+    word = doc[i].lower_
+    noun = word[:-1] if plural and word.endswith("s") else word
+    return doc[i].pos_ == "NOUN" and noun in EVENT_NOUNS and (not plural or noun != word)
+
+
+def _said_in_a_statement(span: Span) -> bool:
+    """Whether a name with no first name is the subject of "said in a statement", as an
+    organization's spokespeople write ("Biogen Idec said in a statement")."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "say" or _place(span):
+        return False
+    if first_name_gender(clean_name(span.text)) is not None:
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(o.lemma_.lower() == "statement" for o in c.children if o.dep_ == "pobj")
+        for c in root.head.children
+    )
+
+
+def _full_name_among_people(span: Span) -> bool:
+    """Whether a full name with a first name, labelled an organization, is in a list with a
+    person, or its surname stands alone as a person in the article: "Aurelien Rougerie and
+    Jean-Philippe Grandclaude", "Taylor Dent" beside "Dent" (an organization named after
+    its founder, "Morgan Stanley", is neither)."""
+    words = clean_name(span.text).split()
+    if span.label_ != "ORG" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if first_name_gender(" ".join(words)) is None:
+        return False
+    members = (_entity_at(t) for t in span.root.conjuncts if not span.start <= t.i < span.end)
+    if any(m is not None and m.label_ == "PERSON" and _has_first_name(m) for m in members):
+        return True
+    surname = words[-1]
+    return any(e.label_ == "PERSON" and e.text == surname for e in span.doc.ents)
+
+
+def _has_first_name(span: Span) -> bool:
+    """Whether a name of two words or more opens with a first name given to one gender."""
+    name = clean_name(span.text)
+    return len(name.split()) > 1 and first_name_gender(name) is not None
+
+
+def _after_the(span: Span) -> bool:
+    """Whether "the" stands right before a one-word name: "when the Bill is debated"."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "the"
 
 
 #: Labels the model gives a person's full name by mistake that a first name overrules (an
@@ -190,6 +341,10 @@ def _played_in(span: Span) -> bool:
 _SETTINGS = {"GPE", "LOC", "FAC", "EVENT", "NORP"}
 
 
+#: Words opening a clause whose verb may be a subjunctive: "if Smith were".
+_SUBJUNCTIVE_MARKS = {"if", "unless", "though", "whether", "lest"}
+
+
 def _plural_subject(span: Span) -> bool:
     """Whether a singular name is the subject of a plural verb, as British news writes of
     a company, a band or a club ("BAA are owners", "Keane were followed", "Chelsea face"),
@@ -200,11 +355,13 @@ def _plural_subject(span: Span) -> bool:
     if span.label_ not in ("PERSON", "GPE", "NORP", "FAC"):
         return False
     name = clean_name(span.text)
-    if first_name_gender(name) is not None or (len(span) == 1 and name.endswith("s")):
-        return False  # "Venus Williams", "Jones"
+    if len(span) > 1 and first_name_gender(name) is not None:
+        return False  # "Venus Williams"
+    if len(span) == 1 and name.endswith("s"):
+        return False  # "Jones"
     verb = root.head
-    if any(c.dep_ == "mark" for c in verb.children):
-        return False
+    if any(c.dep_ == "mark" and c.lower_ in _SUBJUNCTIVE_MARKS for c in verb.children):
+        return False  # "if Smith were" (not "while Chelsea face")
     forms = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
     if _surname_of_full_name(span):
         return False
