@@ -371,3 +371,54 @@ def test_the_team_a_player_plays_for_is_a_club(entities_of):
     assert found["Barcelona"][0] == "ORG"  # labelled a place
     found = entities_of("Barcelona is the capital of Catalonia.")
     assert found["Barcelona"][0] == "GPE"
+
+
+def test_a_name_with_and_before_a_singular_verb_is_one_name(entities_of):
+    found = entities_of(
+        "The hero also appears in Angels and Demons. Angels and Demons is set mainly in Rome."
+    )
+    assert "Angels and Demons" in found
+    assert "Angels" not in found and "Demons" not in found
+    found = entities_of("Marks and Spencer is cutting 300 jobs.")
+    assert found["Marks and Spencer"][0] == "ORG"
+    assert found.keys() == {"Marks and Spencer"}
+
+
+def test_a_noble_title_with_of_is_a_person(entities_of):
+    found = entities_of("The Queen and Duke of Edinburgh said the news had made them happy.")
+    assert found["Duke of Edinburgh"][0] == "PERSON"
+    assert "Edinburgh" not in found
+    assert entities_of("She wrote to the King of Belgium last week.")["King of Belgium"][0] == (
+        "PERSON"
+    )
+
+
+def test_the_state_of_an_office_is_no_organization(relation_triples_of):
+    triples = relation_triples_of("Colin Powell, the US Secretary of State, arrived in Kiev.")
+    assert ("Colin Powell", "citizen-of", "citizen-of", "United States") in triples
+    assert not any(t[3] == "State" for t in triples)
+
+
+def test_a_capitalized_word_the_model_left_out_of_an_organization(relation_triples_of):
+    triples = relation_triples_of(
+        "The games ended, but World Anti-Doping Agency chief Dick Pound said the rules were clear."
+    )
+    assert ("Dick Pound", "head-of", "chief-of", "World Anti-Doping Agency") in triples
+
+
+def test_a_premiere_or_a_feature_is_of_a_work(entities_of):
+    found = entities_of("Carrey attended the UK premiere of Lemony Snicket in London.")
+    assert found["Lemony Snicket"][0] == "WORK_OF_ART"
+    found = entities_of("The French animated feature Belleville Rendezvous won.")
+    assert found["Belleville Rendezvous"][0] == "WORK_OF_ART"
+    found = entities_of("Analysts praised the software Microsoft is developing.")
+    assert found["Microsoft"][0] == "ORG"  # "software" describes no name here
+    found = entities_of("Apple will make a version of iTunes for Motorola phones.")
+    assert found["iTunes"][0] == "PRODUCT"
+
+
+def test_a_name_no_gazetteer_knows_with_a_person_of_its_own_is_an_organization(entities_of):
+    found = entities_of("Yugansk's Steven Theede said output fell.")
+    assert found["Yugansk"][0] == "ORG"  # labelled a place
+    found = entities_of("Brazil's Ronaldo scored twice.")
+    assert found["Brazil"][0] == "GPE"

@@ -25,6 +25,7 @@ from kgraph.entities.lexicon import (
 )
 from kgraph.entities.names import PEER_TITLES, canonical, clean_name, cluster_names
 from kgraph.entities.types import (
+    NOBLE_TITLES,
     ORGANIZATION_CUES,
     PERSONAL_TITLES,
     decide_type,
@@ -95,11 +96,14 @@ def _with_first_name(span: Span) -> Span:
 
 
 def _with_capitalized_modifier(span: Span) -> Span:
-    """A one-word name with the capitalized word before it that the model left out:
-    "Desperate Housewives" where the model marked "Housewives". Not a title, an office, a
+    """A one-word name, or an organization's, with the capitalized word before it that the
+    model left out: "Desperate Housewives" where the model marked "Housewives", "World
+    Anti-Doping Agency" where it marked "Anti-Doping Agency". Not a title, an office, a
     party, a nationality or a place ("Chancellor Brown", "Tory Smith", "British Airways"),
     nor a headline's first word."""
-    if len(span) != 1 or span.start == 0 or span.label_ in ("GPE", "LOC", "NORP"):
+    if span.start == 0 or span.label_ in ("GPE", "LOC", "NORP"):
+        return span
+    if len(span) > 1 and span.label_ != "ORG":
         return span
     if _place_or_nationality(span.text) or _surname_in_doc(span):
         return span  # "Tudor England"; "Judge Clark" beside Letitia Clark
@@ -111,7 +115,7 @@ def _with_capitalized_modifier(span: Span) -> Span:
         or len(word.text) < 3  # an initial: "M Stevens" of a team list
         or word.pos_ != "PROPN"
         or word.dep_ not in ("compound", "amod")
-        or word.head.i != span.start
+        or not (span.start <= word.head.i < span.end or _modifies_same(word, span))
     ):
         return span
     lower = word.lower_
@@ -124,6 +128,13 @@ def _with_capitalized_modifier(span: Span) -> Span:
     if first_name_gender(f"{word.text} {span.text}") is not None:
         return span  # a first name: _with_first_name's
     return Span(span.doc, word.i, span.end, span.label_)
+
+
+def _modifies_same(word, span: Span) -> bool:
+    """Whether ``word`` and an organization's name modify the same noun after it: "World"
+    and "Anti-Doping Agency" in "World Anti-Doping Agency chief Dick Pound"."""
+    root = span.root
+    return len(span) > 1 and root.dep_ == "compound" and word.head.i == root.head.i
 
 
 def _surname_in_doc(span: Span) -> bool:
@@ -273,10 +284,11 @@ EPITHETS = {"younger", "elder", "great"}
 
 
 def _joined(doc: Doc) -> list[Span]:
-    """The doc's entities, with two the model split joined back: a country before an
-    institution it names ("US" + "District Court"), and a person's epithet ("William
-    Pitt" + "the Younger")."""
+    """The doc's entities, with those the model split joined back: a country before an
+    institution it names ("US" + "District Court"), a person's epithet ("William Pitt" +
+    "the Younger"), a name with "and" ("Angels" + "Demons")."""
     ents = list(doc.ents)
+    over_and = _names_over_and(doc)
     joined: list[Span] = []
     i = 0
     while i < len(ents):
@@ -286,11 +298,16 @@ def _joined(doc: Doc) -> list[Span]:
             joined.append(Span(doc, ent.start, after.end, "ORG"))
             i += 2
             continue
+        if after is not None and _noble_title_of(ent, after):
+            joined.append(Span(doc, ent.start, after.end, "PERSON"))
+            i += 2
+            continue
         end = max(_epithet_end(ent), _title_with_and_end(ent))
-        work_end = _work_with_and_end(ent)
-        if work_end > end:
-            joined.append(Span(doc, ent.start, work_end, "WORK_OF_ART"))
-            while i + 1 < len(ents) and ents[i + 1].start < work_end:
+        and_end = _and_run_end(ent)
+        label = over_and.get(doc[ent.start : and_end].text) if and_end > ent.end else None
+        if label is not None:
+            joined.append(Span(doc, ent.start, and_end, label))
+            while i + 1 < len(ents) and ents[i + 1].start < and_end:
                 i += 1
         elif end > ent.end:
             joined.append(Span(doc, ent.start, end, _joined_label(ent, end)))
@@ -311,6 +328,17 @@ def _country_of_institution(ent: Span, after: Span) -> bool:
         and after.start <= ent.root.head.i < after.end
         and after[-1].text in institution_words()
         and _place_or_nationality(canonical(clean_name(ent.text), "GPE")[0])
+    )
+
+
+def _noble_title_of(ent: Span, after: Span) -> bool:
+    """ "Duke" + "of" + "Edinburgh", which the model split: one person's title."""
+    return (
+        len(ent) == 1
+        and ent[0].lower_ in NOBLE_TITLES
+        and after.start == ent.end + 1
+        and ent.doc[ent.end].lower_ == "of"
+        and after.label_ in ("GPE", "LOC", "ORG")
     )
 
 
@@ -349,24 +377,51 @@ def _title_with_and_end(ent: Span) -> int:
     return i + 1
 
 
-def _work_with_and_end(ent: Span) -> int:
-    """The end of a work's title with "and" that the model cut in two, after a singular
-    noun for a work: "the novel Angels and Demons", "his film Pride and Prejudice" (not
-    "the films Sideways and Ray", two works)."""
-    doc = ent.doc
-    if ent.start == 0 or ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and":
-        return ent.end
-    noun = doc[ent.start - 1]
+def _names_over_and(doc: Doc) -> dict[str, str]:
+    """Names with "and" the model cut in two, by text, with their label: a work's title
+    after a singular noun for a work ("the novel Angels and Demons", "his film Pride and
+    Prejudice"; not "the films Sideways and Ray"), or one name as the subject of a singular
+    verb ("Angels and Demons is set in Rome", "Marks and Spencer has"). Every other
+    mention of the same words in the article is the same name."""
+    found: dict[str, str] = {}
     nouns, _ = type_words()
-    if noun.tag_ in ("NNS", "NNPS") or nouns.get(noun.lower_) != "WORK_OF_ART":
+    for ent in doc.ents:
+        end = _and_run_end(ent)
+        if end == ent.end:
+            continue
+        text = doc[ent.start : end].text
+        before = doc[ent.start - 1] if ent.start else None
+        if (
+            before is not None
+            and before.tag_ not in ("NNS", "NNPS")
+            and nouns.get(before.lower_) == "WORK_OF_ART"
+        ):
+            found[text] = "WORK_OF_ART"
+        elif end < len(doc) and doc[end].tag_ == "VBZ" and text not in found:
+            found[text] = _one_name_label(doc[ent.start : end], ent)
+    return found
+
+
+def _and_run_end(ent: Span) -> int:
+    """The end of the capitalized words after "and" (and "the") right after ``ent``."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and":
         return ent.end
     end = ent.end + 1
     if doc[end].lower_ == "the":
         end += 1
     start = end
-    while end < len(doc) and doc[end].is_title and end - start < 4:
+    while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start and end - start < 4:
         end += 1
     return end if end > start else ent.end
+
+
+def _one_name_label(words: Span, first: Span) -> str:
+    """A place's for a country of two ("Trinidad and Tobago"), else an organization's
+    unless the model named the first part a work, a product or an event."""
+    if _place_or_nationality(words.text):
+        return "GPE"
+    return first.label_ if first.label_ in ("WORK_OF_ART", "PRODUCT", "EVENT") else "ORG"
 
 
 def _epithet_end(ent: Span) -> int:
@@ -386,6 +441,8 @@ def _without_title(span: Span) -> Span | None:
     "Supreme Leader", "New Home" of "New Home Secretary") or when it is a place or
     nationality cut from a longer name ("Miami" of "Miami Vice", "French" of "French
     Open champion")."""
+    if _office_state(span):
+        return None
     if span.end >= len(span.doc):
         return span
     after = span.doc[span.end]
@@ -405,6 +462,15 @@ def _without_title(span: Span) -> Span | None:
         and span.root.head.i >= span.end
     )
     return _longer_name(span) if cut else span
+
+
+def _office_state(span: Span) -> bool:
+    """Whether the name is the "State" of an office: "Secretary of State", "Minister of
+    State for Culture", "head of state" (no organization)."""
+    if span[0].text != "State" or span.start < 2:
+        return False
+    of, office = span.doc[span.start - 1], span.doc[span.start - 2]
+    return of.lower_ == "of" and is_role_noun(office.lemma_.lower())
 
 
 def _longer_name(span: Span) -> Span | None:

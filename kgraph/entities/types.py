@@ -139,6 +139,10 @@ def type_evidence(span: Span) -> Counter[str]:
             votes["ORG"] += WEAK
     if _starring(span) or _best_for(span):
         votes["WORK_OF_ART"] += MEDIUM  # "X stars Kimberly Elise", "best album for Confessions"
+    if _noble_title(span):
+        votes["PERSON"] += STRONG  # "the King of Belgium", labelled ORG
+    if _unknown_place_of_person(span):
+        votes["ORG"] += WEAK  # "Bafta's Grant Dean" (no place the gazetteer knows)
     if _played_for(span):
         votes["ORG"] += MEDIUM  # "made 110 appearances for Chelsea", "fly-half for Llanelli"
     if _plural_after_the(span):
@@ -209,6 +213,29 @@ def _played_for(span: Span) -> bool:
     return word.lemma_.lower() in PLAYED_FOR or (
         word.pos_ == "NOUN" and word.lemma_.lower() in TEAM_ROLES
     )
+
+
+#: Titles of nobility and monarchs before "of" and a place: "the King of Belgium".
+NOBLE_TITLES = {"king", "queen", "prince", "princess", "duke", "duchess", "earl", "countess"}
+NOBLE_TITLES |= {"emperor", "empress", "sultan", "emir", "marquess", "viscount"}
+
+
+def _noble_title(span: Span) -> bool:
+    """Whether the name is a title of nobility with "of": "the King of Belgium", "Duke of
+    Edinburgh" (a person)."""
+    words = [t for t in span if t.lower_ != "the"]
+    return len(words) >= 3 and words[0].lower_ in NOBLE_TITLES and words[1].lower_ == "of"
+
+
+def _unknown_place_of_person(span: Span) -> bool:
+    """Whether a name labelled a place that the gazetteer does not know has a person of
+    its own: "Bafta's Grant Dean" (an organization; "Brazil's Ronaldo" is a place's)."""
+    root = span.root
+    if span.label_ != "GPE" or root.dep_ != "poss" or _place(span) or _land(span):
+        return False
+    if clean_name(span.text).casefold() in geo_places():
+        return False
+    return root.head.ent_type_ == "PERSON" and root.head.i >= span.end
 
 
 def _plural_after_the(span: Span) -> bool:
@@ -475,6 +502,11 @@ def _entity_at(token: Token) -> Span | None:
     return None
 
 
+#: Nouns whose "of" names a work or a product: "the premiere of Lemony Snicket", "a
+#: version of iTunes".
+WORK_OR_PRODUCT_OF = ("premiere", "sequel", "remake", "adaptation", "screening", "version")
+
+
 def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
     """Nouns that say what a name is: "firm" in "British firm Sonaptic", "Sonaptic, the
     firm", "Sonaptic is a small firm", "Sideways was named best film"."""
@@ -485,6 +517,15 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
             and not child.ent_type_
         ):
             yield child  # "software firm Sonaptic" (the parser hangs "firm" on the name)
+    before = span.doc[span.start - 1] if span.start else None
+    if (
+        before is not None
+        and before.tag_ == "NN"
+        and not before.ent_type_
+        and before.head.i != root.i
+        and root.head.head.i != before.i  # "the software Microsoft is developing"
+    ):
+        yield before  # "animated feature Belleville Rendezvous", parsed apart
     for child in root.children:
         if child.dep_ == "appos" and not child.ent_type_:
             yield child  # "Sonaptic, the firm"
@@ -497,9 +538,9 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
     if (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
-        and root.head.head.lower_ in ("city", "town")
+        and root.head.head.lower_ in ("city", "town", *WORK_OR_PRODUCT_OF)
     ):
-        yield root.head.head  # "the city of Hamburg"
+        yield root.head.head  # "the city of Hamburg", "the premiere of Lemony Snicket"
 
 
 def _country(span: Span) -> bool:
