@@ -539,6 +539,7 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
         and root.head.head.lower_ in ("city", "town", *WORK_OR_PRODUCT_OF)
+        and not (root.head.head.lower_ == "version" and span.label_ == "WORK_OF_ART")
     ):
         yield root.head.head  # "the city of Hamburg", "the premiere of Lemony Snicket"
 
