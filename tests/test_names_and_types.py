@@ -422,3 +422,40 @@ def test_a_name_no_gazetteer_knows_with_a_person_of_its_own_is_an_organization(e
     assert found["Yugansk"][0] == "ORG"  # labelled a place
     found = entities_of("Brazil's Ronaldo scored twice.")
     assert found["Brazil"][0] == "GPE"
+
+
+def test_the_other_side_of_a_match_is_of_the_same_kind(entities_of):
+    found = entities_of("Marcel Desailly insists Chelsea take on Barcelona on Wednesday.")
+    assert found["Barcelona"][0] == "ORG"  # labelled a place: the club
+    found = entities_of("Defending champion Roger Federer faces Fabrice Santoro.")
+    assert found["Fabrice Santoro"][0] == "PERSON"  # labelled an organization
+    found = entities_of("England beat France at Twickenham.")
+    assert found["France"][0] == "GPE"  # a national side is left as written
+
+
+def test_an_appositive_with_its_own_possessive_describes_someone_else(entities_of):
+    found = entities_of(
+        "The regulator filed complaints against media giant Vivendi Universal, its boss and "
+        "another executive."
+    )
+    assert found["Vivendi Universal"][0] == "ORG"
+    found = entities_of("Other firms include France's Total and miner Barrick Gold.")
+    assert found["Barrick Gold"][0] == "ORG"
+
+
+def test_two_names_run_into_one_are_two(entities_of):
+    found = entities_of("Talks between the UK and Saudi Arabia ended on Monday.")
+    assert found["United Kingdom"][0] == found["Saudi Arabia"][0] == "GPE"
+    found = entities_of("Cyprus v Faroe Islands ended 2-2.")
+    assert "Cyprus" in found and "Faroe Islands" in found
+    assert entities_of("Trinidad and Tobago is a country.")["Trinidad and Tobago"][0] == "GPE"
+
+
+def test_a_person_s_name_never_ends_in_a_lower_case_word(entities_of):
+    found = entities_of(
+        "Last May, Chelsea lost 1-0 at Anfield, which ended a record 40-match unbeaten league run."
+    )
+    assert "Chelsea" in found
+    assert not any(name.endswith("run") for name in found)  # labelled a person
+    found = entities_of("Dutch film-maker Theo van Gogh was killed in Amsterdam.")
+    assert found["Theo van Gogh"][0] == "PERSON"

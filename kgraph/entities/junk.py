@@ -88,6 +88,8 @@ def name_part(span: Span) -> Span | None:
         return None
     if trimmed.text in TIME_ZONES:  # "rose 2% to 352p by 1200 GMT"
         return None
+    if trimmed.label_ == "PERSON" and trimmed[-1].is_lower and trimmed[-1].is_alpha:
+        return None  # "Shakespearean performer", "unbeaten league run": no one's name
     return trimmed
 
 

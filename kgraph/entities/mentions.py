@@ -61,7 +61,7 @@ def named_spans(doc: Doc) -> list[Span]:
         part
         for span in spans
         if span is not None
-        for whole in _surnames_apart(span)
+        for whole in _names_apart(span)
         for part in _descriptor_apart(whole)
     )
     kept: list[Span] = []
@@ -207,16 +207,31 @@ def _with_head_of_coordination(span: Span) -> Span:
 _NAMES_WITH_AND = {"ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"}
 
 
-def _surnames_apart(span: Span) -> list[Span]:
-    """Two surnames the model ran into one name over "and", each the surname of a full name
-    of the article: "tripped by Bryson and Thompson converted the penalty" (Craig Bryson,
-    Alan Thompson) is two people, not one organization."""
-    if len(span) != 3 or span[1].lower_ != "and" or span.label_ == "WORK_OF_ART":
+def _names_apart(span: Span) -> list[Span]:
+    """Two names the model ran into one, apart:
+
+    * two sides of a match over "v" or "vs": "Cyprus v Faroe Islands";
+    * two places over "and", each known to the gazetteer, which together are no place:
+      "the UK and Saudi Arabia" ("Trinidad and Tobago" is one country);
+    * two surnames over "and", each the surname of a full name of the article: "tripped
+      by Bryson and Thompson converted the penalty" (Craig Bryson, Alan Thompson) is two
+      people, not one organization.
+    """
+    doc = span.doc
+    for i in range(span.start + 1, span.end - 1):
+        if doc[i].lower_ in ("v", "vs", "v.", "vs."):
+            return [Span(doc, span.start, i, span.label_), Span(doc, i + 1, span.end, span.label_)]
+    ands = [i for i in range(span.start + 1, span.end - 1) if doc[i].lower_ == "and"]
+    if len(ands) != 1 or span.label_ == "WORK_OF_ART" or _place_or_nationality(span.text):
         return [span]
-    first, second = span[0], span[2]
-    surnames = _surnames_of_full_names(span.doc)
-    if first.text in surnames and second.text in surnames:
-        return [_as_person(span[0:1]), _as_person(span[2:3])]
+    first, second = doc[span.start : ands[0]], doc[ands[0] + 1 : span.end]
+    if _place_or_nationality(first.text) and _place_or_nationality(
+        canonical(clean_name(second.text), "GPE")[0]
+    ):
+        return [Span(doc, first.start, first.end, "GPE"), Span(doc, second.start, span.end, "GPE")]
+    surnames = _surnames_of_full_names(doc)
+    if len(first) == len(second) == 1 and first.text in surnames and second.text in surnames:
+        return [_as_person(first), _as_person(second)]
     return [span]
 
 

@@ -78,7 +78,14 @@ def type_words() -> tuple[dict[str, str], dict[str, str]]:
 
 def _described_by(token: Token) -> str | None:
     nouns, _ = type_words()
-    return nouns.get(token.lemma_.lower()) if token.pos_ in ("NOUN", "PROPN") else None
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-":  # "film-maker" is no "maker"
+        joined = nouns.get(doc[token.i - 2].lower_ + token.lemma_.lower())
+        if joined is not None:
+            return joined
+    return nouns.get(token.lemma_.lower())
 
 
 def type_evidence(span: Span) -> Counter[str]:
@@ -143,6 +150,9 @@ def type_evidence(span: Span) -> Counter[str]:
         votes["PERSON"] += STRONG  # "the King of Belgium", labelled ORG
     if _unknown_place_of_person(span):
         votes["ORG"] += WEAK  # "Bafta's Grant Dean" (no place the gazetteer knows)
+    opponent = _opponent_type(span)
+    if opponent is not None:
+        votes[opponent] += MEDIUM  # "Chelsea take on Barcelona": a club like Chelsea
     if _played_for(span):
         votes["ORG"] += MEDIUM  # "made 110 appearances for Chelsea", "fly-half for Llanelli"
     if _plural_after_the(span):
@@ -238,6 +248,43 @@ def _unknown_place_of_person(span: Span) -> bool:
     return root.head.ent_type_ == "PERSON" and root.head.i >= span.end
 
 
+def _possessed(noun: Token) -> bool:
+    """Whether a noun has a possessive pronoun of its own: "its boss" is someone else's
+    ("Mike Leigh's tale" still describes the film it stands beside)."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+
+
+#: Verbs of a match, whose subject and object are sides of the same kind.
+MATCH_VERBS = {"beat", "face", "meet", "play", "defeat", "host", "thrash", "edge", "overcome"}
+MATCH_VERBS |= {"take"}  # "take on"
+
+
+def _opponent_type(span: Span) -> str | None:
+    """The kind of side the name is, from the other side of a match: a club when a club
+    beats, faces or takes on it ("Chelsea take on Barcelona": not the city), a person when
+    a person does and it has a first name ("Federer faces Fabrice Santoro"). Countries
+    are left alone: their national sides may be written either way."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "dobj") or _land(span):
+        return None
+    verb = root.head
+    if verb.lemma_ not in MATCH_VERBS:
+        return None
+    taken_on = any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+    if verb.lemma_ == "take" and not taken_on:
+        return None
+    other_dep = "dobj" if root.dep_ == "nsubj" else "nsubj"
+    others = [_entity_at(c) for c in verb.children if c.dep_ == other_dep]
+    other = next((o for o in others if o is not None), None)
+    if other is None:
+        return None
+    if other.label_ == "ORG" and span.label_ in ("GPE", "PERSON") and len(span) <= 2:
+        return None if _has_first_name(span) else "ORG"
+    if other.label_ == "PERSON" and span.label_ != "PERSON" and _has_first_name(span):
+        return "PERSON"
+    return None
+
+
 def _plural_after_the(span: Span) -> bool:
     """Whether a name labelled a person is a plural after "the": "the Lib Dems", "the
     Ospreys" (a party, a team, a band; not "the Smiths" of a family with a first name)."""
@@ -326,14 +373,20 @@ def _after_the(span: Span) -> bool:
 _NOT_NAMED_AFTER_PEOPLE = {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
 
+#: Lower-case words inside a person's name: "Theo van Gogh", "Lula da Silva".
+NAME_PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le"}
+NAME_PARTICLES |= {"bin", "ibn", "al", "el", "dos", "das"}
+
+
 def _full_personal_name(span: Span) -> bool:
     """A name of two or three capitalized words whose first is a first name given to one
     gender, which the model labelled a place, building, work or product."""
     words = clean_name(span.text).split()
     return (
         span.label_ in _NOT_NAMED_AFTER_PEOPLE
-        and 2 <= len(words) <= 3
-        and all(w[:1].isupper() for w in words)
+        and 2 <= len(words) <= 4
+        and all(w[:1].isupper() or w in NAME_PARTICLES for w in words[1:])
+        and words[0][:1].isupper()
         and first_name_gender(" ".join(words)) is not None
         and not _place(span)
     )
@@ -527,8 +580,8 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
     ):
         yield before  # "animated feature Belleville Rendezvous", parsed apart
     for child in root.children:
-        if child.dep_ == "appos" and not child.ent_type_:
-            yield child  # "Sonaptic, the firm"
+        if child.dep_ == "appos" and not child.ent_type_ and not _possessed(child):
+            yield child  # "Sonaptic, the firm" (not "Vivendi, its boss")
     if root.dep_ == "appos" and not root.head.ent_type_:
         yield root.head  # "the firm, Sonaptic"
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
