@@ -459,3 +459,12 @@ def test_a_person_s_name_never_ends_in_a_lower_case_word(entities_of):
     assert not any(name.endswith("run") for name in found)  # labelled a person
     found = entities_of("Dutch film-maker Theo van Gogh was killed in Amsterdam.")
     assert found["Theo van Gogh"][0] == "PERSON"
+
+
+def test_a_full_name_labelled_an_organization_among_people_is_a_person(entities_of):
+    found = entities_of(
+        "Heymans and Valbon come in for Aurelien Rougerie and Jean-Philippe Grandclaude."
+    )
+    assert found["Jean-Philippe Grandclaude"][0] == "PERSON"  # labelled ORG
+    found = entities_of("Goldman Sachs and Morgan Stanley advised the firms.")
+    assert found["Morgan Stanley"][0] == "ORG"

@@ -341,14 +341,16 @@ def _said_in_a_statement(span: Span) -> bool:
 
 
 def _full_name_among_people(span: Span) -> bool:
-    """Whether a full name with a first name, labelled an organization, is in a list with a
-    person, or its surname stands alone as a person in the article: "Aurelien Rougerie and
-    Jean-Philippe Grandclaude", "Taylor Dent" beside "Dent" (an organization named after
-    its founder, "Morgan Stanley", is neither)."""
+    """Whether a name of two or three capitalized words, labelled an organization, is in a
+    list with a person's full name, or its last word stands alone as a person in the
+    article: "Aurelien Rougerie and Jean-Philippe Grandclaude", "JP McManus and John
+    Magnier", "Taylor Dent" beside "Dent". Not a name ending like an organization's
+    ("Sony Music Group"); an organization named after its founder, "Morgan Stanley", is
+    seldom either."""
     words = clean_name(span.text).split()
     if span.label_ != "ORG" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
-    if first_name_gender(" ".join(words)) is None:
+    if words[-1] in type_words()[1]:
         return False
     members = (_entity_at(t) for t in span.root.conjuncts if not span.start <= t.i < span.end)
     if any(m is not None and m.label_ == "PERSON" and _has_first_name(m) for m in members):
