@@ -278,7 +278,8 @@ def _opponent_type(span: Span) -> str | None:
     other = next((o for o in others if o is not None), None)
     if other is None:
         return None
-    if other.label_ == "ORG" and span.label_ in ("GPE", "PERSON") and len(span) <= 2:
+    club = other.label_ == "ORG" and not _has_first_name(other)  # not a person mislabelled
+    if club and span.label_ == "GPE" and len(span) <= 2:
         return None if _has_first_name(span) else "ORG"
     if other.label_ == "PERSON" and span.label_ != "PERSON" and _has_first_name(span):
         return "PERSON"
