@@ -468,3 +468,11 @@ def test_a_full_name_labelled_an_organization_among_people_is_a_person(entities_
     assert found["Jean-Philippe Grandclaude"][0] == "PERSON"  # labelled ORG
     found = entities_of("Goldman Sachs and Morgan Stanley advised the firms.")
     assert found["Morgan Stanley"][0] == "ORG"
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name(relation_triples_of, entities_of):
+    found = entities_of("Groups challenging the plans include Stop Stansted Expansion.")
+    assert "Groups" not in found
+    assert "Stop Stansted Expansion" in found
+    found = entities_of("Microsoft said sales rose. Apple said sales fell.")
+    assert found.keys() == {"Microsoft", "Apple"}

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kgraph.entities.lexicon import first_name_gender, places
+from kgraph.entities.lexicon import first_name_gender, geo_places, places
 
 #: Tokens that are amounts, scores, times or measures: "6.2bn", "£5m", "1-6,4-6", "8:11.22".
 _NUMERIC = re.compile(r"^[£$€¥#]?[\d.,:;/\-–%]*\d[\d.,:;/\-–%]*(?:bn|m|k|p|pc|%|s|th|st|nd|rd)?$")
@@ -88,9 +88,27 @@ def name_part(span: Span) -> Span | None:
         return None
     if trimmed.text in TIME_ZONES:  # "rose 2% to 352p by 1200 GMT"
         return None
+    if _common_word_opening_a_sentence(trimmed):
+        return None  # "Groups challenging the plans include ...", "Tsunami debt deal"
     if trimmed.label_ == "PERSON" and trimmed[-1].is_lower and trimmed[-1].is_alpha:
         return None  # "Shakespearean performer", "unbeaten league run": no one's name
     return trimmed
+
+
+def _common_word_opening_a_sentence(span: Span) -> bool:
+    """A one-word span that is a common noun, capitalized only because it opens the
+    sentence: "Groups challenging the plans ...", "Media reports say ..." (the tagger
+    calls a name a proper noun wherever it stands, a place of the gazetteer aside)."""
+    word = span[0]
+    if len(span) != 1 or not word.is_sent_start or word.pos_ not in ("NOUN", "ADJ", "VERB", "ADV"):
+        return False
+    gazetteer = places()  # "England are favourites": a place, whatever its tag
+    return not (
+        gazetteer.country(word.text)
+        or gazetteer.demonym(word.text)
+        or gazetteer.city_country(word.text)
+        or word.lower_ in geo_places()
+    )
 
 
 def _before_open_bracket(doc, start: int, end: int) -> int:
