@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kgraph.entities.lexicon import first_name_gender, geo_places, places
+from kgraph.entities.types import ORGANIZATION_CUES, TEAM_ROLES
 
 #: Tokens that are amounts, scores, times or measures: "6.2bn", "£5m", "1-6,4-6", "8:11.22".
 _NUMERIC = re.compile(r"^[£$€¥#]?[\d.,:;/\-–%]*\d[\d.,:;/\-–%]*(?:bn|m|k|p|pc|%|s|th|st|nd|rd)?$")
@@ -97,12 +98,25 @@ def name_part(span: Span) -> Span | None:
 
 def _common_word_opening_a_sentence(span: Span) -> bool:
     """A one-word span that is a common noun, capitalized only because it opens the
-    sentence: "Groups challenging the plans ...", "Media reports say ..." (the tagger
-    calls a name a proper noun wherever it stands, a place of the gazetteer aside)."""
+    sentence, and used as one: with a clause of its own ("Groups challenging the plans
+    include ...") or before the noun it describes ("Media reports say ...", "Tsunami debt
+    deal"). Not before a noun only an organization or a team has ("Rosneft shares fell"),
+    nor a place of the gazetteer ("England are favourites"), whatever the tagger says."""
     word = span[0]
-    if len(span) != 1 or not word.is_sent_start or word.pos_ not in ("NOUN", "ADJ", "VERB", "ADV"):
+    if len(span) != 1 or not word.is_sent_start or word.pos_ != "NOUN":
         return False
-    gazetteer = places()  # "England are favourites": a place, whatever its tag
+    head = word.head
+    described = (
+        word.dep_ == "compound"
+        and head.i > word.i
+        and head.is_lower
+        and head.pos_ == "NOUN"
+        and head.lemma_ not in ORGANIZATION_CUES | TEAM_ROLES
+    )
+    clause = any(c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") for c in word.children)
+    if not (described or clause):
+        return False
+    gazetteer = places()
     return not (
         gazetteer.country(word.text)
         or gazetteer.demonym(word.text)

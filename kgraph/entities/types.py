@@ -56,6 +56,7 @@ WORK_ROLES = {"actor", "actress", "co-star", "scriptwriter", "screenwriter"}
 #: Nouns whose "in" or "of" object is a company: "a stake in Manchester United".
 HOLDINGS = {"stake", "share", "holding", "shareholding", "takeover", "acquisition", "bid"}
 HOLDINGS |= {"subsidiary", "unit", "division", "shareholder", "chairman", "ceo"}
+HOLDINGS |= {"sale", "purchase", "auction", "buyer", "seller", "merger", "sell-off"}
 #: Verbs whose object is a company when its name has no first name: "bought Twitter".
 ACQUISITION_VERBS = {"buy", "acquire", "purchase", "sell"}
 
@@ -594,8 +595,8 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
     if (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
-        and root.head.head.lower_ in ("city", "town", *WORK_OR_PRODUCT_OF)
-        and not (root.head.head.lower_ == "version" and span.label_ == "WORK_OF_ART")
+        and root.head.head.lemma_.lower() in ("city", "town", *WORK_OR_PRODUCT_OF)
+        and not (root.head.head.lemma_ == "version" and span.label_ == "WORK_OF_ART")
     ):
         yield root.head.head  # "the city of Hamburg", "the premiere of Lemony Snicket"
 
