@@ -478,3 +478,14 @@ def test_a_common_noun_opening_a_sentence_is_no_name(relation_triples_of, entiti
     found = entities_of("Rosneft bought the production unit Yugansk for 9bn.")
     assert found["Rosneft"][0] == "ORG"  # tagged a common noun, used as a name
     assert found["Yugansk"][0] == "ORG"  # "production unit", labelled a place
+
+
+def test_a_plural_noun_before_a_one_word_name_describes_a_team(entities_of):
+    found = entities_of(
+        "Holders Manchester United and Premiership leaders Chelsea both face difficult ties."
+    )
+    assert found["Chelsea"][0] == "ORG"  # labelled a person; "leaders" is no person
+    found = entities_of("Defending champions Arsenal lost at home.")
+    assert found["Arsenal"][0] == "ORG"  # the description run into the name, apart
+    found = entities_of("Actor Rodrigo de la Serna took the prize.")
+    assert "Rodrigo de la Serna" in found

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kgraph.entities.lexicon import first_name_gender, geo_places, places
-from kgraph.entities.types import ORGANIZATION_CUES, TEAM_ROLES
+from kgraph.entities.types import NAME_PARTICLES, ORGANIZATION_CUES, TEAM_ROLES
 
 #: Tokens that are amounts, scores, times or measures: "6.2bn", "£5m", "1-6,4-6", "8:11.22".
 _NUMERIC = re.compile(r"^[£$€¥#]?[\d.,:;/\-–%]*\d[\d.,:;/\-–%]*(?:bn|m|k|p|pc|%|s|th|st|nd|rd)?$")
@@ -79,6 +79,7 @@ def name_part(span: Span) -> Span | None:
                 break
         if doc[start].is_lower:
             return None
+    start = _after_description(doc, start, end)
     end = _before_open_bracket(doc, start, end)
     end = _before_setting(doc, start, end)
     if end == start:
@@ -94,6 +95,23 @@ def name_part(span: Span) -> Span | None:
     if trimmed.label_ == "PERSON" and trimmed[-1].is_lower and trimmed[-1].is_alpha:
         return None  # "Shakespearean performer", "unbeaten league run": no one's name
     return trimmed
+
+
+def _after_description(doc, start: int, end: int) -> int:
+    """The start of a name after the lower-case description the model ran into it:
+    "Defending champions Arsenal" → "Arsenal" (a lower-case word inside a name is a
+    particle or a short function word: "Bank of England", "Theo van Gogh")."""
+    last = None
+    for i in range(start, end - 1):
+        token = doc[i]
+        if (
+            token.is_lower
+            and token.pos_ in ("NOUN", "ADJ", "VERB")
+            and token.lower_ not in NAME_PARTICLES
+            and doc[i + 1].is_title
+        ):
+            last = i
+    return last + 1 if last is not None else start
 
 
 def _common_word_opening_a_sentence(span: Span) -> bool:

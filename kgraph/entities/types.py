@@ -101,6 +101,8 @@ def type_evidence(span: Span) -> Counter[str]:
         votes["PERSON"] += STRONG
     for described in _describing_nouns(span, root):
         if (found := _described_by(described)) is not None:
+            if found == "PERSON" and described.tag_ == "NNS" and len(span) == 1:
+                found = "ORG"  # "Premiership leaders Chelsea", "holders Liverpool": a team
             votes[found] += MEDIUM
     head = root.head
     if root.dep_ in ("compound", "poss") and head.i >= span.end:
