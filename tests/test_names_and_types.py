@@ -379,6 +379,10 @@ def test_a_name_with_and_before_a_singular_verb_is_one_name(entities_of):
     )
     assert "Angels and Demons" in found
     assert "Angels" not in found and "Demons" not in found
+    found = entities_of(
+        "The plan was first aired in March and Gordon Brown is now selling it hard."
+    )
+    assert found.keys() == {"Gordon Brown"}  # a date and a person, each its own
     found = entities_of("Marks and Spencer is cutting 300 jobs.")
     assert found["Marks and Spencer"][0] == "ORG"
     assert found.keys() == {"Marks and Spencer"}

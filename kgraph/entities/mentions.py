@@ -402,8 +402,8 @@ def _names_over_and(doc: Doc) -> dict[str, str]:
     nouns, _ = type_words()
     for ent in doc.ents:
         end = _and_run_end(ent)
-        if end == ent.end:
-            continue
+        if end == ent.end or ent.label_ not in ENTITY_TYPES or _full_name_in(doc[ent.end : end]):
+            continue  # "in December and Tony Blair is": a date, and a person of his own
         text = doc[ent.start : end].text
         before = doc[ent.start - 1] if ent.start else None
         if (
@@ -415,6 +415,14 @@ def _names_over_and(doc: Doc) -> dict[str, str]:
         elif end < len(doc) and doc[end].tag_ == "VBZ" and text not in found:
             found[text] = _one_name_label(doc[ent.start : end], ent)
     return found
+
+
+def _full_name_in(words: Span) -> bool:
+    """Whether a person's full name of the model's starts within ``words``."""
+    return any(
+        e.label_ == "PERSON" and len(e) > 1 and words.start <= e.start < words.end
+        for e in words.doc.ents
+    )
 
 
 def _and_run_end(ent: Span) -> int:
