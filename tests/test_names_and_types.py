@@ -493,3 +493,10 @@ def test_a_plural_noun_before_a_one_word_name_describes_a_team(entities_of):
     assert found["Arsenal"][0] == "ORG"  # the description run into the name, apart
     found = entities_of("Actor Rodrigo de la Serna took the prize.")
     assert "Rodrigo de la Serna" in found
+    found = entities_of(
+        "Its organisers, the Academie des Arts et Techniques du Cinema, changed the rules."
+    )
+    assert "Academie des Arts et Techniques du Cinema" in found
+    assert "Walkman of the 21st Century" in entities_of(
+        "Sony has billed the machine as the Walkman of the 21st Century."
+    )

@@ -106,6 +106,7 @@ def _after_description(doc, start: int, end: int) -> int:
         token = doc[i]
         if (
             token.is_lower
+            and token.is_alpha
             and token.pos_ in ("NOUN", "ADJ", "VERB")
             and token.lower_ not in NAME_PARTICLES
             and doc[i + 1].is_title

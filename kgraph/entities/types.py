@@ -382,6 +382,9 @@ _NOT_NAMED_AFTER_PEOPLE = {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT
 #: Lower-case words inside a person's name: "Theo van Gogh", "Lula da Silva".
 NAME_PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le"}
 NAME_PARTICLES |= {"bin", "ibn", "al", "el", "dos", "das"}
+#: ... and inside the names of foreign institutions: "Academie des Arts et Techniques du
+#: Cinema".
+NAME_PARTICLES |= {"des", "et", "y", "e", "und", "les", "los", "las", "lo", "delle", "dei"}
 
 
 def _full_personal_name(span: Span) -> bool:
