@@ -500,3 +500,30 @@ def test_a_plural_noun_before_a_one_word_name_describes_a_team(entities_of):
     assert "Walkman of the 21st Century" in entities_of(
         "Sony has billed the machine as the Walkman of the 21st Century."
     )
+
+
+def test_who_a_work_stars_and_a_country_s_athlete_are_people(entities_of):
+    found = entities_of("The low-budget feature Smoke Signals stars Kimberly Elise as a teacher.")
+    assert found["Kimberly Elise"][0] == "PERSON"  # labelled ORG
+    found = entities_of("Britain's Tosin Oke was fourth.")
+    assert found["Tosin Oke"][0] == "PERSON"
+
+
+def test_counted_people_are_a_nationality(entities_of):
+    found = entities_of("Britain sent a company of 120 Gurkhas to help.")
+    assert found["Gurkhas"][0] == "NORP"  # labelled a place
+
+
+def test_a_place_describing_a_club_or_a_person_stays_a_place(entities_of):
+    assert entities_of("He made six starts with the Glasgow club.")["Glasgow"][0] == "GPE"
+    found = entities_of("Norfolk farmer Tony Martin was jailed.")
+    assert found["Norfolk"][0] == "GPE"  # labelled ORG
+    found = entities_of("Sunderland chairman Bob Murray resigned.")
+    assert found["Sunderland"][0] == "ORG"  # the club's chairman
+
+
+def test_a_name_ending_in_a_plural_noun_is_a_group(entities_of):
+    found = entities_of("The trio replace flamboyant US act Scissor Sisters at the top.")
+    assert found["Scissor Sisters"][0] == "ORG"  # labelled a person
+    found = entities_of("Serena Williams and Venus Williams won.")
+    assert found["Venus Williams"][0] == "PERSON"

@@ -153,12 +153,18 @@ def type_evidence(span: Span) -> Counter[str]:
         votes["PERSON"] += STRONG  # "the King of Belgium", labelled ORG
     if _unknown_place_of_person(span):
         votes["ORG"] += WEAK  # "Bafta's Grant Dean" (no place the gazetteer knows)
+    if _starred(span) or _of_a_country(span):
+        votes["PERSON"] += MEDIUM  # "the film stars Kimberly Elise", "Ethiopia's Tirunesh Dibaba"
+    if _counted_people(span):
+        votes["NORP"] += MEDIUM  # "a company of 120 Gurkhas", "twenty-two Maori"
+    if _place_of_a_description(span):
+        votes["GPE"] += MEDIUM  # "the Glasgow club", "Norfolk farmer Tony Martin"
     opponent = _opponent_type(span)
     if opponent is not None:
         votes[opponent] += MEDIUM  # "Chelsea take on Barcelona": a club like Chelsea
     if _played_for(span):
         votes["ORG"] += MEDIUM  # "made 110 appearances for Chelsea", "fly-half for Llanelli"
-    if _plural_after_the(span):
+    if _plural_group_name(span):
         votes["ORG"] += MEDIUM  # "the Lib Dems", "the Ospreys", labelled a person
     if _held_as_event(span):
         votes["EVENT"] += MEDIUM  # "the Glastonbury festival", "the Reading and Leeds festivals"
@@ -204,9 +210,8 @@ def _best_for(span: Span) -> bool:
     holder = root.head.head
     nouns = [holder] + [c for c in holder.children if c.dep_ == "dobj"]
     return any(
-        any(c.lower_ == "best" and c.dep_ in ("amod", "compound") for c in noun.children)
-        for noun in nouns
-    )
+        any(t.lower_ == "best" for t in noun.doc[noun.left_edge.i : noun.i]) for noun in nouns
+    )  # "the best debut performance prize for The Motorcycle Diaries"
 
 
 #: Nouns and verbs whose "for" names a team: "appearances for Chelsea", "played for Bath".
@@ -289,12 +294,68 @@ def _opponent_type(span: Span) -> str | None:
     return None
 
 
-def _plural_after_the(span: Span) -> bool:
-    """Whether a name labelled a person is a plural after "the": "the Lib Dems", "the
-    Ospreys" (a party, a team, a band; not "the Smiths" of a family with a first name)."""
-    the = span[0] if span[0].lower_ == "the" else span.doc[span.start - 1] if span.start else None
-    if span.label_ != "PERSON" or the is None or the.lower_ != "the":
+def _starred(span: Span) -> bool:
+    """Whether the name is who a work stars: "the feature stars Kimberly Elise", "a film
+    starring Tom Cruise" (a person, whatever the model's label)."""
+    root = span.root
+    return (
+        root.dep_ == "dobj"
+        and root.head.lemma_ == "star"
+        and not any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.head.children)
+        and not _place(span)
+    )
+
+
+def _of_a_country(span: Span) -> bool:
+    """Whether a name of two capitalized words that is no place follows a country's
+    possessive, as sport writes of its athletes: "Ethiopia's Tirunesh Dibaba", "Britain's
+    Tosin Oke" (labelled a place or a building; organizations are left alone)."""
+    words = clean_name(span.text).split()
+    if span.label_ not in ("GPE", "FAC", "LOC") or len(words) != 2 or _place(span):
         return False
+    if not all(w[:1].isupper() for w in words) or words[-1] in type_words()[1]:
+        return False
+    owners = [c for c in span.root.children if c.dep_ == "poss"]
+    return any(_land(_entity_at(o) or o.doc[o.i : o.i + 1]) for o in owners)
+
+
+def _counted_people(span: Span) -> bool:
+    """Whether a plural name is counted: "120 Gurkhas", "Twenty-two Maori" (people of a
+    nation or a community, not a place)."""
+    root = span.root
+    counted = any(c.dep_ == "nummod" for c in root.children)
+    return counted and root.tag_ == "NNPS" and span.label_ in ("GPE", "ORG", "PERSON")
+
+
+def _place_of_a_description(span: Span) -> bool:
+    """Whether a place of the gazetteer, labelled a person or an organization, is named to
+    describe what follows it: "the Glasgow club" (a club described by its city), "Norfolk
+    farmer Tony Martin"; not a role in a team or an organization ("Newcastle manager",
+    "Sunderland chairman": the club's)."""
+    root = span.root
+    if span.label_ not in ("PERSON", "ORG") or root.dep_ != "compound":
+        return False
+    if not (_place(span) or _land(span)):
+        return False
+    head = root.head
+    if head.i < span.end or not head.is_lower or head.pos_ != "NOUN":
+        return False
+    if head.lemma_ in ("club", "side", "team"):
+        return True
+    noun = head.lemma_.lower()
+    club_roles = TEAM_ROLES | ORGANIZATION_CUES | CLUB_CUES
+    return noun not in club_roles and _names_person_after(head)
+
+
+def _plural_group_name(span: Span) -> bool:
+    """Whether a name labelled a person is a plural after "the": "the Lib Dems", "the
+    Ospreys" (a party, a team, a band; not "the Smiths" of a family with a first name), or
+    ends with a plural noun: "Scissor Sisters"."""
+    the = span[0] if span[0].lower_ == "the" else span.doc[span.start - 1] if span.start else None
+    if span.label_ != "PERSON":
+        return False
+    if the is None or the.lower_ != "the":  # "US act Scissor Sisters": a plural noun ends it
+        return len(span) > 1 and span[-1].tag_ == "NNPS" and not _has_first_name(span)
     last = span[-1]
     plural = last.tag_ == "NNPS" or (last.text.endswith("s") and not last.text.endswith("ss"))
     return (
