@@ -158,7 +158,7 @@ def type_evidence(span: Span) -> Counter[str]:
     if _counted_people(span):
         votes["NORP"] += MEDIUM  # "a company of 120 Gurkhas", "twenty-two Maori"
     if _place_of_a_description(span):
-        votes["GPE"] += MEDIUM  # "the Glasgow club", "Norfolk farmer Tony Martin"
+        votes["GPE"] += MEDIUM  # "the Glasgow club", labelled a person
     opponent = _opponent_type(span)
     if opponent is not None:
         votes[opponent] += MEDIUM  # "Chelsea take on Barcelona": a club like Chelsea
@@ -328,23 +328,14 @@ def _counted_people(span: Span) -> bool:
 
 
 def _place_of_a_description(span: Span) -> bool:
-    """Whether a place of the gazetteer, labelled a person or an organization, is named to
-    describe what follows it: "the Glasgow club" (a club described by its city), "Norfolk
-    farmer Tony Martin"; not a role in a team or an organization ("Newcastle manager",
-    "Sunderland chairman": the club's)."""
+    """Whether a place of the gazetteer, labelled a person, describes the club after it:
+    "the Glasgow club" (a club described by its city; a city labelled an organization
+    there is left alone, as a club named by it)."""
     root = span.root
-    if span.label_ not in ("PERSON", "ORG") or root.dep_ != "compound":
-        return False
-    if not (_place(span) or _land(span)):
+    if span.label_ != "PERSON" or root.dep_ != "compound" or not _place(span):
         return False
     head = root.head
-    if head.i < span.end or not head.is_lower or head.pos_ != "NOUN":
-        return False
-    if head.lemma_ in ("club", "side", "team"):
-        return True
-    noun = head.lemma_.lower()
-    club_roles = TEAM_ROLES | ORGANIZATION_CUES | CLUB_CUES
-    return noun not in club_roles and _names_person_after(head)
+    return head.i >= span.end and head.lemma_ in ("club", "side", "team")
 
 
 def _plural_group_name(span: Span) -> bool:
