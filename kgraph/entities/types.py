@@ -335,11 +335,7 @@ def _counted_people(span: Span) -> bool:
     """Whether a plural name is counted: "120 Gurkhas", "Twenty-two Maori" (people of a
     nation or a community, not a place)."""
     root = span.root
-    counts = [
-        c
-        for c in root.children
-        if c.dep_ == "nummod" and c.i < span.start and c.lower_ not in ("one", "1")
-    ]  # not a score after a name: "Vera Zvonareva 6-1 6-0"
+    counts = [c for c in root.children if c.dep_ == "nummod" and c.lower_ not in ("one", "1")]
     return bool(counts) and root.tag_ in ("NNPS", "NNP") and span.label_ in ("GPE", "ORG", "PERSON")
 
 
