@@ -155,8 +155,6 @@ def type_evidence(span: Span) -> Counter[str]:
         votes["ORG"] += WEAK  # "Bafta's Grant Dean" (no place the gazetteer knows)
     if _starred(span) or _of_a_country(span):
         votes["PERSON"] += MEDIUM  # "the film stars Kimberly Elise", "Ethiopia's Tirunesh Dibaba"
-    if _organization_s_own(span):
-        votes["PRODUCT"] += WEAK  # "Microsoft's Xbox", "Sony's Qrio" (labelled ORG)
     if _counted_people(span):
         votes["NORP"] += MEDIUM  # "a company of 120 Gurkhas", "twenty-two Maori"
     if _place_of_a_description(span):
@@ -321,22 +319,12 @@ def _of_a_country(span: Span) -> bool:
     return any(_land(_entity_at(o) or o.doc[o.i : o.i + 1]) for o in owners)
 
 
-def _organization_s_own(span: Span) -> bool:
-    """Whether a one-word name labelled an organization is an organization's own, as its
-    products are written: "Microsoft's Xbox", "Sony's Qrio robots" (a describing noun,
-    "Yukos's production unit Yugansk", outweighs it)."""
-    if span.label_ != "ORG" or len(span) != 1 or span.text in type_words()[1]:
-        return False
-    owners = (_entity_at(c) for c in span.root.children if c.dep_ == "poss")
-    return any(o is not None and o.label_ == "ORG" and not _place(o) for o in owners)
-
-
 def _counted_people(span: Span) -> bool:
     """Whether a plural name is counted: "120 Gurkhas", "Twenty-two Maori" (people of a
     nation or a community, not a place)."""
     root = span.root
-    counts = [c for c in root.children if c.dep_ == "nummod" and c.lower_ not in ("one", "1")]
-    return bool(counts) and root.tag_ in ("NNPS", "NNP") and span.label_ in ("GPE", "ORG", "PERSON")
+    counted = any(c.dep_ == "nummod" for c in root.children)
+    return counted and root.tag_ == "NNPS" and span.label_ in ("GPE", "ORG", "PERSON")
 
 
 def _place_of_a_description(span: Span) -> bool:
