@@ -395,6 +395,8 @@ def test_a_noble_title_with_of_is_a_person(entities_of):
     assert entities_of("She wrote to the King of Belgium last week.")["King of Belgium"][0] == (
         "PERSON"
     )
+    found = entities_of("She appeared alongside Richard Wilson in ITV's King of Fridges.")
+    assert found.get("King of Fridges", ("",))[0] != "PERSON"  # a show
 
 
 def test_the_state_of_an_office_is_no_organization(relation_triples_of):

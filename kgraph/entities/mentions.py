@@ -29,6 +29,7 @@ from kgraph.entities.types import (
     ORGANIZATION_CUES,
     PERSONAL_TITLES,
     decide_type,
+    is_known_place,
     type_evidence,
     type_words,
 )
@@ -347,13 +348,15 @@ def _country_of_institution(ent: Span, after: Span) -> bool:
 
 
 def _noble_title_of(ent: Span, after: Span) -> bool:
-    """ "Duke" + "of" + "Edinburgh", which the model split: one person's title."""
+    """ "Duke" + "of" + "Edinburgh", which the model split: one person's title (a place
+    after "of")."""
     return (
         len(ent) == 1
         and ent[0].lower_ in NOBLE_TITLES
         and after.start == ent.end + 1
         and ent.doc[ent.end].lower_ == "of"
         and after.label_ in ("GPE", "LOC", "ORG")
+        and is_known_place(after.text)
     )
 
 

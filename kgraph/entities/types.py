@@ -239,10 +239,23 @@ NOBLE_TITLES |= {"emperor", "empress", "sultan", "emir", "marquess", "viscount"}
 
 
 def _noble_title(span: Span) -> bool:
-    """Whether the name is a title of nobility with "of": "the King of Belgium", "Duke of
-    Edinburgh" (a person)."""
+    """Whether the name is a title of nobility with "of" and a place: "the King of
+    Belgium", "Duke of Edinburgh" (a person)."""
     words = [t for t in span if t.lower_ != "the"]
-    return len(words) >= 3 and words[0].lower_ in NOBLE_TITLES and words[1].lower_ == "of"
+    if len(words) < 3 or words[0].lower_ not in NOBLE_TITLES or words[1].lower_ != "of":
+        return False
+    return is_known_place(" ".join(t.text for t in words[2:]))  # not "King of Fridges", a show
+
+
+def is_known_place(name: str) -> bool:
+    """Whether the gazetteer knows the name as a country, city or other place."""
+    gazetteer = places()
+    return bool(
+        gazetteer.country(name)
+        or gazetteer.city_country(name)
+        or name.casefold() in geo_places()
+        or KNOWN_ALIASES.get(name.casefold())
+    )
 
 
 def _unknown_place_of_person(span: Span) -> bool:
