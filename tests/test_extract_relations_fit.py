@@ -126,3 +126,13 @@ def test_a_former_head_stays_a_head(triples_of):
         "Mr Corcostegui, a former CEO at Santander, also asked the court for new evidence."
     )
     assert _pairs(found, "Corcostegui", "Santander") == {("head-of", "chief-executive-of")}
+
+
+def test_visiting_a_place_is_no_meeting(triples_of):
+    found = triples_of(
+        "Ms Rodriguez visited Kenya and Tanzania last week, and on Friday she visited "
+        "Jacinda Ardern at her office."
+    )
+    assert _pairs(found, "Rodriguez", "Kenya") == {("other", "visits")}
+    assert _pairs(found, "Rodriguez", "Tanzania") == {("other", "visits")}
+    assert ("meets", "visits") in _pairs(found, "Rodriguez", "Jacinda Ardern")
