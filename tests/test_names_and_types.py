@@ -527,3 +527,12 @@ def test_a_name_ending_in_a_plural_noun_is_a_group(entities_of):
     assert found["Scissor Sisters"][0] == "ORG"  # labelled a person
     found = entities_of("Serena Williams and Venus Williams won.")
     assert found["Venus Williams"][0] == "PERSON"
+
+
+def test_a_name_the_article_calls_a_company_joins_no_person(entities_of):
+    found = entities_of(
+        "Ford, the US car company, reported higher profits on Thursday. "
+        "The results were good, said chairman and chief executive officer Bill Ford."
+    )
+    assert found["Ford"][0] == "ORG"
+    assert found["Bill Ford"] == ("PERSON", set())  # "Ford" is the company, not his surname

@@ -23,8 +23,9 @@ from kgraph.entities.lexicon import (
     is_role_noun,
     places,
 )
-from kgraph.entities.names import PEER_TITLES, canonical, clean_name, cluster_names
+from kgraph.entities.names import PEER_TITLES, canonical, clean_name, cluster_names, match_key
 from kgraph.entities.types import (
+    MEDIUM,
     NOBLE_TITLES,
     ORGANIZATION_CUES,
     PERSONAL_TITLES,
@@ -599,6 +600,18 @@ def _labels_from_evidence(
     return [decided.get(surface, label) for surface, label in zip(surfaces, labels)]
 
 
+def _described_as_no_person(surfaces: list[str], evidence: list[Counter[str]]) -> set[str]:
+    """Match keys of the names the article itself describes as something other than a
+    person ("Ford, the US car company"): they join no person's full name ("Bill Ford")."""
+    described = set()
+    for surface, found in zip(surfaces, evidence):
+        if found:
+            kind, weight = found.most_common(1)[0]
+            if kind != "PERSON" and weight >= MEDIUM and not found["PERSON"]:
+                described.add(match_key(surface))
+    return described
+
+
 def resolve_mentions(doc: Doc) -> list[Mention]:
     """Named mentions of a doc, each tied to its entity within the article."""
     spans = named_spans(doc)
@@ -609,7 +622,7 @@ def resolve_mentions(doc: Doc) -> list[Mention]:
     span_evidence = [type_evidence(span) for span in spans]
     labels = _labels_from_evidence(surfaces, labels, span_evidence)
     pairs = [canonical(name, label) for name, label in zip(surfaces, labels)]
-    entities = cluster_names(pairs)
+    entities = cluster_names(pairs, _described_as_no_person(surfaces, span_evidence))
     aliases: dict[str, set[str]] = defaultdict(set)
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
     for surface, pair, found in zip(surfaces, pairs, span_evidence):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -132,7 +132,9 @@ def _majority(votes: Counter[str]) -> str:
     return min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99, t))
 
 
-def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], EntityRef]:
+def cluster_names(
+    names: Iterable[tuple[str, str]], not_people: Collection[str] = frozenset()
+) -> dict[tuple[str, str], EntityRef]:
     """Group canonical (name, type) pairs into entities; map each pair to its entity.
 
     The type is not part of identity: the same name under two labels is one entity, typed
@@ -147,7 +149,9 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
     and College Union").
     A bare institution name merges into the one longer name it ends or begins ("Institute",
     "American Film Institute"; "Bank", "Bank of England").
-    Two different full names never merge.
+    Two different full names never merge, and a name the article itself says is no
+    person (``not_people``, by match key: "Ford, the US car company") joins no person's
+    full name ("Bill Ford").
     """
     counts = Counter(names)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -174,7 +178,7 @@ def cluster_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Ent
             or not _known_place(groups[key][0])
         ):
             longer = [other for other in persons if is_short_form(key, other)]
-            if len(longer) == 1:
+            if len(longer) == 1 and key not in not_people:
                 merged[key] = longer[0]
                 continue
         if "PERSON" in votes[key] and len(key.split()) == 1 and key not in PEER_TITLES:
