@@ -186,13 +186,13 @@ def type_evidence(span: Span) -> Counter[str]:
 def _starring(span: Span) -> bool:
     """Whether the name is what stars a person: "Beyond Borders, which starred Angelina
     Jolie", "the feature Diary of a Mad Black Woman stars Kimberly Elise" (a film)."""
-    if _has_first_name(span) or _place(span):
-        return False
     root, doc, end = span.root, span.doc, span.end
     verbs = [root.head] if root.dep_ == "nsubj" else []
     verbs += [c for c in root.children if c.dep_ == "relcl"]
     if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("which", "that"):
         verbs.append(doc[end + 2])  # the parser may hang the clause on another name
+    if not any(verb.lemma_ == "star" for verb in verbs) or _has_first_name(span) or _place(span):
+        return False
     return any(
         verb.lemma_ == "star"
         and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children)
@@ -416,8 +416,10 @@ def _full_name_among_people(span: Span) -> bool:
     Magnier", "Taylor Dent" beside "Dent". Not a name ending like an organization's
     ("Sony Music Group"); an organization named after its founder, "Morgan Stanley", is
     seldom either."""
+    if span.label_ != "ORG" or not 2 <= len(span) <= 4:
+        return False
     words = clean_name(span.text).split()
-    if span.label_ != "ORG" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
     if words[-1] in type_words()[1]:
         return False
