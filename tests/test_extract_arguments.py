@@ -190,6 +190,27 @@ def test_an_object_with_no_is_negated(records_of):
     assert resign and not any(t.negated for t in resign)  # "no mandate" is not his resigning
 
 
+def test_hardly_and_scarcely_deny_a_verb_and_barely_does_not(records_of):
+    triples = records_of("The singer said that Tom Jones hardly ever visited Paris.")
+    visit = [t for t in triples if t.object.name == "Paris"]
+    assert visit and all(t.negated for t in visit)
+    triples = records_of("Tom Jones scarcely knew Tony Blair.")
+    knew = [t for t in triples if t.object.name == "Tony Blair"]
+    assert knew and all(t.negated for t in knew)
+    triples = records_of("Andy Murray barely beat Roger Federer.")  # he won, only just
+    beat = [t for t in triples if t.object.name == "Roger Federer"]
+    assert beat and not any(t.negated for t in beat)
+
+
+def test_the_asking_happened_and_only_the_asked_clause_is_open(records_of):
+    triples = records_of("The prosecutor, Tom Jones, asked Mr Smith if he had ever met Mr Brown.")
+    stances = {(t.subject.name, t.object.name): t.modality for t in triples}
+    assert stances[("Tom Jones", "Smith")] == "asserted"
+    assert {m for (_, o), m in stances.items() if o == "Brown"} == {"hypothetical"}
+    triples = records_of("If Tom Jones meets Tony Blair, they will talk.")  # still a condition
+    assert {t.modality for t in triples if t.object.name == "Tony Blair"} == {"hypothetical"}
+
+
 def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
     triples = records_of(
         "John Toshack has his first game in charge of Wales, and it will be important for "

@@ -70,6 +70,12 @@ TOPIC_PREPOSITIONS = {"about", "over", "on", "of", "regarding"}
 EVALUATION_WORDS = {"important", "vital", "essential", "necessary", "crucial", "hard"}
 EVALUATION_WORDS |= {"difficult", "easy", "key", "right", "wrong", "time", "good", "better"}
 DOUBT_ADVERBS = {"probably", "possibly", "perhaps", "maybe", "conceivably"}
+#: Adverbs that deny a verb as "not" does: "hardly ever watched", "scarcely knew". Not
+#: "barely", which in news mostly means "only just" ("barely beat Federer": he won).
+NEGATING_ADVERBS = {"never", "hardly", "scarcely"}
+#: Verbs whose "if" or "whether" clause is the question asked, not a condition on them:
+#: "asked Mr Myers if he knew ..." (the asking happened; only the asked clause is open).
+ASKING_VERBS = {"ask", "wonder", "inquire", "enquire", "question", "check", "query"}
 
 
 @dataclass(frozen=True)
@@ -180,7 +186,17 @@ def _weighed(anchor: Token, own: tuple[Token, ...], above: list[Token]) -> bool:
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children)
+    """ "not", "never", "no", or a negating adverb, also one with its own modifier
+    ("hardly ever watched": "hardly" hangs on "ever")."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+            return True
+        if child.dep_ == "advmod" and (
+            child.lower_ in NEGATING_ADVERBS
+            or any(g.dep_ == "advmod" and g.lower_ in NEGATING_ADVERBS for g in child.children)
+        ):
+            return True
+    return False
 
 
 def _denied_object(verb: Token) -> bool:
@@ -210,7 +226,7 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
     ) or any(
         v.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in v.children)
         for v in sentence
-        if v.head in own
+        if v.head in own and v.head.lemma_.lower() not in ASKING_VERBS
     )
     if conditional or _weighed(anchor, own, above) or _unrealised(anchor, own, above):
         return Modality("hypothetical", negated)
