@@ -211,6 +211,42 @@ def test_the_asking_happened_and_only_the_asked_clause_is_open(records_of):
     assert {t.modality for t in triples if t.object.name == "Tony Blair"} == {"hypothetical"}
 
 
+def test_a_title_takes_its_organization_from_its_own_phrase(triples_of):
+    found = triples_of(
+        "Tory co-chairman Liam Fox attacked Labour's record and party leader Michael Howard "
+        "is due to speak later."
+    )
+    assert not any(s == "Michael Howard" and o == "Labour" for s, _, o in found)
+    found = triples_of("Vodafone's UK chief executive Nick Read said sales rose.")
+    assert ("Nick Read", "uk-chief-executive-of", "Vodafone") in found
+
+
+def test_a_description_named_by_its_modifier_or_made_of_two_firms_is_no_anaphor(triples_of):
+    found = triples_of(
+        "Former Labour leader Neil Kinnock took his seat in the Lords on Monday. He was "
+        "accompanied by Baroness Jay and Baroness Hollis, a close friend of the ex-Labour "
+        "leader."
+    )
+    assert ("Neil Kinnock", "leader-of", "Labour") in found
+    assert not any(s.startswith("Baroness") and o == "Labour" for s, _, o in found)
+    found = triples_of(
+        "Federated Department Stores has agreed to buy May Department Stores for $11bn. The "
+        "combined firm will operate about 1,000 stores across the US."
+    )
+    assert ("Federated Department Stores", "agrees-to-buy", "May Department Stores") in found
+    assert not any(o == "United States" for _, _, o in found)
+
+
+def test_a_description_in_apposition_does_not_name_what_it_describes(triples_of):
+    found = triples_of(
+        "Euro Disney is to sell new shares to cut its debts. The Walt Disney Company and the "
+        "Saudi investor Prince Alwaleed, the firm's two largest shareholders, will buy the "
+        "new stock."
+    )
+    assert ("Prince Alwaleed", "shareholder-of", "Euro Disney") in found
+    assert not any(o == "Walt Disney Company" for _, _, o in found)
+
+
 def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
     triples = records_of(
         "John Toshack has his first game in charge of Wales, and it will be important for "

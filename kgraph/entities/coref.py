@@ -229,9 +229,24 @@ def description_class(token: Token) -> tuple[tuple[str, ...], str] | None:
         return None  # "the head of X", "the company, ByteDance": relations, not anaphors
     if token.i + 1 < len(token.doc) and token.nbor().ent_type_ == "PERSON":
         return None  # "President Trump": a title, not an anaphor
-    if any(c.dep_ == "compound" and c.ent_type_ for c in token.children):
-        return None  # "the TikTok application", "the US executive": named by their modifier
+    if any(_naming_modifier(c) for c in token.children):
+        return None  # "the TikTok application", "the ex-Labour leader": named by a modifier
+    if any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for c in token.children):
+        return None  # "the combined firm": two companies merged, neither of them alone
     return DESCRIPTIONS[token.lemma_.lower()]
+
+
+#: Modifiers that make a description name what several entities became together: "the
+#: combined firm", "the merged group".
+JOINT_WORDS = {"combined", "merged", "enlarged", "joint", "united"}
+
+
+def _naming_modifier(child: Token) -> bool:
+    """A name modifying a description: "the US executive", "the ex-Labour leader" (a
+    nationality adjective stays: "the Chinese president" names a Chinese president)."""
+    if not child.ent_type_ or child.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    return child.dep_ == "compound" or child.ent_type_ != "NORP"
 
 
 def _pronoun_types(token: Token) -> tuple[tuple[str, ...], str] | None:
@@ -467,6 +482,24 @@ def _clause_owner(
     return None
 
 
+def _apposed_to(anaphor: Token, entity_at: dict[int, EntityRef]) -> set[str]:
+    """Entities a phrase in apposition describes, which an anaphor inside it cannot name:
+    in "Disney and Prince Al-Walid, the firm's two main shareholders", the firm is neither
+    of them; in "Mr Smith, his brother", he is not Mr Smith."""
+    token = anaphor
+    for _ in range(6):
+        if token.dep_ == "appos":
+            head = token.head
+            named = [head, *(c for c in head.children if c.dep_ == "conj")]
+            if head.dep_ == "conj":
+                named.append(head.head)
+            return {entity_at[t.i].id for t in named if t.i in entity_at}
+        if token.head == token or token.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+            return set()
+        token = token.head
+    return set()
+
+
 def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions for the pronouns and descriptions of ``doc`` that name a known entity."""
     by_start = {m.start: m for m in mentions}
@@ -506,6 +539,9 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             entity = _reporter(token, entity_at, types)
         else:
             entity = _reported_subject(token, entity_at, types)
+        apposed = _apposed_to(token, entity_at)
+        if entity is not None and entity.id in apposed:
+            entity = None
         if entity is None and not (token.lower_ in ("it", "itself") and _is_subject(token)):
             if pronoun:
                 gender = _PRONOUN_GENDER.get(token.lower_) if token.pos_ == "PRON" else None
@@ -520,6 +556,7 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     candidates = [s for s in candidates if not _same_person(s.entity, speaker)]
             else:
                 candidates = _agreeing(token, seen, profiles)
+            candidates = [s for s in candidates if s.entity.id not in apposed]
             entity = _choose(candidates, token, sentence_of[token.i], types, kind[1], evidence)
         if entity is None:
             continue

@@ -149,6 +149,8 @@ def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Cand
                 owner = index.mention(child)
                 if child.dep_ != "poss" or owner is None or owner.entity.id == person.entity.id:
                     continue
+                if not _owns_the_title(child, person, roles, index):
+                    continue  # "Labour's record and party leader Michael Howard"
                 subject = (_argument(person, head),)
                 obj = (_argument(owner, child),)
                 words = [t.lower_ for t in roles if t.i > child.i and t.lower_ not in HONORIFICS]
@@ -163,6 +165,22 @@ def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Cand
                     yield Candidate(subject, predicate, obj, roles[-1], "title", 0.8)
                 elif owner.entity.type in ORGANIZATION_TYPES:
                     yield Candidate(subject, "affiliated-with", obj, child, "affiliation", 0.75)
+
+
+def _owns_the_title(owner: Token, person: Mention, roles: list[Token], index: MentionIndex) -> bool:
+    """Whether a possessive is the title's own: only title words, forms of address, places
+    ("Vodafone's UK chief executive") and adverbs ("then") stand between it and the name.
+    The parser hangs "Labour's" on "leader" in "an attack on Labour's record and party leader
+    Michael Howard"; "record and party" say it is another phrase's owner."""
+    own = set(roles)
+    for token in owner.doc[owner.i + 1 : person.start]:
+        if token in own or token.tag_ == "POS" or token.lower_ in HONORIFICS:
+            continue
+        if token.dep_ in ("advmod", "punct") and token.text not in (",", "and", "or"):
+            continue
+        if index.mention(token) is None:
+            return False
+    return True
 
 
 def _places_between(owner: Token, person: Mention, index: MentionIndex) -> list[str]:
