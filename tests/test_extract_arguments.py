@@ -247,6 +247,42 @@ def test_a_description_in_apposition_does_not_name_what_it_describes(triples_of)
     assert not any(o == "Walt Disney Company" for _, _, o in found)
 
 
+def test_a_name_that_backs_an_unnamed_conjunct_is_no_argument(triples_of):
+    found = triples_of(
+        "Blu-ray, backed by Sony, is competing against Toshiba and NEC-backed HD-DVD to be "
+        "the format of choice."
+    )
+    assert not any(o == "Toshiba" for _, _, o in found)
+    found = triples_of("Sony will compete against Microsoft and Toshiba-owned Westinghouse.")
+    assert {o for s, _, o in found if s == "Sony"} == {"Microsoft", "Westinghouse"}
+
+
+def test_a_list_of_places_puts_none_inside_another(triples_of):
+    found = triples_of("The tournament will include Spain, Portugal, Wales, Italy and Greece.")
+    assert not any(p == "located-in" for _, p, _ in found)
+    found = triples_of("He has lived in Munich, Germany, and Lyon, France.")
+    assert ("Munich", "located-in", "Germany") in found
+    assert ("Lyon", "located-in", "France") in found
+
+
+def test_a_place_after_a_comma_locates_the_name_before_it(triples_of):
+    found = triples_of(
+        "Mr Johnson, MP for Henley-on-Thames, Oxfordshire, said the party was trying to "
+        "reassure voters."
+    )
+    assert not any(o == "Oxfordshire" for _, _, o in found)
+
+
+def test_a_role_for_an_area_belongs_to_the_organization_named_before_it(triples_of):
+    found = triples_of(
+        "Jo Brand, the BBC correspondent for Africa, reported from Nairobi on Monday."
+    )
+    assert ("Jo Brand", "correspondent-of", "BBC") in found
+    assert not any(o == "Africa" for s, _, o in found if s == "Jo Brand")
+    found = triples_of("Peter Hain, the Labour minister for Wales, spoke on Monday.")
+    assert ("Peter Hain", "minister-of", "Wales") in found  # an office serves its place
+
+
 def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
     triples = records_of(
         "John Toshack has his first game in charge of Wales, and it will be important for "

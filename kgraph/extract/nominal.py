@@ -65,6 +65,8 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
     for child in noun.children:
         if child.dep_ == "poss":
             return index.arguments(child)
+    named_before = _organization_before(noun, index)
+    office = _side_or_office(noun)  # "the Labour minister for Wales" is Wales's minister
     for preposition in ROLE_PREPOSITIONS:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == preposition:
@@ -72,8 +74,16 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
                     if pobj.dep_ != "pobj":
                         continue
                     found = index.arguments(pobj) or _nested_holder(pobj, index)
+                    if named_before and _an_area(preposition, found) and not office:
+                        return named_before  # "World Bank director for the West Bank"
                     if found:
                         return found
+    return named_before
+
+
+def _organization_before(noun: Token, index: MentionIndex) -> list[Argument]:
+    """An organization named before a role ("a Left party MP"); a place too for a side or
+    an office ("Ireland coach", "London mayor")."""
     types = {"ORG", "GPE"} if _side_or_office(noun) else {"ORG"}
     for child in noun.lefts:
         if child.dep_ == "compound" and not index.mention(noun):
@@ -81,6 +91,17 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
             if found:
                 return found
     return []
+
+
+def _an_area(preposition: str, found: list[Argument]) -> bool:
+    """Whether a role's "for" phrase names the area it serves, not its holder: "country
+    director for the West Bank and Gaza" (of the World Bank)."""
+    places = ("GPE", "LOC")
+    return (
+        preposition == "for"
+        and bool(found)
+        and all(a.entity.type in places or a.token.ent_type_ in places for a in found)
+    )
 
 
 def _side_or_office(noun: Token) -> bool:

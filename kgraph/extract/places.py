@@ -50,6 +50,27 @@ def _contains(outer: Mention, inner: Mention) -> bool:
     )
 
 
+def _in_a_list(place: Mention, region: Mention, mentions: list[Mention], doc) -> bool:
+    """Whether "place, region" are two items of a list of places ("teams France, England,
+    Wales, Italy and Scotland"), not a place and what contains it: a country or region
+    before the place, or another after "and", continues the list ("in Munich, Germany, and
+    Lyon, France" stays two pairs: before Lyon stands "and", after Germany a city)."""
+    gazetteer = places()
+    before = next((m for m in mentions if m.end == place.start - 1), None)
+    if before is not None and doc[before.end].text == "," and _not_a_city(before, gazetteer):
+        return True
+    after_word = doc[region.end] if region.end < len(doc) else None
+    if after_word is None or after_word.lower_ not in ("and", "or"):
+        return False
+    after = next((m for m in mentions if m.start == region.end + 1), None)
+    return after is not None and _not_a_city(after, gazetteer)
+
+
+def _not_a_city(mention: Mention, gazetteer) -> bool:
+    """A country or a region ("England"), which no comma puts inside another place."""
+    return mention.entity.type in PLACE_TYPES and not gazetteer.city_country(mention.entity.name)
+
+
 def comma_places(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """ "in Munich, Germany" → Munich located-in Germany."""
     doc = sentence.doc
@@ -61,6 +82,7 @@ def comma_places(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
             or region.start != place.end + 1
             or doc[place.end].text != ","
             or not _contains(place, region)
+            or _in_a_list(place, region, mentions, doc)
         ):
             continue
         yield Candidate(
