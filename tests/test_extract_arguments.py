@@ -283,6 +283,12 @@ def test_a_role_for_an_area_belongs_to_the_organization_named_before_it(triples_
     assert ("Peter Hain", "minister-of", "Wales") in found  # an office serves its place
 
 
+def test_a_show_holds_the_role_of_its_actor_whatever_its_type(records_of):
+    triples = records_of("EastEnders actor Shane Richie has won a National Television Award.")
+    roles = {(t.subject.name, t.predicate, t.object.name, t.object.type) for t in triples}
+    assert ("Shane Richie", "actor-of", "EastEnders", "WORK_OF_ART") in roles
+
+
 def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
     triples = records_of(
         "John Toshack has his first game in charge of Wales, and it will be important for "

@@ -85,6 +85,8 @@ def _organization_before(noun: Token, index: MentionIndex) -> list[Argument]:
     """An organization named before a role ("a Left party MP"); a place too for a side or
     an office ("Ireland coach", "London mayor")."""
     types = {"ORG", "GPE"} if _side_or_office(noun) else {"ORG"}
+    if noun.lemma_.lower() in WORK_ROLES:
+        types.add("WORK_OF_ART")  # "the EastEnders actor"
     for child in noun.lefts:
         if child.dep_ == "compound" and not index.mention(noun):
             found = [a for a in index.arguments(child) if a.entity.type in types]
@@ -102,6 +104,21 @@ def _an_area(preposition: str, found: list[Argument]) -> bool:
         and bool(found)
         and all(a.entity.type in places or a.token.ent_type_ in places for a in found)
     )
+
+
+#: Roles in a work, which a show or a film holds as an organization holds its staff:
+#: "EastEnders actor Shane Richie", "Shane Richie, star of EastEnders".
+WORK_ROLES = {"actor", "actress", "star", "presenter", "host", "writer", "creator"}
+WORK_ROLES |= {"director", "producer", "composer", "narrator"}
+#: Types of the entities that hold roles named before a person.
+HOLDER_TYPES = {"ORG", "GPE", "FAC"}
+
+
+def _holder_types(role: Token) -> set[str]:
+    """The types that may hold a role: a work too for a role in a work."""
+    if role.lemma_.lower() in WORK_ROLES:
+        return HOLDER_TYPES | {"WORK_OF_ART"}
+    return HOLDER_TYPES
 
 
 def _side_or_office(noun: Token) -> bool:
@@ -281,7 +298,7 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if not role_tokens or cursor < sentence.start:
             continue
         org = index.mention(sentence.doc[cursor])
-        if org is None or org.entity.type not in ("ORG", "GPE", "FAC"):
+        if org is None or org.entity.type not in _holder_types(role_tokens[-1]):
             continue
         if org.entity.type == "GPE" and _after_possessive(sentence.doc, org.start):
             continue  # "Vodafone's UK chief executive" heads a unit of Vodafone, not the UK
