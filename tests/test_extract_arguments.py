@@ -289,6 +289,20 @@ def test_a_show_holds_the_role_of_its_actor_whatever_its_type(records_of):
     assert ("Shane Richie", "actor-of", "EastEnders", "WORK_OF_ART") in roles
 
 
+def test_an_embassy_is_abroad_and_a_person_noun_before_a_role_is_no_nationality(triples_of):
+    found = triples_of(
+        "A spokesman for the US Embassy in London said visas would be issued within a week."
+    )
+    assert ("US Embassy", "based-in", "London") in found
+    assert ("US Embassy", "based-in", "United States") not in found
+    found = triples_of("The Australian High Commission said the talks would resume.")
+    assert not any(p == "based-in" for _, p, _ in found)
+    found = triples_of(
+        "Scotsman journalist Hamish MacDonell said the remark had obscured the bigger picture."
+    )
+    assert not any(p == "citizen-of" for _, p, _ in found)
+
+
 def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
     triples = records_of(
         "John Toshack has his first game in charge of Wales, and it will be important for "
