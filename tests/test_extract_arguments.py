@@ -303,6 +303,16 @@ def test_an_embassy_is_abroad_and_a_person_noun_before_a_role_is_no_nationality(
     assert not any(p == "citizen-of" for _, p, _ in found)
 
 
+def test_a_name_conjoined_to_a_titled_name_shares_its_title(triples_of):
+    found = triples_of(
+        "The union consulted France coach Bernard Laporte and Eddie O'Sullivan of Ireland."
+    )
+    assert ("Eddie O'Sullivan", "coach-of", "Ireland") in found
+    assert ("Eddie O'Sullivan", "citizen-of", "Ireland") not in found
+    found = triples_of("Venus Williams opens against Eleni Daniilidou of Greece.")
+    assert ("Eleni Daniilidou", "citizen-of", "Greece") in found
+
+
 def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
     triples = records_of(
         "John Toshack has his first game in charge of Wales, and it will be important for "

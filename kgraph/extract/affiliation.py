@@ -67,12 +67,24 @@ def _title_words(mention: Mention, head: Token, index: MentionIndex) -> list[str
     ]
 
 
+def _conjunct_title(person: Mention, head: Token, index: MentionIndex) -> list[str]:
+    """The title of the name this one is conjoined to, which it shares: in "Australia coach
+    Eddie Jones and Jake White of South Africa" White is South Africa's coach."""
+    if head.dep_ != "conj":
+        return []
+    first = index.mention(head.head)
+    if first is None or first.entity.type != "PERSON" or first.end > person.start:
+        return []
+    words = _title_words(first, head.head, index)
+    return words if role(words) is not None else []
+
+
 def _affiliation(
     person: Mention, head: Token, owner: Mention, owner_token: Token, index: MentionIndex
 ) -> Candidate | None:
     subject = (_argument(person, head),)
     obj = (_argument(owner, owner_token),)
-    words = _title_words(person, head, index)
+    words = _title_words(person, head, index) or _conjunct_title(person, head, index)
     found = role([w.rstrip("s") if w.endswith("ents") else w for w in words]) if words else None
     if found:
         return Candidate(subject, found.predicate, obj, head, "affiliation", 0.8)
