@@ -313,6 +313,16 @@ def test_a_name_conjoined_to_a_titled_name_shares_its_title(triples_of):
     assert ("Eleni Daniilidou", "citizen-of", "Greece") in found
 
 
+def test_a_based_modifier_is_no_conjunct_s_that_has_modifiers_of_its_own(triples_of):
+    found = triples_of(
+        "The bidders include Germany's Siemens, the Paris-based Alstom, and engineering "
+        "group Bombardier."
+    )
+    assert ("Alstom", "based-in", "Paris") in found
+    assert ("Siemens", "based-in", "Paris") not in found
+    assert ("Bombardier", "based-in", "Paris") not in found
+
+
 def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
     triples = records_of(
         "John Toshack has his first game in charge of Wales, and it will be important for "

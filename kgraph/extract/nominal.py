@@ -357,9 +357,23 @@ def based_in(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         described = token.head
         while not index.arguments(described) and described.dep_ in ("compound", "amod"):
             described = described.head  # "London-based investment group Cevian Capital"
-        companies = index.arguments(described)
+        companies = [
+            c for c in index.arguments(described) if c.token == described or _bare(c.token, index)
+        ]
         if places and companies:
             yield Candidate(tuple(companies), "based-in", tuple(places), token, "based", 0.9)
+
+
+def _bare(conjunct: Token, index: MentionIndex) -> bool:
+    """Whether a conjunct has no modifier of its own, so that one before the first conjunct
+    is its too: in "the US-based ChevronTexaco, and miner Barrick Gold" "US-based" is
+    ChevronTexaco's only ("miner" and no article of its own)."""
+    own = index.mention(conjunct)
+    return not any(
+        c.dep_ in ("det", "amod", "compound", "nmod", "poss")
+        and (own is None or not own.start <= c.i < own.end)
+        for c in conjunct.lefts
+    )
 
 
 NOMINAL_EXTRACTORS = (appositions, titles, copular_roles, based_in)
