@@ -137,6 +137,7 @@ class _Profile:
 
     nations: set[str]
     titles: set[str]
+    ties: set[str]
 
 
 def _modifier_words(token: Token, stop: int) -> list[Token]:
@@ -155,7 +156,7 @@ def _profiles(doc: Doc, mentions: list[Mention]) -> dict[str, _Profile]:
     gazetteer = places()
     profiles: dict[str, _Profile] = {}
     for mention in mentions:
-        profile = profiles.setdefault(mention.entity.id, _Profile(set(), set()))
+        profile = profiles.setdefault(mention.entity.id, _Profile(set(), set(), set()))
         if mention.entity.type in _PLACE_TYPES:
             name = mention.entity.name
             country = gazetteer.country(name) or gazetteer.city_country(name)
@@ -171,6 +172,7 @@ def _profiles(doc: Doc, mentions: list[Mention]) -> dict[str, _Profile]:
             if token.dep_ == "appos" and not token.head.ent_type_:
                 words.append(token.head)
                 words.extend(_modifier_words(token.head, token.head.i))
+        profile.ties |= _tied_names(words)
         for word in words:
             country = gazetteer.demonym(word.text) or (
                 gazetteer.country(word.text) if word.ent_type_ == "GPE" else None
@@ -192,11 +194,14 @@ def _agreeing(description: Token, candidates: list[_Seen], profiles: dict[str, _
         if c.dep_ in ("amod", "compound") and gazetteer.demonym(c.text)
     }
     title = description.lemma_.lower()
+    ties = _tied_names(c for c in description.children if c.dep_ in ("amod", "nmod"))
     kept = []
     for seen in candidates:
-        profile = profiles.get(seen.entity.id, _Profile(set(), set()))
+        profile = profiles.get(seen.entity.id, _Profile(set(), set(), set()))
         if nations and not nations <= profile.nations:
             continue
+        if ties and not ties <= profile.ties:
+            continue  # "the ex-Labour leader" is one the article has called Labour's
         if title in OFFICE_TITLES and profile.titles and title not in profile.titles:
             continue
         kept.append(seen)
@@ -242,11 +247,18 @@ JOINT_WORDS = {"combined", "merged", "enlarged", "joint", "united"}
 
 
 def _naming_modifier(child: Token) -> bool:
-    """A name modifying a description: "the US executive", "the ex-Labour leader" (a
-    nationality adjective stays: "the Chinese president" names a Chinese president)."""
-    if not child.ent_type_ or child.dep_ not in ("compound", "amod", "nmod"):
-        return False
-    return child.dep_ == "compound" or child.ent_type_ != "NORP"
+    """A name compounded with a description: "the TikTok application", "the US executive"."""
+    return child.dep_ == "compound" and bool(child.ent_type_)
+
+
+#: Entity types whose name before a description or a name ties it to them: "the ex-Labour
+#: leader", "Former Labour leader Neil Kinnock".
+TYING_TYPES = {"ORG", "GPE"}
+
+
+def _tied_names(words) -> set[str]:
+    """The organizations and places named among a mention's modifiers."""
+    return {w.text.lower() for w in words if w.ent_type_ in TYING_TYPES}
 
 
 def _pronoun_types(token: Token) -> tuple[tuple[str, ...], str] | None:
@@ -483,12 +495,14 @@ def _clause_owner(
 
 
 def _apposed_to(anaphor: Token, entity_at: dict[int, EntityRef]) -> set[str]:
-    """Entities a phrase in apposition describes, which an anaphor inside it cannot name:
-    in "Disney and Prince Al-Walid, the firm's two main shareholders", the firm is neither
-    of them; in "Mr Smith, his brother", he is not Mr Smith."""
+    """Entities a phrase in apposition describes, which a description inside it (not the
+    appositive itself: "Menatep, the holding company" is Menatep) cannot name: in "Disney
+    and Prince Al-Walid, the firm's two main shareholders", the firm is neither of them.
+    Pronouns are left alone: "Gazprom, its unit Gazpromneft" is a list the parser reads as
+    an apposition."""
     token = anaphor
     for _ in range(6):
-        if token.dep_ == "appos":
+        if token.dep_ == "appos" and token != anaphor:
             head = token.head
             named = [head, *(c for c in head.children if c.dep_ == "conj")]
             if head.dep_ == "conj":
@@ -539,7 +553,7 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             entity = _reporter(token, entity_at, types)
         else:
             entity = _reported_subject(token, entity_at, types)
-        apposed = _apposed_to(token, entity_at)
+        apposed = set() if pronoun else _apposed_to(token, entity_at)
         if entity is not None and entity.id in apposed:
             entity = None
         if entity is None and not (token.lower_ in ("it", "itself") and _is_subject(token)):
