@@ -221,7 +221,7 @@ def test_a_title_takes_its_organization_from_its_own_phrase(triples_of):
     assert ("Nick Read", "uk-chief-executive-of", "Vodafone") in found
 
 
-def test_a_description_named_by_its_modifier_or_made_of_two_firms_is_no_anaphor(triples_of):
+def test_a_description_agrees_with_its_organization_and_a_combined_firm_is_neither(triples_of):
     found = triples_of(
         "Former Labour leader Neil Kinnock took his seat in the Lords on Monday. He was "
         "accompanied by Baroness Jay and Baroness Hollis, a close friend of the ex-Labour "
