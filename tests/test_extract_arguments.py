@@ -323,6 +323,19 @@ def test_a_based_modifier_is_no_conjunct_s_that_has_modifiers_of_its_own(triples
     assert ("Bombardier", "based-in", "Paris") not in found
 
 
+def test_a_present_tense_with_a_day_to_come_is_a_fixture(records_of):
+    def stances(text: str, obj: str) -> set[str]:
+        return {t.modality for t in records_of(text) if t.object.name == obj}
+
+    assert stances(
+        "Tony Blair meets Gerhard Schroeder in Berlin on Monday.", "Gerhard Schroeder"
+    ) == {"future"}
+    assert stances(
+        "Tony Blair met Gerhard Schroeder in Berlin on Monday.", "Gerhard Schroeder"
+    ) == {"asserted"}
+    assert stances("Microsoft owns a stake in Apple this year.", "Apple") == {"asserted"}
+
+
 def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
     triples = records_of(
         "John Toshack has his first game in charge of Wales, and it will be important for "

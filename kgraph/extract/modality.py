@@ -78,6 +78,32 @@ NEGATING_ADVERBS = {"never", "hardly", "scarcely"}
 ASKING_VERBS = {"ask", "wonder", "inquire", "enquire", "question", "check", "query"}
 
 
+#: Words of a date to come: "on Wednesday", "this weekend", "next week", "tomorrow".
+COMING_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+COMING_WORDS = {"next", "tomorrow", "tonight", "weekend"}
+
+
+def _scheduled(verb: Token) -> bool:
+    """A present tense with a day to come states a fixture, not a fact: "when Chelsea take
+    on Barcelona on Wednesday", "Celtic host Aberdeen this weekend" (a past "beat
+    Barcelona on Wednesday" is past)."""
+    if verb.tag_ not in ("VBP", "VBZ") or verb.lemma_ in ("be", "have"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "has signed on Monday", "is playing on Monday": no fixture
+    dates = [c for c in verb.children if c.ent_type_ == "DATE"]
+    dates += [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "on"
+        for p in c.children
+        if p.dep_ == "pobj" and p.ent_type_ == "DATE"
+    ]
+    return any(
+        w.lower_ in COMING_DAYS | COMING_WORDS for d in dates for w in d.subtree if w.ent_type_
+    )
+
+
 @dataclass(frozen=True)
 class Modality:
     """The stance of a statement: its modality label and whether it is negated."""
@@ -243,6 +269,6 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
     question = sentence.text.rstrip().endswith("?")
     if question or any(c.dep_ == "aux" and c.lower_ in MODALS for v in own for c in v.children):
         return Modality("hypothetical", negated)
-    if modals & {"will", "shall", "'ll"} or _future_frame(own, above):
+    if modals & {"will", "shall", "'ll"} or _future_frame(own, above) or _scheduled(anchor):
         return Modality("future", negated)
     return Modality("asserted", negated)
