@@ -200,7 +200,8 @@ def _agreeing(description: Token, candidates: list[_Seen], profiles: dict[str, _
         profile = profiles.get(seen.entity.id, _Profile(set(), set(), set()))
         if nations and not nations <= profile.nations:
             continue
-        if ties and not ties <= profile.ties:
+        named = set(seen.entity.name.lower().split())
+        if ties and not ties <= profile.ties | named:
             continue  # "the ex-Labour leader" is one the article has called Labour's
         if title in OFFICE_TITLES and profile.titles and title not in profile.titles:
             continue
