@@ -180,6 +180,11 @@ def _direct_objects(verb: Token) -> list[Token]:
         return _patients(verb)
     reported = {o for c in _children(verb, {"ccomp"}) for o in _reported_subject(c)}
     objects = [o for o in _children(verb, OBJECT_DEPS) if o not in reported]
+    direct = [o for o in objects if o.dep_ == "dobj"]
+    if len(direct) > 1:  # a verb has one direct object; a second is a word the parser
+        # hung on it from a clause further on ("accused Letwin of ... sacking every teacher,
+        # GP and nurse": GP is no one accused)
+        objects = [o for o in objects if o not in direct[1:]]
     if reported:
         return objects  # "revealed Liverpool are in talks": Liverpool is no object
     waiting = all(c.dep_ in ("cc", "conj", "punct") for c in verb.rights)
