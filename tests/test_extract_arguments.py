@@ -345,6 +345,17 @@ def test_a_verb_has_one_direct_object(triples_of):
     assert ("Blair", "accuses", "GP") not in found  # the parser hangs GP on "accused"
 
 
+def test_a_relative_clause_after_a_list_is_about_its_last_item(triples_of):
+    found = triples_of(
+        "The team includes Owen, Rooney and Beckham, who joined Real Madrid in 2003."
+    )
+    assert {s for s, p, o in found if o == "Real Madrid"} == {"Beckham"}
+    found = triples_of(
+        "Federer, Hewitt and Roddick, who all beat Tim Henman last year, will play in Dubai."
+    )
+    assert {s for s, p, o in found if o == "Tim Henman"} == {"Federer", "Hewitt", "Roddick"}
+
+
 def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
     triples = records_of(
         "John Toshack has his first game in charge of Wales, and it will be important for "

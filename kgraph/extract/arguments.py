@@ -133,6 +133,11 @@ class MentionIndex:
                 found.append(argument)
         return found
 
+    def argument(self, token: Token) -> list[Argument]:
+        """The entity ``token`` alone stands for (not its conjuncts), if any."""
+        found = self._argument(token)
+        return [found] if found else []
+
     def _backs_its_conjunct(self, token: Token) -> bool:
         """Whether ``token`` shares a hyphened participle with an unnamed conjunct rather
         than standing in the slot: the parser reads "against Toshiba and NEC-backed HD-DVD"
@@ -159,7 +164,7 @@ class MentionIndex:
         if depth > 3:
             return None
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-            return self._argument(token.head.head, depth + 1)
+            return self._argument(relative_antecedents(token.head)[0], depth + 1)
         mention = self.mention(token)
         if mention and _locates_a_name(token, mention):
             return None  # "MP for Henley-on-Thames, Oxfordshire": the seat is Henley
@@ -210,6 +215,19 @@ def _naming_compound(noun: Token) -> Token | None:
     if names:
         return names[-1]
     return next((c for c in noun.lefts if c.dep_ == "compound"), None)
+
+
+def relative_antecedents(clause: Token) -> tuple[Token, ...]:
+    """The nouns a relative clause is about. After a list, the parser hangs the clause on
+    the first item; it is about the last ("Gladiator, Troy and Hannibal, which starred
+    Hopkins": Hannibal) unless its verb is plural or says "all", "both", "each"."""
+    head = clause.head
+    items = (head, *shared_conjuncts(head))
+    if len(items) == 1 or clause.i < max(t.i for t in items):
+        return items
+    if clause.tag_ == "VBP" or any(c.lower_ in ("all", "both", "each") for c in clause.children):
+        return items
+    return (max(items, key=lambda t: t.i),)
 
 
 #: Conjunctions that set two phrases against each other: "beat Johansson but fourth seed

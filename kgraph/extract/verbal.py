@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kgraph.entities.lexicon import is_role_noun
-from kgraph.extract.arguments import Argument, MentionIndex
+from kgraph.extract.arguments import Argument, MentionIndex, relative_antecedents
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.modality import SPEECH_VERBS, denies
 from kgraph.extract.predicates import (
@@ -100,7 +100,11 @@ def _own_subjects(verb: Token, index: MentionIndex) -> list[Argument]:
         ]
     subjects = [a for s in _children(verb, SUBJECT_DEPS) for a in index.arguments(s)]
     if not subjects and verb.dep_ == "relcl":
-        subjects = index.arguments(verb.head)
+        antecedents = relative_antecedents(verb)
+        if len(antecedents) == 1 and antecedents[0] != verb.head:  # the list's last item
+            subjects = index.argument(antecedents[0])
+        else:
+            subjects = index.arguments(verb.head)
     if not subjects and verb.dep_ == "ccomp":
         subjects = [a for s in _reported_subject(verb) for a in index.arguments(s)]
     if not subjects and _controlled(verb):
