@@ -194,13 +194,17 @@ def _agreeing(description: Token, candidates: list[_Seen], profiles: dict[str, _
         if c.dep_ in ("amod", "compound") and gazetteer.demonym(c.text)
     }
     title = description.lemma_.lower()
-    ties = _tied_names(c for c in description.children if c.dep_ in ("amod", "nmod"))
+    modifiers = [c for c in description.children if c.dep_ in ("amod", "nmod")]
+    ties = _tied_names(modifiers)
+    # an organization's own name agrees ("the Hausa ethnic group" is Hausa), a place's
+    # does not ("the UK digital network" is no UK Film Council)
+    own_names = {w.text.lower() for w in modifiers if w.ent_type_ == "ORG"}
     kept = []
     for seen in candidates:
         profile = profiles.get(seen.entity.id, _Profile(set(), set(), set()))
         if nations and not nations <= profile.nations:
             continue
-        named = set(seen.entity.name.lower().split())
+        named = set(seen.entity.name.lower().split()) & own_names
         if ties and not ties <= profile.ties | named:
             continue  # "the ex-Labour leader" is one the article has called Labour's
         if title in OFFICE_TITLES and profile.titles and title not in profile.titles:
