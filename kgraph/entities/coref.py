@@ -582,4 +582,24 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         entity_at[token.i] = entity
         found.append(Mention(token.i, token.i + 1, entity, via="coref"))
         seen.append(_Seen(entity, token.i, sentence_of[token.i], _is_subject(token)))
-    return found
+    return [m for m in found if not _named_in_its_clause(doc[m.start], m.entity, entity_at)]
+
+
+def _named_in_its_clause(
+    pronoun: Token, entity: EntityRef, entity_at: dict[int, EntityRef]
+) -> bool:
+    """Whether a subject "he" or "she" stands for someone its own clause names again by a
+    name or a description, which a pronoun before them never does: in "He also cited the
+    director's film" he is not the director, in "She praised Mrs Thatcher" not Mrs
+    Thatcher. Such a link is dropped."""
+    if pronoun.lower_ not in ("he", "she") or not _is_subject(pronoun):
+        return False
+    own = {t.i for t in pronoun.subtree}
+    return any(
+        t.i > pronoun.i
+        and t.i not in own
+        and t.pos_ != "PRON"
+        and (other := entity_at.get(t.i)) is not None
+        and other.id == entity.id
+        for t in pronoun.head.subtree
+    )
