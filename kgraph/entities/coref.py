@@ -582,24 +582,35 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         entity_at[token.i] = entity
         found.append(Mention(token.i, token.i + 1, entity, via="coref"))
         seen.append(_Seen(entity, token.i, sentence_of[token.i], _is_subject(token)))
-    return [m for m in found if not _named_in_its_clause(doc[m.start], m.entity, entity_at)]
+    named_at = {i: m.entity for m in mentions for i in range(m.start, m.end)}
+    pronouns = [m for m in found if _subject_pronoun(doc[m.start])]
+    named_again = {m.start for m in pronouns if _said_again_at(doc[m.start], m.entity, named_at)}
+    described = {
+        i
+        for m in pronouns
+        if m.start not in named_again
+        for i in _said_again_at(doc[m.start], m.entity, entity_at)
+    }
+    return [m for m in found if m.start not in named_again and m.start not in described]
 
 
-def _named_in_its_clause(
-    pronoun: Token, entity: EntityRef, entity_at: dict[int, EntityRef]
-) -> bool:
-    """Whether a subject "he" or "she" stands for someone its own clause names again by a
-    name or a description, which a pronoun before them never does: in "He also cited the
-    director's film" he is not the director, in "She praised Mrs Thatcher" not Mrs
-    Thatcher. Such a link is dropped."""
-    if pronoun.lower_ not in ("he", "she") or not _is_subject(pronoun):
-        return False
+def _subject_pronoun(token: Token) -> bool:
+    return token.lower_ in ("he", "she") and _is_subject(token)
+
+
+def _said_again_at(pronoun: Token, entity: EntityRef, entity_at: dict[int, EntityRef]) -> list[int]:
+    """Where the clause of a subject "he" or "she" names its entity again after it, which
+    no name or description there does: in "She praised Mrs Thatcher" she is not Mrs
+    Thatcher, in "He also cited the director's film" he is not the director. Against a
+    name the pronoun's link is dropped; against a description, the weaker, the
+    description's."""
     own = {t.i for t in pronoun.subtree}
-    return any(
-        t.i > pronoun.i
+    return [
+        t.i
+        for t in pronoun.head.subtree
+        if t.i > pronoun.i
         and t.i not in own
         and t.pos_ != "PRON"
         and (other := entity_at.get(t.i)) is not None
         and other.id == entity.id
-        for t in pronoun.head.subtree
-    )
+    ]
