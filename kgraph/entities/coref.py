@@ -583,34 +583,29 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         found.append(Mention(token.i, token.i + 1, entity, via="coref"))
         seen.append(_Seen(entity, token.i, sentence_of[token.i], _is_subject(token)))
     named_at = {i: m.entity for m in mentions for i in range(m.start, m.end)}
-    pronouns = [m for m in found if _subject_pronoun(doc[m.start])]
-    named_again = {m.start for m in pronouns if _said_again_at(doc[m.start], m.entity, named_at)}
-    described = {
-        i
-        for m in pronouns
-        if m.start not in named_again
-        for i in _said_again_at(doc[m.start], m.entity, entity_at)
-    }
-    return [m for m in found if m.start not in named_again and m.start not in described]
+    return [m for m in found if not _named_in_its_clause(doc[m.start], m.entity, named_at)]
 
 
 def _subject_pronoun(token: Token) -> bool:
     return token.lower_ in ("he", "she") and _is_subject(token)
 
 
-def _said_again_at(pronoun: Token, entity: EntityRef, entity_at: dict[int, EntityRef]) -> list[int]:
-    """Where the clause of a subject "he" or "she" names its entity again after it, which
-    no name or description there does: in "She praised Mrs Thatcher" she is not Mrs
-    Thatcher, in "He also cited the director's film" he is not the director. Against a
-    name the pronoun's link is dropped; against a description, the weaker, the
-    description's."""
-    own = {t.i for t in pronoun.subtree}
-    return [
-        t.i
-        for t in pronoun.head.subtree
-        if t.i > pronoun.i
-        and t.i not in own
-        and t.pos_ != "PRON"
-        and (other := entity_at.get(t.i)) is not None
+def _named_in_its_clause(pronoun: Token, entity: EntityRef, named_at: dict[int, EntityRef]) -> bool:
+    """Whether the clause of a subject "he" or "she" names its entity by name after it,
+    which a pronoun before a name in its own clause never stands for: in "He also praised
+    Parker's film" he is not Parker. Such a link is dropped. A clause joined by "and" or
+    "but" is another clause ("He joins Norwich, but Stuart is confident": he may be
+    Stuart); a description's link is left alone, being no surer than the pronoun's."""
+    if not _subject_pronoun(pronoun):
+        return False
+    verb = pronoun.head
+    other_clauses = {
+        t.i for c in verb.children if c.dep_ in ("conj", "parataxis") for t in c.subtree
+    }
+    return any(
+        t.i > pronoun.i
+        and t.i not in other_clauses
+        and (other := named_at.get(t.i)) is not None
         and other.id == entity.id
-    ]
+        for t in verb.subtree
+    )

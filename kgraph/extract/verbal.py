@@ -185,10 +185,7 @@ def _direct_objects(verb: Token) -> list[Token]:
     reported = {o for c in _children(verb, {"ccomp"}) for o in _reported_subject(c)}
     objects = [o for o in _children(verb, OBJECT_DEPS) if o not in reported]
     direct = [o for o in objects if o.dep_ == "dobj"]
-    if len(direct) > 1:  # a verb has one direct object; a second is a word the parser
-        # hung on it from a clause further on ("accused Letwin of ... sacking every teacher,
-        # GP and nurse": GP is no one accused)
-        objects = [o for o in objects if o not in direct[1:]]
+    objects = [o for o in objects if o not in direct[1:] or not _from_a_later_clause(direct[0], o)]
     if reported:
         return objects  # "revealed Liverpool are in talks": Liverpool is no object
     waiting = all(c.dep_ in ("cc", "conj", "punct") for c in verb.rights)
@@ -198,6 +195,18 @@ def _direct_objects(verb: Token) -> list[Token]:
                 objects = _children(conj, OBJECT_DEPS)
                 break
     return objects
+
+
+def _from_a_later_clause(first: Token, other: Token) -> bool:
+    """Whether a second direct object of a verb is a word the parser hung on it from a
+    clause further on: a clause's verb stands between them ("accused Letwin of plotting
+    cuts that were the equivalent of sacking every teacher, GP and nurse": GP is no one
+    accused). A title the parser split ("beat world number five Guillermo Coria") or a
+    list it did not join ("visit Aceh, as well as Sri Lanka") stays."""
+    between = first.doc[first.right_edge.i + 1 : other.left_edge.i]
+    return any(  # a participle ("Gambon, nominated for Endgame, as well as Pryce") is none
+        t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "ccomp", "pcomp") for t in between
+    )
 
 
 #: Objects that are a holding in what their "of" names: "owns 8% of Google".
