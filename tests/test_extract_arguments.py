@@ -368,6 +368,14 @@ def test_a_subject_pronoun_is_not_whom_its_own_clause_names_again(triples_of):
     assert ("Tony Blair", "meets", "George Bush") in found  # no name again: he is Blair
 
 
+def test_a_relative_clause_with_a_subject_of_its_own_is_not_its_antecedent_s(triples_of):
+    found = triples_of(
+        "The 47-year-old later returned to management with Southampton, where he again "
+        "succeeded Dave Jones."
+    )
+    assert not any(s == "Southampton" for s, _, _ in found)
+
+
 def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
     triples = records_of(
         "John Toshack has his first game in charge of Wales, and it will be important for "

@@ -8,7 +8,12 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kgraph.entities.lexicon import is_role_noun
-from kgraph.extract.arguments import Argument, MentionIndex, relative_antecedents
+from kgraph.extract.arguments import (
+    RELATIVE_PRONOUNS,
+    Argument,
+    MentionIndex,
+    relative_antecedents,
+)
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.modality import SPEECH_VERBS, denies
 from kgraph.extract.predicates import (
@@ -98,7 +103,10 @@ def _own_subjects(verb: Token, index: MentionIndex) -> list[Argument]:
             for pobj in _children(agent, {"pobj"})
             for a in index.arguments(pobj)
         ]
-    subjects = [a for s in _children(verb, SUBJECT_DEPS) for a in index.arguments(s)]
+    own = _children(verb, SUBJECT_DEPS)
+    subjects = [a for s in own for a in index.arguments(s)]
+    if any(s.pos_ == "PRON" and s.lower_ not in RELATIVE_PRONOUNS for s in own):
+        return subjects  # "Southampton, where he succeeded Jones": he, not Southampton
     if not subjects and verb.dep_ == "relcl":
         antecedents = relative_antecedents(verb)
         if len(antecedents) == 1 and antecedents[0] != verb.head:  # the list's last item
