@@ -376,6 +376,14 @@ def test_a_relative_clause_with_a_subject_of_its_own_is_not_its_antecedent_s(tri
     assert not any(s == "Southampton" for s, _, _ in found)
 
 
+def test_a_deputy_leader_is_no_leader(nlp):
+    triples = extract_article(
+        nlp, Article("Jane Smith, the Green Party's deputy leader, spoke at the rally.")
+    ).triples
+    found = {(t.subject.name, t.predicate, t.relation, t.object.name) for t in triples}
+    assert ("Jane Smith", "deputy-leader-of", "member-of", "Green Party") in found
+
+
 def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
     triples = records_of(
         "John Toshack has his first game in charge of Wales, and it will be important for "
