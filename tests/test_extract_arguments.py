@@ -384,6 +384,15 @@ def test_a_deputy_leader_is_no_leader(nlp):
     assert ("Jane Smith", "deputy-leader-of", "member-of", "Green Party") in found
 
 
+def test_a_rival_from_a_country_is_no_rival_of_it(triples_of):
+    found = triples_of(
+        "The race was won by Christine Arron of France while Belgium rival Kim Gevaert was second."
+    )
+    assert ("Kim Gevaert", "rival-of", "Belgium") not in found
+    found = triples_of("Ferrari rival McLaren unveiled its new car on Monday.")
+    assert ("McLaren", "rival-of", "Ferrari") in found
+
+
 def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
     triples = records_of(
         "John Toshack has his first game in charge of Wales, and it will be important for "

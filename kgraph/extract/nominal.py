@@ -136,12 +136,19 @@ EMPTY_ROLE_NOUNS |= {"couple", "lot", "year", "name", "decision", "hail", "kind"
 #: Roles held towards a person only: "Wales international colleague X" is no colleague of
 #: Wales.
 PERSONAL_ROLE_NOUNS = {"colleague", "friend", "counterpart", "team-mate", "teammate"}
+#: Roles a place before them does not hold: "Belgium rival Kim Gevaert", "WPP bought US
+#: rival Grey Global" (a rival from there; "Ferrari rival McLaren" keeps its rival).
+PLACE_FREE_ROLE_NOUNS = {"rival", "rivals"}
 
 
 def says_nothing(role_word: str, holder_type: str | None) -> bool:
     """Whether a role word makes no relation with a holder of this type."""
     word = role_word.lower()
-    return word in EMPTY_ROLE_NOUNS or (word in PERSONAL_ROLE_NOUNS and holder_type != "PERSON")
+    return (
+        word in EMPTY_ROLE_NOUNS
+        or (word in PERSONAL_ROLE_NOUNS and holder_type != "PERSON")
+        or (word in PLACE_FREE_ROLE_NOUNS and holder_type in ("GPE", "LOC"))
+    )
 
 
 def _role_relation(
