@@ -205,8 +205,8 @@ def _agreeing(description: Token, candidates: list[_Seen], profiles: dict[str, _
         if nations and not nations <= profile.nations:
             continue
         named = set(seen.entity.name.lower().split()) & own_names
-        if ties and not ties <= profile.ties | named:
-            continue  # "the ex-Labour leader" is one the article has called Labour's
+        if ties and profile.ties and not ties <= profile.ties | named:
+            continue  # "the ex-Labour leader" is not one the article tied to the Lords
         if title in OFFICE_TITLES and profile.titles and title not in profile.titles:
             continue
         kept.append(seen)
