@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from kgraph.entities.lexicon import places
 from kgraph.entities.mentions import Mention
@@ -20,6 +20,8 @@ from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 
 PLACE_TYPES = {"GPE", "LOC"}
+#: Words that join the members of a list: "Wales, France and Ireland".
+LIST_WORDS = {"and", "or", "&"}
 #: Prepositions by which an organization's name says where it is: "University of Bonn".
 NAME_PREPOSITIONS = {"of", "in"}
 
@@ -50,29 +52,25 @@ def _contains(outer: Mention, inner: Mention) -> bool:
     )
 
 
-def _in_a_list(place: Mention, region: Mention, mentions: list[Mention], doc) -> bool:
-    """Whether "place, region" are two items of a list of places ("teams France, England,
-    Wales, Italy and Scotland"), not a place and what contains it: a country or region
-    before the place, or another after "and", continues the list ("in Munich, Germany, and
-    Lyon, France" stays two pairs: before Lyon stands "and", after Germany a city)."""
-    gazetteer = places()
-    before = next((m for m in mentions if m.end == place.start - 1), None)
-    if before is not None and doc[before.end].text == "," and _not_a_city(before, gazetteer):
+def _in_list(doc: Doc, place: Mention, region: Mention, mentions: list[Mention]) -> bool:
+    """Whether "place, region" are two members of a longer list ("defeats by Wales, France
+    and Ireland", "Scandinavia, Russia and eastern Europe"), not a place and its country:
+    "and" or "or" after the second, a comma and another name after it, or a name and a
+    comma before the first."""
+    starts = {m.start for m in mentions}
+    ends = {m.end for m in mentions}
+    after = region.end
+    if after < len(doc) and doc[after].lower_ in LIST_WORDS:
         return True
-    after_word = doc[region.end] if region.end < len(doc) else None
-    if after_word is None or after_word.lower_ not in ("and", "or"):
-        return False
-    after = next((m for m in mentions if m.start == region.end + 1), None)
-    return after is not None and _not_a_city(after, gazetteer)
-
-
-def _not_a_city(mention: Mention, gazetteer) -> bool:
-    """A country or a region ("England"), which no comma puts inside another place."""
-    return mention.entity.type in PLACE_TYPES and not gazetteer.city_country(mention.entity.name)
+    if after + 1 < len(doc) and doc[after].text == "," and after + 1 in starts:
+        return True
+    before = place.start - 1
+    return before > 0 and doc[before].text == "," and before in ends
 
 
 def comma_places(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
-    """ "in Munich, Germany" → Munich located-in Germany."""
+    """ "in Munich, Germany" → Munich located-in Germany (not in a list: "Wales, France
+    and Ireland")."""
     doc = sentence.doc
     mentions = _named_mentions(sentence, index)
     for place, region in zip(mentions, mentions[1:]):
@@ -82,7 +80,7 @@ def comma_places(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
             or region.start != place.end + 1
             or doc[place.end].text != ","
             or not _contains(place, region)
-            or _in_a_list(place, region, mentions, doc)
+            or _in_list(doc, place, region, mentions)
         ):
             continue
         yield Candidate(
