@@ -481,6 +481,7 @@ def test_a_common_noun_opening_a_sentence_is_no_name(relation_triples_of, entiti
     assert "Groups" not in found
     assert "Stop Stansted Expansion" in found
     assert "Media" not in entities_of("Media reports in both countries describe the talks.")
+    assert "EastEnders" in entities_of("EastEnders actor Shane Richie won an award.")
     found = entities_of("Rosneft bought the production unit Yugansk for 9bn.")
     assert found["Rosneft"][0] == "ORG"  # tagged a common noun, used as a name
     assert found["Yugansk"][0] == "ORG"  # "production unit", labelled a place

@@ -131,6 +131,7 @@ def _common_word_opening_a_sentence(span: Span) -> bool:
         and head.is_lower
         and head.pos_ == "NOUN"
         and head.lemma_ not in ORGANIZATION_CUES | TEAM_ROLES
+        and not _before_a_person(head)  # "EastEnders actor Shane Richie": a show's actor
     )
     clause = any(c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") for c in word.children)
     if not (described or clause):
@@ -142,6 +143,13 @@ def _common_word_opening_a_sentence(span: Span) -> bool:
         or gazetteer.city_country(word.text)
         or word.lower_ in geo_places()
     )
+
+
+def _before_a_person(noun: Token) -> bool:
+    """Whether a person's name follows the noun: a role of someone named ("actor Shane
+    Richie")."""
+    doc = noun.doc
+    return noun.i + 1 < len(doc) and doc[noun.i + 1].ent_type_ == "PERSON"
 
 
 def _before_open_bracket(doc, start: int, end: int) -> int:
