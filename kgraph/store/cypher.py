@@ -313,6 +313,22 @@ def extractions_of() -> str:
     )
 
 
+def entity_maps_of() -> str:
+    """[article, local id, entity id, entity name] of each record of the ``$ids`` articles."""
+    return (
+        "UNWIND $ids AS id MATCH (r:EntityRecord {article: id})\n"
+        "RETURN collect([r.article, r.local, r.entity, r.entity_name]) AS rows"
+    )
+
+
+def article_records_of() -> str:
+    """[article id, record] of the ``$ids`` articles' article-level records."""
+    return (
+        "UNWIND $ids AS id MATCH (x:Extraction {article: id})\n"
+        "RETURN collect([id, x.record]) AS rows"
+    )
+
+
 def relations_of() -> str:
     """The relationships ``$rows`` of ``{subject, object, key}`` name, with their properties."""
     return (

@@ -87,6 +87,15 @@ class TransactionIndex:
             out[row["id"]] = from_record(row["record"], article)
         return out
 
+    def entity_maps(self, article_ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
+        out: dict[str, dict[str, tuple[str, str]]] = {}
+        for article, local, entity, name in self._rows(cypher.entity_maps_of(), ids=article_ids):
+            out.setdefault(article, {})[local] = (entity or "", name or "")
+        return out
+
+    def article_records(self, article_ids: list[str]) -> dict[str, str]:
+        return dict(self._rows(cypher.article_records_of(), ids=article_ids))
+
     def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
         rows = [{"subject": s, "object": o, "key": k} for s, o, k in keys]
         out = {}

@@ -358,6 +358,21 @@ class _Index:
             for r in rows
         }
 
+    def entity_maps(self, article_ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
+        rows = self._many(
+            "SELECT article, local, entity, entity_name FROM entity_records "
+            "WHERE article IN ({marks})",
+            article_ids,
+        )
+        out: dict[str, dict[str, tuple[str, str]]] = {}
+        for article, local, entity, name in rows:
+            out.setdefault(article, {})[local] = (entity or "", name or "")
+        return out
+
+    def article_records(self, article_ids: list[str]) -> dict[str, str]:
+        rows = self._many("SELECT id, record FROM articles WHERE id IN ({marks})", article_ids)
+        return {r["id"]: r["record"] for r in rows}
+
     def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
         out = {}
         for subject, obj, key in keys:
