@@ -353,6 +353,14 @@ def delete_mentions_of() -> str:
     return "UNWIND $ids AS id MATCH (:Article {id: id})-[m:MENTIONS]->() DELETE m"
 
 
+def delete_mentions() -> str:
+    """Delete the MENTIONS of ``$rows`` of ``{article, entity}``."""
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (:Article {id: row.article})-[m:MENTIONS]->(:Entity {id: row.entity}) DELETE m"
+    )
+
+
 def delete_article_records() -> str:
     """Delete the ``$ids`` articles, their article-level records and entity records."""
     return (
@@ -416,6 +424,15 @@ def put_entity_records() -> str:
         "MERGE (r:EntityRecord {ref: row.ref}) SET r = row\n"
         "WITH r, row UNWIND row.keys AS key\n"
         "MERGE (k:NameKey {key: key}) MERGE (r)-[:HAS_KEY]->(k)"
+    )
+
+
+def reassign_entity_records() -> str:
+    """Set the entity (id and name) of the entity records ``$rows`` of ``{ref, entity,
+    entity_name}``."""
+    return (
+        "UNWIND $rows AS row MATCH (r:EntityRecord {ref: row.ref})\n"
+        "SET r.entity = row.entity, r.entity_name = row.entity_name"
     )
 
 

@@ -164,12 +164,17 @@ class GraphDelta:
     articles: list[dict[str, Any]] = field(default_factory=list)
     #: Articles deleted, with their records, mentions and evidence (replaced ones too).
     removed_articles: list[str] = field(default_factory=list)
-    #: Entity records to add or update (new articles', and those whose entity changed).
+    #: Entity records to add (new articles').
     records: list[StoredRecord] = field(default_factory=list)
+    #: Stored records whose entity changes: (article, local id, entity id, entity name).
+    reassigned: list[tuple[str, str, str, str]] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     removed_entities: list[str] = field(default_factory=list)
     #: Articles whose MENTIONS are all replaced by :attr:`mentions` (added ones among them).
     remapped_articles: list[str] = field(default_factory=list)
+    #: MENTIONS (article, entity) deleted before :attr:`mentions` are put (moved articles').
+    dropped_mentions: list[tuple[str, str]] = field(default_factory=list)
+    #: MENTIONS put (created, or their count set): ``{article, entity, count}``.
     mentions: list[dict[str, Any]] = field(default_factory=list)
     #: Relations written whole (rows of :func:`relation_from_pieces`).
     relations: list[dict[str, Any]] = field(default_factory=list)
@@ -188,6 +193,7 @@ class GraphDelta:
             or self.removed_articles
             or self.removed_entities
             or self.remapped_articles
+            or self.reassigned
             or self.relations
             or self.removed_relations
         )
@@ -324,9 +330,9 @@ def plan(
     delta.entities = list(resolution.entities.values())
     old_ids = {r.entity for r in (*found, *old_records)}
     delta.removed_entities = sorted(old_ids - set(resolution.entities))
-    remapped = _remapped(found, resolution)
-    delta.records = [*remapped, *(_mapped(r, resolution) for r in new_records)]
-    touched = sorted({r.local.article for r in remapped} - set(gone))
+    delta.reassigned = _reassigned(found, resolution)
+    delta.records = [_mapped(r, resolution) for r in new_records]
+    touched = sorted({article for article, *_ in delta.reassigned} - set(gone))
     _rewrite_links(index, delta, resolution, added, touched, gone)
     return delta
 
@@ -358,19 +364,18 @@ def _closure(
     return list(found.values())
 
 
-def _remapped(found: list[StoredGroup], resolution: Resolution) -> list[StoredRecord]:
-    """The stored records whose entity changes id or name (their articles' links change),
-    with their new entity, in the order of their refs."""
+def _reassigned(
+    found: list[StoredGroup], resolution: Resolution
+) -> list[tuple[str, str, str, str]]:
+    """The stored records whose entity changes id or name (their articles' links change):
+    (article, local id, new entity id, new entity name), in the order of their refs."""
     out = []
     for group in found:
-        alike = group.records
-        for ref, mentions in zip(alike.refs, alike.mentions):
+        for ref in group.records.refs:
             entity = resolution.entities[resolution.mapping[ref]]
             if (entity.id, entity.name) != (group.entity, group.entity_name):
-                local = LocalEntity(*ref, alike.name, alike.aliases, alike.type_votes, mentions)
-                local = replace(local, type=alike.type)
-                out.append(StoredRecord(local, group.keys, entity.id, entity.name))
-    return sorted(out, key=lambda r: r.ref)
+                out.append((*ref, entity.id, entity.name))
+    return sorted(out)
 
 
 def _mapped(record: StoredRecord, resolution: Resolution) -> StoredRecord:
@@ -410,15 +415,18 @@ def _rewrite_links(
     current = index.relations(sorted(keys | sources))
     found = _moved_pieces(moved.values(), keys, current)
     if found is None:  # stored evidence that its article's record does not give: redo whole
-        mentions, keys, new_pieces = _apply_whole(index, resolution, added, touched, gone)
+        whole = touched
+        mentions, keys, new_pieces = _apply_whole(index, resolution, added, whole, gone)
         current = index.relations(sorted(keys))
     else:
-        mentions.extend(found[0])
-        for key, pieces in found[1].items():
+        for move in moved.values():
+            delta.dropped_mentions.extend((move.article, e) for e in move.dropped_mentions)
+            mentions.extend(move.mentions)
+        for key, pieces in found.items():
             new_pieces.setdefault(key, []).extend(pieces)
     delta.mentions.extend(mentions)
-    delta.remapped_articles = sorted({*touched, *(e.article.id for e in added)})
-    rewritten = set(delta.remapped_articles) | set(gone)
+    delta.remapped_articles = sorted({*whole, *(e.article.id for e in added)})
+    rewritten = {*touched, *gone, *(e.article.id for e in added)}
     for key in sorted(keys):
         kept = [
             p for p in (current.get(key) or {}).get("evidence", []) if p["article"] not in rewritten
@@ -498,7 +506,10 @@ class MovedArticle:
 
     article: str
     triples: list[MovedTriple]
+    #: The article's MENTIONS that change: those put (``{article, entity, count}``) and
+    #: the entities of those that go.
     mentions: list[dict[str, Any]]
+    dropped_mentions: list[str]
     #: The relations whose evidence from this article changes.
     changed: set[RelationKey]
 
@@ -558,11 +569,13 @@ def moved_article(
     going: dict[str, tuple[str, str]] = {}
     if any(going.setdefault(old[local][0], new[local]) != new[local] for local in new):
         return None  # an entity splits: its triples may stop being self-loops
-    counts: dict[str, int] = {}
-    for entity in record["entities"]:
-        graph_id = new[entity["id"]][0]
-        counts[graph_id] = counts.get(graph_id, 0) + entity["mentions"]
-    mentions = [{"article": article_id, "entity": e, "count": n} for e, n in counts.items()]
+    before, after = _counts(record, old), _counts(record, new)
+    mentions = [
+        {"article": article_id, "entity": e, "count": n}
+        for e, n in after.items()
+        if before.get(e) != n
+    ]
+    dropped = sorted(set(before) - set(after))
     triples = []
     seen: dict[str, set] = {"old": set(), "new": set()}
     for row in record["triples"]:
@@ -587,7 +600,16 @@ def moved_article(
         if local in new and new[local] != old[local]:
             renamed = (new[local][1], new[local][0])
         triples.append(MovedTriple(ends["old"], ends["new"], span, renamed, _triple_meta(row)))
-    return MovedArticle(article_id, triples, mentions, _changed(triples))
+    return MovedArticle(article_id, triples, mentions, dropped, _changed(triples))
+
+
+def _counts(record: dict[str, Any], mapping: dict[str, tuple[str, str]]) -> dict[str, int]:
+    """An article's MENTIONS counts by graph entity under ``mapping``."""
+    counts: dict[str, int] = {}
+    for entity in record["entities"]:
+        graph_id = mapping[entity["id"]][0]
+        counts[graph_id] = counts.get(graph_id, 0) + entity["mentions"]
+    return counts
 
 
 def _triple_key(row: dict[str, Any], mapping: dict[str, tuple[str, str]]) -> RelationKey | None:
@@ -626,24 +648,22 @@ def _changed(triples: list[MovedTriple]) -> set[RelationKey]:
 
 def _moved_pieces(
     moved: Iterable[MovedArticle], keys: set[RelationKey], current: dict[RelationKey, dict]
-) -> tuple[list[dict[str, Any]], Pieces] | None:
-    """The mentions and the evidence for ``keys`` of the moved articles, from the
-    ``current`` relations; None if a piece of evidence is not stored where it should be."""
+) -> Pieces | None:
+    """The evidence for ``keys`` of the moved articles, from the ``current`` relations;
+    None if a piece of evidence is not stored where it should be."""
     stored = {
         (key, p["article"], p["start"], p["end"]): p
         for key, relation in current.items()
         for p in relation["evidence"]
     }
-    mentions: list[dict[str, Any]] = []
     out: Pieces = {}
     for move in moved:
         pieces = move.pieces(keys, stored)
         if pieces is None:
             return None
-        mentions.extend(move.mentions)
         for key, found in pieces.items():
             out.setdefault(key, []).extend(found)
-    return mentions, out
+    return out
 
 
 def _piece_order(piece: dict[str, Any]) -> tuple[str, str]:

@@ -431,6 +431,9 @@ def _apply(conn: sqlite3.Connection, delta: GraphDelta) -> None:
     conn.executemany(
         "DELETE FROM mentions WHERE article = ?", [(a,) for a in {*delta.remapped_articles, *gone}]
     )
+    conn.executemany(
+        "DELETE FROM mentions WHERE article = ? AND entity = ?", delta.dropped_mentions
+    )
     for table in ("articles",):
         conn.executemany(f"DELETE FROM {table} WHERE id = ?", [(a,) for a in gone])
     conn.executemany("DELETE FROM entity_records WHERE article = ?", [(a,) for a in gone])
@@ -480,6 +483,10 @@ def _apply(conn: sqlite3.Connection, delta: GraphDelta) -> None:
         records,
     )
     conn.executemany("INSERT OR IGNORE INTO record_keys VALUES (?, ?, ?)", keys)
+    conn.executemany(
+        "UPDATE entity_records SET entity = ?, entity_name = ? WHERE article = ? AND local = ?",
+        [(entity, name, article, local) for article, local, entity, name in delta.reassigned],
+    )
     if delta.overrides is not None:
         conn.execute("DELETE FROM overrides")
         rows = [("split", *p) for p in delta.overrides.splits]
