@@ -183,6 +183,8 @@ class GraphDelta:
     overrides: Overrides | None = None
     #: Name keys of the removed articles' records (those no record has any more go).
     removed_keys: list[str] = field(default_factory=list)
+    #: The removed articles' records: ((article, local id), name keys) of each.
+    removed_records: list[tuple[tuple[str, str], tuple[str, ...]]] = field(default_factory=list)
     #: Records whose blocks were resolved again (a measure of the write's cost).
     resolved_records: int = 0
 
@@ -325,6 +327,7 @@ def plan(
     size = sum(len(g.records.refs) for g in found) + len(new_records)
     delta = GraphDelta(removed_articles=gone, resolved_records=size)
     delta.removed_keys = sorted({k for r in old_records for k in r.keys})
+    delta.removed_records = [(r.ref, r.keys) for r in old_records]
     delta.overrides = overrides if overrides != old_overrides else None
     delta.articles = [_article_row(e) for e in added]
     delta.entities = list(resolution.entities.values())

@@ -334,9 +334,10 @@ class _Index:
     def groups_with_keys(self, keys: list[str]) -> list[StoredGroup]:
         rows = self._many(
             "SELECT name, aliases, type_votes, type, keys, entity, entity_name, "
-            "group_concat(article || char(31) || local || char(31) || mentions, char(30)) "
-            "AS refs FROM (SELECT DISTINCT r.* FROM record_keys k JOIN entity_records r "
-            "ON r.article = k.article AND r.local = k.local WHERE k.key IN ({marks})) "
+            "group_concat(r.article || char(31) || r.local || char(31) || mentions, char(30)) "
+            "AS refs FROM (SELECT DISTINCT article, local FROM record_keys "
+            "WHERE key IN ({marks})) k JOIN entity_records r "
+            "ON r.article = k.article AND r.local = k.local "
             "GROUP BY name, aliases, type_votes, type, keys, entity, entity_name",
             keys,
         )
@@ -437,7 +438,10 @@ def _apply(conn: sqlite3.Connection, delta: GraphDelta) -> None:
     for table in ("articles",):
         conn.executemany(f"DELETE FROM {table} WHERE id = ?", [(a,) for a in gone])
     conn.executemany("DELETE FROM entity_records WHERE article = ?", [(a,) for a in gone])
-    conn.executemany("DELETE FROM record_keys WHERE article = ?", [(a,) for a in gone])
+    conn.executemany(  # by the whole key: record_keys has no index on article
+        "DELETE FROM record_keys WHERE key = ? AND article = ? AND local = ?",
+        [(key, *ref) for ref, keys in delta.removed_records for key in keys],
+    )
     conn.executemany("DELETE FROM entities WHERE id = ?", [(e,) for e in delta.removed_entities])
     conn.executemany(
         f"INSERT INTO articles (id, {', '.join(ARTICLE_PROPS)}, record) "
