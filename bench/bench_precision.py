@@ -56,6 +56,14 @@ BBC = ROOT.parent / "shared" / "corpora" / "bbc"
 POOL = ROOT / "bench" / "gold" / "judged-triples.jsonl"
 #: Confidence bands printed (lower bounds).
 BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+#: Last predicate words that give where or when ("fights-in", "arrested-at").
+PLACE_TIME = {"in", "at", "on", "during", "near", "across", "around", "outside", "inside"}
+PLACE_TIME |= {"before", "after", "since", "until", "throughout", "within"}
+PREPOSITIONS = PLACE_TIME | {"of", "with", "for", "to", "from", "against", "by", "over", "into"}
+PREPOSITIONS |= {"about", "as", "behind", "under", "between", "among", "through", "like"}
+#: Verbs that say little without their object ("gives", "takes", "puts").
+LIGHT_VERBS = {"gives", "takes", "makes", "puts", "sends", "gets", "has", "does", "sets"}
+LIGHT_VERBS |= {"brings", "holds", "keeps", "turns", "calls", "hands", "lets", "leaves"}
 
 
 def main() -> None:
@@ -85,6 +93,11 @@ def main() -> None:
         help="what made the triples, for the batch record [default: kgraph and this commit]",
     )
     parser.add_argument("--wrong", action="store_true", help="list every wrong judged triple")
+    parser.add_argument(
+        "--fresh",
+        help="comma-separated seeds: precision by class over every judgement of the batches "
+        "drawn at these seeds (a random sample of the output they came from)",
+    )
     parser.add_argument(
         "--min-confidence",
         type=float,
@@ -120,6 +133,8 @@ def main() -> None:
 
     match = match_pool(pool, output)
     print_pool(match, len(pool), args.pool, args.wrong)
+    if args.fresh:
+        print_fresh(pool, args.fresh.split(","))
     if args.seed is not None:
         print_sample(match, pool.batches(), args, len(output))
     if args.write_changed:
@@ -323,6 +338,7 @@ def print_pool(match: PoolMatch, pool_size: int, pool_path: Path, list_wrong: bo
     print_table("by relation", tally_by(judged, lambda j: j.relation))
     print_table("by construction", tally_by(judged, lambda j: j.pattern or "?"))
     print_table("by modality", tally_by(judged, lambda j: j.modality))
+    print_table("by relation kind and predicate shape", tally_by(judged, shape))
     bands = tally_by([j for j, _ in match.still], _band(match))
     print_table(
         "by confidence (in-sample when the shipped model was fitted on this pool: "
@@ -347,6 +363,44 @@ def print_pool(match: PoolMatch, pool_size: int, pool_path: Path, list_wrong: bo
         for j, t in match.still:
             if not j.correct:
                 print(f"  [{j.kind}] {t.file}: {t.label()}\n      {j.reason}")
+
+
+def shape(judgement) -> str:
+    """A judged triple's class: open or vocabulary relation, and the predicate's shape."""
+    words = judgement.predicate.split("-")
+    kind = "other" if judgement.relation == "other" else "vocabulary"
+    if len(words) == 1:
+        form = "one word"
+    elif words[-1] in PLACE_TIME:
+        form = "ends in a preposition of place or time"
+    elif words[-1] in PREPOSITIONS:
+        form = "ends in another preposition"
+    else:
+        form = "several words, no preposition"
+    light = ", light verb" if words[0] in LIGHT_VERBS else ""
+    return f"{kind} / {form}{light}"
+
+
+def print_fresh(pool, seeds: list[str]) -> None:
+    """Precision by class over the batches drawn at ``seeds``: unlike the judged triples
+    still produced (whose wrong ones later changes removed), a random sample of the output."""
+    chosen = [
+        j
+        for j in pool.judgements.values()
+        if any(j.batch.startswith(f"seed {seed.strip()},") for seed in seeds)
+    ]
+    total = Tally()
+    for judgement in chosen:
+        total.add(judgement.correct)
+    print(f"\nbatches drawn at seeds {', '.join(seeds)}: {total}")
+    print_table("  by construction and relation kind", tally_by(chosen, _construction_kind))
+    print_table("  by relation", tally_by(chosen, lambda j: j.relation))
+    print_table("  by relation kind and predicate shape", tally_by(chosen, shape))
+
+
+def _construction_kind(judgement) -> str:
+    kind = "other" if judgement.relation == "other" else "vocabulary"
+    return f"{judgement.pattern or '?'} / {kind}"
 
 
 def _band(match: PoolMatch):

@@ -120,6 +120,18 @@ def test_place_comma_country(relations_of):
     assert ("Cannes", "located-in", "France", "place") in found
 
 
+def test_members_of_a_list_are_no_place_and_country(relations_of):
+    found = relations_of(
+        "The airline will fly to Manchester, Singapore and Sydney from May, and its chief "
+        "executive will open the new route in Lyon, France, next week."
+    )
+    places_found = {(s, o) for s, p, o, pattern in found if pattern == "place"}
+    assert ("Manchester", "Singapore") not in places_found
+    assert ("Lyon", "located-in", "France", "place") in found
+    found = relations_of("Scotland have lost to Wales, France and Ireland this season.")
+    assert not [t for t in found if t[3] == "place"]
+
+
 def test_gazetteer_city_and_country_in_one_sentence(nlp, relations_of):
     text = (
         "Californian Thomas Slattery filed the suit at a court in San Jose, in the US, "

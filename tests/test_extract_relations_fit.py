@@ -126,3 +126,22 @@ def test_a_former_head_stays_a_head(triples_of):
         "Mr Corcostegui, a former CEO at Santander, also asked the court for new evidence."
     )
     assert _pairs(found, "Corcostegui", "Santander") == {("head-of", "chief-executive-of")}
+
+
+def test_visiting_a_place_is_no_meeting(triples_of):
+    found = triples_of(
+        "Ms Rodriguez visited Kenya and Tanzania last week, and on Friday she visited "
+        "Jacinda Ardern at her office."
+    )
+    assert _pairs(found, "Rodriguez", "Kenya") == {("other", "visits")}
+    assert _pairs(found, "Rodriguez", "Tanzania") == {("other", "visits")}
+    assert ("meets", "visits") in _pairs(found, "Rodriguez", "Jacinda Ardern")
+
+
+def test_joining_is_no_membership_by_itself(triples_of):
+    found = triples_of(
+        "Anna Berg joined Siemens in 2003 as an engineer, and last night she joined the "
+        "pianist Tomas Reyes on stage in Madrid."
+    )
+    assert _pairs(found, "Anna Berg", "Siemens") == {("other", "joins")}
+    assert _pairs(found, "Anna Berg", "Tomas Reyes") == {("other", "joins")}

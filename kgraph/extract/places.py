@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from kgraph.entities.lexicon import places
 from kgraph.entities.mentions import Mention
@@ -20,6 +20,8 @@ from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 
 PLACE_TYPES = {"GPE", "LOC"}
+#: Words that join the members of a list: "Wales, France and Ireland".
+LIST_WORDS = {"and", "or", "&"}
 #: Prepositions by which an organization's name says where it is: "University of Bonn".
 NAME_PREPOSITIONS = {"of", "in"}
 
@@ -50,8 +52,25 @@ def _contains(outer: Mention, inner: Mention) -> bool:
     )
 
 
+def _in_list(doc: Doc, place: Mention, region: Mention, mentions: list[Mention]) -> bool:
+    """Whether "place, region" are two members of a longer list ("defeats by Wales, France
+    and Ireland", "Scandinavia, Russia and eastern Europe"), not a place and its country:
+    "and" or "or" after the second, a comma and another name after it, or a name and a
+    comma before the first."""
+    starts = {m.start for m in mentions}
+    ends = {m.end for m in mentions}
+    after = region.end
+    if after < len(doc) and doc[after].lower_ in LIST_WORDS:
+        return True
+    if after + 1 < len(doc) and doc[after].text == "," and after + 1 in starts:
+        return True
+    before = place.start - 1
+    return before > 0 and doc[before].text == "," and before in ends
+
+
 def comma_places(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
-    """ "in Munich, Germany" → Munich located-in Germany."""
+    """ "in Munich, Germany" → Munich located-in Germany (not in a list: "Wales, France
+    and Ireland")."""
     doc = sentence.doc
     mentions = _named_mentions(sentence, index)
     for place, region in zip(mentions, mentions[1:]):
@@ -61,6 +80,7 @@ def comma_places(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
             or region.start != place.end + 1
             or doc[place.end].text != ","
             or not _contains(place, region)
+            or _in_list(doc, place, region, mentions)
         ):
             continue
         yield Candidate(
