@@ -190,6 +190,209 @@ def test_an_object_with_no_is_negated(records_of):
     assert resign and not any(t.negated for t in resign)  # "no mandate" is not his resigning
 
 
+def test_hardly_and_scarcely_deny_a_verb_and_barely_does_not(records_of):
+    triples = records_of("The singer said that Tom Jones hardly ever visited Paris.")
+    visit = [t for t in triples if t.object.name == "Paris"]
+    assert visit and all(t.negated for t in visit)
+    triples = records_of("Tom Jones scarcely knew Tony Blair.")
+    knew = [t for t in triples if t.object.name == "Tony Blair"]
+    assert knew and all(t.negated for t in knew)
+    triples = records_of("Andy Murray barely beat Roger Federer.")  # he won, only just
+    beat = [t for t in triples if t.object.name == "Roger Federer"]
+    assert beat and not any(t.negated for t in beat)
+
+
+def test_the_asking_happened_and_only_the_asked_clause_is_open(records_of):
+    triples = records_of("The prosecutor, Tom Jones, asked Mr Smith if he had ever met Mr Brown.")
+    stances = {(t.subject.name, t.object.name): t.modality for t in triples}
+    assert stances[("Tom Jones", "Smith")] == "asserted"
+    assert {m for (_, o), m in stances.items() if o == "Brown"} == {"hypothetical"}
+    triples = records_of("If Tom Jones meets Tony Blair, they will talk.")  # still a condition
+    assert {t.modality for t in triples if t.object.name == "Tony Blair"} == {"hypothetical"}
+
+
+def test_a_title_takes_its_organization_from_its_own_phrase(triples_of):
+    found = triples_of(
+        "Tory co-chairman Liam Fox attacked Labour's record and party leader Michael Howard "
+        "is due to speak later."
+    )
+    assert not any(s == "Michael Howard" and o == "Labour" for s, _, o in found)
+    found = triples_of("Vodafone's UK chief executive Nick Read said sales rose.")
+    assert ("Nick Read", "uk-chief-executive-of", "Vodafone") in found
+
+
+def test_a_description_agrees_with_its_organization_and_a_combined_firm_is_neither(triples_of):
+    found = triples_of(
+        "Former Labour leader Neil Kinnock took his seat in the Lords on Monday. He was "
+        "accompanied by Baroness Jay and Baroness Hollis, a close friend of the ex-Labour "
+        "leader."
+    )
+    assert ("Neil Kinnock", "leader-of", "Labour") in found
+    assert not any(s.startswith("Baroness") and o == "Labour" for s, _, o in found)
+    found = triples_of(
+        "Federated Department Stores has agreed to buy May Department Stores for $11bn. The "
+        "combined firm will operate about 1,000 stores across the US."
+    )
+    assert ("Federated Department Stores", "agrees-to-buy", "May Department Stores") in found
+    assert not any(o == "United States" for _, _, o in found)
+
+
+def test_a_description_in_apposition_does_not_name_what_it_describes(triples_of):
+    found = triples_of(
+        "Euro Disney is to sell new shares to cut its debts. The Walt Disney Company and the "
+        "Saudi investor Prince Alwaleed, the firm's two largest shareholders, will buy the "
+        "new stock."
+    )
+    assert ("Prince Alwaleed", "shareholder-of", "Euro Disney") in found
+    assert not any(o == "Walt Disney Company" for _, _, o in found)
+
+
+def test_a_name_that_backs_an_unnamed_conjunct_is_no_argument(triples_of):
+    found = triples_of(
+        "Blu-ray, backed by Sony, is competing against Toshiba and NEC-backed HD-DVD to be "
+        "the format of choice."
+    )
+    assert not any(o == "Toshiba" for _, _, o in found)
+    found = triples_of("Sony will compete against Microsoft and Toshiba-owned Westinghouse.")
+    assert {o for s, _, o in found if s == "Sony"} == {"Microsoft", "Westinghouse"}
+
+
+def test_a_list_of_places_puts_none_inside_another(triples_of):
+    found = triples_of("The tournament will include Spain, Portugal, Wales, Italy and Greece.")
+    assert not any(p == "located-in" for _, p, _ in found)
+    found = triples_of("He has lived in Munich, Germany, and Lyon, France.")
+    assert ("Munich", "located-in", "Germany") in found
+    assert ("Lyon", "located-in", "France") in found
+
+
+def test_a_place_after_a_comma_locates_the_name_before_it(triples_of):
+    found = triples_of(
+        "Mr Johnson, MP for Henley-on-Thames, Oxfordshire, said the party was trying to "
+        "reassure voters."
+    )
+    assert not any(o == "Oxfordshire" for _, _, o in found)
+
+
+def test_a_role_for_an_area_belongs_to_the_organization_named_before_it(triples_of):
+    found = triples_of(
+        "Jo Brand, the BBC correspondent for Africa, reported from Nairobi on Monday."
+    )
+    assert ("Jo Brand", "correspondent-of", "BBC") in found
+    assert not any(o == "Africa" for s, _, o in found if s == "Jo Brand")
+    found = triples_of("Peter Hain, the Labour minister for Wales, spoke on Monday.")
+    assert ("Peter Hain", "minister-of", "Wales") in found  # an office serves its place
+
+
+def test_a_show_holds_the_role_of_its_actor_whatever_its_type(records_of):
+    triples = records_of("EastEnders actor Shane Richie has won a National Television Award.")
+    roles = {(t.subject.name, t.predicate, t.object.name, t.object.type) for t in triples}
+    assert ("Shane Richie", "actor-of", "EastEnders", "WORK_OF_ART") in roles
+
+
+def test_an_embassy_is_abroad_and_a_person_noun_before_a_role_is_no_nationality(triples_of):
+    found = triples_of(
+        "A spokesman for the US Embassy in London said visas would be issued within a week."
+    )
+    assert ("US Embassy", "based-in", "London") in found
+    assert ("US Embassy", "based-in", "United States") not in found
+    found = triples_of("The Australian High Commission said the talks would resume.")
+    assert not any(p == "based-in" for _, p, _ in found)
+    found = triples_of(
+        "Scotsman journalist Hamish MacDonell said the remark had obscured the bigger picture."
+    )
+    assert not any(p == "citizen-of" for _, p, _ in found)
+
+
+def test_a_name_conjoined_to_a_titled_name_shares_its_title(triples_of):
+    found = triples_of(
+        "The union consulted France coach Bernard Laporte and Eddie O'Sullivan of Ireland."
+    )
+    assert ("Eddie O'Sullivan", "coach-of", "Ireland") in found
+    assert ("Eddie O'Sullivan", "citizen-of", "Ireland") not in found
+    found = triples_of("Venus Williams opens against Eleni Daniilidou of Greece.")
+    assert ("Eleni Daniilidou", "citizen-of", "Greece") in found
+
+
+def test_a_based_modifier_is_no_conjunct_s_that_has_modifiers_of_its_own(triples_of):
+    found = triples_of(
+        "The bidders include Germany's Siemens, the Paris-based Alstom, and engineering "
+        "group Bombardier."
+    )
+    assert ("Alstom", "based-in", "Paris") in found
+    assert ("Siemens", "based-in", "Paris") not in found
+    assert ("Bombardier", "based-in", "Paris") not in found
+
+
+def test_a_present_tense_with_a_day_to_come_is_a_fixture(records_of):
+    def stances(text: str, obj: str) -> set[str]:
+        return {t.modality for t in records_of(text) if t.object.name == obj}
+
+    assert stances(
+        "Tony Blair meets Gerhard Schroeder in Berlin on Monday.", "Gerhard Schroeder"
+    ) == {"future"}
+    assert stances(
+        "Tony Blair met Gerhard Schroeder in Berlin on Monday.", "Gerhard Schroeder"
+    ) == {"asserted"}
+    assert stances("Microsoft owns a stake in Apple this year.", "Apple") == {"asserted"}
+
+
+def test_a_verb_has_one_direct_object(triples_of):
+    found = triples_of(
+        "To a packed hall in Leeds, Mr Blair accused Michael Howard of planning cuts that "
+        "were the equivalent of sacking every teacher, GP and nurse in Britain."
+    )
+    assert ("Blair", "accuses", "Michael Howard") in found
+    assert ("Blair", "accuses", "GP") not in found  # the parser hangs GP on "accused"
+
+
+def test_a_relative_clause_after_a_list_is_about_its_last_item(triples_of):
+    found = triples_of(
+        "The team includes Owen, Rooney and Beckham, who joined Real Madrid in 2003."
+    )
+    assert {s for s, p, o in found if o == "Real Madrid"} == {"Beckham"}
+    found = triples_of(
+        "Federer, Hewitt and Roddick, who all beat Tim Henman last year, will play in Dubai."
+    )
+    assert {s for s, p, o in found if o == "Tim Henman"} == {"Federer", "Hewitt", "Roddick"}
+
+
+def test_a_subject_pronoun_is_not_whom_its_own_clause_names_again(triples_of):
+    found = triples_of(
+        "Alan Parker was given the award in Paris on Monday. He also praised Parker's 1996 "
+        "film Evita as a masterpiece."
+    )
+    assert not any(s == "Alan Parker" and o == "Evita" for s, _, o in found)
+    found = triples_of(
+        "Tony Blair arrived in Washington on Monday. He said he would meet George Bush."
+    )
+    assert ("Tony Blair", "meets", "George Bush") in found  # no name again: he is Blair
+
+
+def test_a_relative_clause_with_a_subject_of_its_own_is_not_its_antecedent_s(triples_of):
+    found = triples_of(
+        "The 47-year-old later returned to management with Southampton, where he again "
+        "succeeded Dave Jones."
+    )
+    assert not any(s == "Southampton" for s, _, _ in found)
+
+
+def test_a_deputy_leader_is_no_leader(nlp):
+    triples = extract_article(
+        nlp, Article("Jane Smith, the Green Party's deputy leader, spoke at the rally.")
+    ).triples
+    found = {(t.subject.name, t.predicate, t.relation, t.object.name) for t in triples}
+    assert ("Jane Smith", "deputy-leader-of", "member-of", "Green Party") in found
+
+
+def test_a_rival_from_a_country_is_no_rival_of_it(triples_of):
+    found = triples_of(
+        "The race was won by Christine Arron of France while Belgium rival Kim Gevaert was second."
+    )
+    assert ("Kim Gevaert", "rival-of", "Belgium") not in found
+    found = triples_of("Ferrari rival McLaren unveiled its new car on Monday.")
+    assert ("McLaren", "rival-of", "Ferrari") in found
+
+
 def test_an_infinitive_an_adjective_judges_is_not_asserted(records_of):
     triples = records_of(
         "John Toshack has his first game in charge of Wales, and it will be important for "

@@ -137,6 +137,7 @@ class _Profile:
 
     nations: set[str]
     titles: set[str]
+    ties: set[str]
 
 
 def _modifier_words(token: Token, stop: int) -> list[Token]:
@@ -155,7 +156,7 @@ def _profiles(doc: Doc, mentions: list[Mention]) -> dict[str, _Profile]:
     gazetteer = places()
     profiles: dict[str, _Profile] = {}
     for mention in mentions:
-        profile = profiles.setdefault(mention.entity.id, _Profile(set(), set()))
+        profile = profiles.setdefault(mention.entity.id, _Profile(set(), set(), set()))
         if mention.entity.type in _PLACE_TYPES:
             name = mention.entity.name
             country = gazetteer.country(name) or gazetteer.city_country(name)
@@ -171,6 +172,7 @@ def _profiles(doc: Doc, mentions: list[Mention]) -> dict[str, _Profile]:
             if token.dep_ == "appos" and not token.head.ent_type_:
                 words.append(token.head)
                 words.extend(_modifier_words(token.head, token.head.i))
+        profile.ties |= _tied_names(words)
         for word in words:
             country = gazetteer.demonym(word.text) or (
                 gazetteer.country(word.text) if word.ent_type_ == "GPE" else None
@@ -192,11 +194,19 @@ def _agreeing(description: Token, candidates: list[_Seen], profiles: dict[str, _
         if c.dep_ in ("amod", "compound") and gazetteer.demonym(c.text)
     }
     title = description.lemma_.lower()
+    modifiers = [c for c in description.children if c.dep_ in ("amod", "nmod")]
+    ties = _tied_names(modifiers)
+    # an organization's own name agrees ("the Hausa ethnic group" is Hausa), a place's
+    # does not ("the UK digital network" is no UK Film Council)
+    own_names = {w.text.lower() for w in modifiers if w.ent_type_ == "ORG"}
     kept = []
     for seen in candidates:
-        profile = profiles.get(seen.entity.id, _Profile(set(), set()))
+        profile = profiles.get(seen.entity.id, _Profile(set(), set(), set()))
         if nations and not nations <= profile.nations:
             continue
+        named = set(seen.entity.name.lower().split()) & own_names
+        if ties and profile.ties and not ties <= profile.ties | named:
+            continue  # "the ex-Labour leader" is not one the article tied to the Lords
         if title in OFFICE_TITLES and profile.titles and title not in profile.titles:
             continue
         kept.append(seen)
@@ -229,9 +239,31 @@ def description_class(token: Token) -> tuple[tuple[str, ...], str] | None:
         return None  # "the head of X", "the company, ByteDance": relations, not anaphors
     if token.i + 1 < len(token.doc) and token.nbor().ent_type_ == "PERSON":
         return None  # "President Trump": a title, not an anaphor
-    if any(c.dep_ == "compound" and c.ent_type_ for c in token.children):
-        return None  # "the TikTok application", "the US executive": named by their modifier
+    if any(_naming_modifier(c) for c in token.children):
+        return None  # "the TikTok application", "the ex-Labour leader": named by a modifier
+    if any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for c in token.children):
+        return None  # "the combined firm": two companies merged, neither of them alone
     return DESCRIPTIONS[token.lemma_.lower()]
+
+
+#: Modifiers that make a description name what several entities became together: "the
+#: combined firm", "the merged group".
+JOINT_WORDS = {"combined", "merged", "enlarged", "joint", "united"}
+
+
+def _naming_modifier(child: Token) -> bool:
+    """A name compounded with a description: "the TikTok application", "the US executive"."""
+    return child.dep_ == "compound" and bool(child.ent_type_)
+
+
+#: Entity types whose name before a description or a name ties it to them: "the ex-Labour
+#: leader", "Former Labour leader Neil Kinnock".
+TYING_TYPES = {"ORG", "GPE"}
+
+
+def _tied_names(words) -> set[str]:
+    """The organizations and places named among a mention's modifiers."""
+    return {w.text.lower() for w in words if w.ent_type_ in TYING_TYPES}
 
 
 def _pronoun_types(token: Token) -> tuple[tuple[str, ...], str] | None:
@@ -467,6 +499,26 @@ def _clause_owner(
     return None
 
 
+def _apposed_to(anaphor: Token, entity_at: dict[int, EntityRef]) -> set[str]:
+    """Entities a phrase in apposition describes, which a description inside it (not the
+    appositive itself: "Menatep, the holding company" is Menatep) cannot name: in "Disney
+    and Prince Al-Walid, the firm's two main shareholders", the firm is neither of them.
+    Pronouns are left alone: "Gazprom, its unit Gazpromneft" is a list the parser reads as
+    an apposition."""
+    token = anaphor
+    for _ in range(6):
+        if token.dep_ == "appos" and token != anaphor:
+            head = token.head
+            named = [head, *(c for c in head.children if c.dep_ == "conj")]
+            if head.dep_ == "conj":
+                named.append(head.head)
+            return {entity_at[t.i].id for t in named if t.i in entity_at}
+        if token.head == token or token.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+            return set()
+        token = token.head
+    return set()
+
+
 def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions for the pronouns and descriptions of ``doc`` that name a known entity."""
     by_start = {m.start: m for m in mentions}
@@ -506,6 +558,9 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             entity = _reporter(token, entity_at, types)
         else:
             entity = _reported_subject(token, entity_at, types)
+        apposed = set() if pronoun else _apposed_to(token, entity_at)
+        if entity is not None and entity.id in apposed:
+            entity = None
         if entity is None and not (token.lower_ in ("it", "itself") and _is_subject(token)):
             if pronoun:
                 gender = _PRONOUN_GENDER.get(token.lower_) if token.pos_ == "PRON" else None
@@ -520,10 +575,37 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     candidates = [s for s in candidates if not _same_person(s.entity, speaker)]
             else:
                 candidates = _agreeing(token, seen, profiles)
+            candidates = [s for s in candidates if s.entity.id not in apposed]
             entity = _choose(candidates, token, sentence_of[token.i], types, kind[1], evidence)
         if entity is None:
             continue
         entity_at[token.i] = entity
         found.append(Mention(token.i, token.i + 1, entity, via="coref"))
         seen.append(_Seen(entity, token.i, sentence_of[token.i], _is_subject(token)))
-    return found
+    named_at = {i: m.entity for m in mentions for i in range(m.start, m.end)}
+    return [m for m in found if not _named_in_its_clause(doc[m.start], m.entity, named_at)]
+
+
+def _subject_pronoun(token: Token) -> bool:
+    return token.lower_ in ("he", "she") and _is_subject(token)
+
+
+def _named_in_its_clause(pronoun: Token, entity: EntityRef, named_at: dict[int, EntityRef]) -> bool:
+    """Whether the clause of a subject "he" or "she" names its entity by name after it,
+    which a pronoun before a name in its own clause never stands for: in "He also praised
+    Parker's film" he is not Parker. Such a link is dropped. A clause joined by "and" or
+    "but" is another clause ("He joins Norwich, but Stuart is confident": he may be
+    Stuart); a description's link is left alone, being no surer than the pronoun's."""
+    if not _subject_pronoun(pronoun):
+        return False
+    verb = pronoun.head
+    other_clauses = {
+        t.i for c in verb.children if c.dep_ in ("conj", "parataxis") for t in c.subtree
+    }
+    return any(
+        t.i > pronoun.i
+        and t.i not in other_clauses
+        and (other := named_at.get(t.i)) is not None
+        and other.id == entity.id
+        for t in verb.subtree
+    )

@@ -67,12 +67,24 @@ def _title_words(mention: Mention, head: Token, index: MentionIndex) -> list[str
     ]
 
 
+def _conjunct_title(person: Mention, head: Token, index: MentionIndex) -> list[str]:
+    """The title of the name this one is conjoined to, which it shares: in "Australia coach
+    Eddie Jones and Jake White of South Africa" White is South Africa's coach."""
+    if head.dep_ != "conj":
+        return []
+    first = index.mention(head.head)
+    if first is None or first.entity.type != "PERSON" or first.end > person.start:
+        return []
+    words = _title_words(first, head.head, index)
+    return words if role(words) is not None else []
+
+
 def _affiliation(
     person: Mention, head: Token, owner: Mention, owner_token: Token, index: MentionIndex
 ) -> Candidate | None:
     subject = (_argument(person, head),)
     obj = (_argument(owner, owner_token),)
-    words = _title_words(person, head, index)
+    words = _title_words(person, head, index) or _conjunct_title(person, head, index)
     found = role([w.rstrip("s") if w.endswith("ents") else w for w in words]) if words else None
     if found:
         return Candidate(subject, found.predicate, obj, head, "affiliation", 0.8)
@@ -149,6 +161,8 @@ def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Cand
                 owner = index.mention(child)
                 if child.dep_ != "poss" or owner is None or owner.entity.id == person.entity.id:
                     continue
+                if not _owns_the_title(child, person, roles, index):
+                    continue  # "Labour's record and party leader Michael Howard"
                 subject = (_argument(person, head),)
                 obj = (_argument(owner, child),)
                 words = [t.lower_ for t in roles if t.i > child.i and t.lower_ not in HONORIFICS]
@@ -163,6 +177,22 @@ def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Cand
                     yield Candidate(subject, predicate, obj, roles[-1], "title", 0.8)
                 elif owner.entity.type in ORGANIZATION_TYPES:
                     yield Candidate(subject, "affiliated-with", obj, child, "affiliation", 0.75)
+
+
+def _owns_the_title(owner: Token, person: Mention, roles: list[Token], index: MentionIndex) -> bool:
+    """Whether a possessive is the title's own: only title words, forms of address, places
+    ("Vodafone's UK chief executive") and adverbs ("then") stand between it and the name.
+    The parser hangs "Labour's" on "leader" in "an attack on Labour's record and party leader
+    Michael Howard"; "record and party" say it is another phrase's owner."""
+    own = set(roles)
+    for token in owner.doc[owner.i + 1 : person.start]:
+        if token in own or token.tag_ == "POS" or token.lower_ in HONORIFICS:
+            continue
+        if token.dep_ in ("advmod", "punct") and token.text not in (",", "and", "or"):
+            continue
+        if index.mention(token) is None:
+            return False
+    return True
 
 
 def _places_between(owner: Token, person: Mention, index: MentionIndex) -> list[str]:

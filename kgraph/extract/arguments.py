@@ -126,21 +126,54 @@ class MentionIndex:
         """Entities that ``token`` (and its conjuncts) stand for in an argument slot."""
         found = []
         for slot in (token, *shared_conjuncts(token)):
+            if self._backs_its_conjunct(slot):
+                continue  # "against Toshiba and NEC-backed HD-DVD": Toshiba backs it
             argument = self._argument(slot)
             if argument and all(a.entity.id != argument.entity.id for a in found):
                 found.append(argument)
         return found
 
+    def argument(self, token: Token) -> list[Argument]:
+        """The entity ``token`` alone stands for (not its conjuncts), if any."""
+        found = self._argument(token)
+        return [found] if found else []
+
+    def _backs_its_conjunct(self, token: Token) -> bool:
+        """Whether ``token`` shares a hyphened participle with an unnamed conjunct rather
+        than standing in the slot: the parser reads "against Toshiba and NEC-backed HD-DVD"
+        as Toshiba and HD-DVD, where Toshiba and NEC back HD-DVD ("against Microsoft and
+        Toshiba-owned Westinghouse", a named conjunct, stays two arguments)."""
+        if not any(c.dep_ == "cc" for c in token.children):
+            return False
+        doc = token.doc
+        return any(
+            conjunct.i > token.i
+            and self.mention(conjunct) is None
+            and any(
+                modifier.dep_ == "amod"
+                and modifier.tag_ == "VBN"
+                and token.i < modifier.i < conjunct.i
+                and doc[modifier.i - 1].text == "-"
+                for modifier in conjunct.children
+            )
+            for conjunct in token.children
+            if conjunct.dep_ == "conj"
+        )
+
     def _argument(self, token: Token, depth: int = 0) -> Argument | None:
         if depth > 3:
             return None
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-            return self._argument(token.head.head, depth + 1)
+            return self._argument(relative_antecedents(token.head)[0], depth + 1)
         mention = self.mention(token)
+        if mention and _locates_a_name(token, mention):
+            return None  # "MP for Henley-on-Thames, Oxfordshire": the seat is Henley
         if mention:
             return Argument(mention.entity, token, 1.0 if mention.via == "name" else 0.8)
         for child in token.children:
             if child.dep_ == "appos" and (mention := self.mention(child)):
+                if token.pos_ == "PROPN" and mention.entity.type in PLACE_TYPES:
+                    return None  # "Henley-on-Thames, Oxfordshire": a place that locates it
                 return Argument(mention.entity, child, 0.9)
         lemma = token.lemma_.lower()
         named = _naming_compound(token) if lemma in NAMED_BY_COMPOUND else None
@@ -155,6 +188,26 @@ class MentionIndex:
         return None
 
 
+#: Types of places, which after a comma only say where the name before them is.
+PLACE_TYPES = {"GPE", "LOC"}
+
+
+def _locates_a_name(token: Token, mention: Mention) -> bool:
+    """Whether a place only locates an unnamed proper noun the parser hung on it: in "MP
+    for Henley-on-Thames, Oxfordshire" the parser reads Oxfordshire as the object, with
+    "Henley-on-Thames" (no entity to the model) as its modifier before a comma."""
+    if mention.entity.type not in PLACE_TYPES:
+        return False
+    doc = token.doc
+    return any(
+        child.dep_ in ("nmod", "compound", "appos")
+        and child.pos_ == "PROPN"
+        and child.i < mention.start
+        and doc[mention.start - 1].text == ","
+        for child in token.children
+    )
+
+
 def _naming_compound(noun: Token) -> Token | None:
     """The name a noun is called by: the proper noun nearest it among its compounds ("the
     Sony PSP console" is the PSP, not Sony, its maker)."""
@@ -162,6 +215,19 @@ def _naming_compound(noun: Token) -> Token | None:
     if names:
         return names[-1]
     return next((c for c in noun.lefts if c.dep_ == "compound"), None)
+
+
+def relative_antecedents(clause: Token) -> tuple[Token, ...]:
+    """The nouns a relative clause is about. After a list, the parser hangs the clause on
+    the first item; it is about the last ("Gladiator, Troy and Hannibal, which starred
+    Hopkins": Hannibal) unless its verb is plural or says "all", "both", "each"."""
+    head = clause.head
+    items = (head, *shared_conjuncts(head))
+    if len(items) == 1 or clause.i < max(t.i for t in items):
+        return items
+    if clause.tag_ == "VBP" or any(c.lower_ in ("all", "both", "each") for c in clause.children):
+        return items
+    return (max(items, key=lambda t: t.i),)
 
 
 #: Conjunctions that set two phrases against each other: "beat Johansson but fourth seed

@@ -70,6 +70,38 @@ TOPIC_PREPOSITIONS = {"about", "over", "on", "of", "regarding"}
 EVALUATION_WORDS = {"important", "vital", "essential", "necessary", "crucial", "hard"}
 EVALUATION_WORDS |= {"difficult", "easy", "key", "right", "wrong", "time", "good", "better"}
 DOUBT_ADVERBS = {"probably", "possibly", "perhaps", "maybe", "conceivably"}
+#: Adverbs that deny a verb as "not" does: "hardly ever watched", "scarcely knew". Not
+#: "barely", which in news mostly means "only just" ("barely beat Federer": he won).
+NEGATING_ADVERBS = {"never", "hardly", "scarcely"}
+#: Verbs whose "if" or "whether" clause is the question asked, not a condition on them:
+#: "asked Mr Myers if he knew ..." (the asking happened; only the asked clause is open).
+ASKING_VERBS = {"ask", "wonder", "inquire", "enquire", "question", "check", "query"}
+
+
+#: Words of a date to come: "on Wednesday", "this weekend", "next week", "tomorrow".
+COMING_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+COMING_WORDS = {"next", "tomorrow", "tonight", "weekend"}
+
+
+def _scheduled(verb: Token) -> bool:
+    """A present tense with a day to come states a fixture, not a fact: "when Chelsea take
+    on Barcelona on Wednesday", "Celtic host Aberdeen this weekend" (a past "beat
+    Barcelona on Wednesday" is past)."""
+    if verb.tag_ not in ("VBP", "VBZ") or verb.lemma_ in ("be", "have"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "has signed on Monday", "is playing on Monday": no fixture
+    dates = [c for c in verb.children if c.ent_type_ == "DATE"]
+    dates += [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "on"
+        for p in c.children
+        if p.dep_ == "pobj" and p.ent_type_ == "DATE"
+    ]
+    return any(
+        w.lower_ in COMING_DAYS | COMING_WORDS for d in dates for w in d.subtree if w.ent_type_
+    )
 
 
 @dataclass(frozen=True)
@@ -180,7 +212,17 @@ def _weighed(anchor: Token, own: tuple[Token, ...], above: list[Token]) -> bool:
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children)
+    """ "not", "never", "no", or a negating adverb, also one with its own modifier
+    ("hardly ever watched": "hardly" hangs on "ever")."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+            return True
+        if child.dep_ == "advmod" and (
+            child.lower_ in NEGATING_ADVERBS
+            or any(g.dep_ == "advmod" and g.lower_ in NEGATING_ADVERBS for g in child.children)
+        ):
+            return True
+    return False
 
 
 def _denied_object(verb: Token) -> bool:
@@ -210,7 +252,7 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
     ) or any(
         v.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in v.children)
         for v in sentence
-        if v.head in own
+        if v.head in own and v.head.lemma_.lower() not in ASKING_VERBS
     )
     if conditional or _weighed(anchor, own, above) or _unrealised(anchor, own, above):
         return Modality("hypothetical", negated)
@@ -227,6 +269,6 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
     question = sentence.text.rstrip().endswith("?")
     if question or any(c.dep_ == "aux" and c.lower_ in MODALS for v in own for c in v.children):
         return Modality("hypothetical", negated)
-    if modals & {"will", "shall", "'ll"} or _future_frame(own, above):
+    if modals & {"will", "shall", "'ll"} or _future_frame(own, above) or _scheduled(anchor):
         return Modality("future", negated)
     return Modality("asserted", negated)

@@ -155,6 +155,27 @@ def _team_role(noun: Token) -> bool:
     )
 
 
+#: Endings of demonyms that name a person: Scotsman, Irishman, Frenchman (not "German").
+PERSON_ENDINGS = tuple(f"{stem}{noun}" for stem in ("s", "sh", "ch") for noun in ("man", "woman"))
+
+
+def _person_noun(mention: Mention) -> bool:
+    """A demonym that is itself a person ("Scotsman", "Frenchman"): before a name it says
+    the nationality ("Frenchman Richard Gasquet"), before another role it names something
+    else ("Scotsman journalist Hamish MacDonell" writes for The Scotsman)."""
+    return mention.entity.type == "NORP" and mention.entity.name.lower().endswith(PERSON_ENDINGS)
+
+
+#: Last words of an organization's name that put it abroad: "the US embassy" is in London.
+ABROAD_WORDS = {"embassy", "consulate", "legation", "mission", "high commission"}
+
+
+def _abroad(mention: Mention) -> bool:
+    """A country's embassy, consulate or high commission, which is in another country."""
+    words = mention.entity.name.lower().split()
+    return bool(words) and (words[-1] in ABROAD_WORDS or " ".join(words[-2:]) in ABROAD_WORDS)
+
+
 def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """Relations that a demonym or a place before a name states about it."""
     doc = sentence.doc
@@ -171,6 +192,8 @@ def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidat
         if described is None:
             continue
         target, target_token, roles = described
+        if roles and _person_noun(mention):
+            continue  # "Scotsman journalist X": a person noun before a role is a paper's name
         entity, is_country = place
         pattern = "demonym" if mention.entity.type == "NORP" else "place"
         owner = (Argument(entity, token, 1.0),)
@@ -214,8 +237,8 @@ def demonym_names(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if mention.end - start < 2:
             continue
         country = places().demonym(doc[start].text)
-        if country is None or doc[mention.end - 1].lower_ in STATE_WORDS:
-            continue  # "the German Federal Republic" is the country itself
+        if country is None or doc[mention.end - 1].lower_ in STATE_WORDS or _abroad(mention):
+            continue  # "the German Federal Republic" is the country; its embassy is abroad
         yield Candidate(
             (Argument(mention.entity, doc[mention.end - 1], 1.0),),
             "based-in",
@@ -244,6 +267,8 @@ def country_in_name(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
             continue
         if words[-1].lower_ in STATE_WORDS or gazetteer.country(mention.entity.name):
             continue  # "the Federal Republic": the country itself
+        if _abroad(mention):
+            continue  # "the US Embassy" is in another country
         if any(t.pos_ in ("VERB", "AUX") for t in words):
             continue  # "Italy Rejects Easing Fertility": a headline, not a name
         found = _country_words(words, gazetteer)

@@ -65,6 +65,8 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
     for child in noun.children:
         if child.dep_ == "poss":
             return index.arguments(child)
+    named_before = _organization_before(noun, index)
+    office = _side_or_office(noun)  # "the Labour minister for Wales" is Wales's minister
     for preposition in ROLE_PREPOSITIONS:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == preposition:
@@ -72,15 +74,51 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
                     if pobj.dep_ != "pobj":
                         continue
                     found = index.arguments(pobj) or _nested_holder(pobj, index)
+                    if named_before and _an_area(preposition, found) and not office:
+                        return named_before  # "World Bank director for the West Bank"
                     if found:
                         return found
+    return named_before
+
+
+def _organization_before(noun: Token, index: MentionIndex) -> list[Argument]:
+    """An organization named before a role ("a Left party MP"); a place too for a side or
+    an office ("Ireland coach", "London mayor")."""
     types = {"ORG", "GPE"} if _side_or_office(noun) else {"ORG"}
+    if noun.lemma_.lower() in WORK_ROLES:
+        types.add("WORK_OF_ART")  # "the EastEnders actor"
     for child in noun.lefts:
         if child.dep_ == "compound" and not index.mention(noun):
             found = [a for a in index.arguments(child) if a.entity.type in types]
             if found:
                 return found
     return []
+
+
+def _an_area(preposition: str, found: list[Argument]) -> bool:
+    """Whether a role's "for" phrase names the area it serves, not its holder: "country
+    director for the West Bank and Gaza" (of the World Bank)."""
+    places = ("GPE", "LOC")
+    return (
+        preposition == "for"
+        and bool(found)
+        and all(a.entity.type in places or a.token.ent_type_ in places for a in found)
+    )
+
+
+#: Roles in a work, which a show or a film holds as an organization holds its staff:
+#: "EastEnders actor Shane Richie", "Shane Richie, star of EastEnders".
+WORK_ROLES = {"actor", "actress", "star", "presenter", "host", "writer", "creator"}
+WORK_ROLES |= {"director", "producer", "composer", "narrator"}
+#: Types of the entities that hold roles named before a person.
+HOLDER_TYPES = {"ORG", "GPE", "FAC"}
+
+
+def _holder_types(role: Token) -> set[str]:
+    """The types that may hold a role: a work too for a role in a work."""
+    if role.lemma_.lower() in WORK_ROLES:
+        return HOLDER_TYPES | {"WORK_OF_ART"}
+    return HOLDER_TYPES
 
 
 def _side_or_office(noun: Token) -> bool:
@@ -98,12 +136,19 @@ EMPTY_ROLE_NOUNS |= {"couple", "lot", "year", "name", "decision", "hail", "kind"
 #: Roles held towards a person only: "Wales international colleague X" is no colleague of
 #: Wales.
 PERSONAL_ROLE_NOUNS = {"colleague", "friend", "counterpart", "team-mate", "teammate"}
+#: Roles a place before them does not hold: "Belgium rival Kim Gevaert", "WPP bought US
+#: rival Grey Global" (a rival from there; "Ferrari rival McLaren" keeps its rival).
+PLACE_FREE_ROLE_NOUNS = {"rival", "rivals"}
 
 
 def says_nothing(role_word: str, holder_type: str | None) -> bool:
     """Whether a role word makes no relation with a holder of this type."""
     word = role_word.lower()
-    return word in EMPTY_ROLE_NOUNS or (word in PERSONAL_ROLE_NOUNS and holder_type != "PERSON")
+    return (
+        word in EMPTY_ROLE_NOUNS
+        or (word in PERSONAL_ROLE_NOUNS and holder_type != "PERSON")
+        or (word in PLACE_FREE_ROLE_NOUNS and holder_type in ("GPE", "LOC"))
+    )
 
 
 def _role_relation(
@@ -260,7 +305,7 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if not role_tokens or cursor < sentence.start:
             continue
         org = index.mention(sentence.doc[cursor])
-        if org is None or org.entity.type not in ("ORG", "GPE", "FAC"):
+        if org is None or org.entity.type not in _holder_types(role_tokens[-1]):
             continue
         if org.entity.type == "GPE" and _after_possessive(sentence.doc, org.start):
             continue  # "Vodafone's UK chief executive" heads a unit of Vodafone, not the UK
@@ -319,9 +364,23 @@ def based_in(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         described = token.head
         while not index.arguments(described) and described.dep_ in ("compound", "amod"):
             described = described.head  # "London-based investment group Cevian Capital"
-        companies = index.arguments(described)
+        companies = [
+            c for c in index.arguments(described) if c.token == described or _bare(c.token, index)
+        ]
         if places and companies:
             yield Candidate(tuple(companies), "based-in", tuple(places), token, "based", 0.9)
+
+
+def _bare(conjunct: Token, index: MentionIndex) -> bool:
+    """Whether a conjunct has no modifier of its own, so that one before the first conjunct
+    is its too: in "the US-based ChevronTexaco, and miner Barrick Gold" "US-based" is
+    ChevronTexaco's only ("miner" and no article of its own)."""
+    own = index.mention(conjunct)
+    return not any(
+        c.dep_ in ("det", "amod", "compound", "nmod", "poss")
+        and (own is None or not own.start <= c.i < own.end)
+        for c in conjunct.lefts
+    )
 
 
 NOMINAL_EXTRACTORS = (appositions, titles, copular_roles, based_in)

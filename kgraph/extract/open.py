@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kgraph.evaluate.carb import Extraction
-from kgraph.extract.arguments import shared_conjuncts
+from kgraph.extract.arguments import relative_antecedents, shared_conjuncts
 from kgraph.extract.modality import SPEECH_VERBS, classify
 from kgraph.models import Article
 
@@ -291,17 +291,29 @@ class _Subject:
     weight: float
 
 
+def _last_item_meant(relative: Token, antecedent: Token) -> Token | None:
+    """The last item of a list a relative clause is about, when it is about that one only
+    ("Gladiator, Troy and Hannibal, which starred Hopkins"); None otherwise."""
+    for clause in antecedent.children:
+        if clause.dep_ in ("relcl", "acl") and relative in clause.subtree:
+            meant = relative_antecedents(clause)
+            return meant[0] if len(meant) == 1 and meant[0] != antecedent else None
+    return None
+
+
 def _subject_phrases(token: Token, weight: float, clause: Token | None = None) -> list[_Subject]:
     """A subject slot's phrase(s), each conjunct on its own; ``clause`` is left out of them."""
+    last_item = None
     if token.lower_ in RELATIVE_PRONOUNS:
         antecedent = _antecedent(token)
         if antecedent is None:
             return []
+        last_item = _last_item_meant(token, antecedent)
         token, weight = antecedent, weight * 0.9
     if (described := _copula_subject(token)) is not None:
         # "X is a footballer who plays ...": the clause is about X
         token, clause = described, None
-    heads = _conjuncts(token)
+    heads = [last_item] if last_item is not None else _conjuncts(token)
     exclude = [c for c in token.children if c.dep_ in ("acl", "relcl")] if clause else []
     subjects = [_Subject(tuple(_phrase_tokens(h, exclude=exclude)), h, weight) for h in heads]
     return [s for s in subjects if s.tokens]

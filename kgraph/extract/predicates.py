@@ -103,12 +103,17 @@ def role_predicate(words: list[str], team: bool | None = None) -> str:
             return "employee-of"
     phrase = " ".join(w.lower() for w in words)
     known = role(words)
+    lower_rank = any(w.lower() in LOWER_RANKS for w in words)  # "deputy leader": no leader
     return (
         ROLE_PREDICATES.get(phrase)
         or (known.predicate if known else None)
-        or ROLE_PREDICATES.get(phrase.split()[-1] if phrase else "")
+        or (None if lower_rank else ROLE_PREDICATES.get(phrase.split()[-1] if phrase else ""))
         or kebab(phrase, "of")
     )
+
+
+#: Words that make a role one under the role they name: "UKIP's deputy leader" is no leader.
+LOWER_RANKS = {"deputy", "vice", "assistant", "associate", "junior"}
 
 
 def nominal_predicate(intent_noun: Token, verb: Token) -> str:

@@ -8,7 +8,12 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kgraph.entities.lexicon import is_role_noun
-from kgraph.extract.arguments import Argument, MentionIndex
+from kgraph.extract.arguments import (
+    RELATIVE_PRONOUNS,
+    Argument,
+    MentionIndex,
+    relative_antecedents,
+)
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.modality import SPEECH_VERBS, denies
 from kgraph.extract.predicates import (
@@ -98,9 +103,16 @@ def _own_subjects(verb: Token, index: MentionIndex) -> list[Argument]:
             for pobj in _children(agent, {"pobj"})
             for a in index.arguments(pobj)
         ]
-    subjects = [a for s in _children(verb, SUBJECT_DEPS) for a in index.arguments(s)]
+    own = _children(verb, SUBJECT_DEPS)
+    subjects = [a for s in own for a in index.arguments(s)]
+    if any(s.pos_ == "PRON" and s.lower_ not in RELATIVE_PRONOUNS for s in own):
+        return subjects  # "Southampton, where he succeeded Jones": he, not Southampton
     if not subjects and verb.dep_ == "relcl":
-        subjects = index.arguments(verb.head)
+        antecedents = relative_antecedents(verb)
+        if len(antecedents) == 1 and antecedents[0] != verb.head:  # the list's last item
+            subjects = index.argument(antecedents[0])
+        else:
+            subjects = index.arguments(verb.head)
     if not subjects and verb.dep_ == "ccomp":
         subjects = [a for s in _reported_subject(verb) for a in index.arguments(s)]
     if not subjects and _controlled(verb):
@@ -180,6 +192,8 @@ def _direct_objects(verb: Token) -> list[Token]:
         return _patients(verb)
     reported = {o for c in _children(verb, {"ccomp"}) for o in _reported_subject(c)}
     objects = [o for o in _children(verb, OBJECT_DEPS) if o not in reported]
+    direct = [o for o in objects if o.dep_ == "dobj"]
+    objects = [o for o in objects if o not in direct[1:] or not _from_a_later_clause(direct[0], o)]
     if reported:
         return objects  # "revealed Liverpool are in talks": Liverpool is no object
     waiting = all(c.dep_ in ("cc", "conj", "punct") for c in verb.rights)
@@ -189,6 +203,18 @@ def _direct_objects(verb: Token) -> list[Token]:
                 objects = _children(conj, OBJECT_DEPS)
                 break
     return objects
+
+
+def _from_a_later_clause(first: Token, other: Token) -> bool:
+    """Whether a second direct object of a verb is a word the parser hung on it from a
+    clause further on: a clause's verb stands between them ("accused Letwin of plotting
+    cuts that were the equivalent of sacking every teacher, GP and nurse": GP is no one
+    accused). A title the parser split ("beat world number five Guillermo Coria") or a
+    list it did not join ("visit Aceh, as well as Sri Lanka") stays."""
+    between = first.doc[first.right_edge.i + 1 : other.left_edge.i]
+    return any(  # a participle ("Gambon, nominated for Endgame, as well as Pryce") is none
+        t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "ccomp", "pcomp") for t in between
+    )
 
 
 #: Objects that are a holding in what their "of" names: "owns 8% of Google".
