@@ -16,6 +16,7 @@ from kgraph.entities.identity import Overrides
 from kgraph.entities.overrides import write_overrides
 from kgraph.extract import extract_article
 from kgraph.models import Article
+from kgraph.store import delta
 from kgraph.store.local import LocalGraphStore, open_local_store
 from kgraph.store.sqlite import SqliteGraphStore, _Index
 from tests.conftest import EXAMPLES, SHARED
@@ -159,3 +160,71 @@ def test_a_name_many_articles_repeat_is_read_as_its_few_ways(tmp_path, extractio
         assert _equal(store, _from_scratch(tmp_path, copies[1:]))
         assert store.set_overrides(OVERRIDES)
         assert _equal(store, _from_scratch(tmp_path, copies[1:], OVERRIDES))
+
+
+def _spy_on_writes(monkeypatch) -> dict[str, list]:
+    """Record the articles each write moves and those it applies whole."""
+    seen: dict[str, list] = {"moved": [], "whole": []}
+    moved_article, apply_whole = delta.moved_article, delta._apply_whole
+
+    def moved(article_id, *args):
+        move = moved_article(article_id, *args)
+        seen["moved"].append((article_id, move))
+        return move
+
+    def whole(index, resolution, added, touched, gone):
+        seen["whole"].extend(touched)
+        return apply_whole(index, resolution, added, touched, gone)
+
+    monkeypatch.setattr(delta, "moved_article", moved)
+    monkeypatch.setattr(delta, "_apply_whole", whole)
+    return seen
+
+
+def test_a_merge_moves_the_evidence_of_the_articles_it_touches(tmp_path, extractions, monkeypatch):
+    merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
+    with SqliteGraphStore(tmp_path / "graph.db") as store:
+        store.write(extractions)
+        store.save()
+        seen = _spy_on_writes(monkeypatch)
+        assert store.set_overrides(merges)
+        assert _equal(store, _from_scratch(tmp_path, extractions, merges))
+        moves = [move for _, move in seen["moved"]]
+        assert moves and None not in moves and seen["whole"] == []
+        triples = [t for move in moves for t in move.triples]
+        # Howard writes to Blair (politics-002): one entity now, the triple a self-loop
+        assert ("michael-howard", "tony-blair", "writes-to|asserted|affirmed") in {
+            t.old for t in triples if t.new is None
+        }
+        # what Trump said is now said by the merged entity: subject and source renamed
+        assert ("Elon Musk", "elon-musk") in {t.source for t in triples}
+        seen["moved"].clear()
+        assert store.set_overrides(NONE)  # undone: the merged entities split again
+        assert _equal(store, _from_scratch(tmp_path, extractions))
+        whole = sorted(a for a, move in seen["moved"] if move is None)
+        assert seen["whole"] == whole == ["articles-twitter-musk", "politics-002"]  # name both
+        assert "articles-tiktok-microsoft" in {a for a, move in seen["moved"] if move}
+
+
+def test_a_split_moves_the_articles_that_name_one_side(tmp_path, extractions, monkeypatch):
+    split = Overrides(splits=(("Donald Trump", "Trump"),))
+    with SqliteGraphStore(tmp_path / "graph.db") as store:
+        store.write(extractions)
+        store.save()
+        seen = _spy_on_writes(monkeypatch)
+        assert store.set_overrides(split)
+        assert _equal(store, _from_scratch(tmp_path, extractions, split))
+        assert seen["moved"] and seen["whole"] == [a for a, move in seen["moved"] if not move]
+
+
+def test_evidence_not_stored_where_the_record_puts_it_is_applied_whole(
+    tmp_path, extractions, monkeypatch
+):
+    monkeypatch.setattr(delta.MovedArticle, "pieces", lambda *args: None)
+    seen = _spy_on_writes(monkeypatch)
+    with SqliteGraphStore(tmp_path / "graph.db") as store:
+        store.write(extractions)
+        store.save()
+        assert store.set_overrides(OVERRIDES)
+        assert _equal(store, _from_scratch(tmp_path, extractions, OVERRIDES))
+        assert seen["whole"]

@@ -313,6 +313,22 @@ def extractions_of() -> str:
     )
 
 
+def entity_maps_of() -> str:
+    """[article, local id, entity id, entity name] of each record of the ``$ids`` articles."""
+    return (
+        "UNWIND $ids AS id MATCH (r:EntityRecord {article: id})\n"
+        "RETURN collect([r.article, r.local, r.entity, r.entity_name]) AS rows"
+    )
+
+
+def article_records_of() -> str:
+    """[article id, record] of the ``$ids`` articles' article-level records."""
+    return (
+        "UNWIND $ids AS id MATCH (x:Extraction {article: id})\n"
+        "RETURN collect([id, x.record]) AS rows"
+    )
+
+
 def relations_of() -> str:
     """The relationships ``$rows`` of ``{subject, object, key}`` name, with their properties."""
     return (
@@ -335,6 +351,14 @@ def delete_relations() -> str:
 def delete_mentions_of() -> str:
     """Delete the MENTIONS of the ``$ids`` articles."""
     return "UNWIND $ids AS id MATCH (:Article {id: id})-[m:MENTIONS]->() DELETE m"
+
+
+def delete_mentions() -> str:
+    """Delete the MENTIONS of ``$rows`` of ``{article, entity}``."""
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (:Article {id: row.article})-[m:MENTIONS]->(:Entity {id: row.entity}) DELETE m"
+    )
 
 
 def delete_article_records() -> str:
@@ -400,6 +424,15 @@ def put_entity_records() -> str:
         "MERGE (r:EntityRecord {ref: row.ref}) SET r = row\n"
         "WITH r, row UNWIND row.keys AS key\n"
         "MERGE (k:NameKey {key: key}) MERGE (r)-[:HAS_KEY]->(k)"
+    )
+
+
+def reassign_entity_records() -> str:
+    """Set the entity (id and name) of the entity records ``$rows`` of ``{ref, entity,
+    entity_name}``."""
+    return (
+        "UNWIND $rows AS row MATCH (r:EntityRecord {ref: row.ref})\n"
+        "SET r.entity = row.entity, r.entity_name = row.entity_name"
     )
 
 

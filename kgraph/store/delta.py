@@ -15,6 +15,7 @@ articles is kept as stored, the rest recomputed, all in publication order.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -141,6 +142,12 @@ class StoreIndex(Protocol):
     def extractions(self, article_ids: list[str]) -> dict[str, Extraction]:
         """The article-level extractions of the given stored articles."""
 
+    def entity_maps(self, article_ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
+        """For each of the given articles, the graph entity (id, name) of each local id."""
+
+    def article_records(self, article_ids: list[str]) -> dict[str, str]:
+        """The stored records (:func:`~kgraph.entities.records.to_record` text) by id."""
+
     def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
         """The stored relations of ``keys`` (those that exist), as :func:`relation_from_pieces`
         rows."""
@@ -157,12 +164,17 @@ class GraphDelta:
     articles: list[dict[str, Any]] = field(default_factory=list)
     #: Articles deleted, with their records, mentions and evidence (replaced ones too).
     removed_articles: list[str] = field(default_factory=list)
-    #: Entity records to add or update (new articles', and those whose entity changed).
+    #: Entity records to add (new articles').
     records: list[StoredRecord] = field(default_factory=list)
+    #: Stored records whose entity changes: (article, local id, entity id, entity name).
+    reassigned: list[tuple[str, str, str, str]] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     removed_entities: list[str] = field(default_factory=list)
     #: Articles whose MENTIONS are all replaced by :attr:`mentions` (added ones among them).
     remapped_articles: list[str] = field(default_factory=list)
+    #: MENTIONS (article, entity) deleted before :attr:`mentions` are put (moved articles').
+    dropped_mentions: list[tuple[str, str]] = field(default_factory=list)
+    #: MENTIONS put (created, or their count set): ``{article, entity, count}``.
     mentions: list[dict[str, Any]] = field(default_factory=list)
     #: Relations written whole (rows of :func:`relation_from_pieces`).
     relations: list[dict[str, Any]] = field(default_factory=list)
@@ -171,6 +183,8 @@ class GraphDelta:
     overrides: Overrides | None = None
     #: Name keys of the removed articles' records (those no record has any more go).
     removed_keys: list[str] = field(default_factory=list)
+    #: The removed articles' records: ((article, local id), name keys) of each.
+    removed_records: list[tuple[tuple[str, str], tuple[str, ...]]] = field(default_factory=list)
     #: Records whose blocks were resolved again (a measure of the write's cost).
     resolved_records: int = 0
 
@@ -181,6 +195,7 @@ class GraphDelta:
             or self.removed_articles
             or self.removed_entities
             or self.remapped_articles
+            or self.reassigned
             or self.relations
             or self.removed_relations
         )
@@ -202,6 +217,12 @@ class EmptyIndex:
         return []
 
     def extractions(self, article_ids: list[str]) -> dict[str, Extraction]:
+        return {}
+
+    def entity_maps(self, article_ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
+        return {}
+
+    def article_records(self, article_ids: list[str]) -> dict[str, str]:
         return {}
 
     def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
@@ -306,14 +327,15 @@ def plan(
     size = sum(len(g.records.refs) for g in found) + len(new_records)
     delta = GraphDelta(removed_articles=gone, resolved_records=size)
     delta.removed_keys = sorted({k for r in old_records for k in r.keys})
+    delta.removed_records = [(r.ref, r.keys) for r in old_records]
     delta.overrides = overrides if overrides != old_overrides else None
     delta.articles = [_article_row(e) for e in added]
     delta.entities = list(resolution.entities.values())
     old_ids = {r.entity for r in (*found, *old_records)}
     delta.removed_entities = sorted(old_ids - set(resolution.entities))
-    remapped = _remapped(found, resolution)
-    delta.records = [*remapped, *(_mapped(r, resolution) for r in new_records)]
-    touched = sorted({r.local.article for r in remapped} - set(gone))
+    delta.reassigned = _reassigned(found, resolution)
+    delta.records = [_mapped(r, resolution) for r in new_records]
+    touched = sorted({article for article, *_ in delta.reassigned} - set(gone))
     _rewrite_links(index, delta, resolution, added, touched, gone)
     return delta
 
@@ -345,19 +367,18 @@ def _closure(
     return list(found.values())
 
 
-def _remapped(found: list[StoredGroup], resolution: Resolution) -> list[StoredRecord]:
-    """The stored records whose entity changes id or name (their articles' links change),
-    with their new entity, in the order of their refs."""
+def _reassigned(
+    found: list[StoredGroup], resolution: Resolution
+) -> list[tuple[str, str, str, str]]:
+    """The stored records whose entity changes id or name (their articles' links change):
+    (article, local id, new entity id, new entity name), in the order of their refs."""
     out = []
     for group in found:
-        alike = group.records
-        for ref, mentions in zip(alike.refs, alike.mentions):
+        for ref in group.records.refs:
             entity = resolution.entities[resolution.mapping[ref]]
             if (entity.id, entity.name) != (group.entity, group.entity_name):
-                local = LocalEntity(*ref, alike.name, alike.aliases, alike.type_votes, mentions)
-                local = replace(local, type=alike.type)
-                out.append(StoredRecord(local, group.keys, entity.id, entity.name))
-    return sorted(out, key=lambda r: r.ref)
+                out.append((*ref, entity.id, entity.name))
+    return sorted(out)
 
 
 def _mapped(record: StoredRecord, resolution: Resolution) -> StoredRecord:
@@ -381,17 +402,68 @@ def _rewrite_links(
     touched: list[str],
     gone: list[str],
 ) -> None:
-    """Mentions of the added and touched articles, and every relation with evidence from
-    an added, touched or removed article, rebuilt."""
+    """Mentions of the added and touched articles, and every relation an added, touched or
+    removed article changes, rebuilt.
+
+    A touched article none of whose entities splits (the records of one old entity all
+    go to one new entity) is *moved* (:class:`MovedArticle`): its evidence is the stored
+    evidence renamed, so only the relations its evidence leaves or joins are rewritten,
+    without applying its extraction. Other touched articles (a split), and added and
+    removed ones, are applied whole."""
+    moved = _moved_articles(index, resolution, touched)
+    whole = [a for a in touched if a not in moved]
+    mentions, keys, new_pieces = _apply_whole(index, resolution, added, whole, gone)
+    keys |= {k for move in moved.values() for k in move.changed}
+    sources = {k for move in moved.values() for k in move.sources(keys)}
+    current = index.relations(sorted(keys | sources))
+    found = _moved_pieces(moved.values(), keys, current)
+    if found is None:  # stored evidence that its article's record does not give: redo whole
+        whole = touched
+        mentions, keys, new_pieces = _apply_whole(index, resolution, added, whole, gone)
+        current = index.relations(sorted(keys))
+    else:
+        for move in moved.values():
+            delta.dropped_mentions.extend((move.article, e) for e in move.dropped_mentions)
+            mentions.extend(move.mentions)
+        for key, pieces in found.items():
+            new_pieces.setdefault(key, []).extend(pieces)
+    delta.mentions.extend(mentions)
+    delta.remapped_articles = sorted({*whole, *(e.article.id for e in added)})
+    rewritten = {*touched, *gone, *(e.article.id for e in added)}
+    for key in sorted(keys):
+        kept = [
+            p for p in (current.get(key) or {}).get("evidence", []) if p["article"] not in rewritten
+        ]
+        pieces = sorted([*kept, *new_pieces.get(key, [])], key=_piece_order)
+        if not pieces:
+            if key in current:
+                delta.removed_relations.append(key)
+            continue
+        meta = _first_meta(index, key, pieces[0], current.get(key), new_pieces.get(key, []))
+        delta.relations.append(relation_from_pieces(key, meta, pieces))
+
+
+Pieces = dict[RelationKey, list[dict[str, Any]]]
+
+
+def _apply_whole(
+    index: StoreIndex,
+    resolution: Resolution,
+    added: list[Extraction],
+    touched: list[str],
+    gone: list[str],
+) -> tuple[list[dict[str, Any]], set[RelationKey], Pieces]:
+    """The mentions and evidence of the added and the ``touched`` articles (extractions
+    applied whole), and every relation key they and the removed articles give."""
     stored = index.extractions(sorted({*touched, *gone}))
-    records = index.records_of(touched + gone)
     old_maps: dict[str, dict[str, tuple[str, str]]] = {}
-    for record in records:
+    for record in index.records_of(touched + gone):
         old_maps.setdefault(record.local.article, {})[record.local.id] = (
             record.entity,
             record.entity_name,
         )
-    new_pieces: dict[RelationKey, list[dict[str, Any]]] = {}
+    mentions: list[dict[str, Any]] = []
+    new_pieces: Pieces = {}
     keys: set[RelationKey] = set()
     for article_id in gone:
         if article_id in stored:
@@ -408,24 +480,193 @@ def _rewrite_links(
         applied = _applied(extraction, new)
         for entity in applied.entities:
             count = applied.mention_counts.get(entity.id, 1)
-            delta.mentions.append({"article": article_id, "entity": entity.id, "count": count})
+            mentions.append({"article": article_id, "entity": entity.id, "count": count})
         for key, pieces in _pieces(extraction, new).items():
             new_pieces.setdefault(key, []).extend(pieces)
             keys.add(key)
-    delta.remapped_articles = sorted({*touched, *(e.article.id for e in added)})
-    rewritten = set(delta.remapped_articles) | set(gone)
-    current = index.relations(sorted(keys))
-    for key in sorted(keys):
-        kept = [
-            p for p in (current.get(key) or {}).get("evidence", []) if p["article"] not in rewritten
-        ]
-        pieces = sorted([*kept, *new_pieces.get(key, [])], key=_piece_order)
-        if not pieces:
-            if key in current:
-                delta.removed_relations.append(key)
+    return mentions, keys, new_pieces
+
+
+@dataclass(frozen=True)
+class MovedTriple:
+    """One triple of a moved article: its relation under the old and the new entities
+    (None where it is a self-loop or repeats an earlier triple there), its offsets, its
+    source's new (name, id) when the source is an entity that changed, and its relation
+    fields."""
+
+    old: RelationKey | None
+    new: RelationKey | None
+    span: tuple[int, int]
+    source: tuple[str, str] | None
+    meta: dict[str, Any]
+
+
+@dataclass
+class MovedArticle:
+    """A touched article whose entities change id or name but none splits: each triple
+    keeps its stored evidence (renamed), under its new relation; its mentions are its
+    entities' counts summed by new entity."""
+
+    article: str
+    triples: list[MovedTriple]
+    #: The article's MENTIONS that change: those put (``{article, entity, count}``) and
+    #: the entities of those that go.
+    mentions: list[dict[str, Any]]
+    dropped_mentions: list[str]
+    #: The relations whose evidence from this article changes.
+    changed: set[RelationKey]
+
+    def sources(self, keys: set[RelationKey]) -> set[RelationKey]:
+        """The stored relations holding this article's evidence for the relations ``keys``."""
+        return {t.old for t in self.triples if t.new in keys and t.old is not None}
+
+    def pieces(self, keys: set[RelationKey], stored: dict[tuple, dict[str, Any]]) -> Pieces | None:
+        """This article's evidence for the relations ``keys``, in its order, from the
+        ``stored`` pieces by (relation, article, start, end); None if one is missing."""
+        out: Pieces = {}
+        for triple in self.triples:
+            if triple.new not in keys:
+                continue
+            piece = stored.get((triple.old, self.article, *triple.span))
+            if piece is None:
+                return None
+            piece = {**piece, "_meta": triple.meta}
+            if triple.source is not None:
+                piece["source"], piece["source_id"] = triple.source
+            out.setdefault(triple.new, []).append(piece)
+        return out
+
+
+def _moved_articles(
+    index: StoreIndex, resolution: Resolution, touched: list[str]
+) -> dict[str, MovedArticle]:
+    """The touched articles that can be moved (:class:`MovedArticle`), by id."""
+    old_maps = index.entity_maps(touched)
+    texts = index.article_records(touched)
+    out = {}
+    for article_id in touched:
+        old = old_maps.get(article_id)
+        if old and article_id in texts:
+            move = moved_article(article_id, json.loads(texts[article_id]), old, resolution)
+            if move is not None:
+                out[article_id] = move
+    return out
+
+
+def moved_article(
+    article_id: str,
+    record: dict[str, Any],
+    old: dict[str, tuple[str, str]],
+    resolution: Resolution,
+) -> MovedArticle | None:
+    """An article's move from the entities ``old`` (local id → entity id and name) to
+    those of ``resolution``, read from its stored record (:func:`to_record`, parsed);
+    None when an entity splits or the record is not one it can read."""
+    new = {}
+    for entity in record["entities"]:
+        local = entity["id"]
+        if local not in old:
+            return None
+        graph_id = resolution.mapping.get((article_id, local))
+        new[local] = (graph_id, resolution.entities[graph_id].name) if graph_id else old[local]
+    going: dict[str, tuple[str, str]] = {}
+    if any(going.setdefault(old[local][0], new[local]) != new[local] for local in new):
+        return None  # an entity splits: its triples may stop being self-loops
+    before, after = _counts(record, old), _counts(record, new)
+    mentions = [
+        {"article": article_id, "entity": e, "count": n}
+        for e, n in after.items()
+        if before.get(e) != n
+    ]
+    dropped = sorted(set(before) - set(after))
+    triples = []
+    seen: dict[str, set] = {"old": set(), "new": set()}
+    for row in record["triples"]:
+        if not row.get("relation") or row["subject"] not in new or row["object"] not in new:
+            return None  # its relation comes from its entities' types
+        span = (row["start"], row["end"])
+        ends = {}
+        for side, mapping in (("old", old), ("new", new)):
+            key = _triple_key(row, mapping)
+            if key is None or (key, span) in seen[side]:
+                ends[side] = None
+            else:
+                seen[side].add((key, span))
+                ends[side] = key
+        if ends["old"] is None:
+            if ends["new"] is not None:
+                return None
             continue
-        meta = _first_meta(index, key, pieces[0], current.get(key), new_pieces.get(key, []))
-        delta.relations.append(relation_from_pieces(key, meta, pieces))
+        source = row.get("source") or {}
+        local = source.get("id")
+        renamed = None
+        if local in new and new[local] != old[local]:
+            renamed = (new[local][1], new[local][0])
+        triples.append(MovedTriple(ends["old"], ends["new"], span, renamed, _triple_meta(row)))
+    return MovedArticle(article_id, triples, mentions, dropped, _changed(triples))
+
+
+def _counts(record: dict[str, Any], mapping: dict[str, tuple[str, str]]) -> dict[str, int]:
+    """An article's MENTIONS counts by graph entity under ``mapping``."""
+    counts: dict[str, int] = {}
+    for entity in record["entities"]:
+        graph_id = mapping[entity["id"]][0]
+        counts[graph_id] = counts.get(graph_id, 0) + entity["mentions"]
+    return counts
+
+
+def _triple_key(row: dict[str, Any], mapping: dict[str, tuple[str, str]]) -> RelationKey | None:
+    """A stored triple's relation under ``mapping`` (None: a self-loop there)."""
+    subject, obj = mapping[row["subject"]][0], mapping[row["object"]][0]
+    if subject == obj:
+        return None
+    negated = "negated" if row.get("negated") else "affirmed"
+    return (subject, obj, f"{row['predicate']}|{row.get('modality', 'asserted')}|{negated}")
+
+
+def _triple_meta(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": relationship_type(row["relation"]),
+        "relation": row["relation"],
+        "predicate": row["predicate"],
+        "negated": bool(row.get("negated", False)),
+        "modality": row.get("modality", "asserted"),
+    }
+
+
+def _changed(triples: list[MovedTriple]) -> set[RelationKey]:
+    """The relations whose evidence from the article changes when it moves."""
+    before: dict[RelationKey, list[int]] = {}
+    after: dict[RelationKey, list[int]] = {}
+    changed = set()
+    for n, triple in enumerate(triples):
+        before.setdefault(triple.old, []).append(n)
+        if triple.new is not None:
+            after.setdefault(triple.new, []).append(n)
+            if triple.source is not None:
+                changed.add(triple.new)
+    changed |= {k for k in {*before, *after} if before.get(k) != after.get(k)}
+    return changed
+
+
+def _moved_pieces(
+    moved: Iterable[MovedArticle], keys: set[RelationKey], current: dict[RelationKey, dict]
+) -> Pieces | None:
+    """The evidence for ``keys`` of the moved articles, from the ``current`` relations;
+    None if a piece of evidence is not stored where it should be."""
+    stored = {
+        (key, p["article"], p["start"], p["end"]): p
+        for key, relation in current.items()
+        for p in relation["evidence"]
+    }
+    out: Pieces = {}
+    for move in moved:
+        pieces = move.pieces(keys, stored)
+        if pieces is None:
+            return None
+        for key, found in pieces.items():
+            out.setdefault(key, []).extend(found)
+    return out
 
 
 def _piece_order(piece: dict[str, Any]) -> tuple[str, str]:

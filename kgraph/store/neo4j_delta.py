@@ -87,6 +87,15 @@ class TransactionIndex:
             out[row["id"]] = from_record(row["record"], article)
         return out
 
+    def entity_maps(self, article_ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
+        out: dict[str, dict[str, tuple[str, str]]] = {}
+        for article, local, entity, name in self._rows(cypher.entity_maps_of(), ids=article_ids):
+            out.setdefault(article, {})[local] = (entity or "", name or "")
+        return out
+
+    def article_records(self, article_ids: list[str]) -> dict[str, str]:
+        return dict(self._rows(cypher.article_records_of(), ids=article_ids))
+
     def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
         rows = [{"subject": s, "object": o, "key": k} for s, o, k in keys]
         out = {}
@@ -131,6 +140,8 @@ def apply_delta(tx: ManagedTransaction, delta: GraphDelta, dynamic_types: bool) 
     relation_keys += [{"subject": s, "object": o, "key": k} for s, o, k in delta.removed_relations]
     _unwind(tx, cypher.delete_relations(), relation_keys)
     _unwind(tx, cypher.delete_mentions_of(), delta.remapped_articles, name="ids")
+    dropped = [{"article": a, "entity": e} for a, e in delta.dropped_mentions]
+    _unwind(tx, cypher.delete_mentions(), dropped)
     _unwind(tx, cypher.delete_article_records(), delta.removed_articles, name="ids")
     _unwind(tx, cypher.delete_entities_by_id(), delta.removed_entities, name="ids")
     articles = [
@@ -161,6 +172,11 @@ def apply_delta(tx: ManagedTransaction, delta: GraphDelta, dynamic_types: bool) 
         row["ref"] = f"{record.local.article}\t{record.local.id}"
         records.append(row)
     _unwind(tx, cypher.put_entity_records(), records)
+    reassigned = [
+        {"ref": f"{article}\t{local}", "entity": entity, "entity_name": name}
+        for article, local, entity, name in delta.reassigned
+    ]
+    _unwind(tx, cypher.reassign_entity_records(), reassigned)
     _unwind(tx, cypher.delete_unused_keys(), delta.removed_keys, name="keys")
     if delta.overrides is not None:
         tx.run(cypher.set_overrides(), overrides=overrides_to_json(delta.overrides)).consume()

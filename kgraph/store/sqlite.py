@@ -334,9 +334,10 @@ class _Index:
     def groups_with_keys(self, keys: list[str]) -> list[StoredGroup]:
         rows = self._many(
             "SELECT name, aliases, type_votes, type, keys, entity, entity_name, "
-            "group_concat(article || char(31) || local || char(31) || mentions, char(30)) "
-            "AS refs FROM (SELECT DISTINCT r.* FROM record_keys k JOIN entity_records r "
-            "ON r.article = k.article AND r.local = k.local WHERE k.key IN ({marks})) "
+            "group_concat(r.article || char(31) || r.local || char(31) || mentions, char(30)) "
+            "AS refs FROM (SELECT DISTINCT article, local FROM record_keys "
+            "WHERE key IN ({marks})) k JOIN entity_records r "
+            "ON r.article = k.article AND r.local = k.local "
             "GROUP BY name, aliases, type_votes, type, keys, entity, entity_name",
             keys,
         )
@@ -357,6 +358,21 @@ class _Index:
             )
             for r in rows
         }
+
+    def entity_maps(self, article_ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
+        rows = self._many(
+            "SELECT article, local, entity, entity_name FROM entity_records "
+            "WHERE article IN ({marks})",
+            article_ids,
+        )
+        out: dict[str, dict[str, tuple[str, str]]] = {}
+        for article, local, entity, name in rows:
+            out.setdefault(article, {})[local] = (entity or "", name or "")
+        return out
+
+    def article_records(self, article_ids: list[str]) -> dict[str, str]:
+        rows = self._many("SELECT id, record FROM articles WHERE id IN ({marks})", article_ids)
+        return {r["id"]: r["record"] for r in rows}
 
     def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
         out = {}
@@ -416,10 +432,16 @@ def _apply(conn: sqlite3.Connection, delta: GraphDelta) -> None:
     conn.executemany(
         "DELETE FROM mentions WHERE article = ?", [(a,) for a in {*delta.remapped_articles, *gone}]
     )
+    conn.executemany(
+        "DELETE FROM mentions WHERE article = ? AND entity = ?", delta.dropped_mentions
+    )
     for table in ("articles",):
         conn.executemany(f"DELETE FROM {table} WHERE id = ?", [(a,) for a in gone])
     conn.executemany("DELETE FROM entity_records WHERE article = ?", [(a,) for a in gone])
-    conn.executemany("DELETE FROM record_keys WHERE article = ?", [(a,) for a in gone])
+    conn.executemany(  # by the whole key: record_keys has no index on article
+        "DELETE FROM record_keys WHERE key = ? AND article = ? AND local = ?",
+        [(key, *ref) for ref, keys in delta.removed_records for key in keys],
+    )
     conn.executemany("DELETE FROM entities WHERE id = ?", [(e,) for e in delta.removed_entities])
     conn.executemany(
         f"INSERT INTO articles (id, {', '.join(ARTICLE_PROPS)}, record) "
@@ -465,6 +487,10 @@ def _apply(conn: sqlite3.Connection, delta: GraphDelta) -> None:
         records,
     )
     conn.executemany("INSERT OR IGNORE INTO record_keys VALUES (?, ?, ?)", keys)
+    conn.executemany(
+        "UPDATE entity_records SET entity = ?, entity_name = ? WHERE article = ? AND local = ?",
+        [(entity, name, article, local) for article, local, entity, name in delta.reassigned],
+    )
     if delta.overrides is not None:
         conn.execute("DELETE FROM overrides")
         rows = [("split", *p) for p in delta.overrides.splits]

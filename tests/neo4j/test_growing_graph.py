@@ -16,6 +16,7 @@ from kgraph.entities.identity import Overrides
 from kgraph.entities.overrides import write_overrides
 from kgraph.extract import extract_article
 from kgraph.models import Article
+from kgraph.store import delta
 from kgraph.store.local import LocalGraphStore
 from kgraph.store.neo4j import Neo4jGraphStore
 
@@ -199,3 +200,22 @@ def test_a_database_without_records_is_refused_never_emptied(neo4j_store, tmp_pa
             result.stderr.count("\n") == 1 and "kgraph load GRAPH_FILE --replace" in result.stderr
         )
         assert neo4j_snapshot(neo4j_store) == before
+
+
+def test_a_merge_moves_the_articles_it_touches_and_undoing_it_splits_them(
+    neo4j_store, tmp_path, extractions, monkeypatch
+):
+    merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
+    _incremental(neo4j_store, [extractions])
+    moved = []
+    moved_article = delta.moved_article
+    monkeypatch.setattr(
+        delta, "moved_article", lambda *args: moved.append(moved_article(*args)) or moved[-1]
+    )
+    assert neo4j_store.set_overrides(merges)
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions, merges)
+    assert moved and None not in moved  # no article applied whole
+    moved.clear()
+    assert neo4j_store.set_overrides(NONE)  # the articles naming both split: applied whole
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions)
+    assert None in moved and any(moved)
