@@ -149,9 +149,13 @@ def main() -> None:
 def relative(path: str | Path, corpus: Path) -> str:
     """An article's path inside the corpus (``business/001.txt``), else as given."""
     path = Path(path)
-    for base in (corpus, corpus.resolve()):
-        if path.is_relative_to(base):
-            return path.relative_to(base).as_posix()
+    for given, base in (
+        (path, corpus),
+        (path, corpus.resolve()),
+        (path.resolve(), corpus.resolve()),
+    ):
+        if given.is_relative_to(base):
+            return given.relative_to(base).as_posix()
     return path.as_posix()
 
 
