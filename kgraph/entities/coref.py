@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from kgraph.entities.lexicon import TITLE_GENDER, first_name_gender, places
 from kgraph.entities.mentions import Mention
-from kgraph.entities.types import ORGANIZATION_CUES
+from kgraph.entities.types import ORGANIZATION_CUES, type_words
 from kgraph.models import EntityRef
 
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -243,7 +243,19 @@ def description_class(token: Token) -> tuple[tuple[str, ...], str] | None:
         return None  # "the TikTok application", "the ex-Labour leader": named by a modifier
     if any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for c in token.children):
         return None  # "the combined firm": two companies merged, neither of them alone
-    return DESCRIPTIONS[token.lemma_.lower()]
+    return _hyphened_person(token) or DESCRIPTIONS[token.lemma_.lower()]
+
+
+def _hyphened_person(token: Token) -> tuple[tuple[str, ...], str] | None:
+    """A person's description written with a hyphen: "the film-maker" is a person, as the
+    type words say of "filmmaker", where "the chip-maker" stays a company."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-":
+        return None
+    nouns, _ = type_words()
+    if nouns.get(doc[token.i - 2].lower_ + token.lemma_.lower()) == "PERSON":
+        return ("PERSON",), "person"
+    return None
 
 
 #: Modifiers that make a description name what several entities became together: "the
@@ -355,8 +367,9 @@ def _role_types(anaphor: Token, types: tuple[str, ...]) -> tuple[str, ...]:
     organization has "its chief executive", "its shares"."""
     if anaphor.dep_ != "poss" or anaphor.lower_ != "its":
         return types
-    noun = anaphor.head.lemma_.lower()
-    if noun in ORGANIZATION_CUES or noun in ORGANIZATION_PARTS:
+    noun = anaphor.head
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]  # "director general"
+    if any(w.lemma_.lower() in ORGANIZATION_CUES | ORGANIZATION_PARTS for w in words):
         return tuple(t for t in types if t == "ORG")
     return types
 
@@ -569,6 +582,8 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     if gender
                     else seen
                 )
+                arguments = _co_arguments(token, entity_at)
+                candidates = [s for s in candidates if s.entity.id not in arguments]
                 speaker = _quoting_speaker(token, entity_at)
                 if speaker is not None:  # '"He would have been a good president," said Mr
                     # Clinton': a speaker does not call himself "he"
@@ -576,7 +591,12 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             else:
                 candidates = _agreeing(token, seen, profiles)
             candidates = [s for s in candidates if s.entity.id not in apposed]
+            if pronoun and _unnamed_topic_before(token, entity_at):
+                continue  # "Age Concern argued …. Its director general": a name the model
+                # missed is what the pronoun stands for; no guess among the others
             entity = _choose(candidates, token, sentence_of[token.i], types, kind[1], evidence)
+            if pronoun and _quoted(token) and not _recent(candidates, entity, token, sentence_of):
+                entity = _most_recent(candidates, sentence_of[token.i], types)
         if entity is None:
             continue
         entity_at[token.i] = entity
@@ -584,6 +604,83 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         seen.append(_Seen(entity, token.i, sentence_of[token.i], _is_subject(token)))
     named_at = {i: m.entity for m in mentions for i in range(m.start, m.end)}
     return [m for m in found if not _named_in_its_clause(doc[m.start], m.entity, named_at)]
+
+
+#: Pronouns that stand in a verb's object or in its prepositions' objects.
+OBJECT_PRONOUNS = {"him", "her", "them"}
+
+
+def _co_arguments(pronoun: Token, entity_at: dict[int, EntityRef]) -> set[str]:
+    """Entities in the subject of the clause whose object the pronoun is, which it cannot
+    stand for (it would be "himself"): in "Alicia Keys and actor Jamie Foxx performed a
+    tribute to him", him is neither Keys nor Foxx."""
+    if pronoun.lower_ not in OBJECT_PRONOUNS or pronoun.dep_ not in ("dobj", "pobj", "dative"):
+        return set()
+    verb = pronoun.head
+    while verb.dep_ == "prep" or (verb.pos_ != "VERB" and verb.dep_ in ("dobj", "pobj")):
+        if verb.head == verb:
+            return set()
+        verb = verb.head  # "performed a tribute to him": up from "to" and "tribute"
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    tokens = [t for s in subjects for t in (s, *s.conjuncts)]
+    return {
+        entity_at[t.i].id
+        for s in tokens
+        for t in s.subtree
+        if t.i in entity_at and t.i != pronoun.i and (t == s or t.dep_ in ("compound", "flat"))
+    }
+
+
+def _unnamed_topic_before(pronoun: Token, entity_at: dict[int, EntityRef]) -> bool:
+    """Whether a pronoun opening its sentence's subject follows a sentence whose subject is
+    a proper noun the model left unnamed: in "But Age Concern argued …. Its director
+    general said" its is Age Concern; in "Wardle did stress …. He added:" he is Wardle."""
+    if not _is_topic(pronoun) or pronoun.i != pronoun.sent.start:
+        return False
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    if start == 0:
+        return False
+    previous = doc[start - 1].sent
+    root = previous.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.pos_ == "PROPN" and not any(t.i in entity_at for t in s.subtree) for s in subjects)
+
+
+#: Sentences back in which a quotation's pronoun finds the person it stands for.
+QUOTE_REACH = 3
+
+
+def _quoted(pronoun: Token) -> bool:
+    """Whether a pronoun is inside a quotation: an odd number of quotation marks stand
+    before it in its paragraph (a quotation of several sentences opens once)."""
+    doc = pronoun.doc
+    marks = 0
+    for i in range(pronoun.i - 1, max(pronoun.i - 400, -1), -1):
+        if "\n" in doc[i].text:
+            break
+        marks += doc[i].text in QUOTE_MARKS
+    return marks % 2 == 1
+
+
+def _recent(candidates: list[_Seen], entity: EntityRef | None, pronoun: Token, sentence_of) -> bool:
+    """Whether ``entity`` was seen within :data:`QUOTE_REACH` sentences of the pronoun."""
+    here = sentence_of[pronoun.i]
+    return entity is None or any(
+        s.entity.id == entity.id and s.sentence >= here - QUOTE_REACH for s in candidates
+    )
+
+
+def _most_recent(candidates: list[_Seen], sentence: int, types) -> EntityRef | None:
+    """Inside a quotation, the person last named or referred to a few sentences back: "I've
+    no intention of selling Shaun Wright-Phillips. … But we're not putting him on the
+    shelf" (him is Wright-Phillips, not the article's subject named more often)."""
+    near = [
+        s for s in candidates if s.entity.type in types and s.sentence >= sentence - QUOTE_REACH
+    ]
+    return near[-1].entity if near else None
 
 
 def _subject_pronoun(token: Token) -> bool:

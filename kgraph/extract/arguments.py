@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kgraph.entities.lexicon import is_role_noun
 from kgraph.entities.mentions import Mention
 from kgraph.models import EntityRef
 
@@ -75,6 +76,9 @@ NAMED_BY_COMPOUND = {
     "organization",
     "organisation",
 }
+#: Nouns of people that are no role: "the son of the founder, Bill Gates".
+PERSON_NOUNS = {"man", "woman", "son", "daughter", "wife", "husband", "father", "mother"}
+PERSON_NOUNS |= {"brother", "sister", "friend", "widow", "child", "boy", "girl", "person"}
 #: Relative pronouns whose antecedent is the head of their clause.
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 
@@ -174,7 +178,12 @@ class MentionIndex:
             if child.dep_ == "appos" and (mention := self.mention(child)):
                 if token.pos_ == "PROPN" and mention.entity.type in PLACE_TYPES:
                     return None  # "Henley-on-Thames, Oxfordshire": a place that locates it
+                if _after_own_phrase(token, child):
+                    continue  # "a deal with drink company, Red Bull": the company's name
                 return Argument(mention.entity, child, 0.9)
+        displaced = _displaced_appositive(token)
+        if displaced is not None and (mention := self.mention(displaced)):
+            return Argument(mention.entity, displaced, 0.9)
         lemma = token.lemma_.lower()
         named = _naming_compound(token) if lemma in NAMED_BY_COMPOUND else None
         if named is not None and (mention := self.mention(named)):
@@ -186,6 +195,40 @@ class MentionIndex:
                         if pobj.dep_ == "pobj" and (inner := self._argument(pobj, depth + 1)):
                             return Argument(inner.entity, inner.token, inner.weight * 0.85)
         return None
+
+
+def _after_own_phrase(noun: Token, appositive: Token) -> bool:
+    """Whether the parser hung on ``noun`` an appositive that follows a prepositional
+    phrase of its own: in "agreed a deal with drink company, Red Bull" Red Bull names the
+    company, not the deal. A role's appositive is its holder, after its phrase or not:
+    "the chief executive of the company, Satya Nadella"."""
+    if is_role_noun(noun.lemma_.lower()) or noun.lemma_.lower() in PERSON_NOUNS:
+        return False
+    return any(
+        c.dep_ == "prep" and noun.i < c.i < appositive.i and c.right_edge.i < appositive.i
+        for c in noun.children
+    )
+
+
+def _displaced_appositive(noun: Token) -> Token | None:
+    """The appositive the parser hung on the noun above ``noun``'s preposition although it
+    follows ``noun`` after a comma: "a deal with drink company, Red Bull" (see
+    :func:`_after_own_phrase`)."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    owner = noun.head.head
+    doc = noun.doc
+    after = noun.right_edge.i + 1
+    for child in owner.children:
+        if (
+            child.dep_ == "appos"
+            and after < len(doc)
+            and doc[after].text == ","
+            and child.left_edge.i == after + 1
+            and _after_own_phrase(owner, child)
+        ):
+            return child
+    return None
 
 
 #: Types of places, which after a comma only say where the name before them is.

@@ -141,6 +141,26 @@ def denies(verb: Token) -> bool:
     )
 
 
+def _denied_claim(clause_verbs: tuple[Token, ...]) -> bool:
+    """Whether the clause is the content of a claim that a verb denies: "rejected
+    allegations he pressured Sullivan", "denied suggestions he wanted to leave", "dismissed
+    claims that it had bribed officials" (the parser hangs the content on the noun, as a
+    clause of its own). A relative clause about the claim ("rejected the claims which Smith
+    made") is not its content."""
+    for verb in clause_verbs:
+        noun = verb.head
+        if verb.dep_ not in ("acl", "relcl") or noun.lemma_.lower() not in CLAIM_NOUNS:
+            continue
+        relative = any(c.lower_ in RELATIVE_WORDS and c.dep_ != "mark" for c in verb.children)
+        if not relative and noun.dep_ == "dobj" and denies(noun.head):
+            return True
+    return False
+
+
+#: Words that open a relative clause when they fill one of its slots.
+RELATIVE_WORDS = {"which", "who", "whom", "that", "whose"}
+
+
 def _governing(anchor: Token, own: tuple[Token, ...]) -> list[Token]:
     """The verbs above the anchor's clause that govern it, up to a relative clause or a
     noun's modifier ("Southcorp, whose brands include Penfolds, dismissed the offer": the
@@ -243,7 +263,7 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
     negated = any(_negated(v) for v in own) or any(_denied_object(v) for v in (anchor, *chain))
     sentence = anchor.sent
     above = _governing(anchor, own)
-    if any(denies(v) for v in (*own, *above)):
+    if any(denies(v) for v in (*own, *above)) or _denied_claim((*own, *above)):
         return Modality("denied", True)
     conditional = any(
         c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS

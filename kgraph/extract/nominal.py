@@ -37,8 +37,16 @@ def _role_words(noun: Token, index: MentionIndex) -> list[str]:
         and c.ent_type_ not in ("NORP", "GPE")
     ]
     return [w for w in words if w not in ("former",)] + [
-        noun.lower_ if noun.pos_ == "PROPN" else noun.lemma_.lower()
+        noun.lower_ if noun.pos_ == "PROPN" else noun.lemma_.lower(),
+        *(["in-law"] if in_law(noun) else []),
     ]
+
+
+def in_law(noun: Token) -> bool:
+    """Whether a kinship noun is one by marriage: "son-in-law", which the tokenizer splits
+    into "son", "-", "in", "-", "law" (a son-in-law is no son)."""
+    following = noun.doc[noun.i + 1 : noun.i + 5]
+    return [t.lower_ for t in following] == ["-", "in", "-", "law"]
 
 
 #: Forms of address between a title and a name: "CEA boss Mr Shapiro".

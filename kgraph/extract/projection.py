@@ -23,7 +23,9 @@ from kgraph.extract.predicates import kebab, third_person, verb_predicate
 from kgraph.extract.verbal import (
     LIGHT_VERBS,
     bare_participle,
+    compared_adjunct,
     complement_left_out,
+    modifies_a_noun_after,
     place_or_time_adjunct,
     subject_of_reported_clause,
     title_read_as_verb,
@@ -168,6 +170,8 @@ def _adjunct_object(triple: OpenTriple, index: MentionIndex) -> bool:
         return False
     verbs = [t for t in triple.relation_tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"]
     verb = next((v for v in reversed(verbs) if v.dep_ != "auxpass"), None)
+    if compared_adjunct(last):
+        return True  # "just like against Arsenal, Portsmouth let in a goal"
     return verb is not None and place_or_time_adjunct(verb, last, [], index)
 
 
@@ -194,6 +198,8 @@ def projections(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         objects, part = object_entities(triple.phrases[1], index)
         if not objects or _adjunct_object(triple, index):
             continue
+        if any(modifies_a_noun_after(a.token.head, a.token) for a in objects):
+            continue  # the headline "X suffers France axe": France only says whose axe
         if any(subject_of_reported_clause(a.token) for a in objects):
             continue  # "revealed Liverpool are in talks": Liverpool is not what was revealed
         if triple.pattern == "svo" and any(complement_left_out(t) for t in triple.relation_tokens):

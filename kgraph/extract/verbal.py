@@ -242,6 +242,29 @@ LOCATIVE_VERBS |= {"raise", "stay", "remain", "work", "study", "train", "stand",
 LOCATIVE_VERBS |= {"invest", "arrive", "land", "die", "bury", "register", "list", "open"}
 
 
+#: Entity labels of the model's that say when: "on 12 October", "in the summer".
+TIME_LABELS = {"DATE", "TIME"}
+
+
+def _dated(prep: Token) -> bool:
+    """Whether a prepositional phrase says when: its object is a date ("on 12 October"),
+    and a name the parser joined to that date ("Cyprus on 8 October and Switzerland on 12
+    October": Switzerland read as the second date) is no object of the verb."""
+    return any(p.ent_type_ in TIME_LABELS for p in _children(prep, {"pobj"}))
+
+
+#: Words that open a comparison: "just like against Arsenal, Portsmouth let in a goal",
+#: "as with Chelsea", "unlike at Everton".
+COMPARING_WORDS = {"like", "unlike", "as"}
+
+
+def compared_adjunct(prep: Token) -> bool:
+    """Whether a prepositional phrase is only the term of a comparison: "just like against
+    Arsenal, Portsmouth let in a late goal" says nothing of Portsmouth and Arsenal."""
+    doc = prep.doc
+    return prep.i > 0 and doc[prep.i - 1].lower_ in COMPARING_WORDS
+
+
 def place_or_time_adjunct(
     verb: Token, prep: Token, objects: list[Token], index: MentionIndex
 ) -> bool:
@@ -252,7 +275,7 @@ def place_or_time_adjunct(
     phrase is the verb's own only for verbs of where ("lives in Windsor").
     """
     word = prep.lower_
-    if word in TIME_PREPOSITIONS:
+    if word in TIME_PREPOSITIONS or _dated(prep):
         return True
     if word not in PLACE_PREPOSITIONS or verb.lemma_.lower() in LOCATIVE_VERBS:
         return False
@@ -320,6 +343,37 @@ def _dative_slot(
     yield f"{things[0].lemma_.lower()} to", dative, 0.75
 
 
+#: Words of an amount, which as an object say nothing of what is had or done: "had too
+#: much for Roddick", "did enough against Fulham".
+QUANTIFIERS = {"much", "more", "less", "enough", "little", "lot", "plenty", "most", "all"}
+QUANTIFIERS |= {"some", "any", "nothing", "something", "everything", "anything", "none"}
+
+
+def _says_what(obj: Token) -> bool:
+    """Whether an unnamed object is a noun that can carry a predicate ("a deal", "talks"),
+    not an amount or an adjective ("too much", "enough")."""
+    if obj.lemma_.lower() in QUANTIFIERS or obj.lower_ in QUANTIFIERS:
+        return False
+    return obj.pos_ not in ("ADJ", "ADV", "DET")  # a "match" tagged a verb is a noun
+
+
+def modifies_a_noun_after(verb: Token, obj: Token) -> bool:
+    """Whether a named object is only the modifier of a common noun right after it that
+    the parser hung on the verb apart: the headline "Harinordoquy suffers France axe" (a
+    France axe), "Lions suffer Wilkinson blow"."""
+    doc = obj.doc
+    after = obj.i + 1
+    if obj.dep_ != "dobj" or after >= len(doc) or obj.right_edge.i != obj.i:
+        return False
+    noun = doc[after]
+    if noun.head != verb or not noun.is_lower or not noun.is_alpha:
+        return False
+    if noun.pos_ == "NOUN":
+        return noun.dep_ in ("dep", "dobj", "npadvmod", "compound")
+    # a headline's noun the tagger read as a bare verb, left hanging: "France axe"
+    return noun.tag_ == "VB" and noun.dep_ == "dep" and not _children(noun, SUBJECT_DEPS)
+
+
 def _holding(obj: Token) -> bool:
     return obj.lower_ in HOLDING_WORDS or obj.lemma_ in HOLDING_WORDS
 
@@ -343,8 +397,10 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
             if complement is not None:
                 yield complement.lower_, obj, 0.8
             continue
+        if modifies_a_noun_after(verb, obj):
+            continue  # headline "Harinordoquy suffers France axe": the axe, not France
         yield "", obj, 0.9
-        if denies(verb) or index.arguments(obj):
+        if denies(verb) or index.arguments(obj) or not _says_what(obj):
             continue  # denials are denied_actions' case; a named object is the relation's
         for prep in _children(obj, {"prep"}):  # "completed its acquisition of Activision"
             if place_or_time_adjunct(verb, prep, [obj], index):
@@ -352,8 +408,10 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
             for pobj in _children(prep, {"pobj"}):
                 yield _part_suffix(obj, prep), pobj, 0.7
     unnamed = [o for o in objects if not index.arguments(o)]
+    if unnamed and not _says_what(unnamed[0]):
+        return  # "had too much for Roddick": an amount is no relation
     for prep in _children(verb, {"prep"}):
-        if place_or_time_adjunct(verb, prep, unnamed, index):
+        if place_or_time_adjunct(verb, prep, unnamed, index) or compared_adjunct(prep):
             continue
         if prep.lower_ == "by" and _is_passive(verb):
             continue  # the agent: the subject of the relation, not its object
