@@ -545,6 +545,7 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             sentence_of[token.i] = number
     seen: list[_Seen] = []
     found: list[Mention] = []
+    surnames = _surnames(mentions)
     entity_at = {i: m.entity for m in mentions for i in range(m.start, m.end)}
     for token in doc:
         if token.i in by_start:
@@ -589,14 +590,21 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     # Clinton': a speaker does not call himself "he"
                     candidates = [s for s in candidates if not _same_person(s.entity, speaker)]
             else:
-                candidates = _agreeing(token, seen, profiles)
+                commanding = _commanding_subjects(token, entity_at)
+                candidates = [
+                    s for s in _agreeing(token, seen, profiles) if s.entity.id not in commanding
+                ]
             candidates = [s for s in candidates if s.entity.id not in apposed]
-            if pronoun and _unnamed_topic_before(token, entity_at):
-                continue  # "Age Concern argued …. Its director general": a name the model
-                # missed is what the pronoun stands for; no guess among the others
-            entity = _choose(candidates, token, sentence_of[token.i], types, kind[1], evidence)
-            if pronoun and _quoted(token) and not _recent(candidates, entity, token, sentence_of):
-                entity = _most_recent(candidates, sentence_of[token.i], types)
+            topic = _previous_topic(token, entity_at, types, surnames) if pronoun else None
+            if topic is not None:  # "Wardle did stress …. He added:": Wardle, whose
+                entity = topic.entity  # name the model missed there; no other one
+            else:
+                entity = _choose(candidates, token, sentence_of[token.i], types, kind[1], evidence)
+            quoted = _quotation_start(token) if pronoun and topic is None else None
+            if quoted is not None:
+                entity = _named_in_quotation(candidates, quoted, types) or entity
+            if entity is NOBODY:
+                continue
         if entity is None:
             continue
         entity_at[token.i] = entity
@@ -633,54 +641,92 @@ def _co_arguments(pronoun: Token, entity_at: dict[int, EntityRef]) -> set[str]:
     }
 
 
-def _unnamed_topic_before(pronoun: Token, entity_at: dict[int, EntityRef]) -> bool:
-    """Whether a pronoun opening its sentence's subject follows a sentence whose subject is
-    a proper noun the model left unnamed: in "But Age Concern argued …. Its director
-    general said" its is Age Concern; in "Wardle did stress …. He added:" he is Wardle."""
-    if not _is_topic(pronoun) or pronoun.i != pronoun.sent.start:
-        return False
+@dataclass(frozen=True)
+class _Topic:
+    """What a sentence-opening pronoun stands for, when the sentence before decides it."""
+
+    entity: EntityRef | None
+
+
+#: The previous sentence's subject is a name the model missed: the pronoun names no one known.
+NOBODY = EntityRef.make("(unnamed)", "UNNAMED")
+
+
+def _surnames(mentions: list[Mention]) -> dict[str, EntityRef]:
+    """The people of an article by surname, where only one person has it."""
+    people: dict[str, set[EntityRef]] = {}
+    for mention in mentions:
+        if mention.entity.type == "PERSON" and " " in mention.entity.name:
+            people.setdefault(mention.entity.name.split()[-1], set()).add(mention.entity)
+    return {name: next(iter(found)) for name, found in people.items() if len(found) == 1}
+
+
+def _previous_topic(
+    pronoun: Token,
+    entity_at: dict[int, EntityRef],
+    types: tuple[str, ...],
+    surnames: dict[str, EntityRef],
+) -> _Topic | None:
+    """For a pronoun opening its sentence's subject, what the previous sentence's subject
+    decides when it is a proper noun the model left unnamed: its person when it is the
+    surname of one ("Vickery was injured …. He could be joined" is Phil Vickery), else
+    nobody known ("But Age Concern argued …. Its director general said": not England). For
+    "its", also a subject named with a type it cannot have ("Scope" as a product)."""
+    if not _is_topic(pronoun) or pronoun.i != pronoun.sent.start or pronoun.i == 0:
+        return None
+    previous = pronoun.doc[pronoun.i - 1].sent
+    subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    thing = pronoun.lower_ in _THING_PRONOUNS
+    for subject in subjects:
+        if subject.pos_ != "PROPN":
+            continue
+        named = [entity_at[t.i] for t in subject.subtree if t.i in entity_at]
+        if not named:
+            person = surnames.get(subject.text) if "PERSON" in types else None
+            return _Topic(person or NOBODY)
+        if thing and all(e.type not in types for e in named):
+            return _Topic(NOBODY)
+    return None
+
+
+def _commanding_subjects(description: Token, entity_at: dict[int, EntityRef]) -> set[str]:
+    """Entities in the subject of a clause that a description is inside, which it does not
+    name (one would say "he"): in "He changed his mind amid suspicion that the chancellor
+    was manoeuvring against him", the chancellor is not he."""
+    found: set[str] = set()
+    token = description
+    for _ in range(12):
+        if token.head == token:
+            break
+        token = token.head
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and description not in child.subtree:
+                found |= {entity_at[t.i].id for t in child.subtree if t.i in entity_at}
+    return found
+
+
+def _quotation_start(pronoun: Token) -> int | None:
+    """Where the quotation a pronoun stands in opens, in its paragraph: after the first
+    quotation mark, when an odd number of them stand before the pronoun (BBC quotations of
+    several paragraphs open each one again and close once)."""
     doc = pronoun.doc
-    start = pronoun.sent.start
-    if start == 0:
-        return False
-    previous = doc[start - 1].sent
-    root = previous.root
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.pos_ == "PROPN" and not any(t.i in entity_at for t in s.subtree) for s in subjects)
-
-
-#: Sentences back in which a quotation's pronoun finds the person it stands for.
-QUOTE_REACH = 3
-
-
-def _quoted(pronoun: Token) -> bool:
-    """Whether a pronoun is inside a quotation: an odd number of quotation marks stand
-    before it in its paragraph (a quotation of several sentences opens once)."""
-    doc = pronoun.doc
-    marks = 0
+    marks = []
     for i in range(pronoun.i - 1, max(pronoun.i - 400, -1), -1):
         if "\n" in doc[i].text:
             break
-        marks += doc[i].text in QUOTE_MARKS
-    return marks % 2 == 1
+        if doc[i].text in QUOTE_MARKS:
+            marks.append(i)
+    return marks[-1] if len(marks) % 2 == 1 else None
 
 
-def _recent(candidates: list[_Seen], entity: EntityRef | None, pronoun: Token, sentence_of) -> bool:
-    """Whether ``entity`` was seen within :data:`QUOTE_REACH` sentences of the pronoun."""
-    here = sentence_of[pronoun.i]
-    return entity is None or any(
-        s.entity.id == entity.id and s.sentence >= here - QUOTE_REACH for s in candidates
-    )
-
-
-def _most_recent(candidates: list[_Seen], sentence: int, types) -> EntityRef | None:
-    """Inside a quotation, the person last named or referred to a few sentences back: "I've
-    no intention of selling Shaun Wright-Phillips. … But we're not putting him on the
-    shelf" (him is Wright-Phillips, not the article's subject named more often)."""
-    near = [
-        s for s in candidates if s.entity.type in types and s.sentence >= sentence - QUOTE_REACH
-    ]
-    return near[-1].entity if near else None
+def _named_in_quotation(
+    candidates: list[_Seen], start: int, types: tuple[str, ...]
+) -> EntityRef | None:
+    """The person a quotation last named or referred to: "I've no intention of selling
+    Shaun Wright-Phillips. … But we're not putting him on the shelf" (him is
+    Wright-Phillips, not the article's subject the speaker spoke of before)."""
+    inside = [s for s in candidates if s.token > start and s.entity.type in types]
+    return inside[-1].entity if inside else None
 
 
 def _subject_pronoun(token: Token) -> bool:

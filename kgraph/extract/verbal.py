@@ -349,12 +349,10 @@ QUANTIFIERS = {"much", "more", "less", "enough", "little", "lot", "plenty", "mos
 QUANTIFIERS |= {"some", "any", "nothing", "something", "everything", "anything", "none"}
 
 
-def _says_what(obj: Token) -> bool:
-    """Whether an unnamed object is a noun that can carry a predicate ("a deal", "talks"),
-    not an amount or an adjective ("too much", "enough")."""
-    if obj.lemma_.lower() in QUANTIFIERS or obj.lower_ in QUANTIFIERS:
-        return False
-    return obj.pos_ not in ("ADJ", "ADV", "DET")  # a "match" tagged a verb is a noun
+def _amount(obj: Token) -> bool:
+    """Whether an unnamed object is only an amount ("too much", "enough", "all"), which
+    carries no predicate of its own."""
+    return obj.lemma_.lower() in QUANTIFIERS or obj.lower_ in QUANTIFIERS
 
 
 def modifies_a_noun_after(verb: Token, obj: Token) -> bool:
@@ -369,7 +367,7 @@ def modifies_a_noun_after(verb: Token, obj: Token) -> bool:
     if noun.head != verb or not noun.is_lower or not noun.is_alpha:
         return False
     if noun.pos_ == "NOUN":
-        return noun.dep_ in ("dep", "dobj", "npadvmod", "compound")
+        return noun.dep_ in ("dep", "dobj", "npadvmod", "compound", "punct")
     # a headline's noun the tagger read as a bare verb, left hanging: "France axe"
     return noun.tag_ == "VB" and noun.dep_ == "dep" and not _children(noun, SUBJECT_DEPS)
 
@@ -400,15 +398,19 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
         if modifies_a_noun_after(verb, obj):
             continue  # headline "Harinordoquy suffers France axe": the axe, not France
         yield "", obj, 0.9
-        if denies(verb) or index.arguments(obj) or not _says_what(obj):
+        if denies(verb) or index.arguments(obj):
             continue  # denials are denied_actions' case; a named object is the relation's
         for prep in _children(obj, {"prep"}):  # "completed its acquisition of Activision"
             if place_or_time_adjunct(verb, prep, [obj], index):
                 continue  # "earned a draw at the Riverside"
+            if _amount(obj):  # "bought all of Hexal" buys it; "had too much for X": nothing
+                if prep.lower_ == "of":
+                    yield from (("", pobj, 0.7) for pobj in _children(prep, {"pobj"}))
+                continue
             for pobj in _children(prep, {"pobj"}):
                 yield _part_suffix(obj, prep), pobj, 0.7
     unnamed = [o for o in objects if not index.arguments(o)]
-    if unnamed and not _says_what(unnamed[0]):
+    if unnamed and _amount(unnamed[0]):
         return  # "had too much for Roddick": an amount is no relation
     for prep in _children(verb, {"prep"}):
         if place_or_time_adjunct(verb, prep, unnamed, index) or compared_adjunct(prep):
