@@ -692,7 +692,9 @@ def _previous_topic(
 def _commanding_subjects(description: Token, entity_at: dict[int, EntityRef]) -> set[str]:
     """Entities in the subject of a clause that a description is inside, which it does not
     name (one would say "he"): in "He changed his mind amid suspicion that the chancellor
-    was manoeuvring against him", the chancellor is not he."""
+    was manoeuvring against him", the chancellor is not he. Only the subject itself: in
+    "Activision chief executive Bobby Kotick will leave the company", the company may well
+    be Activision."""
     found: set[str] = set()
     token = description
     for _ in range(12):
@@ -701,7 +703,8 @@ def _commanding_subjects(description: Token, entity_at: dict[int, EntityRef]) ->
         token = token.head
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass") and description not in child.subtree:
-                found |= {entity_at[t.i].id for t in child.subtree if t.i in entity_at}
+                heads = (child, *child.conjuncts)  # not its modifiers: "Activision chief
+                found |= {entity_at[t.i].id for t in heads if t.i in entity_at}  # Kotick"
     return found
 
 
