@@ -689,6 +689,10 @@ def _previous_topic(
     return None
 
 
+#: Dependencies of a clause set beside another, not inside it.
+CLAUSE_JOINS = {"conj", "parataxis"}
+
+
 def _commanding_subjects(description: Token, entity_at: dict[int, EntityRef]) -> set[str]:
     """Entities in the subject of a clause that a description is inside, which it does not
     name (one would say "he"): in "He changed his mind amid suspicion that the chancellor
@@ -698,8 +702,8 @@ def _commanding_subjects(description: Token, entity_at: dict[int, EntityRef]) ->
     found: set[str] = set()
     token = description
     for _ in range(12):
-        if token.head == token:
-            break
+        if token.head == token or (token.dep_ in CLAUSE_JOINS and token.pos_ in ("VERB", "AUX")):
+            break  # a clause joined by "and", "but" or a comma is not inside the other
         token = token.head
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass") and description not in child.subtree:
