@@ -591,8 +591,11 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     candidates = [s for s in candidates if not _same_person(s.entity, speaker)]
             else:
                 commanding = _commanding_subjects(token, entity_at)
+                title = token.lemma_.lower()  # "the chancellor" still names Chancellor Brown
                 candidates = [
-                    s for s in _agreeing(token, seen, profiles) if s.entity.id not in commanding
+                    s
+                    for s in _agreeing(token, seen, profiles)
+                    if s.entity.id not in commanding or title in _titles(profiles, s.entity)
                 ]
             candidates = [s for s in candidates if s.entity.id not in apposed]
             topic = _previous_topic(token, entity_at, types, surnames) if pronoun else None
@@ -689,16 +692,22 @@ def _previous_topic(
     return None
 
 
+def _titles(profiles: dict[str, _Profile], entity: EntityRef) -> set[str]:
+    profile = profiles.get(entity.id)
+    return profile.titles if profile else set()
+
+
 #: Dependencies of a clause set beside another, not inside it.
 CLAUSE_JOINS = {"conj", "parataxis"}
 
 
 def _commanding_subjects(description: Token, entity_at: dict[int, EntityRef]) -> set[str]:
-    """Entities in the subject of a clause that a description is inside, which it does not
-    name (one would say "he"): in "He changed his mind amid suspicion that the chancellor
-    was manoeuvring against him", the chancellor is not he. Only the subject itself: in
-    "Activision chief executive Bobby Kotick will leave the company", the company may well
-    be Activision."""
+    """Entities a pronoun subject of a clause that a description is inside stands for,
+    which the description does not name (one would say "he" again): in "He changed his
+    mind amid suspicion that the chancellor was manoeuvring against him", the chancellor
+    is not he, unless the article gave him that title ("Chancellor Gordon Brown"). A named
+    subject does not bar it: news varies a name with a description ("Mr Brown and Mr Blair
+    staged a show of unity, the day after the chancellor delivered his Budget")."""
     found: set[str] = set()
     token = description
     for _ in range(12):
@@ -707,23 +716,30 @@ def _commanding_subjects(description: Token, entity_at: dict[int, EntityRef]) ->
         token = token.head
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass") and description not in child.subtree:
-                heads = (child, *child.conjuncts)  # not its modifiers: "Activision chief
-                found |= {entity_at[t.i].id for t in heads if t.i in entity_at}  # Kotick"
+                pronouns = (t for t in (child, *child.conjuncts) if t.pos_ == "PRON")
+                found |= {entity_at[t.i].id for t in pronouns if t.i in entity_at}
     return found
 
 
 def _quotation_start(pronoun: Token) -> int | None:
-    """Where the quotation a pronoun stands in opens, in its paragraph: after the first
-    quotation mark, when an odd number of them stand before the pronoun (BBC quotations of
-    several paragraphs open each one again and close once)."""
+    """Where the quotation a pronoun stands in opens, in its paragraph, if it stands in
+    one. A mark with a word right after it opens ('said: "I'm'); one with a space or the
+    end after it closes ('again." Gerrard'). BBC quotations of several paragraphs open each
+    one again and close once, so an opening inside a quotation keeps where it began."""
     doc = pronoun.doc
-    marks = []
-    for i in range(pronoun.i - 1, max(pronoun.i - 400, -1), -1):
-        if "\n" in doc[i].text:
-            break
-        if doc[i].text in QUOTE_MARKS:
-            marks.append(i)
-    return marks[-1] if len(marks) % 2 == 1 else None
+    first = pronoun.i
+    while first > 0 and first > pronoun.i - 400 and "\n" not in doc[first - 1].text:
+        first -= 1
+    start = None
+    for token in doc[first : pronoun.i]:
+        if token.text not in QUOTE_MARKS:
+            continue
+        opening = not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].is_alpha
+        if opening and start is None:
+            start = token.i
+        elif not opening:
+            start = None
+    return start
 
 
 def _named_in_quotation(
