@@ -702,12 +702,11 @@ CLAUSE_JOINS = {"conj", "parataxis"}
 
 
 def _commanding_subjects(description: Token, entity_at: dict[int, EntityRef]) -> set[str]:
-    """Entities a pronoun subject of a clause that a description is inside stands for,
-    which the description does not name (one would say "he" again): in "He changed his
-    mind amid suspicion that the chancellor was manoeuvring against him", the chancellor
-    is not he, unless the article gave him that title ("Chancellor Gordon Brown"). A named
-    subject does not bar it: news varies a name with a description ("Mr Brown and Mr Blair
-    staged a show of unity, the day after the chancellor delivered his Budget")."""
+    """Entities in the subject of a clause that a description is inside, which it does not
+    name (one would say "he"): in "He changed his mind amid suspicion that the chancellor
+    was manoeuvring against him", the chancellor is not he, unless the article gave him
+    that title ("Chancellor Gordon Brown"). Only the subject itself: in "Activision chief
+    executive Bobby Kotick will leave the company", the company may well be Activision."""
     found: set[str] = set()
     token = description
     for _ in range(12):
@@ -716,8 +715,8 @@ def _commanding_subjects(description: Token, entity_at: dict[int, EntityRef]) ->
         token = token.head
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass") and description not in child.subtree:
-                pronouns = (t for t in (child, *child.conjuncts) if t.pos_ == "PRON")
-                found |= {entity_at[t.i].id for t in pronouns if t.i in entity_at}
+                heads = (child, *child.conjuncts)  # not its modifiers: "Activision chief
+                found |= {entity_at[t.i].id for t in heads if t.i in entity_at}  # Kotick"
     return found
 
 
