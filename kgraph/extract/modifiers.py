@@ -37,6 +37,9 @@ PERSON_ROLES = {"player-of", "coach-of", "member-of", "spokesperson-of", "founde
 #: Last words of a name that make it a state, not an organization in one.
 STATE_WORDS = {"republic", "reich", "empire", "kingdom", "federation", "confederation", "union"}
 PLACE_TYPES = {"GPE", "LOC"}
+#: Last words of a name that make it a state: a country before one names the state itself
+#: ("Iran's Islamic Republic", "China's People's Republic"), no one or nothing in it.
+STATE_NAMES = {"republic", "kingdom", "empire", "reich"}
 #: Roles whose place word names the region the work covers, not the holder's nationality:
 #: "chief Turkish economist for Deutsche Bank", "our Europe correspondent".
 REGION_ROLES = {"economist", "analyst", "strategist", "correspondent", "editor", "reporter"}
@@ -235,6 +238,8 @@ def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidat
         if roles and _person_noun(mention):
             continue  # "Scotsman journalist X": a person noun before a role is a paper's name
         entity, is_country = place
+        if is_country and target.entity.name.split()[-1].lower() in STATE_NAMES:
+            continue  # "Iran's Islamic Republic" is Iran
         pattern = "demonym" if mention.entity.type == "NORP" else "place"
         owner = (Argument(entity, token, 1.0),)
         subject = (Argument(target.entity, target_token, 1.0 if target.via == "name" else 0.8),)
