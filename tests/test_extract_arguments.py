@@ -450,3 +450,15 @@ def test_a_product_noun_stands_for_the_name_nearest_it_not_its_maker(triples_of)
     assert ("Sony", "hits", "United States") not in found
     found = triples_of("Microsoft wants to buy the TikTok application from ByteDance.")
     assert ("Microsoft", "wants-to-buy", "TikTok") in found
+
+
+def test_a_place_before_a_firm_says_where_it_is_not_who_it_is(triples_of):
+    # the firm is unnamed: the US and the UK are no parties to what it did
+    found = triples_of("The US firm teamed up with Apple on the new phone.")
+    assert "United States" not in {s for s, _, _ in found}
+    found = triples_of("The UK company sold its stake to Vodafone last year.")
+    assert "United Kingdom" not in {s for s, _, _ in found}
+    # a government and a team stand for their country
+    found = triples_of("Ministers said the US government would sanction Russia.")
+    assert ("United States", "sanctions", "Russia") in found
+    assert ("England", "beats", "Wales") in triples_of("The England team beat Wales on Saturday.")
