@@ -462,3 +462,6 @@ def test_a_place_before_a_firm_says_where_it_is_not_who_it_is(triples_of):
     found = triples_of("Ministers said the US government would sanction Russia.")
     assert ("United States", "sanctions", "Russia") in found
     assert ("England", "beats", "Wales") in triples_of("The England team beat Wales on Saturday.")
+    # a place before a game is the side played
+    found = triples_of("Fans expect Arsenal to miss the Madrid game next week.")
+    assert ("Arsenal", "misses", "Madrid") in found

@@ -195,10 +195,10 @@ PLACE_TYPES = {"GPE", "LOC"}
 
 
 #: Nouns a place before them may stand for: "the US government" is the US, "the England
-#: team" England. Before the other nouns of :data:`NAMED_BY_COMPOUND` a place says where
-#: the firm, paper or bank is ("the US firm", "the Athens newspaper"), and before a team a
-#: region does ("the Midlands club", "the Northern Hemisphere team").
-PLACE_NAMED_NOUNS = {"government", "administration", "ministry", "team", "club", "party"}
+#: team" England, "miss the Barcelona game" the game against Barcelona. Before the other
+#: nouns of :data:`NAMED_BY_COMPOUND` a place says where the firm, paper or bank is ("the
+#: US firm", "the Athens newspaper"), and before a team a region does ("the Midlands club").
+PLACE_NAMED_NOUNS = {"government", "administration", "ministry", "team", "club", "party", "game"}
 
 
 def _place_before(noun: str, mention: Mention) -> bool:
