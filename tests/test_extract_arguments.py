@@ -465,3 +465,16 @@ def test_a_place_before_a_firm_says_where_it_is_not_who_it_is(triples_of):
     # a place before a game is the side played
     found = triples_of("Fans expect Arsenal to miss the Madrid game next week.")
     assert ("Arsenal", "misses", "Madrid") in found
+
+
+def test_a_name_with_its_own_verb_after_as_is_no_object_of_as(triples_of):
+    # "as Arsenal have lost ground": a clause of its own, no relation of Pires to Arsenal
+    found = triples_of(
+        "Robert Pires has struggled to maintain his standards as Arsenal have lost ground "
+        "to Chelsea."
+    )
+    assert ("Robert Pires", "Arsenal") not in _pairs(found)
+    found = triples_of(
+        "Sony billed the console as the Walkman of the 21st Century and has sold many."
+    )
+    assert ("Sony", "bills-console-as", "Walkman of the 21st Century") in found
