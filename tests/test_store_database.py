@@ -144,18 +144,43 @@ def test_a_name_many_articles_repeat_is_read_as_its_few_ways(tmp_path, extractio
         once.write(extractions)
         once.save()
         keys = [r[0] for r in once.conn.execute("SELECT DISTINCT key FROM record_keys")]
-        groups_once = _Index(once.conn).groups_with_keys(keys)
+        groups_once = _Index(once.conn).groups_with_keys(keys, [])
         records = once.conn.execute("SELECT count(*) FROM entity_records").fetchone()[0]
     with SqliteGraphStore(tmp_path / "thrice.db") as store:
         for start in range(0, len(copies), 7):
             store.write(copies[start : start + 7])
             store.save()
         assert _equal(store, _from_scratch(tmp_path, copies))
-        groups = _Index(store.conn).groups_with_keys(keys)
+        groups = _Index(store.conn).groups_with_keys(keys, [])
         assert len(groups) == len(groups_once) < records
-        assert sorted(len(g.records.refs) for g in groups) == sorted(
-            3 * len(g.records.refs) for g in groups_once
+        assert sorted(g.records.count for g in groups) == sorted(
+            3 * g.records.count for g in groups_once
         )
+        assert sum(g.records.count for g in groups) == 3 * records
+        # one row per way a name is written, summed: its records are not read one by one
+        blair = [g for g in groups if g.records.name == "Tony Blair"]
+        assert [g.records.count for g in blair] == [
+            3 * g.records.count for g in groups_once if g.records.name == "Tony Blair"
+        ]
+        for group in blair:  # the first record in (article, local id) order, and how many
+            wanted = group.row()
+            refs = [
+                (row["article"], row["local"])
+                for row in store.conn.execute("SELECT * FROM entity_records")
+                if all(
+                    (row[f] or "") == "\t".join(wanted[f])
+                    for f in ("aliases", "type_votes", "keys")
+                )
+                and (row["name"], bool(row["clash"]), row["entity"])
+                == ("Tony Blair", wanted["clash"], wanted["entity"])
+            ]
+            assert (group.records.first, group.records.count) == (min(refs), len(refs))
+        copy = copies[0].article.id
+        without = _Index(store.conn).groups_with_keys(keys, [copy])
+        gone = store.conn.execute(
+            "SELECT count(*) FROM entity_records WHERE article = ?", (copy,)
+        ).fetchone()[0]
+        assert sum(g.records.count for g in without) == 3 * records - gone
         assert store.remove([copies[0].article.id]) == 1
         assert _equal(store, _from_scratch(tmp_path, copies[1:]))
         assert store.set_overrides(OVERRIDES)
