@@ -253,3 +253,26 @@ def test_evidence_not_stored_where_the_record_puts_it_is_applied_whole(
         assert store.set_overrides(OVERRIDES)
         assert _equal(store, _from_scratch(tmp_path, extractions, OVERRIDES))
         assert seen["whole"]
+
+
+def test_a_file_written_before_records_kept_their_clash_is_given_it_at_its_first_write(
+    tmp_path, extractions, nlp
+):
+    path = BBC / "sport/378.txt"  # "Parker" beside a full name ending in Parker
+    clashing = extract_article(nlp, Article(path.read_text("latin-1"), id="sport-378"))
+    extractions = [*extractions, clashing]
+    with SqliteGraphStore(tmp_path / "graph.db") as store:
+        store.write(extractions)
+        store.save()
+        written = "SELECT article, local, clash FROM entity_records ORDER BY article, local"
+        clashes = store.conn.execute(written).fetchall()
+        assert {c for _, _, c in clashes} == {0, 1}
+        store.conn.execute("ALTER TABLE entity_records DROP COLUMN clash")  # an older file
+    with SqliteGraphStore(tmp_path / "graph.db") as store:
+        assert store.remove(["politics-003"]) == 1
+        kept = [e for e in extractions if e.article.id != "politics-003"]
+        assert _equal(store, _from_scratch(tmp_path, kept))
+        after = store.conn.execute(written).fetchall()
+        assert [tuple(r) for r in after] == [
+            tuple(r) for r in clashes if r["article"] != "politics-003"
+        ]
