@@ -568,19 +568,26 @@ class MovedArticle:
         return out
 
 
+#: Touched articles whose records a write reads at once (to move them).
+MOVED_PER_READ = 200
+
+
 def _moved_articles(
     index: StoreIndex, resolution: Resolution, touched: list[str]
 ) -> dict[str, MovedArticle]:
-    """The touched articles that can be moved (:class:`MovedArticle`), by id."""
-    old_maps = index.entity_maps(touched)
-    texts = index.article_records(touched)
+    """The touched articles that can be moved (:class:`MovedArticle`), by id; their
+    records are read :data:`MOVED_PER_READ` articles at a time."""
     out = {}
-    for article_id in touched:
-        old = old_maps.get(article_id)
-        if old and article_id in texts:
-            move = moved_article(article_id, json.loads(texts[article_id]), old, resolution)
-            if move is not None:
-                out[article_id] = move
+    for start in range(0, len(touched), MOVED_PER_READ):
+        ids = touched[start : start + MOVED_PER_READ]
+        old_maps = index.entity_maps(ids)
+        texts = index.article_records(ids)
+        for article_id in ids:
+            old = old_maps.get(article_id)
+            if old and article_id in texts:
+                move = moved_article(article_id, json.loads(texts[article_id]), old, resolution)
+                if move is not None:
+                    out[article_id] = move
     return out
 
 
