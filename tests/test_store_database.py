@@ -267,7 +267,8 @@ def test_a_file_written_before_records_kept_their_clash_is_given_it_at_its_first
         written = "SELECT article, local, clash FROM entity_records ORDER BY article, local"
         clashes = store.conn.execute(written).fetchall()
         assert {c for _, _, c in clashes} == {0, 1}
-        store.conn.execute("ALTER TABLE entity_records DROP COLUMN clash")  # an older file
+        store.conn.execute("DROP INDEX entity_records_without_clash")  # an older file
+        store.conn.execute("ALTER TABLE entity_records DROP COLUMN clash")
     with SqliteGraphStore(tmp_path / "graph.db") as store:
         assert store.remove(["politics-003"]) == 1
         kept = [e for e in extractions if e.article.id != "politics-003"]
@@ -275,4 +276,13 @@ def test_a_file_written_before_records_kept_their_clash_is_given_it_at_its_first
         after = store.conn.execute(written).fetchall()
         assert [tuple(r) for r in after] == [
             tuple(r) for r in clashes if r["article"] != "politics-003"
+        ]
+        # records an older kgraph wrote into it since: given theirs at the next write
+        store.conn.execute("UPDATE entity_records SET clash = NULL WHERE article = 'sport-378'")
+        assert store.remove(["politics-002"]) == 1
+        kept = [e for e in kept if e.article.id != "politics-002"]
+        assert _equal(store, _from_scratch(tmp_path, kept))
+        again = store.conn.execute(written).fetchall()
+        assert [tuple(r) for r in again] == [
+            tuple(r) for r in after if r["article"] != "politics-002"
         ]

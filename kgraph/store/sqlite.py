@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -314,24 +313,35 @@ def _unchanged() -> None:
     return None
 
 
-def add_surname_clashes(conn: sqlite3.Connection) -> bool:
-    """Give a file written before records kept their surname clash the ``clash`` column,
-    computed from each article's records (inside the caller's write transaction; once).
-    Returns whether it did."""
+def add_surname_clashes(conn: sqlite3.Connection) -> int:
+    """Give the entity records written without their surname clash (by a kgraph before
+    records kept it) the ``clash`` column, computed from each article's records, inside
+    the caller's write transaction. A partial index finds them at once (none: nothing to
+    do). Returns how many articles it gave it."""
     columns = {row[1] for row in conn.execute("PRAGMA table_info(entity_records)")}
-    if "clash" in columns:
-        return False
-    conn.execute("ALTER TABLE entity_records ADD COLUMN clash INTEGER")
-    clashing = []
-    rows = conn.execute("SELECT article, local, name, type FROM entity_records ORDER BY article")
-    for _, article_rows in groupby(rows, key=lambda row: row[0]):
-        records = [LocalEntity(a, local, name, type=t or "") for a, local, name, t in article_rows]
-        clashing += [(r.article, r.id) for r, c in zip(records, surname_clashes(records)) if c]
-    conn.execute("UPDATE entity_records SET clash = 0")
-    conn.executemany(
-        "UPDATE entity_records SET clash = 1 WHERE article = ? AND local = ?", clashing
+    if "clash" not in columns:
+        conn.execute("ALTER TABLE entity_records ADD COLUMN clash INTEGER")
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS entity_records_without_clash ON entity_records (article) "
+        "WHERE clash IS NULL"
     )
-    return True
+    articles = [
+        row[0]
+        for row in conn.execute("SELECT DISTINCT article FROM entity_records WHERE clash IS NULL")
+    ]
+    for start in range(0, len(articles), 500):
+        chunk = articles[start : start + 500]
+        rows = conn.execute(
+            "SELECT article, local, name, type FROM entity_records "
+            f"WHERE article IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )
+        records = [LocalEntity(a, local, name, type=t or "") for a, local, name, t in rows]
+        conn.executemany(
+            "UPDATE entity_records SET clash = ? WHERE article = ? AND local = ?",
+            [(int(c), r.article, r.id) for r, c in zip(records, surname_clashes(records))],
+        )
+    return len(articles)
 
 
 class _Index:
