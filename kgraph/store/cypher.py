@@ -301,19 +301,20 @@ def groups_with_keys() -> str:
     )
 
 
-def refs_of_group() -> str:
-    """The [article, local] of the entity records of the name key ``$key`` alike in every
-    field of ``$group`` (a :meth:`kgraph.store.delta.StoredGroup.row`), but those of the
-    ``$excluding`` articles."""
+def refs_of_groups() -> str:
+    """[n, article, local] of the entity records alike in every field of each group of
+    ``$groups`` (rows of :meth:`kgraph.store.delta.StoredGroup.row` with their position
+    ``n``), found through its name key ``key``, but those of the ``$excluding`` articles."""
     return (
-        "MATCH (:NameKey {key: $key})<-[:HAS_KEY]-(r:EntityRecord)\n"
-        "WHERE r.name = $group.name AND r.aliases = $group.aliases\n"
-        "  AND r.type_votes = $group.type_votes AND coalesce(r.type, '') = $group.type\n"
-        "  AND r.clash = $group.clash AND r.keys = $group.keys\n"
-        "  AND coalesce(r.entity, '') = $group.entity\n"
-        "  AND coalesce(r.entity_name, '') = $group.entity_name\n"
+        "UNWIND $groups AS g\n"
+        "MATCH (:NameKey {key: g.key})<-[:HAS_KEY]-(r:EntityRecord)\n"
+        "WHERE r.name = g.name AND r.aliases = g.aliases\n"
+        "  AND r.type_votes = g.type_votes AND coalesce(r.type, '') = g.type\n"
+        "  AND r.clash = g.clash AND r.keys = g.keys\n"
+        "  AND coalesce(r.entity, '') = g.entity\n"
+        "  AND coalesce(r.entity_name, '') = g.entity_name\n"
         "  AND NOT r.article IN $excluding\n"
-        "RETURN collect([r.article, r.local]) AS rows"
+        "RETURN collect([g.n, r.article, r.local]) AS rows"
     )
 
 

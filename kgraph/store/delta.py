@@ -123,10 +123,17 @@ class StoredGroup:
         r = self.records
         return (r.signature, r.type_votes, self.keys, self.entity, self.entity_name)
 
+    @property
+    def name_key(self) -> str:
+        """The key a store finds the group's records by: its ``n:`` key (the fewest)."""
+        return next((k for k in self.keys if k.startswith("n:")), self.keys[0])
+
     def row(self) -> dict[str, Any]:
-        """What a store matches a group's records on (:meth:`StoreIndex.refs_of_group`)."""
+        """What a store matches a group's records on (:meth:`StoreIndex.refs_of_groups`),
+        and ``key``, its :attr:`name_key`."""
         r = self.records
         return {
+            "key": self.name_key,
             "name": r.name,
             "aliases": list(r.aliases),
             "type_votes": [f"{t}:{n}" for t, n in r.type_votes],
@@ -155,9 +162,11 @@ class StoreIndex(Protocol):
         articles, as groups of alike records (each group whole: alike records have the
         same keys)."""
 
-    def refs_of_group(self, group: StoredGroup, excluding: list[str]) -> list[tuple[str, str]]:
-        """The (article, local id) of the records of ``group`` (as :meth:`groups_with_keys`
-        gave it), but those of the ``excluding`` articles."""
+    def refs_of_groups(
+        self, groups: list[StoredGroup], excluding: list[str]
+    ) -> list[list[tuple[str, str]]]:
+        """The (article, local id) of the records of each of ``groups`` (as
+        :meth:`groups_with_keys` gave them), but those of the ``excluding`` articles."""
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         """Every stored record of the given articles."""
@@ -236,8 +245,10 @@ class EmptyIndex:
     def groups_with_keys(self, keys: list[str], excluding: list[str]) -> list[StoredGroup]:
         return []
 
-    def refs_of_group(self, group: StoredGroup, excluding: list[str]) -> list[tuple[str, str]]:
-        return []
+    def refs_of_groups(
+        self, groups: list[StoredGroup], excluding: list[str]
+    ) -> list[list[tuple[str, str]]]:
+        return [[] for _ in groups]
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         return []
@@ -401,12 +412,15 @@ def _reassigned(
     """The stored records whose entity changes id or name (their articles' links change):
     (article, local id, new entity id, new entity name), sorted. Only the records of the
     groups that change are read one by one; they join ``resolution.mapping``."""
-    out = []
+    changed = []
     for group in found:
         entity = resolution.entities[resolution.mapping[group.records.first]]
-        if (entity.id, entity.name) == (group.entity, group.entity_name):
-            continue
-        for ref in index.refs_of_group(group, gone):
+        if (entity.id, entity.name) != (group.entity, group.entity_name):
+            changed.append((group, entity))
+    out = []
+    refs = index.refs_of_groups([group for group, _ in changed], gone) if changed else []
+    for (_, entity), group_refs in zip(changed, refs):
+        for ref in group_refs:
             resolution.mapping[ref] = entity.id
             out.append((*ref, entity.id, entity.name))
     return sorted(out)

@@ -74,11 +74,16 @@ class TransactionIndex:
         rows = self._rows(cypher.groups_with_keys(), keys=keys, excluding=excluding)
         return [StoredGroup.from_row(row) for row in rows]
 
-    def refs_of_group(self, group: StoredGroup, excluding: list[str]) -> list[tuple[str, str]]:
-        rows = self._rows(
-            cypher.refs_of_group(), key=group.keys[0], group=group.row(), excluding=excluding
-        )
-        return [(article, local) for article, local in rows]
+    def refs_of_groups(
+        self, groups: list[StoredGroup], excluding: list[str]
+    ) -> list[list[tuple[str, str]]]:
+        rows = [{**group.row(), "n": n} for n, group in enumerate(groups)]
+        out: list[list[tuple[str, str]]] = [[] for _ in groups]
+        for n, article, local in self._rows(
+            cypher.refs_of_groups(), groups=rows, excluding=excluding
+        ):
+            out[n].append((article, local))
+        return out
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         rows = self._rows(cypher.records_of_articles(), ids=article_ids)

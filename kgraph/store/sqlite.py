@@ -381,26 +381,30 @@ class _Index:
         )
         return [StoredGroup.from_row(_lists(dict(r))) for r in rows]
 
-    def refs_of_group(self, group: StoredGroup, excluding: list[str]) -> list[tuple[str, str]]:
-        row = group.row()
-        for name in _RECORD_LISTS:
-            row[name] = "\t".join(row[name])
-        rows = self.conn.execute(
-            "SELECT r.article, r.local FROM record_keys k JOIN entity_records r "
-            "ON r.article = k.article AND r.local = k.local WHERE k.key = ? "
-            "AND r.name = ? AND r.aliases = ? AND r.type_votes = ? AND coalesce(r.type, '') = ? "
-            "AND r.clash = ? AND r.keys = ? AND coalesce(r.entity, '') = ? "
-            "AND coalesce(r.entity_name, '') = ? "
-            "AND r.article NOT IN (SELECT value FROM json_each(?))",
-            (
-                group.keys[0],
-                *(row[f] for f in ("name", "aliases", "type_votes", "type")),
-                int(row["clash"]),
-                *(row[f] for f in ("keys", "entity", "entity_name")),
-                json.dumps(excluding),
-            ),
-        )
-        return [(article, local) for article, local in rows]
+    def refs_of_groups(
+        self, groups: list[StoredGroup], excluding: list[str]
+    ) -> list[list[tuple[str, str]]]:
+        out = []
+        for group in groups:
+            row = group.row()
+            for name in _RECORD_LISTS:
+                row[name] = "\t".join(row[name])
+            rows = self.conn.execute(
+                "SELECT r.article, r.local FROM record_keys k JOIN entity_records r "
+                "ON r.article = k.article AND r.local = k.local WHERE k.key = ? "
+                "AND r.name = ? AND r.aliases = ? AND r.type_votes = ? "
+                "AND coalesce(r.type, '') = ? AND r.clash = ? AND r.keys = ? "
+                "AND coalesce(r.entity, '') = ? AND coalesce(r.entity_name, '') = ? "
+                "AND r.article NOT IN (SELECT value FROM json_each(?))",
+                (
+                    *(row[f] for f in ("key", "name", "aliases", "type_votes", "type")),
+                    int(row["clash"]),
+                    *(row[f] for f in ("keys", "entity", "entity_name")),
+                    json.dumps(excluding),
+                ),
+            )
+            out.append([(article, local) for article, local in rows])
+        return out
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         rows = self._many("SELECT * FROM entity_records WHERE article IN ({marks})", article_ids)
