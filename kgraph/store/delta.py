@@ -583,7 +583,7 @@ class MovedArticle:
 
 
 #: Touched articles whose records a write reads at once (to move them).
-MOVED_PER_READ = 200
+MOVED_PER_READ = 50
 
 
 def _moved_articles(
