@@ -137,3 +137,35 @@ def test_overrides_name_entities_by_exact_name_or_id_not_by_alias():
         assert _entity_of(merged, "a2", "Cherie Blair").name == "Cherie Blair"
     by_id = resolve_entities(records, Overrides(merges=(("tony-blair", "blair"),)))
     assert _entity_of(by_id, "a3", "Blair").id == "tony-blair"
+
+
+def test_a_merge_reason_is_kept_once_per_rule_and_name_with_its_count_and_first_article():
+    records = [
+        _rec("a4", "Tony Blair", aliases=("Blair",)),
+        _rec("a1", "Tony Blair", aliases=("Blair",)),
+        *(_rec(f"b{n}", "Blair") for n in (7, 3, 5)),
+        _rec("b4", "Blair", mentions=2),
+    ]
+    blair = _entity_of(resolve_entities(records), "b3", "Blair")
+    assert blair.name == "Tony Blair"
+    assert [(m.rule, m.article, m.mention, m.count) for m in blair.merges] == [
+        ("in article: surname", "a1", "Blair", 2),
+        ("surname", "b3", "Blair", 4),
+    ]
+    shuffled = records[:]
+    random.Random(5).shuffle(shuffled)
+    assert resolve_entities(shuffled) == resolve_entities(records)
+
+
+def test_kgraph_entity_shows_merge_reasons_of_both_shapes():
+    from kgraph.entities.explain import describe
+    from kgraph.entities.identity import Merge
+
+    entity = {"id": "tony-blair", "name": "Tony Blair", "type": "PERSON", "mentions": 9}
+    entity["merges"] = [Merge("surname", "b3", "Blair", 4).to_text(), "surname|b9|Blair"]
+    assert describe(entity).splitlines()[-3:] == [
+        "  merges (2):",
+        "    'Blair' in article b3 and 3 more: surname",
+        "    'Blair' in article b9: surname",  # kept by a graph written before the count
+    ]
+    assert Merge.from_text("override|a1|2|Mr | Mrs") == Merge("override", "a1", "Mr | Mrs", 2)

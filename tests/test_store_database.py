@@ -144,18 +144,43 @@ def test_a_name_many_articles_repeat_is_read_as_its_few_ways(tmp_path, extractio
         once.write(extractions)
         once.save()
         keys = [r[0] for r in once.conn.execute("SELECT DISTINCT key FROM record_keys")]
-        groups_once = _Index(once.conn).groups_with_keys(keys)
+        groups_once = _Index(once.conn).groups_with_keys(keys, [])
         records = once.conn.execute("SELECT count(*) FROM entity_records").fetchone()[0]
     with SqliteGraphStore(tmp_path / "thrice.db") as store:
         for start in range(0, len(copies), 7):
             store.write(copies[start : start + 7])
             store.save()
         assert _equal(store, _from_scratch(tmp_path, copies))
-        groups = _Index(store.conn).groups_with_keys(keys)
+        groups = _Index(store.conn).groups_with_keys(keys, [])
         assert len(groups) == len(groups_once) < records
-        assert sorted(len(g.records.refs) for g in groups) == sorted(
-            3 * len(g.records.refs) for g in groups_once
+        assert sorted(g.records.count for g in groups) == sorted(
+            3 * g.records.count for g in groups_once
         )
+        assert sum(g.records.count for g in groups) == 3 * records
+        # one row per way a name is written, summed: its records are not read one by one
+        blair = [g for g in groups if g.records.name == "Tony Blair"]
+        assert [g.records.count for g in blair] == [
+            3 * g.records.count for g in groups_once if g.records.name == "Tony Blair"
+        ]
+        for group in blair:  # the first record in (article, local id) order, and how many
+            wanted = group.row()
+            refs = [
+                (row["article"], row["local"])
+                for row in store.conn.execute("SELECT * FROM entity_records")
+                if all(
+                    (row[f] or "") == "\t".join(wanted[f])
+                    for f in ("aliases", "type_votes", "keys")
+                )
+                and (row["name"], bool(row["clash"]), row["entity"])
+                == ("Tony Blair", wanted["clash"], wanted["entity"])
+            ]
+            assert (group.records.first, group.records.count) == (min(refs), len(refs))
+        copy = copies[0].article.id
+        without = _Index(store.conn).groups_with_keys(keys, [copy])
+        gone = store.conn.execute(
+            "SELECT count(*) FROM entity_records WHERE article = ?", (copy,)
+        ).fetchone()[0]
+        assert sum(g.records.count for g in without) == 3 * records - gone
         assert store.remove([copies[0].article.id]) == 1
         assert _equal(store, _from_scratch(tmp_path, copies[1:]))
         assert store.set_overrides(OVERRIDES)
@@ -228,3 +253,36 @@ def test_evidence_not_stored_where_the_record_puts_it_is_applied_whole(
         assert store.set_overrides(OVERRIDES)
         assert _equal(store, _from_scratch(tmp_path, extractions, OVERRIDES))
         assert seen["whole"]
+
+
+def test_a_file_written_before_records_kept_their_clash_is_given_it_at_its_first_write(
+    tmp_path, extractions, nlp
+):
+    path = BBC / "sport/378.txt"  # "Parker" beside a full name ending in Parker
+    clashing = extract_article(nlp, Article(path.read_text("latin-1"), id="sport-378"))
+    extractions = [*extractions, clashing]
+    with SqliteGraphStore(tmp_path / "graph.db") as store:
+        store.write(extractions)
+        store.save()
+        written = "SELECT article, local, clash FROM entity_records ORDER BY article, local"
+        clashes = store.conn.execute(written).fetchall()
+        assert {c for _, _, c in clashes} == {0, 1}
+        store.conn.execute("DROP INDEX entity_records_without_clash")  # an older file
+        store.conn.execute("ALTER TABLE entity_records DROP COLUMN clash")
+    with SqliteGraphStore(tmp_path / "graph.db") as store:
+        assert store.remove(["politics-003"]) == 1
+        kept = [e for e in extractions if e.article.id != "politics-003"]
+        assert _equal(store, _from_scratch(tmp_path, kept))
+        after = store.conn.execute(written).fetchall()
+        assert [tuple(r) for r in after] == [
+            tuple(r) for r in clashes if r["article"] != "politics-003"
+        ]
+        # records an older kgraph wrote into it since: given theirs at the next write
+        store.conn.execute("UPDATE entity_records SET clash = NULL WHERE article = 'sport-378'")
+        assert store.remove(["politics-002"]) == 1
+        kept = [e for e in kept if e.article.id != "politics-002"]
+        assert _equal(store, _from_scratch(tmp_path, kept))
+        again = store.conn.execute(written).fetchall()
+        assert [tuple(r) for r in again] == [
+            tuple(r) for r in after if r["article"] != "politics-002"
+        ]

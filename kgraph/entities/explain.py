@@ -6,6 +6,8 @@ from typing import Any
 
 import networkx as nx
 
+from kgraph.entities.identity import Merge
+
 
 def find_entities(graph: nx.MultiDiGraph, name: str) -> list[dict[str, Any]]:
     """Entity nodes whose id, name or an alias is ``name`` (case-insensitive), best first."""
@@ -32,7 +34,8 @@ def describe(entity: dict[str, Any]) -> str:
     ]
     merges = entity.get("merges", ())
     lines.append(f"  merges ({len(merges)}):" if merges else "  merges: none")
-    for merge in merges:
-        rule, article, mention = merge.split("|", 2)
-        lines.append(f"    {mention!r} in article {article}: {rule}")
+    for text in merges:
+        merge = Merge.from_text(text)
+        more = f" and {merge.count - 1} more" if merge.count > 1 else ""
+        lines.append(f"    {merge.mention!r} in article {merge.article}{more}: {merge.rule}")
     return "\n".join(lines)

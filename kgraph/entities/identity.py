@@ -16,7 +16,8 @@ or number of workers that produced them. Rules, in order:
    one known PERSON full name ends with it; two different full names never join.
 5. **overrides**: the user's ``split`` and ``merge`` lines (:mod:`kgraph.entities.overrides`).
 
-Every join is recorded as a merge reason (rule, article, mention).
+Every join is recorded as a merge reason: the rule and the name, with how many
+article-level records it stands for and the first of their articles.
 """
 
 from __future__ import annotations
@@ -60,14 +61,31 @@ class LocalEntity:
 
 @dataclass(frozen=True)
 class Merge:
-    """Why a mention belongs to an entity whose name it is not."""
+    """Why a mention belongs to an entity whose name it is not: the rule, the first
+    article (in id order) whose record gave it, and how many article-level records did."""
 
     rule: str
     article: str
     mention: str
+    count: int = 1
 
     def __str__(self) -> str:
-        return f"{self.rule}: {self.mention!r} in article {self.article}"
+        more = f" and {self.count - 1} more" if self.count > 1 else ""
+        return f"{self.rule}: {self.mention!r} in article {self.article}{more}"
+
+    def to_text(self) -> str:
+        """As a graph keeps it: ``rule|first article|count|mention``."""
+        return f"{self.rule}|{self.article}|{self.count}|{self.mention}"
+
+    @classmethod
+    def from_text(cls, text: str) -> Merge:
+        """A kept merge reason: ``rule|first article|count|mention``, or the shape of
+        graphs written before the count (``rule|article|mention``, one record)."""
+        parts = text.split("|", 3)
+        if len(parts) == 4 and parts[2].isdigit():
+            return cls(parts[0], parts[1], parts[3], int(parts[2]))
+        rule, article, mention = text.split("|", 2)
+        return cls(rule, article, mention)
 
 
 @dataclass
@@ -188,40 +206,24 @@ def _subset(overrides: Overrides, pairs: tuple, chosen: set[int]) -> Overrides:
 
 
 def resolve_block(records: Iterable[LocalEntity], overrides: Overrides = Overrides()) -> Resolution:
-    """Resolve records all at once, whatever their blocks (the rules, in order)."""
-    recs = sorted(set(records), key=record_order)
-    clashes = surname_clashes(recs)
-    return resolve_classes(recs, clashes, [((r.article, r.id),) for r in recs], overrides)
+    """Resolve records all at once, whatever their blocks (the rules, in order), as
+    their alike records (:mod:`kgraph.entities.summaries`)."""
+    from kgraph.entities.summaries import resolve_summaries, summarise  # built on this module
 
-
-def surname_clashes(records: list[LocalEntity]) -> list[bool]:
-    """For each record, whether its one-word name is the tail of a PERSON full name of its
-    own article among ``records`` (then it does not join by surname)."""
-    full_names: dict[str, list[str]] = defaultdict(list)
-    for record in records:
-        key = _key(record.name)
-        if record.type == "PERSON" and len(key.split()) > 1:
-            full_names[record.article].append(key)
-    out = []
-    for record in records:
-        key = _key(record.name)
-        out.append(
-            len(key.split()) == 1
-            and any(is_short_form(key, k) for k in full_names.get(record.article, ()))
-        )
-    return out
+    return resolve_summaries(summarise(records), overrides)
 
 
 def resolve_classes(
     recs: list[LocalEntity],
     clashes: list[bool],
     refs: list[tuple[tuple[str, str], ...]],
+    counts: list[int],
     overrides: Overrides = Overrides(),
 ) -> Resolution:
-    """Resolve records sorted by :func:`record_order`, each standing for the records
-    ``refs`` (article, local id) that resolve alike: its ``mentions`` and ``type_votes``
-    are theirs summed, its article and id their first one's, ``clashes`` their
-    :func:`surname_clashes`. One record per ref gives :func:`resolve_block`."""
+    """Resolve records sorted by :func:`record_order`, each standing for ``counts``
+    records that resolve alike (those of ``refs`` (article, local id) among them, mapped
+    to their entities): its ``mentions`` and ``type_votes`` are theirs summed, its article
+    and id their first one's, ``clashes`` their surname clash."""
     groups = _Groups(len(recs))
     keys = [_key(r.name) for r in recs]
     types = [r.type for r in recs]
@@ -240,7 +242,7 @@ def resolve_classes(
             groups.union(by_key[keys[i]][0], i, "same name")
     members = list(groups.members().values())
     members = _apply_overrides(recs, members, overrides)
-    return _build(recs, members, groups.rule, overrides, refs)
+    return _build(recs, members, groups.rule, overrides, refs, counts)
 
 
 def _join_nicknames(keys, types, full, by_key, groups: _Groups) -> None:
@@ -372,7 +374,9 @@ def _ids(drafts: list[tuple[list[int], str]], recs) -> list[str]:
     return ids
 
 
-def _build(recs, members: list[list[int]], rules: dict[int, str], overrides: Overrides, refs):
+def _build(
+    recs, members: list[list[int]], rules: dict[int, str], overrides: Overrides, refs, counts
+):
     preferred = {_key(t) for t, _ in overrides.merges}
     names = [_name(recs, group, preferred) for group in members]
     ids = _ids(list(zip(members, names)), recs)
@@ -392,7 +396,7 @@ def _build(recs, members: list[list[int]], rules: dict[int, str], overrides: Ove
             dict(sorted(votes.items())),
             tuple(sorted(aliases)),
             _mentions(recs, group),
-            _reasons(recs, group, name, rules, refs),
+            _reasons(recs, group, name, rules, counts),
         )
         for i in group:
             for ref in refs[i]:
@@ -404,30 +408,26 @@ def _mentions(recs, group: list[int]) -> int:
     return sum(recs[i].mentions for i in group)
 
 
-def _reasons(recs, group, name: str, rules: dict[int, str], refs):
-    """Why each record (and each name its article joined) belongs to the entity ``name``."""
-    reasons = set()
+def _reasons(recs, group, name: str, rules: dict[int, str], counts: list[int]):
+    """Why the records of each class (and each name their articles joined) belong to the
+    entity ``name``: one reason per rule and name, with how many records give it and
+    the first of their articles."""
+    found: dict[tuple[str, str], tuple[str, int]] = {}
+
+    def add(rule: str, mention: str, article: str, count: int) -> None:
+        first, before = found.get((rule, mention), (article, 0))
+        found[rule, mention] = (min(first, article), before + count)
+
     for i in group:
         rec = recs[i]
-        articles = [article for article, _ in refs[i]]
         if rec.name != name:
-            history = rules.get(i, "joined")
-            rule = _rule(rec.name, name, history)
-            others = _rule(rec.name, name, _later_history(history))
-            reasons.add(Merge(rule, articles[0], rec.name))
-            reasons.update(Merge(others, article, rec.name) for article in articles[1:])
+            add(_rule(rec.name, name, rules.get(i, "joined")), rec.name, rec.article, counts[i])
         for alias in rec.aliases:
             if alias.casefold() != name.casefold():
                 rule = f"in article: {_article_rule(alias, rec.name)}"
-                reasons.update(Merge(rule, article, alias) for article in articles)
+                add(rule, alias, rec.article, counts[i])
+    reasons = [Merge(r, article, m, n) for (r, m), (article, n) in found.items()]
     return tuple(sorted(reasons, key=lambda m: (m.rule, m.article, m.mention)))
-
-
-def _later_history(history: str) -> str:
-    """How the rules joined the later records of a class whose first was joined by
-    ``history``: by surname or acronym each one alike; else by the same name as the first
-    (which alone took a nickname join)."""
-    return history if history in ("surname", "acronym") else "same name"
 
 
 def _rule(mention: str, name: str, history: str) -> str:

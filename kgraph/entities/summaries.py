@@ -6,8 +6,13 @@ of its own article (the *surname clash*); its mentions and type votes only count
 and its article and local id only order the records and name the merge reasons. Records
 alike in all the rest (a *signature*) always join the same entity, so a block resolves as
 its signatures, each with its records' refs, mentions and votes summed: a popular name's
-thousand records become the few ways it is written. :func:`resolve_summaries` of the
-summaries gives what :func:`~kgraph.entities.identity.resolve_block` of the records gives.
+thousand records become the few ways it is written, and
+:func:`~kgraph.entities.identity.resolve_block` resolves the summaries of its records.
+
+A store keeps each record's surname clash with it (:func:`surname_clashes`: it depends on
+the record's own article only), so it can hand a write each signature's records already
+summed (:class:`AlikeSummary`: the first one's article and id, how many, their mentions)
+without one row per record.
 """
 
 from __future__ import annotations
@@ -32,11 +37,13 @@ Signature = tuple[str, tuple[str, ...], tuple[str, ...], str, bool]
 @dataclass(frozen=True)
 class RecordSummary:
     """The records of one signature: the first one's article and id, their mentions and
-    type votes summed, and the (article, local id) of each."""
+    type votes summed, how many they are, and the (article, local id) of those known one
+    by one (the first always among them)."""
 
     record: LocalEntity
     clash: bool
     refs: tuple[tuple[str, str], ...]
+    count: int
 
     @property
     def signature(self) -> Signature:
@@ -72,6 +79,38 @@ class AlikeRecords:
         )
 
 
+@dataclass(frozen=True)
+class AlikeSummary:
+    """Records alike in all the rules read (their surname clash given), already summed
+    by a store: each one's type votes, the first one's (article, local id), how many they
+    are and their mentions summed."""
+
+    name: str
+    aliases: tuple[str, ...]
+    type_votes: tuple[tuple[str, int], ...]
+    type: str
+    clash: bool
+    first: tuple[str, str]
+    count: int
+    mentions: int
+
+    @property
+    def signature(self) -> Signature:
+        return (self.name, self.aliases, _labels(self.type_votes), self.type, self.clash)
+
+
+def surname_clashes(records: list[LocalEntity]) -> list[bool]:
+    """The surname clash of each of ``records`` (give whole articles): whether its
+    one-word name is the last word of a PERSON full name of its own article."""
+    surnames = _surnames_by_article([AlikeRecords.of(r) for r in records])
+    return [_clash(r.name, surnames.get(r.article, set())) for r in records]
+
+
+def _clash(name: str, surnames: set[str]) -> bool:
+    key = entity_key(name).casefold()
+    return len(key.split()) == 1 and key in surnames
+
+
 def summarise(records: Iterable[LocalEntity]) -> list[RecordSummary]:
     """The records as one summary per signature, in the order of their first records.
 
@@ -80,12 +119,16 @@ def summarise(records: Iterable[LocalEntity]) -> list[RecordSummary]:
     return summarise_alike(AlikeRecords.of(r) for r in set(records))
 
 
-def summarise_alike(groups: Iterable[AlikeRecords]) -> list[RecordSummary]:
-    """:func:`summarise` of the records of ``groups`` (a record given twice counts once)."""
+def summarise_alike(
+    groups: Iterable[AlikeRecords], summed: Iterable[AlikeSummary] = ()
+) -> list[RecordSummary]:
+    """:func:`summarise` of the records of ``groups`` (a record given twice counts once)
+    and of those ``summed`` (each given once)."""
     groups = list(groups)
     surnames = _surnames_by_article(groups)
     classes: dict[Signature, dict[tuple[str, str], int]] = {}
     votes: dict[Signature, Counter[str]] = {}
+    extra: dict[Signature, list[AlikeSummary]] = {}
     for group in groups:
         for clash, members in _by_clash(group, surnames).items():
             sig = (group.name, group.aliases, _labels(group.type_votes), group.type, clash)
@@ -94,7 +137,14 @@ def summarise_alike(groups: Iterable[AlikeRecords]) -> list[RecordSummary]:
             refs.update(members)
             added = len(refs) - before
             votes.setdefault(sig, Counter()).update({t: n * added for t, n in group.type_votes})
-    summaries = [_summary(sig, refs, votes[sig]) for sig, refs in classes.items()]
+    for alike in summed:
+        sig = alike.signature
+        classes.setdefault(sig, {})
+        extra.setdefault(sig, []).append(alike)
+        votes.setdefault(sig, Counter()).update({t: n * alike.count for t, n in alike.type_votes})
+    summaries = [
+        _summary(sig, refs, extra.get(sig, []), votes[sig]) for sig, refs in classes.items()
+    ]
     return sorted(summaries, key=lambda s: record_order(s.record))
 
 
@@ -126,14 +176,21 @@ def _labels(type_votes: tuple[tuple[str, int], ...]) -> tuple[str, ...]:
     return tuple(sorted(label for label, _ in type_votes))
 
 
-def _summary(sig: Signature, refs: dict[tuple[str, str], int], votes: Counter[str]):
+def _summary(
+    sig: Signature,
+    refs: dict[tuple[str, str], int],
+    summed: list[AlikeSummary],
+    votes: Counter[str],
+) -> RecordSummary:
     name, aliases, _, type_, clash = sig
-    ordered = tuple(sorted(refs))
+    ordered = tuple(sorted({*refs, *(s.first for s in summed)}))
     first = ordered[0]
+    mentions = sum(refs.values()) + sum(s.mentions for s in summed)
+    count = len(refs) + sum(s.count for s in summed)
     record = LocalEntity(
-        first[0], first[1], name, aliases, tuple(sorted(votes.items())), sum(refs.values()), type_
+        first[0], first[1], name, aliases, tuple(sorted(votes.items())), mentions, type_
     )
-    return RecordSummary(record, clash, ordered)
+    return RecordSummary(record, clash, ordered, count)
 
 
 def resolve_summaries(
@@ -142,4 +199,5 @@ def resolve_summaries(
     """Resolve summarised records: the resolution of the records they stand for."""
     ordered = sorted(summaries, key=lambda s: record_order(s.record))
     records, clashes = [s.record for s in ordered], [s.clash for s in ordered]
-    return resolve_classes(records, clashes, [s.refs for s in ordered], overrides or Overrides())
+    refs, counts = [s.refs for s in ordered], [s.count for s in ordered]
+    return resolve_classes(records, clashes, refs, counts, overrides or Overrides())

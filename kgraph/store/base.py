@@ -5,7 +5,9 @@ Schema (the same in the local graph and in Neo4j; see README, "Graph schema"):
 - ``(:Entity {id, name, type, type_votes, aliases, mentions, merges})``: one node per
   real-world entity; ``id`` is the slug of its name (``-2``, ``-3`` … only where two
   entities share a name), ``type_votes`` lists ``TYPE:count`` of its mentions' labels and
-  ``merges`` why each other name joined it (``rule|article|mention``).
+  ``merges`` why each other name joined it (``rule|first article|records|mention``:
+  one line per rule and name, with how many article-level records gave it; graphs
+  written before this kept ``rule|article|mention``, one line per article).
 - ``(:Article {id, title, published, url, source, content_hash, text_kind})``: one node per
   article (``text_kind: "summary"`` only on a feed item read from its summary).
 - ``(:Article)-[:MENTIONS {count}]->(:Entity)``.
@@ -84,7 +86,7 @@ def entity_properties(entity: Entity) -> dict[str, Any]:
         "type_votes": [f"{t}:{n}" for t, n in entity.type_votes.items()],
         "aliases": list(entity.aliases),
         "mentions": entity.mentions,
-        "merges": [f"{m.rule}|{m.article}|{m.mention}" for m in entity.merges],
+        "merges": [m.to_text() for m in entity.merges],
     }
 
 

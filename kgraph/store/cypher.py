@@ -223,12 +223,13 @@ def whole_graph() -> str:
 
 def lock_graph() -> str:
     """Lock the graph for one writer (held to the end of the transaction); the state node
-    keeps the overrides (JSON), counts the writes and marks the database ``indexed``
-    (every article has kgraph's records: only such a database is written)."""
+    keeps the overrides (JSON), counts the writes, marks the database ``indexed``
+    (every article has kgraph's records: only such a database is written) and is marked
+    ``record_clash`` once every entity record keeps its surname clash."""
     return (
         "MERGE (s:KgraphState {id: 'graph'})\n"
         "SET s.writes = coalesce(s.writes, 0) + 1, s.indexed = true\n"
-        "RETURN s.overrides AS overrides"
+        "RETURN s.overrides AS overrides, s.record_clash AS record_clash"
     )
 
 
@@ -283,17 +284,64 @@ def stored_hashes() -> str:
 
 
 def groups_with_keys() -> str:
-    """The entity records having any of the name keys ``$keys``, alike ones in one row
-    (:class:`kgraph.store.delta.StoredGroup`) with ``refs``: [article, local, mentions]."""
+    """The entity records having any of the name keys ``$keys`` (but those of the
+    ``$excluding`` articles), alike ones summed in one row
+    (:class:`kgraph.store.delta.StoredGroup`): the first one's ``ref``, ``count`` and
+    ``mentions``."""
     return (
         "UNWIND $keys AS key MATCH (:NameKey {key: key})<-[:HAS_KEY]-(r:EntityRecord)\n"
-        "WITH DISTINCT r\n"
+        "WITH DISTINCT r WHERE NOT r.article IN $excluding\n"
         "WITH r.name AS name, r.aliases AS aliases, r.type_votes AS type_votes, r.type AS type,\n"
-        "     r.keys AS keys, r.entity AS entity, r.entity_name AS entity_name,\n"
-        "     collect([r.article, r.local, r.mentions]) AS refs\n"
+        "     r.clash AS clash, r.keys AS keys, r.entity AS entity,\n"
+        "     r.entity_name AS entity_name,\n"
+        "     min(r.ref) AS first, count(r) AS count, sum(r.mentions) AS mentions\n"
         "RETURN collect({name: name, aliases: aliases, type_votes: type_votes, type: type,\n"
-        "    keys: keys, entity: entity, entity_name: entity_name, refs: refs}) AS rows"
+        "    clash: clash, keys: keys, entity: entity, entity_name: entity_name,\n"
+        "    first: first, count: count, mentions: mentions}) AS rows"
     )
+
+
+def refs_of_groups() -> str:
+    """[n, article, local] of the entity records alike in every field of each group of
+    ``$groups`` (rows of :meth:`kgraph.store.delta.StoredGroup.row` with their position
+    ``n``), found through its name key ``key``, but those of the ``$excluding`` articles."""
+    return (
+        "UNWIND $groups AS g\n"
+        "MATCH (:NameKey {key: g.key})<-[:HAS_KEY]-(r:EntityRecord)\n"
+        "WHERE r.name = g.name AND r.aliases = g.aliases\n"
+        "  AND r.type_votes = g.type_votes AND coalesce(r.type, '') = g.type\n"
+        "  AND r.clash = g.clash AND r.keys = g.keys\n"
+        "  AND coalesce(r.entity, '') = g.entity\n"
+        "  AND coalesce(r.entity_name, '') = g.entity_name\n"
+        "  AND NOT r.article IN $excluding\n"
+        "RETURN collect([g.n, r.article, r.local]) AS rows"
+    )
+
+
+def records_without_clash() -> str:
+    """The articles having entity records written before records kept their surname
+    clash (``r.clash``)."""
+    return (
+        "MATCH (r:EntityRecord) WHERE r.clash IS NULL\nRETURN collect(DISTINCT r.article) AS rows"
+    )
+
+
+def article_names_of() -> str:
+    """[article, local, name, type] of each entity record of the ``$ids`` articles."""
+    return (
+        "UNWIND $ids AS id MATCH (r:EntityRecord {article: id})\n"
+        "RETURN collect([r.article, r.local, r.name, r.type]) AS rows"
+    )
+
+
+def set_clashes() -> str:
+    """Set ``clash`` of the entity records ``$rows`` of ``{ref, clash}``."""
+    return "UNWIND $rows AS row MATCH (r:EntityRecord {ref: row.ref}) SET r.clash = row.clash"
+
+
+def mark_record_clash() -> str:
+    """Mark the state node: every entity record keeps its surname clash."""
+    return "MATCH (s:KgraphState {id: 'graph'}) SET s.record_clash = true"
 
 
 def records_of_articles() -> str:

@@ -23,7 +23,13 @@ from typing import Any, Protocol
 from kgraph.entities.blocks import override_keys, record_keys
 from kgraph.entities.identity import Entity, LocalEntity, Overrides, Resolution
 from kgraph.entities.records import apply, from_record, local_entities, to_record
-from kgraph.entities.summaries import AlikeRecords, resolve_summaries, summarise_alike
+from kgraph.entities.summaries import (
+    AlikeRecords,
+    AlikeSummary,
+    resolve_summaries,
+    summarise_alike,
+    surname_clashes,
+)
 from kgraph.models import Article, Extraction
 from kgraph.relations import relationship_type
 from kgraph.store.base import PIECE_FIELDS, relation_row
@@ -36,13 +42,15 @@ RELATION_FIELDS = ("type", "relation", "predicate", "negated", "modality")
 
 @dataclass(frozen=True)
 class StoredRecord:
-    """An article-level entity record as a store keeps it: with its name keys and the
-    graph entity (id and name) it belongs to now."""
+    """An article-level entity record as a store keeps it: with its name keys, the graph
+    entity (id and name) it belongs to now, and its surname clash (see
+    :func:`~kgraph.entities.summaries.surname_clashes`)."""
 
     local: LocalEntity
     keys: tuple[str, ...]
     entity: str = ""
     entity_name: str = ""
+    clash: bool = False
 
     @property
     def ref(self) -> tuple[str, str]:
@@ -62,6 +70,7 @@ class StoredRecord:
             "keys": list(self.keys),
             "entity": self.entity,
             "entity_name": self.entity_name,
+            "clash": self.clash,
         }
 
     @classmethod
@@ -75,16 +84,18 @@ class StoredRecord:
             row["mentions"],
             row["type"],
         )
-        return cls(local, tuple(row["keys"]), row["entity"], row["entity_name"])
+        entity, name = row["entity"], row["entity_name"]
+        return cls(local, tuple(row["keys"]), entity, name, bool(row.get("clash")))
 
 
 @dataclass(frozen=True)
 class StoredGroup:
-    """Stored records alike but for their article, local id and mentions, with their name
-    keys and the graph entity they belong to now: what a write reads of a block (a
-    popular name's thousand records are a few groups)."""
+    """Stored records alike in all the rules read, with their name keys and the graph
+    entity they belong to now, summed by the store (:class:`AlikeSummary`): what a write
+    reads of a block (a popular name's thousand records are one row each way it is
+    written, whatever their number)."""
 
-    records: AlikeRecords
+    records: AlikeSummary
     keys: tuple[str, ...]
     entity: str = ""
     entity_name: str = ""
@@ -92,32 +103,46 @@ class StoredGroup:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> StoredGroup:
         """A group from a row of :class:`StoredRecord` fields but ``article``, ``local``
-        and ``mentions``, and ``refs``: (article, local id, mentions) of each record."""
-        records = AlikeRecords(
+        and ``mentions``, with ``first`` (its first record's ``article<TAB>local``),
+        ``count`` and ``mentions`` (summed)."""
+        article, local = str(row["first"]).split("\t", 1)
+        records = AlikeSummary(
             row["name"],
             tuple(row["aliases"]),
             tuple(parse_vote(v) for v in row["type_votes"]),
-            row["type"],
-            tuple((str(article), str(local)) for article, local, _ in row["refs"]),
-            tuple(int(mentions) for _, _, mentions in row["refs"]),
+            row["type"] or "",
+            bool(row["clash"]),
+            (article, local),
+            int(row["count"]),
+            int(row["mentions"]),
         )
         return cls(records, tuple(row["keys"]), row["entity"] or "", row["entity_name"] or "")
 
     def identity(self) -> tuple:
         """What tells two groups apart (a block's reads may return one group twice)."""
         r = self.records
-        return (r.name, r.aliases, r.type_votes, r.type, self.keys, self.entity, self.entity_name)
+        return (r.signature, r.type_votes, self.keys, self.entity, self.entity_name)
 
-    def without(self, articles: set[str]) -> StoredGroup | None:
-        """The group without the records of ``articles`` (None when none is left)."""
-        pairs = zip(self.records.refs, self.records.mentions)
-        kept = [(ref, n) for ref, n in pairs if ref[0] not in articles]
-        if len(kept) == len(self.records.refs):
-            return self
-        if not kept:
-            return None
-        refs, mentions = zip(*kept)
-        return replace(self, records=replace(self.records, refs=refs, mentions=mentions))
+    @property
+    def name_key(self) -> str:
+        """The key a store finds the group's records by: its ``n:`` key (the fewest)."""
+        return next((k for k in self.keys if k.startswith("n:")), self.keys[0])
+
+    def row(self) -> dict[str, Any]:
+        """What a store matches a group's records on (:meth:`StoreIndex.refs_of_groups`),
+        and ``key``, its :attr:`name_key`."""
+        r = self.records
+        return {
+            "key": self.name_key,
+            "name": r.name,
+            "aliases": list(r.aliases),
+            "type_votes": [f"{t}:{n}" for t, n in r.type_votes],
+            "type": r.type,
+            "clash": r.clash,
+            "keys": list(self.keys),
+            "entity": self.entity,
+            "entity_name": self.entity_name,
+        }
 
 
 def parse_vote(text: str) -> tuple[str, int]:
@@ -132,9 +157,16 @@ class StoreIndex(Protocol):
     def stored_articles(self, article_ids: list[str]) -> dict[str, str]:
         """Content hash by id of the given articles that are stored."""
 
-    def groups_with_keys(self, keys: list[str]) -> list[StoredGroup]:
-        """The stored records having any of ``keys``, as groups of alike records (each
-        group whole: alike records have the same keys)."""
+    def groups_with_keys(self, keys: list[str], excluding: list[str]) -> list[StoredGroup]:
+        """The stored records having any of ``keys``, but those of the ``excluding``
+        articles, as groups of alike records (each group whole: alike records have the
+        same keys)."""
+
+    def refs_of_groups(
+        self, groups: list[StoredGroup], excluding: list[str]
+    ) -> list[list[tuple[str, str]]]:
+        """The (article, local id) of the records of each of ``groups`` (as
+        :meth:`groups_with_keys` gave them), but those of the ``excluding`` articles."""
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         """Every stored record of the given articles."""
@@ -210,8 +242,13 @@ class EmptyIndex:
     def stored_articles(self, article_ids: list[str]) -> dict[str, str]:
         return {}
 
-    def groups_with_keys(self, keys: list[str]) -> list[StoredGroup]:
+    def groups_with_keys(self, keys: list[str], excluding: list[str]) -> list[StoredGroup]:
         return []
+
+    def refs_of_groups(
+        self, groups: list[StoredGroup], excluding: list[str]
+    ) -> list[list[tuple[str, str]]]:
+        return [[] for _ in groups]
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         return []
@@ -292,11 +329,13 @@ def load_new_articles(
     return added
 
 
-def stored_record(local: LocalEntity, entity: Entity | None = None) -> StoredRecord:
-    """A record with its keys, and the entity it belongs to."""
-    return StoredRecord(
-        local, record_keys(local), entity.id if entity else "", entity.name if entity else ""
-    )
+def stored_records(extraction: Extraction) -> list[StoredRecord]:
+    """An article's records with their keys and surname clashes."""
+    records = local_entities(extraction)
+    return [
+        StoredRecord(local, record_keys(local), clash=clash)
+        for local, clash in zip(records, surname_clashes(records))
+    ]
 
 
 def plan(
@@ -313,7 +352,7 @@ def plan(
     new_overrides = old_overrides if overrides is None else overrides
     stored = index.stored_articles(sorted({*removed, *(e.article.id for e in added)}))
     gone = sorted(set(removed) & set(stored) | {e.article.id for e in added} & set(stored))
-    new_records = [stored_record(r) for e in added for r in local_entities(e)]
+    new_records = [r for e in added for r in stored_records(e)]
     old_records = index.records_of(gone)
     seeds = {k for r in (*new_records, *old_records) for k in r.keys}
     changed = Overrides(
@@ -321,10 +360,11 @@ def plan(
         tuple(set(old_overrides.splits) ^ set(new_overrides.splits)),
     )
     seeds.update(k for keys in override_keys(changed) for k in keys)
-    found = _closure(index, seeds, set(gone), override_keys(new_overrides))
-    alike = [*(g.records for g in found), *(AlikeRecords.of(r.local) for r in new_records)]
-    resolution = resolve_summaries(summarise_alike(alike), new_overrides)
-    size = sum(len(g.records.refs) for g in found) + len(new_records)
+    found = _closure(index, seeds, gone, override_keys(new_overrides))
+    alike = [AlikeRecords.of(r.local) for r in new_records]
+    summaries = summarise_alike(alike, [g.records for g in found])
+    resolution = resolve_summaries(summaries, new_overrides)
+    size = sum(s.count for s in summaries)
     delta = GraphDelta(removed_articles=gone, resolved_records=size)
     delta.removed_keys = sorted({k for r in old_records for k in r.keys})
     delta.removed_records = [(r.ref, r.keys) for r in old_records]
@@ -333,7 +373,7 @@ def plan(
     delta.entities = list(resolution.entities.values())
     old_ids = {r.entity for r in (*found, *old_records)}
     delta.removed_entities = sorted(old_ids - set(resolution.entities))
-    delta.reassigned = _reassigned(found, resolution)
+    delta.reassigned = _reassigned(index, found, resolution, gone)
     delta.records = [_mapped(r, resolution) for r in new_records]
     touched = sorted({article for article, *_ in delta.reassigned} - set(gone))
     _rewrite_links(index, delta, resolution, added, touched, gone)
@@ -341,7 +381,7 @@ def plan(
 
 
 def _closure(
-    index: StoreIndex, seeds: set[str], gone: set[str], links: list[tuple[str, ...]]
+    index: StoreIndex, seeds: set[str], gone: list[str], links: list[tuple[str, ...]]
 ) -> list[StoredGroup]:
     """The stored records (outside ``gone`` articles) connected to ``seeds`` over shared
     keys, each override joining its keys: the blocks a write touches, as groups."""
@@ -358,26 +398,31 @@ def _closure(
         frontier -= seen
         seen |= frontier
         following: set[str] = set()
-        for group in index.groups_with_keys(sorted(frontier)):
-            kept = group.without(gone)
-            if kept is not None and group.identity() not in found:
-                found[group.identity()] = kept
+        for group in index.groups_with_keys(sorted(frontier), gone):
+            if group.identity() not in found:
+                found[group.identity()] = group
                 following.update(group.keys)
         frontier = following - seen
     return list(found.values())
 
 
 def _reassigned(
-    found: list[StoredGroup], resolution: Resolution
+    index: StoreIndex, found: list[StoredGroup], resolution: Resolution, gone: list[str]
 ) -> list[tuple[str, str, str, str]]:
     """The stored records whose entity changes id or name (their articles' links change):
-    (article, local id, new entity id, new entity name), in the order of their refs."""
-    out = []
+    (article, local id, new entity id, new entity name), sorted. Only the records of the
+    groups that change are read one by one; they join ``resolution.mapping``."""
+    changed = []
     for group in found:
-        for ref in group.records.refs:
-            entity = resolution.entities[resolution.mapping[ref]]
-            if (entity.id, entity.name) != (group.entity, group.entity_name):
-                out.append((*ref, entity.id, entity.name))
+        entity = resolution.entities[resolution.mapping[group.records.first]]
+        if (entity.id, entity.name) != (group.entity, group.entity_name):
+            changed.append((group, entity))
+    out = []
+    refs = index.refs_of_groups([group for group, _ in changed], gone) if changed else []
+    for (_, entity), group_refs in zip(changed, refs):
+        for ref in group_refs:
+            resolution.mapping[ref] = entity.id
+            out.append((*ref, entity.id, entity.name))
     return sorted(out)
 
 
@@ -537,19 +582,26 @@ class MovedArticle:
         return out
 
 
+#: Touched articles whose records a write reads at once (to move them).
+MOVED_PER_READ = 50
+
+
 def _moved_articles(
     index: StoreIndex, resolution: Resolution, touched: list[str]
 ) -> dict[str, MovedArticle]:
-    """The touched articles that can be moved (:class:`MovedArticle`), by id."""
-    old_maps = index.entity_maps(touched)
-    texts = index.article_records(touched)
+    """The touched articles that can be moved (:class:`MovedArticle`), by id; their
+    records are read :data:`MOVED_PER_READ` articles at a time."""
     out = {}
-    for article_id in touched:
-        old = old_maps.get(article_id)
-        if old and article_id in texts:
-            move = moved_article(article_id, json.loads(texts[article_id]), old, resolution)
-            if move is not None:
-                out[article_id] = move
+    for start in range(0, len(touched), MOVED_PER_READ):
+        ids = touched[start : start + MOVED_PER_READ]
+        old_maps = index.entity_maps(ids)
+        texts = index.article_records(ids)
+        for article_id in ids:
+            old = old_maps.get(article_id)
+            if old and article_id in texts:
+                move = moved_article(article_id, json.loads(texts[article_id]), old, resolution)
+                if move is not None:
+                    out[article_id] = move
     return out
 
 

@@ -15,8 +15,9 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from kgraph.entities.identity import Overrides
+from kgraph.entities.identity import LocalEntity, Overrides
 from kgraph.entities.records import from_record
+from kgraph.entities.summaries import surname_clashes
 from kgraph.models import Article, Extraction
 from kgraph.store import cypher
 from kgraph.store.base import entity_properties
@@ -69,10 +70,20 @@ class TransactionIndex:
         rows = self._rows(cypher.stored_hashes(), ids=article_ids)
         return {row["id"]: row["content_hash"] or "" for row in rows}
 
-    def groups_with_keys(self, keys: list[str]) -> list[StoredGroup]:
-        return [
-            StoredGroup.from_row(row) for row in self._rows(cypher.groups_with_keys(), keys=keys)
-        ]
+    def groups_with_keys(self, keys: list[str], excluding: list[str]) -> list[StoredGroup]:
+        rows = self._rows(cypher.groups_with_keys(), keys=keys, excluding=excluding)
+        return [StoredGroup.from_row(row) for row in rows]
+
+    def refs_of_groups(
+        self, groups: list[StoredGroup], excluding: list[str]
+    ) -> list[list[tuple[str, str]]]:
+        rows = [{**group.row(), "n": n} for n, group in enumerate(groups)]
+        out: list[list[tuple[str, str]]] = [[] for _ in groups]
+        for n, article, local in self._rows(
+            cypher.refs_of_groups(), groups=rows, excluding=excluding
+        ):
+            out[n].append((article, local))
+        return out
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         rows = self._rows(cypher.records_of_articles(), ids=article_ids)
@@ -126,10 +137,30 @@ def write_delta(
 ) -> GraphDelta:
     """Lock the graph, plan the write against what is stored and apply it (one
     transaction); returns the delta applied."""
-    overrides = overrides_from_json(tx.run(cypher.lock_graph()).single()["overrides"])
-    delta = planner(TransactionIndex(tx, overrides))
+    state = tx.run(cypher.lock_graph()).single()
+    if not state["record_clash"]:
+        add_surname_clashes(tx)
+    delta = planner(TransactionIndex(tx, overrides_from_json(state["overrides"])))
     apply_delta(tx, delta, dynamic_types)
     return delta
+
+
+def add_surname_clashes(tx: ManagedTransaction, articles_per_read: int = 1000) -> int:
+    """Give the entity records written before records kept their surname clash their
+    ``clash``, computed from each article's records, and mark the database (inside the
+    write transaction; once). Returns how many articles it read."""
+    articles = tx.run(cypher.records_without_clash()).single(strict=True)["rows"]
+    for start in range(0, len(articles), articles_per_read):
+        ids = articles[start : start + articles_per_read]
+        rows = tx.run(cypher.article_names_of(), ids=ids).single(strict=True)["rows"]
+        records = [LocalEntity(a, local, name, type=t or "") for a, local, name, t in rows]
+        clashes = [
+            {"ref": f"{r.article}\t{r.id}", "clash": clash}
+            for r, clash in zip(records, surname_clashes(records))
+        ]
+        _unwind(tx, cypher.set_clashes(), clashes)
+    tx.run(cypher.mark_record_clash()).consume()
+    return len(articles)
 
 
 def apply_delta(tx: ManagedTransaction, delta: GraphDelta, dynamic_types: bool) -> None:

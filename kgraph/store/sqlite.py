@@ -23,8 +23,9 @@ from typing import Any
 
 import networkx as nx
 
-from kgraph.entities.identity import Overrides
+from kgraph.entities.identity import LocalEntity, Overrides
 from kgraph.entities.records import from_record
+from kgraph.entities.summaries import surname_clashes
 from kgraph.errors import StoreError
 from kgraph.models import Article, EntityRef, Extraction
 from kgraph.store.base import ARTICLE_PREFIX, GraphStats, entity_properties
@@ -56,7 +57,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_read_from ON articles (read_from);
 CREATE TABLE IF NOT EXISTS entity_records (
     article TEXT NOT NULL, local TEXT NOT NULL, name TEXT, aliases TEXT, type_votes TEXT,
-    mentions INTEGER, type TEXT, keys TEXT, entity TEXT, entity_name TEXT,
+    mentions INTEGER, type TEXT, keys TEXT, entity TEXT, entity_name TEXT, clash INTEGER,
     PRIMARY KEY (article, local)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS record_keys (
     key TEXT NOT NULL, article TEXT NOT NULL, local TEXT NOT NULL,
@@ -284,6 +285,7 @@ class SqliteGraphStore:
         self._graph = None
         self.conn.execute("BEGIN IMMEDIATE")
         try:
+            add_surname_clashes(self.conn)
             delta = planner(_Index(self.conn))
             if delta is None:
                 self.conn.execute("ROLLBACK")
@@ -311,18 +313,52 @@ def _unchanged() -> None:
     return None
 
 
+def add_surname_clashes(conn: sqlite3.Connection) -> int:
+    """Give the entity records written without their surname clash (by a kgraph before
+    records kept it) the ``clash`` column, computed from each article's records, inside
+    the caller's write transaction. A partial index finds them at once (none: nothing to
+    do). Returns how many articles it gave it."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(entity_records)")}
+    if "clash" not in columns:
+        conn.execute("ALTER TABLE entity_records ADD COLUMN clash INTEGER")
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS entity_records_without_clash ON entity_records (article) "
+        "WHERE clash IS NULL"
+    )
+    articles = [
+        row[0]
+        for row in conn.execute("SELECT DISTINCT article FROM entity_records WHERE clash IS NULL")
+    ]
+    for start in range(0, len(articles), 500):
+        chunk = articles[start : start + 500]
+        rows = conn.execute(
+            "SELECT article, local, name, type FROM entity_records "
+            f"WHERE article IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )
+        records = [LocalEntity(a, local, name, type=t or "") for a, local, name, t in rows]
+        conn.executemany(
+            "UPDATE entity_records SET clash = ? WHERE article = ? AND local = ?",
+            [(int(c), r.article, r.id) for r, c in zip(records, surname_clashes(records))],
+        )
+    return len(articles)
+
+
 class _Index:
     """The key index of a graph database (a :class:`kgraph.store.delta.StoreIndex`)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def _many(self, query: str, values: list) -> list[sqlite3.Row]:
+    def _many(self, query: str, values: list, after: list | None = None) -> list[sqlite3.Row]:
+        """The rows of ``query`` for ``values`` (its ``{marks}``) 500 at a time, each run
+        given the ``after`` values too."""
         out: list[sqlite3.Row] = []
         for start in range(0, len(values), 500):
             chunk = values[start : start + 500]
             marks = ", ".join("?" * len(chunk))
-            out.extend(self.conn.execute(query.format(marks=marks), chunk).fetchall())
+            params = [*chunk, *(after or [])]
+            out.extend(self.conn.execute(query.format(marks=marks), params).fetchall())
         return out
 
     def stored_articles(self, article_ids: list[str]) -> dict[str, str]:
@@ -331,17 +367,44 @@ class _Index:
         )
         return {r["id"]: r["content_hash"] or "" for r in rows}
 
-    def groups_with_keys(self, keys: list[str]) -> list[StoredGroup]:
+    def groups_with_keys(self, keys: list[str], excluding: list[str]) -> list[StoredGroup]:
         rows = self._many(
-            "SELECT name, aliases, type_votes, type, keys, entity, entity_name, "
-            "group_concat(r.article || char(31) || r.local || char(31) || mentions, char(30)) "
-            "AS refs FROM (SELECT DISTINCT article, local FROM record_keys "
+            "SELECT name, aliases, type_votes, type, clash, keys, entity, entity_name, "
+            "min(r.article || char(9) || r.local) AS first, count(*) AS count, "
+            "sum(mentions) AS mentions FROM (SELECT DISTINCT article, local FROM record_keys "
             "WHERE key IN ({marks})) k JOIN entity_records r "
             "ON r.article = k.article AND r.local = k.local "
-            "GROUP BY name, aliases, type_votes, type, keys, entity, entity_name",
+            "WHERE r.article NOT IN (SELECT value FROM json_each(?)) "
+            "GROUP BY name, aliases, type_votes, type, clash, keys, entity, entity_name",
             keys,
+            after=[json.dumps(excluding)],
         )
-        return [_group(r) for r in rows]
+        return [StoredGroup.from_row(_lists(dict(r))) for r in rows]
+
+    def refs_of_groups(
+        self, groups: list[StoredGroup], excluding: list[str]
+    ) -> list[list[tuple[str, str]]]:
+        out = []
+        for group in groups:
+            row = group.row()
+            for name in _RECORD_LISTS:
+                row[name] = "\t".join(row[name])
+            rows = self.conn.execute(
+                "SELECT r.article, r.local FROM record_keys k JOIN entity_records r "
+                "ON r.article = k.article AND r.local = k.local WHERE k.key = ? "
+                "AND r.name = ? AND r.aliases = ? AND r.type_votes = ? "
+                "AND coalesce(r.type, '') = ? AND r.clash = ? AND r.keys = ? "
+                "AND coalesce(r.entity, '') = ? AND coalesce(r.entity_name, '') = ? "
+                "AND r.article NOT IN (SELECT value FROM json_each(?))",
+                (
+                    *(row[f] for f in ("key", "name", "aliases", "type_votes", "type")),
+                    int(row["clash"]),
+                    *(row[f] for f in ("keys", "entity", "entity_name")),
+                    json.dumps(excluding),
+                ),
+            )
+            out.append([(article, local) for article, local in rows])
+        return out
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         rows = self._many("SELECT * FROM entity_records WHERE article IN ({marks})", article_ids)
@@ -401,12 +464,6 @@ class _Index:
 
 #: The lists of an entity record, kept as tab-separated text (names hold no tabs).
 _RECORD_LISTS = ("aliases", "type_votes", "keys")
-
-
-def _group(row: sqlite3.Row) -> StoredGroup:
-    data = _lists(dict(row))
-    data["refs"] = [ref.split("\x1f") for ref in data["refs"].split("\x1e")]
-    return StoredGroup.from_row(data)
 
 
 def _lists(data: dict[str, Any]) -> dict[str, Any]:
@@ -483,7 +540,8 @@ def _apply(conn: sqlite3.Connection, delta: GraphDelta) -> None:
         keys.extend((key, record.local.article, record.local.id) for key in record.keys)
     conn.executemany(
         "INSERT OR REPLACE INTO entity_records (article, local, name, aliases, type_votes, "
-        "mentions, type, keys, entity, entity_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "mentions, type, keys, entity, entity_name, clash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         records,
     )
     conn.executemany("INSERT OR IGNORE INTO record_keys VALUES (?, ?, ?)", keys)

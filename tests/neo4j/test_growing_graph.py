@@ -219,3 +219,22 @@ def test_a_merge_moves_the_articles_it_touches_and_undoing_it_splits_them(
     assert neo4j_store.set_overrides(NONE)  # the articles naming both split: applied whole
     assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions)
     assert None in moved and any(moved)
+
+
+def test_a_database_written_before_records_kept_their_clash_is_given_it_at_its_first_write(
+    neo4j_store, tmp_path, extractions, nlp
+):
+    path = BBC / "sport/378.txt"  # "Parker" beside a full name ending in Parker
+    clashing = extract_article(nlp, Article(path.read_text("latin-1"), id="sport-378"))
+    extractions = [*extractions, clashing]
+    _incremental(neo4j_store, [extractions])
+    written = "MATCH (r:EntityRecord) RETURN r.ref AS ref, r.clash AS clash ORDER BY ref"
+    clashes = [(row["ref"], row["clash"]) for row in neo4j_store.run(written)]
+    assert {clash for _, clash in clashes} == {False, True}
+    neo4j_store.execute("MATCH (r:EntityRecord) REMOVE r.clash")  # an older database
+    neo4j_store.execute("MATCH (s:KgraphState) REMOVE s.record_clash")
+    assert neo4j_store.remove(["politics-003"]) == 1
+    kept = [e for e in extractions if e.article.id != "politics-003"]
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, kept)
+    after = [(row["ref"], row["clash"]) for row in neo4j_store.run(written)]
+    assert after == [(ref, c) for ref, c in clashes if not ref.startswith("politics-003\t")]
