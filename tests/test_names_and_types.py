@@ -695,3 +695,10 @@ def test_selling_a_player_named_by_his_surname_makes_him_no_organization(entitie
         "the club."
     )
     assert found["Robbie Savage"][0] == "PERSON"
+
+
+def test_a_noun_for_a_product_beside_a_name_makes_it_a_product(entities_of):
+    found = entities_of("The Royal Navy ship Endurance has arrived in the area.")
+    assert found["Endurance"][0] == "PRODUCT"  # labelled an organization
+    found = entities_of("The lab has built the LifeBand, a bracelet which tracks your heartbeat.")
+    assert found["LifeBand"][0] == "PRODUCT"
