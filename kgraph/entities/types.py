@@ -153,7 +153,7 @@ def type_evidence(span: Span) -> Counter[str]:
         ):
             votes["ORG"] += WEAK
     if _relative_which(span):
-        votes["ORG"] += MEDIUM  # "Baikal - which bought the unit", labelled a person
+        votes["ORG"] += WEAK  # "Baikal - which bought the unit", labelled a person
     if _dated_plural(span):
         votes["EVENT"] += MEDIUM  # "this year's Grammys": a ceremony, labelled a place
     if _owner_of_its(span):
