@@ -702,3 +702,8 @@ def test_a_noun_for_a_product_beside_a_name_makes_it_a_product(entities_of):
     assert found["Endurance"][0] == "PRODUCT"  # labelled an organization
     found = entities_of("The lab has built the LifeBand, a bracelet which tracks your heartbeat.")
     assert found["LifeBand"][0] == "PRODUCT"
+
+
+def test_what_organisers_organise_is_an_event(entities_of):
+    found = entities_of("Critics said Sundance organisers had made a mistake.")
+    assert found["Sundance"][0] == "EVENT"  # labelled a product

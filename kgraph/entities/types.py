@@ -160,6 +160,8 @@ def type_evidence(span: Span) -> Counter[str]:
         votes["ORG"] += MEDIUM  # "Nintendo first launched its GameBoy console"
     if _created_work(span):
         votes["WORK_OF_ART"] += MEDIUM  # "creator of The Simpsons", "The Office creator"
+    if _organised_event(span):
+        votes["EVENT"] += MEDIUM  # "Glastonbury organiser Emily Eavis", "Cesar organisers"
     if _venue_after_the(span):
         votes["FAC"] += MEDIUM  # "moved to the Bernabeu", labelled a person
     if _side_before_score(span):
@@ -269,6 +271,18 @@ def _role_hung_on_person(span: Span) -> Token | None:
         return None
     role = between[-1]
     return role if role.pos_ in ("NOUN", "PROPN") and role.head.i == person.i else None
+
+
+def _organised_event(span: Span) -> bool:
+    """Whether the name is what organisers organise: "Glastonbury organiser Emily Eavis",
+    "president of Cesar organisers" (an event; not a place: "Edinburgh organisers")."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        after is not None
+        and after.lower_ in ("organiser", "organisers", "organizer", "organizers")
+        and any(word.head.i == after.i for word in span)
+        and not _place(span)
+    )
 
 
 def _created_work(span: Span) -> bool:
