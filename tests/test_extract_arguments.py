@@ -450,3 +450,8 @@ def test_a_product_noun_stands_for_the_name_nearest_it_not_its_maker(triples_of)
     assert ("Sony", "hits", "United States") not in found
     found = triples_of("Microsoft wants to buy the TikTok application from ByteDance.")
     assert ("Microsoft", "wants-to-buy", "TikTok") in found
+
+
+def test_a_company_s_rival_named_before_it_is_its_rival(triples_of):
+    found = triples_of("Microsoft rival Google unveiled its new search tool.")
+    assert ("Google", "rival-of", "Microsoft") in found  # Google an organization, by "its"

@@ -704,6 +704,9 @@ def test_a_noun_for_a_product_beside_a_name_makes_it_a_product(entities_of):
     assert found["LifeBand"][0] == "PRODUCT"
 
 
-def test_what_organisers_organise_is_an_event(entities_of):
+def test_what_organisers_organise_is_an_event(relation_triples_of, entities_of):
     found = entities_of("Critics said Sundance organisers had made a mistake.")
     assert found["Sundance"][0] == "EVENT"  # labelled a product
+    text = "Jane Smith, chair of Cebit organisers, Deutsche Messe, said the fair would grow."
+    assert entities_of(text)["Cebit"][0] == "EVENT"
+    assert ("Deutsche Messe", "other", "organiser-of", "Cebit") in relation_triples_of(text)
