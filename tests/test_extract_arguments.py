@@ -452,6 +452,11 @@ def test_a_product_noun_stands_for_the_name_nearest_it_not_its_maker(triples_of)
     assert ("Microsoft", "wants-to-buy", "TikTok") in found
 
 
+def test_a_company_s_rival_named_before_it_is_its_rival(triples_of):
+    found = triples_of("Microsoft rival Google unveiled its new search tool.")
+    assert ("Google", "rival-of", "Microsoft") in found  # Google an organization, by "its"
+
+
 def test_a_place_before_a_firm_says_where_it_is_not_who_it_is(triples_of):
     # the firm is unnamed: the US and the UK are no parties to what it did
     found = triples_of("The US firm teamed up with Apple on the new phone.")

@@ -517,8 +517,8 @@ def test_counted_people_are_a_nationality(entities_of):
     assert found["Gurkhas"][0] == "NORP"  # labelled a place
 
 
-def test_a_place_describing_a_club_stays_a_place(entities_of):
-    assert entities_of("He made six starts with the Glasgow club.")["Glasgow"][0] == "GPE"
+def test_a_place_describing_a_club_is_not_the_club(entities_of):
+    assert "Glasgow" not in entities_of("He made six starts with the Glasgow club.")
     found = entities_of("Liverpool star Steven Gerrard scored.")
     assert found["Liverpool"][0] == "ORG"  # the club's star
 
@@ -537,3 +537,176 @@ def test_a_name_the_article_calls_a_company_joins_no_person(entities_of):
     )
     assert found["Ford"][0] == "ORG"
     assert found["Bill Ford"] == ("PERSON", set())  # "Ford" is the company, not his surname
+
+
+# Round 5: names inside longer names, and types from more of the evidence.
+
+
+def test_a_country_before_another_noun_of_an_event_name_is_the_event(
+    relation_triples_of, entities_of
+):
+    text = "He rated US Open quarter-finalist Tommy Robredo as a dangerous opponent."
+    assert entities_of(text)["US Open"][0] == "EVENT"
+    assert not any(t[3] == "United States" for t in relation_triples_of(text))
+    found = entities_of("He was an assistant coach with the US Olympic team.")
+    assert found["United States"][0] == "GPE"  # "Olympic" names no longer name here
+
+
+def test_a_country_before_an_acronym_and_an_office_names_a_body(relation_triples_of, entities_of):
+    text = "Meanwhile, Ghana FA spokesman Randy Abbey said the coach would stay."
+    assert entities_of(text)["Ghana FA"][0] == "ORG"
+    triples = relation_triples_of(text)
+    assert ("Randy Abbey", "spokesperson-of", "spokesperson-of", "Ghana FA") in triples
+    assert ("Ghana FA", "based-in", "based-in", "Ghana") in triples
+    assert not any(t[0] == "Randy Abbey" and t[3] == "Ghana" for t in triples)
+    found = entities_of("Fans complained about indecency on US TV last year.")
+    assert found["United States"][0] == "GPE"  # "TV" is no body
+
+
+def test_an_organization_and_its_country_are_its_branch(relation_triples_of, entities_of):
+    text = "Jane Black, managing director of Sony UK, said sales rose."
+    assert entities_of(text)["Sony UK"][0] == "ORG"
+    triples = relation_triples_of(text)
+    assert ("Jane Black", "head-of", "managing-director-of", "Sony UK") in triples
+    assert not any(t[3] == "United Kingdom" for t in triples)
+    found = entities_of("The EU Turkey talks begin in October.")
+    assert found["Turkey"][0] == "GPE"  # the country is no head here
+
+
+def test_a_portfolio_in_an_office_title_is_no_organization(relation_triples_of, entities_of):
+    text = "Culture, Media and Sport Secretary Tessa Jowell backed the bid."
+    assert set(entities_of(text)) == {"Tessa Jowell"}
+    assert not relation_triples_of(text)
+    found = entities_of("Trade and Industry Secretary Patricia Hewitt said the deal was good.")
+    assert set(found) == {"Patricia Hewitt"}
+    found = entities_of("The Secretary of State for Culture, Media and Sport, Tessa Jowell, spoke.")
+    assert "Media" not in found
+    found = entities_of("Marks and Spencer Chairman Paul Myners said sales fell.")
+    assert "Marks" in found  # a company's name, not a portfolio
+
+
+def test_a_place_describing_a_club_names_no_club(relation_triples_of, entities_of):
+    text = "Smith has been offered a new deal by the Midlands club."
+    assert "Midlands" not in entities_of(text)
+    assert not relation_triples_of(text)
+    found = entities_of("It's an honour to be in the England side, said Smith.")
+    assert found["England"][0] == "GPE"  # a country names its national side
+    found = entities_of("The Premier League club signed Smith from Bolton.")
+    assert "Premier League" not in found
+
+
+def test_an_epithet_the_parser_hangs_on_a_name_is_part_of_it(relation_triples_of, entities_of):
+    text = "Children loved Noggin the Nog, which the BBC first showed in 1959."
+    assert "Noggin the Nog" in entities_of(text)
+    assert ("BBC", "other", "shows", "Noggin the Nog") in relation_triples_of(text)
+    assert "Chelsea" in entities_of("Smith the Chelsea captain scored.")
+
+
+def test_a_place_and_its_country_over_a_comma_are_two_places(relation_triples_of, entities_of):
+    text = (
+        "The victims included Mary Jones, 41, of Wellington, New Zealand, and Tom Hill, 52, "
+        "of Leeds."
+    )
+    found = entities_of(text)
+    assert found["Wellington"][0] == found["New Zealand"][0] == "GPE"
+    assert ("Wellington", "located-in", "located-in", "New Zealand") in relation_triples_of(text)
+
+
+def test_a_name_before_its_acronym_in_brackets_is_an_organization(relation_triples_of, entities_of):
+    text = "Grupo Carlos Slim (GCS) this week bought a stake in the firm."
+    assert entities_of(text)["Grupo Carlos Slim"][0] == "ORG"
+    assert not any(t[0] == "Carlos Slim" for t in relation_triples_of(text))
+    found = entities_of("Caixa Geral Dos Santos (CGDS) this week raised its rates.")
+    assert found["Caixa Geral Dos Santos"][0] == "ORG"
+    found = entities_of("Nuevo Banco Luis Romero (NBLR) has cut jobs.")
+    assert found["Nuevo Banco Luis Romero"][0] == "ORG"
+    found = entities_of("Alex Salmond (SNP) said the vote was lost.")
+    assert found["Alex Salmond"][0] == "PERSON"
+
+
+def test_what_a_creator_made_is_a_work(relation_triples_of, entities_of):
+    text = "Seth MacFarlane, the creator of Family Guy, signed a new deal."
+    assert entities_of(text)["Family Guy"][0] == "WORK_OF_ART"  # labelled a person
+    assert ("Seth MacFarlane", "other", "creator-of", "Family Guy") in relation_triples_of(text)
+    text = "Matt Lucas won best actor over The Office creator Ricky Gervais."
+    assert entities_of(text)["The Office"][0] == "WORK_OF_ART"  # labelled an organization
+
+
+def test_a_one_word_name_after_the_that_someone_moves_to_is_a_place(entities_of):
+    found = entities_of("Beckham, who moved to the Bernabeu in 2003, scored twice.")
+    assert found["Bernabeu"][0] == "FAC"  # labelled a person
+    found = entities_of("Everton are fourth in the Premiership and want to stay there.")
+    assert found["Premiership"][0] == "ORG"  # a league, labelled a person
+
+
+def test_a_side_before_its_score_is_a_club(entities_of):
+    found = entities_of("Leicester beat Bath 21-13 at Welford Road on Saturday.")
+    assert found["Bath"][0] == "ORG"  # labelled a law, the score run into it
+
+
+def test_a_plural_name_of_a_year_is_a_ceremony(entities_of):
+    found = entities_of("West leads the race for this year's Grammys with 10 nominations.")
+    assert found["Grammys"][0] == "EVENT"  # labelled a place
+
+
+def test_who_does_something_to_its_own_thing_is_no_person(entities_of):
+    found = entities_of("Sega unveiled its new console on Tuesday.")
+    assert found["Sega"][0] == "ORG"  # labelled a person
+
+
+def test_a_role_between_a_name_and_a_person_makes_the_name_an_organization(
+    relation_triples_of, entities_of
+):
+    text = "Yukos chief executive Steven Theede said it would appeal."
+    assert entities_of(text)["Yukos"][0] == "ORG"  # labelled a person
+    assert ("Steven Theede", "head-of", "chief-executive-of", "Yukos") in relation_triples_of(text)
+    found = entities_of("Brazilian Ronaldo and England captain David Beckham waited outside.")
+    assert found["Ronaldo"][0] == "PERSON"  # the captain is England's
+
+
+def test_films_and_lectures_are_named_by_their_last_word(entities_of):
+    found = entities_of(
+        "The film's backers, Samuel Goldwyn Films and Roadside Attractions, were delighted."
+    )
+    assert found["Samuel Goldwyn Films"][0] == "ORG"  # labelled a person
+    found = entities_of("The Richard Dimbleby Lecture was given by the archbishop.")
+    assert found["Richard Dimbleby Lecture"][0] == "EVENT"
+
+
+def test_a_kinship_noun_beside_a_name_makes_it_a_person(entities_of):
+    found = entities_of("Her father, Anatole, said the school was to blame.")
+    assert found["Anatole"][0] == "PERSON"  # labelled a product
+
+
+def test_a_name_a_which_clause_is_about_is_no_person(entities_of):
+    found = entities_of(
+        "Kotelnikov - which bought the refinery last year - has links with a rival."
+    )
+    assert found["Kotelnikov"][0] == "ORG"  # labelled a person
+    found = entities_of("Abramov, which owns the mine, said output rose.")
+    assert found["Abramov"][0] == "ORG"
+    found = entities_of("Abramov, who owns the mine, said output rose.")
+    assert found["Abramov"][0] == "PERSON"
+
+
+def test_selling_a_player_named_by_his_surname_makes_him_no_organization(entities_of):
+    found = entities_of(
+        "Manager Steve Bruce says he will not sell Savage. Robbie Savage has asked to leave "
+        "the club."
+    )
+    assert found["Robbie Savage"][0] == "PERSON"
+
+
+def test_a_noun_for_a_product_beside_a_name_makes_it_a_product(entities_of):
+    found = entities_of("The Royal Navy ship Endurance has arrived in the area.")
+    assert found["Endurance"][0] == "PRODUCT"  # labelled an organization
+    found = entities_of("The lab has built the LifeBand, a bracelet which tracks your heartbeat.")
+    assert found["LifeBand"][0] == "PRODUCT"
+
+
+def test_what_organisers_organise_is_an_event(relation_triples_of, entities_of):
+    found = entities_of("Critics said Sundance organisers had made a mistake.")
+    assert found["Sundance"][0] == "EVENT"  # labelled a product
+    text = "Jane Smith, chair of Cebit organisers, Deutsche Messe, said the fair would grow."
+    assert entities_of(text)["Cebit"][0] == "EVENT"
+    assert ("Deutsche Messe", "other", "organiser-of", "Cebit") in relation_triples_of(text)

@@ -55,6 +55,7 @@ def named_spans(doc: Doc) -> list[Span]:
         if ent.label_ in ENTITY_TYPES and not _common_noun_use(ent)
     )
     spans = (_with_head_of_coordination(span) for span in spans if span is not None)
+    spans = (_with_words_of_acronym(span) for span in spans)
     spans = (_without_title(span) for span in spans if span is not None)
     spans = (_with_capital_the(span) if span is not None else None for span in spans)
     spans = (_with_first_name(span) if span is not None else None for span in spans)
@@ -182,6 +183,36 @@ def _descriptor_apart(span: Span) -> list[Span]:
     return [span]
 
 
+def _with_words_of_acronym(span: Span) -> Span:
+    """The whole name before an acronym in brackets when the model marked only its last
+    words as a person: "Vale Do Rio Dolce (CVRD)", not "Rio Dolce"; an organization, by its
+    acronym, also when the model marked it whole ("Nuevo Banco Luis Romero (NBLR)"), but
+    "Alex Salmond (SNP)" names his party."""
+    doc = span.doc
+    if span.label_ != "PERSON" or len(span) < 2 or span.end + 2 >= len(doc):
+        return span
+    opening, acronym, closing = doc[span.end], doc[span.end + 1], doc[span.end + 2]
+    if opening.text != "(" or closing.text != ")" or not acronym.text.isupper():
+        return span
+    letters = "".join(word.text[0] for word in span)
+    if letters == acronym.text and len(letters) >= 3:
+        return Span(doc, span.start, span.end, "ORG")  # "Nuevo Banco Luis Romero (NBLR)"
+    if not acronym.text.endswith(letters[-1]) or not _in_order(letters, acronym.text):
+        return span
+    start = span.start
+    while start > 0 and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+        start -= 1
+    if start == span.start or len(acronym) <= len(letters):
+        return span
+    return Span(doc, start, span.end, "ORG")
+
+
+def _in_order(letters: str, acronym: str) -> bool:
+    """Whether the letters appear in the acronym in this order."""
+    rest = iter(acronym)
+    return all(letter in rest for letter in letters)
+
+
 def _with_head_of_coordination(span: Span) -> Span:
     """An organization's or a title's name with the words before its "and" that the model
     left out: "the Pew Internet and American Life Project", where the model marked "American
@@ -215,6 +246,8 @@ def _names_apart(span: Span) -> list[Span]:
     * two sides of a match over "v" or "vs": "Cyprus v Faroe Islands";
     * two places over "and", each known to the gazetteer, which together are no place:
       "the UK and Saudi Arabia" ("Trinidad and Tobago" is one country);
+    * two places over a comma, both known to the gazetteer and one a country: "Auckland,
+      New Zealand", "the Czech Republic, South Africa" (a list);
     * two surnames over "and", each the surname of a full name of the article: "tripped
       by Bryson and Thompson converted the penalty" (Craig Bryson, Alan Thompson) is two
       people, not one organization.
@@ -223,6 +256,13 @@ def _names_apart(span: Span) -> list[Span]:
     for i in range(span.start + 1, span.end - 1):
         if doc[i].lower_ in ("v", "vs", "v.", "vs."):
             return [Span(doc, span.start, i, span.label_), Span(doc, i + 1, span.end, span.label_)]
+    commas = [i for i in range(span.start + 1, span.end - 1) if doc[i].text == ","]
+    if len(commas) == 1 and span.label_ != "PERSON":
+        parts = (doc[span.start : commas[0]], doc[commas[0] + 1 : span.end])
+        if all(is_known_place(clean_name(part.text)) for part in parts) and any(
+            places().country(canonical(clean_name(part.text), "GPE")[0]) for part in parts
+        ):  # "Auckland, New Zealand", "the Czech Republic, South Africa"
+            return [Span(doc, part.start, part.end, "GPE") for part in parts]
     ands = [i for i in range(span.start + 1, span.end - 1) if doc[i].lower_ == "and"]
     if len(ands) != 1 or span.label_ == "WORK_OF_ART" or _place_or_nationality(span.text):
         return [span]
@@ -315,6 +355,10 @@ def _joined(doc: Doc) -> list[Span]:
             joined.append(Span(doc, ent.start, after.end, "ORG"))
             i += 2
             continue
+        if after is not None and _branch_of_organization(ent, after):
+            joined.append(Span(doc, ent.start, after.end, "ORG"))
+            i += 2
+            continue
         if after is not None and _noble_title_of(ent, after):
             joined.append(Span(doc, ent.start, after.end, "PERSON"))
             i += 2
@@ -345,6 +389,20 @@ def _country_of_institution(ent: Span, after: Span) -> bool:
         and after.start <= ent.root.head.i < after.end
         and after[-1].text in institution_words()
         and _place_or_nationality(canonical(clean_name(ent.text), "GPE")[0])
+    )
+
+
+def _branch_of_organization(ent: Span, after: Span) -> bool:
+    """ "AOL" + "UK": an organization's branch in a country, named by both, where the
+    country heads the phrase ("Chief Executive of AOL UK"); not "the EU Turkey talks"."""
+    return (
+        ent.label_ == "ORG"
+        and after.label_ == "GPE"
+        and after.start == ent.end
+        and ent.root.dep_ == "compound"
+        and after.start <= ent.root.head.i < after.end
+        and after.root.dep_ not in ("compound", "nmod", "amod")
+        and places().country(canonical(clean_name(after.text), "GPE")[0]) is not None
     )
 
 
@@ -452,14 +510,31 @@ def _one_name_label(words: Span, first: Span) -> str:
 
 
 def _epithet_end(ent: Span) -> int:
-    """The end of "William Pitt the Younger" when ``ent`` is "William Pitt"."""
+    """The end of "William Pitt the Younger" when ``ent`` is "William Pitt", and of any
+    one-word epithet the parser hangs on the name (its apposition or head): "Noggin the Nog",
+    "Ivan the Terrible" (not an entity, an office or a longer capitalized run: "Smith the
+    Chelsea captain", "gave Smith the Golden Boot")."""
     doc = ent.doc
-    if ent.label_ != "PERSON" or ent.end + 1 >= len(doc):
+    if ent.end + 1 >= len(doc) or ent.label_ not in ("PERSON", "GPE", "ORG", "NORP"):
         return ent.end
+    if ent.label_ != "PERSON" and (len(ent) > 1 or is_known_place(ent.text)):
+        return ent.end  # a one-word name the model mistook, not "Paris the City of Light"
     the, epithet = doc[ent.end], doc[ent.end + 1]
-    if the.lower_ == "the" and epithet.is_title and epithet.lower_ in EPITHETS:
+    if the.lower_ != "the" or not epithet.is_title or epithet.is_sent_start:
+        return ent.end
+    if epithet.lower_ in EPITHETS:
         return ent.end + 2
-    return ent.end
+    alone = ent.end + 2 >= len(doc) or not (doc[ent.end + 2].is_title or doc[ent.end + 2].is_upper)
+    hung = (epithet.dep_ == "appos" and ent.start <= epithet.head.i < ent.end) or (
+        ent.root.dep_ in ("compound", "nmod") and ent.root.head.i == epithet.i
+    )
+    named = (
+        hung
+        and not epithet.ent_type_
+        and not is_role_noun(epithet.lemma_.lower())
+        and epithet.lower_ not in _NOT_PART_OF_A_NAME
+    )
+    return ent.end + 2 if named and alone else ent.end
 
 
 def _without_title(span: Span) -> Span | None:
@@ -468,12 +543,12 @@ def _without_title(span: Span) -> Span | None:
     "Supreme Leader", "New Home" of "New Home Secretary") or when it is a place or
     nationality cut from a longer name ("Miami" of "Miami Vice", "French" of "French
     Open champion")."""
-    if _office_state(span):
+    if _office_state(span) or _portfolio_of_office(span) or _describes_a_club(span):
         return None
     if span.end >= len(span.doc):
         return span
     after = span.doc[span.end]
-    if not after.is_title or after.ent_type_ or after.is_sent_start:
+    if not (after.is_title or _acronym(after)) or after.ent_type_ or after.is_sent_start:
         return span
     if is_role_noun(after.lemma_):
         end = span.end
@@ -482,13 +557,85 @@ def _without_title(span: Span) -> Span | None:
         if end == span.end:
             return span
         return Span(span.doc, span.start, end, span.label_) if end > span.start else None
-    cut = (
-        span.label_ in ("GPE", "NORP")
-        and after.pos_ in ("PROPN", "ADJ")
-        and span.root.dep_ == "compound"
-        and span.root.head.i >= span.end
+    if span.label_ not in ("GPE", "NORP") or span.root.head.i < span.end:
+        return span
+    if _acronym(after) or span.root.dep_ == "nmod" and after.pos_ in ("PROPN", "ADJ"):
+        return _longer_name(span) or span  # "US Open semi-finalist", not "US Olympic team"
+    if span.root.dep_ == "compound" and after.pos_ in ("PROPN", "ADJ") and after.is_title:
+        return _longer_name(span)  # "Miami" of "Miami Vice": no entity of its own
+    return span
+
+
+def _acronym(token) -> bool:
+    """Whether a word is an acronym of capitals that can name a body: "FA", "BBC" (not
+    "TV", "DVD", "GDP")."""
+    return (
+        token.is_upper
+        and token.is_alpha
+        and 2 <= len(token) <= 5
+        and token.text not in COMMON_ACRONYMS
     )
-    return _longer_name(span) if cut else span
+
+
+#: Acronyms of things, not bodies: "US TV presenter" names no organization.
+COMMON_ACRONYMS = {"TV", "DVD", "CD", "PC", "SUV", "GDP", "IT", "HQ", "PR", "MP", "ID"}
+COMMON_ACRONYMS |= {"AC", "DJ", "CEO", "VAT", "SMS", "PDA", "GP"}
+
+
+def _portfolio_of_office(span: Span) -> bool:
+    """Whether the name is a portfolio in the title of an office, the capitalized words
+    before a capitalized office or after "Secretary of State for" ("Justice and Home
+    Affairs Commissioner", "Culture, Media and Sport Secretary"): no organization ("Marks
+    and Spencer Chairman" is one; "the Department for Culture, Media and Sport" is)."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and _portfolio_word(doc[end]) and end - span.end < 6:
+        end += 1
+    start = span.start
+    while start > 0 and _portfolio_word(doc[start - 1]) and not doc[start].is_sent_start:
+        start -= 1
+    office_after = end < len(doc) and doc[end].is_title and is_role_noun(doc[end].lemma_.lower())
+    office_before = (  # "Secretary of State for Culture, Media and Sport"
+        start >= 2
+        and doc[start - 1].lower_ == "for"
+        and (doc[start - 2].text == "State" or is_role_noun(doc[start - 2].lemma_.lower()))
+    )
+    if not (office_after or office_before):
+        return False
+    words = [t for t in doc[start:end] if t.lower_ not in ("and", "&", ",")]
+    return bool(words) and all(
+        t.is_title and t.lower_ in PORTFOLIO_WORDS and t.ent_type_ not in ("GPE", "NORP", "PERSON")
+        for t in words
+    )
+
+
+def _portfolio_word(token) -> bool:
+    return token.lower_ in ("and", "&", ",") or (token.is_title and token.lower_ in PORTFOLIO_WORDS)
+
+
+def _describes_a_club(span: Span) -> bool:
+    """Whether the name only describes the club or side after it: "the Midlands club",
+    "the Glasgow club", "the Premiership side", "the Anfield club" (the club meant is
+    not named: Aston Villa, Celtic). A country names its national side ("the England
+    side", "the GB team") and an organization its own ("the Chelsea side"); a league
+    names no club ("the Premier League club")."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ != "the":
+        return False
+    noun = doc[span.end]
+    if span.root.dep_ != "compound" or span.root.head.i != noun.i:
+        return False
+    if noun.lemma_.lower() not in ("club", "side", "outfit", "team"):
+        return False
+    if span.label_ == "ORG":
+        return span[-1].text in LEAGUE_WORDS
+    if span.label_ == "GPE" and places().city_country(clean_name(span.text)) is None:
+        return False  # a country's side: "the England side", "the Ireland team"
+    return not span.text.isupper()  # "the GB team"
+
+
+#: Last words of a league's or division's name ("the Premier League club").
+LEAGUE_WORDS = {"League", "Premiership", "Championship", "Conference", "Division"}
 
 
 def _office_state(span: Span) -> bool:
@@ -502,16 +649,24 @@ def _office_state(span: Span) -> bool:
 
 def _longer_name(span: Span) -> Span | None:
     """The longer name a place or nationality opens, when its last word says what it is
-    ("US Open" of "US Open champion": an event, by "Open"); else None, the place being no
-    entity of its own there ("Miami" of "Miami Vice")."""
+    ("US Open" of "US Open champion" or "semi-finalist": an event, by "Open"), or when it
+    ends in an acronym before an office ("Egypt FA" of "Egypt FA spokesman": a body);
+    else None, the place being no entity of its own there ("Miami" of "Miami Vice")."""
     doc = span.doc
     end = span.end
-    while end < len(doc) and doc[end].is_title and not doc[end].ent_type_ and end - span.end < 3:
+    while (
+        end < len(doc)
+        and (doc[end].is_title or _acronym(doc[end]))
+        and not doc[end].ent_type_
+        and end - span.end < 3
+    ):
         end += 1
-    label = type_words()[1].get(doc[end - 1].text)
-    if label is None or end == span.end:
+    if end == span.end:
         return None
-    return Span(doc, span.start, end, label)
+    label = type_words()[1].get(doc[end - 1].text)
+    if label is None and _acronym(doc[end - 1]) and end < len(doc):
+        label = "ORG" if is_role_noun(doc[end].lemma_.lower()) else None
+    return Span(doc, span.start, end, label) if label is not None else None
 
 
 #: Words that open the title of an office ("Home Secretary", "Supreme Leader"), never a
@@ -521,6 +676,18 @@ OFFICE_WORDS |= {"trade", "transport", "environment", "interior", "justice", "su
 OFFICE_WORDS |= {"shadow", "prime", "chief", "deputy", "vice", "first", "lord", "general"}
 OFFICE_WORDS |= {"energy", "finance", "economy", "industry", "agriculture", "work", "sports"}
 OFFICE_WORDS |= {"new", "former", "acting"}
+#: Words of a minister's or commissioner's portfolio ("Work and Pensions Secretary").
+PORTFOLIO_WORDS = OFFICE_WORDS - {"new", "former", "acting", "chief", "deputy", "vice", "first"}
+PORTFOLIO_WORDS |= {"affairs", "pensions", "media", "sport", "food", "rural", "skills"}
+PORTFOLIO_WORDS |= {"communities", "security", "development", "science", "technology"}
+PORTFOLIO_WORDS |= {"constitutional", "local", "government", "regional", "employment"}
+PORTFOLIO_WORDS |= {"social", "enterprise", "competition", "fisheries", "heritage"}
+PORTFOLIO_WORDS |= {"tourism", "equality", "children", "families", "schools", "housing"}
+PORTFOLIO_WORDS |= {"planning", "commerce", "external", "relations", "economic", "monetary"}
+PORTFOLIO_WORDS |= {"internal", "market", "taxation", "customs", "consumer", "protection"}
+PORTFOLIO_WORDS |= {"information", "society", "research", "enlargement", "aid", "welfare"}
+PORTFOLIO_WORDS |= {"humanitarian", "immigration", "citizenship", "lifelong", "learning"}
+PORTFOLIO_WORDS |= {"international", "constitutional", "budget", "arts"}
 #: Capitalized words before a name that are no part of it: offices, titles, parties,
 #: nouns for a person ("Home", "Mr", "Lord", "Tory", "Teenager").
 _NOT_PART_OF_A_NAME = OFFICE_WORDS | PERSONAL_TITLES | PEER_TITLES | set(PARTY_WORDS)

@@ -104,8 +104,9 @@ def type_evidence(span: Span) -> Counter[str]:
             if found == "PERSON" and described.tag_ == "NNS" and len(span) == 1:
                 found = "ORG"  # "Premiership leaders Chelsea", "holders Liverpool": a team
             votes[found] += MEDIUM
-    head = root.head
-    if root.dep_ in ("compound", "poss") and head.i >= span.end:
+    role = _role_hung_on_person(span)
+    head = role or root.head
+    if (root.dep_ in ("compound", "poss", "nmod") or role is not None) and _noun_next(span, head):
         noun = head.lemma_.lower()
         if (
             noun in ORGANIZATION_CUES
@@ -145,8 +146,26 @@ def type_evidence(span: Span) -> Counter[str]:
         votes["ORG"] += MEDIUM  # "a stake in Manchester United", "the takeover of Sina"
     if root.dep_ in ("dobj", "pobj") and len(span) == 1:
         verb = head if root.dep_ == "dobj" else None
-        if verb is not None and verb.lemma_.lower() in ACQUISITION_VERBS:
+        if (
+            verb is not None
+            and verb.lemma_.lower() in ACQUISITION_VERBS
+            and not _surname_of_full_name(span)  # "sell Savage": Robbie Savage, a player
+        ):
             votes["ORG"] += WEAK
+    if _relative_which(span):
+        votes["ORG"] += WEAK  # "Baikal - which bought the unit", labelled a person
+    if _dated_plural(span):
+        votes["EVENT"] += MEDIUM  # "this year's Grammys": a ceremony, labelled a place
+    if _owner_of_its(span):
+        votes["ORG"] += MEDIUM  # "Nintendo first launched its GameBoy console"
+    if _created_work(span):
+        votes["WORK_OF_ART"] += MEDIUM  # "creator of The Simpsons", "The Office creator"
+    if _organised_event(span):
+        votes["EVENT"] += MEDIUM  # "Glastonbury organiser Emily Eavis", "Cesar organisers"
+    if _venue_after_the(span):
+        votes["FAC"] += MEDIUM  # "moved to the Bernabeu", labelled a person
+    if _side_before_score(span):
+        votes["ORG"] += MEDIUM  # "Gloucester beat Bath 17-16", labelled a law
     if _starring(span) or _best_for(span):
         votes["WORK_OF_ART"] += MEDIUM  # "X stars Kimberly Elise", "best album for Confessions"
     if _noble_title(span):
@@ -176,11 +195,145 @@ def type_evidence(span: Span) -> Counter[str]:
     last = span[-1].text
     if len(span) == 1 and last in ends and _after_the(span):
         votes[ends[last]] += MEDIUM  # "the Bill" (a law), which the model calls a person
-    elif len(span) > 1 and last in ends:
-        votes[ends[last]] += WEAK
+    elif len(span) > 1 and last in ends and not (len(span) == 2 and span[0].text == "The"):
+        votes[ends[last]] += WEAK  # not a one-word title: "The Office" (a sitcom)
     elif _full_personal_name(span):
         votes["PERSON"] += WEAK  # "Russia's Elena Dementieva", labelled a building
     return votes
+
+
+def _relative_which(span: Span) -> bool:
+    """Whether a name labelled a person is what a "which" clause right after it is about:
+    "Baikal - which bought the unit - has links" (a person takes "who")."""
+    doc = span.doc
+    if span.label_ != "PERSON" or _has_first_name(span):
+        return False
+    after = span.end
+    while after < len(doc) and doc[after].text in (",", "-", "--"):
+        after += 1
+    return after > span.end and after < len(doc) and doc[after].lower_ == "which"
+
+
+def _dated_plural(span: Span) -> bool:
+    """Whether a one-word plural name is held in a year: "this year's Grammys", "last
+    year's Oscars" (a ceremony; "1988's The Great Outdoors" is a film)."""
+    word = span[-1].text
+    if len(span) != 1 or not word.endswith("s") or word.endswith("ss"):
+        return False
+    return any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in span.root.children)
+
+
+def _owner_of_its(span: Span) -> bool:
+    """Whether a name labelled a person does something to "its" thing: "Nintendo first
+    launched its GameBoy console" (a person's is "his" or "her")."""
+    root = span.root
+    if span.label_ != "PERSON" or root.dep_ != "nsubj" or len(span) > 1:
+        return False  # "Charlie Chaplin and Lily Langtry have trodden its boards"
+    objects = (c for c in root.head.children if c.dep_ == "dobj")
+    return any(c.dep_ == "poss" and c.lower_ == "its" for obj in objects for c in obj.children)
+
+
+def _noun_next(span: Span, noun: Token) -> bool:
+    """Whether a noun follows the name with no other name, conjunction, preposition or
+    comma between: "BT chief executive", "Sunderland's leading shareholder", not "Ronaldo
+    and England captain" or "Gabbidon's fellow Cardiff defender"."""
+    between = span.doc[span.end : noun.i]
+    return noun.i >= span.end and not any(
+        _named(t) and t.tag_ != "POS" or t.pos_ in ("CCONJ", "ADP", "DET") or t.text in ",;:("
+        for t in between
+    )
+
+
+def _named(token: Token) -> bool:
+    """Whether a word belongs to a name (not a date or number: "18-year-old")."""
+    return token.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT")
+
+
+def _role_hung_on_person(span: Span) -> Token | None:
+    """The role noun right after a name when the parser hangs both on the person's name
+    after them: "coach" in "Northampton coach Budge Pountney", "executive" in "BT chief
+    executive Ben Verwaayen"."""
+    doc = span.doc
+    person = span.root.head
+    if span.root.dep_ not in ("compound", "nmod") or person.ent_type_ != "PERSON":
+        return None
+    if first_name_gender(span.text) is not None:
+        return None  # "Richard and Judy executive producer": a show named by its hosts
+    if person.i < span.end:
+        return None
+    first = person.i
+    while first > span.end and doc[first - 1].ent_type_ == "PERSON":
+        first -= 1
+    if first == span.end or first - span.end > 3:
+        return None
+    between = doc[span.end : first]
+    if any(t.ent_type_ or t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in between):
+        return None
+    role = between[-1]
+    return role if role.pos_ in ("NOUN", "PROPN") and role.head.i == person.i else None
+
+
+def _organised_event(span: Span) -> bool:
+    """Whether the name is what organisers organise: "Glastonbury organiser Emily Eavis",
+    "president of Cesar organisers" (an event; not a place: "Edinburgh organisers")."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        after is not None
+        and after.lower_ in ("organiser", "organisers", "organizer", "organizers")
+        and any(word.head.i == after.i for word in span)
+        and not _place(span)
+    )
+
+
+def _created_work(span: Span) -> bool:
+    """Whether the name is what its creator or author made: "creator of The Simpsons",
+    "The Office creator Ricky Gervais", "the author of Wealth of Nations" (not a place or
+    an organization's product: "Creator of the Apple Mac" is left to the model)."""
+    root = span.root
+    if _place(span) or span.label_ in ("PRODUCT", "WORK_OF_ART"):
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lemma_.lower() in CREATORS | {"author"}
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        after is not None
+        and after.lemma_.lower() in CREATORS
+        and any(word.head.i == after.i for word in span)
+        and _names_person_after(after)
+    )
+
+
+#: Nouns for who made a work.
+CREATORS = {"creator", "co-creator", "co-writer"}
+
+
+def _venue_after_the(span: Span) -> bool:
+    """Whether a one-word name labelled a person is a place someone is at, goes to or
+    comes from, with "the" as no person's name has: "moved to the Bernabeu", "at the
+    Maracana" (a league's or law's name says what it is: "the Premiership", "the Bill")."""
+    root = span.root
+    return (
+        len(span) == 1
+        and span.label_ == "PERSON"
+        and _after_the(span)
+        and span[0].text not in type_words()[1]
+        and root.dep_ == "pobj"
+        and root.head.lower_ in ("at", "to", "from", "into", "inside", "outside")
+    )
+
+
+def _side_before_score(span: Span) -> bool:
+    """Whether a name the model called a law, work, product or event is a side
+    before its score ("Gloucester beat Bath 17-16": a club; people and places are left
+    alone, "beat Federer 6-3" being a player)."""
+    doc = span.doc
+    if span.label_ not in ("LAW", "WORK_OF_ART", "PRODUCT", "EVENT") or _has_first_name(span):
+        return False  # "Sebastien Grosjean 2-6 6-3", "at Stamford Bridge 3-1" (a ground)
+    if span.root.dep_ not in ("dobj", "nsubj", "conj"):
+        return False
+    if span.end + 2 < len(doc) and doc[span.end].like_num and doc[span.end + 1].text == "-":
+        return doc[span.end + 2].like_num
+    return False
 
 
 def _starring(span: Span) -> bool:

@@ -95,6 +95,8 @@ def _organization_before(noun: Token, index: MentionIndex) -> list[Argument]:
     types = {"ORG", "GPE"} if _side_or_office(noun) else {"ORG"}
     if noun.lemma_.lower() in WORK_ROLES:
         types.add("WORK_OF_ART")  # "the EastEnders actor"
+    if noun.lemma_.lower() in EVENT_ROLES:
+        types.add("EVENT")  # "Cesar organisers, the Academie ...": an event's organiser
     for child in noun.lefts:
         if child.dep_ == "compound" and not index.mention(noun):
             found = [a for a in index.arguments(child) if a.entity.type in types]
@@ -118,6 +120,8 @@ def _an_area(preposition: str, found: list[Argument]) -> bool:
 #: "EastEnders actor Shane Richie", "Shane Richie, star of EastEnders".
 WORK_ROLES = {"actor", "actress", "star", "presenter", "host", "writer", "creator"}
 WORK_ROLES |= {"director", "producer", "composer", "narrator"}
+#: Roles in an event: "Glastonbury organiser", "Cesar organisers".
+EVENT_ROLES = {"organiser", "organizer", "organisers", "organizers"}
 #: Types of the entities that hold roles named before a person.
 HOLDER_TYPES = {"ORG", "GPE", "FAC"}
 
@@ -294,7 +298,7 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """ "US Treasury Secretary Steven Mnuchin" → Steven Mnuchin secretary-of US Treasury."""
     for token in sentence:
         mention = index.mention(token)
-        if not mention or mention.entity.type != "PERSON" or token.i != mention.start:
+        if not mention or token.i != mention.start or not _titled_type(mention.entity.type, token):
             continue
         if mention.via == "coref" and (token.pos_ != "NOUN" or token.tag_ == "NNS"):
             continue  # "its leaders", "he": only a description names a role ("the boss")
@@ -326,6 +330,14 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         team = is_team(org.entity, sentence.doc) or None
         predicate = _body_secretary(role_predicate([t.lower_ for t in role_tokens], team), owner)
         yield Candidate(person, predicate, owner, role_tokens[-1], "title", 0.85)
+
+
+def _titled_type(type_: str, token: Token) -> bool:
+    """Whether a name of this type takes the title before it: a person's, or a company's
+    rival ("Ferrari rival McLaren", McLaren an organization)."""
+    if type_ == "PERSON":
+        return True
+    return type_ == "ORG" and token.i > 0 and token.doc[token.i - 1].lower_ in ("rival",)
 
 
 def _after_possessive(doc: Doc, start: int) -> bool:
