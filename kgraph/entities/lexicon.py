@@ -43,6 +43,7 @@ class Places:
         return found[0] if found else None
 
 
+@lru_cache(maxsize=100_000)  # the same names are looked up again and again
 def _fold(text: str) -> str:
     text = " ".join(text.split()).casefold()
     return text[4:] if text.startswith("the ") else text
@@ -156,7 +157,12 @@ def first_name_gender(name: str) -> str | None:
     words = name.split()
     if len(words) < 2:
         return None
-    return _GENDERS.get(_first_names().get_gender(words[0].strip(".")))
+    return _first_name_gender(words[0].strip("."))
+
+
+@lru_cache(maxsize=100_000)
+def _first_name_gender(word: str) -> str | None:
+    return _GENDERS.get(_first_names().get_gender(word))
 
 
 @lru_cache(maxsize=1)
