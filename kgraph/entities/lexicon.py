@@ -31,22 +31,26 @@ class Places:
 
     def country(self, name: str) -> str | None:
         """The country a name stands for ("Germany", "the Netherlands"), if it is one."""
-        return self.by_name.get(_fold(name))
+        return self.by_name.get(_lookup_key(name))
 
     def demonym(self, word: str) -> str | None:
         """The country a demonym names ("German" → Germany), if it is one."""
-        return self.by_demonym.get(_fold(word))
+        return self.by_demonym.get(_lookup_key(word))
 
     def city_country(self, name: str) -> str | None:
         """The country of the most populous city (or US state) of that name, if any."""
-        found = self.cities.get(_fold(name))
+        found = self.cities.get(_lookup_key(name))
         return found[0] if found else None
 
 
-@lru_cache(maxsize=100_000)  # the same names are looked up again and again
 def _fold(text: str) -> str:
     text = " ".join(text.split()).casefold()
     return text[4:] if text.startswith("the ") else text
+
+
+@lru_cache(maxsize=100_000)  # the same names are looked up again and again
+def _lookup_key(name: str) -> str:
+    return _fold(name)
 
 
 #: Nouns for a country's people that the gazetteer's adjectives leave out ("Briton Tim
