@@ -38,3 +38,13 @@ def test_cached_place_lookups_answer_for_any_spacing_and_case():
     assert gazetteer.demonym("GERMAN") == "Germany"
     assert gazetteer.city_country("Paris") == "France"
     assert gazetteer.country("Atlantis") is None
+
+
+def test_blanked_lines_asked_again_are_the_same_and_the_callers_own():
+    from kgraph.text.boilerplate import blanked_lines
+
+    text = "Rates rise again\nThe bank raised rates on Monday.\nPhoto: Getty Images\n"
+    first = blanked_lines(text)
+    assert [b.text for b in first] == ["Photo: Getty Images"]
+    first.clear()  # a caller's list: changing it changes nothing for the next caller
+    assert [b.text for b in blanked_lines(text)] == ["Photo: Getty Images"]
