@@ -2,7 +2,8 @@
 constructions main had before issue 9, and same-sentence co-occurrence of PERSON/ORG/GPE.
 
 Not a test: prints pair precision, recall and F1 (``kgraph eval dwie``, equal to DWIE's
-``score_pairs.py``) and articles per second, then kgraph's per-relation figures.
+``score_pairs.py``) and articles per second, then kgraph's per-relation figures and what
+connects the pairs DWIE does not annotate.
 
     .venv/bin/python bench/bench_dwie.py [--model NAME] [--dwie FILE] [--write-predictions FILE]
 
@@ -27,7 +28,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kgraph.confidence import default_cut
-from kgraph.evaluate.dwie import article_text, read_dwie, score_dwie
+from kgraph.evaluate.dwie import article_text, read_dwie, score_dwie, unannotated_pairs
 from kgraph.extract import extract_doc, parse_articles
 from kgraph.models import Article
 from kgraph.nlp.spacy_pipeline import DEFAULT_MODEL, load_pipeline
@@ -51,6 +52,13 @@ MAIN_BEFORE = (0.244, 0.088, 0.129)
 COOCCURRENCE_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 
 Records = list[dict]
+#: What connects the pairs DWIE does not annotate (:func:`unannotated_pairs`).
+UNANNOTATED = {
+    "several entities": "only by triples that also connect an annotated pair (a name "
+    "matching several DWIE entities: 'American Institute for ...' and 'American')",
+    "other": "only by open relations (other)",
+    "vocabulary": "by a relation of the vocabulary",
+}
 
 
 def kgraph_records(
@@ -148,6 +156,13 @@ def main() -> None:
     print("\nkgraph by relation: pairs connected, gold pairs among them, with a right label")
     for relation, (pairs, gold, labelled) in result.by_relation.items():
         print(f"  {relation:<20} {pairs:5d} {gold:5d} {labelled:5d}")
+    unannotated = unannotated_pairs(articles, current)
+    print(
+        f"\nconnected pairs DWIE does not annotate: {sum(unannotated.values())} of "
+        f"{result.predicted_pairs}"
+    )
+    for source, why in UNANNOTATED.items():
+        print(f"  {unannotated[source]:5d}  {why}")
 
 
 if __name__ == "__main__":

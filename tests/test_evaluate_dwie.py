@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from kgraph.cli import cli
-from kgraph.evaluate.dwie import read_dwie, score_dwie, write_texts
+from kgraph.evaluate.dwie import read_dwie, score_dwie, unannotated_pairs, write_texts
 from tests.conftest import SHARED, missing
 
 DWIE = SHARED / "eval" / "dwie"
@@ -162,3 +162,25 @@ def test_dwie_texts_are_score_pairs_texts(dev, tmp_path):
     for name in theirs[:10]:
         assert (tmp_path / "ours" / name).read_bytes() == (tmp_path / "theirs" / name).read_bytes()
     assert write_texts([], tmp_path / "empty") == 0
+
+
+def test_unannotated_pairs_by_what_connects_them():
+    article = {  # made up: a name that holds an adjective entity's name
+        "title": "chamber",
+        "sents": [["Ludwig", "Braun", "heads", "the", "German", "Chamber", "."]],
+        "vertexSet": [
+            [{"name": "Ludwig Braun"}],
+            [{"name": "German Chamber"}],
+            [{"name": "German"}],
+            [{"name": "Berlin"}],
+        ],
+        "labels": [{"h": 0, "t": 1, "r": "head_of"}, {"h": 1, "t": 2, "r": "based_in0-x"}],
+    }
+    records = [
+        _triple("Ludwig Braun", "head-of", "German Chamber", "chamber"),  # and "German"
+        _triple("Ludwig Braun", "other", "Berlin", "chamber"),
+        _triple("German Chamber", "based-in", "Berlin", "chamber"),  # and "German"-Berlin
+    ]
+    found = unannotated_pairs([article], records)
+    assert found == {"several entities": 1, "other": 1, "vocabulary": 2}
+    assert score_dwie([article], records).predicted_pairs == 5

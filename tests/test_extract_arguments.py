@@ -450,3 +450,31 @@ def test_a_product_noun_stands_for_the_name_nearest_it_not_its_maker(triples_of)
     assert ("Sony", "hits", "United States") not in found
     found = triples_of("Microsoft wants to buy the TikTok application from ByteDance.")
     assert ("Microsoft", "wants-to-buy", "TikTok") in found
+
+
+def test_a_place_before_a_firm_says_where_it_is_not_who_it_is(triples_of):
+    # the firm is unnamed: the US and the UK are no parties to what it did
+    found = triples_of("The US firm teamed up with Apple on the new phone.")
+    assert "United States" not in {s for s, _, _ in found}
+    found = triples_of("The UK company sold its stake to Vodafone last year.")
+    assert "United Kingdom" not in {s for s, _, _ in found}
+    # a government and a team stand for their country
+    found = triples_of("Ministers said the US government would sanction Russia.")
+    assert ("United States", "sanctions", "Russia") in found
+    assert ("England", "beats", "Wales") in triples_of("The England team beat Wales on Saturday.")
+    # a place before a game is the side played
+    found = triples_of("Fans expect Arsenal to miss the Madrid game next week.")
+    assert ("Arsenal", "misses", "Madrid") in found
+
+
+def test_a_name_with_its_own_verb_after_as_is_no_object_of_as(triples_of):
+    # "as Arsenal have lost ground": a clause of its own, no relation of Pires to Arsenal
+    found = triples_of(
+        "Robert Pires has struggled to maintain his standards as Arsenal have lost ground "
+        "to Chelsea."
+    )
+    assert ("Robert Pires", "Arsenal") not in _pairs(found)
+    found = triples_of(
+        "Sony billed the console as the Walkman of the 21st Century and has sold many."
+    )
+    assert ("Sony", "bills-console-as", "Walkman of the 21st Century") in found

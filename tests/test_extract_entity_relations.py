@@ -95,6 +95,24 @@ def test_demonym_before_a_company(relations_of):
     assert ("Sonaptic", "based-in", "United Kingdom", "demonym") in found
 
 
+def test_a_country_before_a_body_of_countries_is_no_seat(relations_of):
+    # the country's bid, rebate or membership: the EU has no seat in Turkey or Britain
+    for text in (
+        "Leaders met to discuss the Turkish EU bid.",
+        "Ministers defended Britain's EU rebate on Monday.",
+    ):
+        found = relations_of(text)
+        assert not [t for t in found if t[0] == "European Union" and t[1] == "based-in"], text
+    found = relations_of("Shares in Germany's Deutsche Bank rose.")
+    assert ("Deutsche Bank", "based-in", "Germany", "place") in found
+
+
+def test_a_country_before_the_name_of_its_state_says_nothing(relations_of):
+    found = relations_of("The leaders of Iran's Islamic Republic met in Tehran.")
+    assert not [t for t in found if t[0] == "Islamic Republic"]
+    assert ("Tehran", "located-in", "Iran", "gazetteer") in found
+
+
 def test_demonym_in_apposition_example(relations_of):
     found = relations_of(  # examples/articles/tiktok-microsoft.txt
         "Microsoft thus confirmed on Sunday that negotiations were underway to buy the "

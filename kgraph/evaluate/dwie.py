@@ -38,6 +38,7 @@ __all__ = [
     "read_dwie",
     "read_predictions",
     "score_dwie",
+    "unannotated_pairs",
     "write_texts",
 ]
 
@@ -307,3 +308,37 @@ def score_dwie(
             k: tuple(v) for k, v in sorted(by_relation.items(), key=lambda kv: (-kv[1][0], kv[0]))
         },
     )
+
+
+def unannotated_pairs(
+    articles: list[dict[str, Any]], predictions: Iterable[dict[str, Any]]
+) -> Counter[str]:
+    """The connected pairs DWIE does not annotate, by what connects them.
+
+    - ``"several entities"``: every triple connecting the pair also connects an annotated
+      pair. Its name matches more than one DWIE entity ("American Institute for
+      Contemporary German Studies" is also the adjective entity "American"), and the
+      scorer counts each; the triple itself may be right.
+    - ``"other"``: only triples of open relations connect it.
+    - ``"vocabulary"``: a triple of a relation of the vocabulary connects it.
+    """
+    grouped = _by_article(articles, predictions)
+    found: Counter[str] = Counter()
+    for article in articles:
+        gold = _gold(article)
+        sources: dict[Pair, list[tuple[str, bool]]] = {}
+        for prediction in grouped.get(article["title"], []):
+            pairs = list(_predicted_pairs(article, [prediction]))
+            also_gold = any(pair in gold for pair, _ in pairs)
+            for pair, relation in pairs:
+                sources.setdefault(pair, []).append((relation, also_gold))
+        for pair, connected_by in sources.items():
+            if pair in gold:
+                continue
+            if all(also_gold for _, also_gold in connected_by):
+                found["several entities"] += 1
+            elif all(relation == "other" for relation, _ in connected_by):
+                found["other"] += 1
+            else:
+                found["vocabulary"] += 1
+    return found

@@ -20,7 +20,7 @@ from kgraph.entities.coref import resolve_coreferences
 from kgraph.entities.lexicon import gazetteer
 from kgraph.entities.mentions import Mention, resolve_mentions
 from kgraph.extract.affiliation import AFFILIATION_EXTRACTORS
-from kgraph.extract.arguments import MentionIndex
+from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.attribution import quoted, source_of
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.modality import Modality, classify
@@ -105,6 +105,26 @@ def _attribution(candidate: Candidate) -> bool:
     return quoted or any(c.dep_ == "ccomp" for c in verb.children)
 
 
+#: Words that are prepositions or open a clause: "he left as Arsenal lost the lead", "walk
+#: out like Michael Owen did". The parser often reads them as prepositions all the same.
+CLAUSE_OPENERS = {"as", "like", "after", "before", "since", "until", "till"}
+#: Tags of a finite verb or a modal: the verb of a clause of its own.
+FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
+
+
+def _subject_of_a_clause(candidate: Candidate, obj: Argument) -> bool:
+    """Whether a preposition's "object" is the subject of a clause it opens: the name is
+    followed by its own verb ("as a lacklustre Davenport looked", "like Michael Owen
+    did"), so the sentence relates the two clauses, not the two entities."""
+    if candidate.pattern not in ("prepositional", "projection"):
+        return False
+    if candidate.predicate.rsplit("-", 1)[-1] not in CLAUSE_OPENERS:
+        return False
+    after = obj.token.right_edge.i + 1
+    doc = obj.token.doc
+    return after < len(doc) and doc[after].tag_ in FINITE_TAGS
+
+
 def demonyms_as_groups(mentions: list[Mention]) -> list[Mention]:
     """Mentions named by a demonym ("Angolan", "Ugandan") typed NORP, whatever the model said.
 
@@ -166,7 +186,7 @@ def _triples(
         for obj in candidate.objects:
             if subject.entity.id == obj.entity.id:
                 continue
-            if _attribution(candidate):
+            if _attribution(candidate) or _subject_of_a_clause(candidate, obj):
                 continue
             if candidate.pattern in EVENT_PATTERNS and "NORP" in (
                 subject.entity.type,

@@ -178,6 +178,8 @@ class MentionIndex:
         lemma = token.lemma_.lower()
         named = _naming_compound(token) if lemma in NAMED_BY_COMPOUND else None
         if named is not None and (mention := self.mention(named)):
+            if _place_before(lemma, mention):
+                return None  # "the US firm", "the Midlands club": where it is, not its name
             return Argument(mention.entity, named, 0.85)
         if lemma in PART_NOUNS:
             for child in token.children:
@@ -190,6 +192,21 @@ class MentionIndex:
 
 #: Types of places, which after a comma only say where the name before them is.
 PLACE_TYPES = {"GPE", "LOC"}
+
+
+#: Nouns a place before them may stand for: "the US government" is the US, "the England
+#: team" England, "miss the Barcelona game" the game against Barcelona. Before the other
+#: nouns of :data:`NAMED_BY_COMPOUND` a place says where the firm, paper or bank is ("the
+#: US firm", "the Athens newspaper"), and before a team a region does ("the Midlands club").
+PLACE_NAMED_NOUNS = {"government", "administration", "ministry", "team", "club", "party", "game"}
+
+
+def _place_before(noun: str, mention: Mention) -> bool:
+    """Whether a place before an organization noun only says where the organization is."""
+    kind = mention.entity.type
+    if kind == "LOC":
+        return True
+    return kind == "GPE" and noun not in PLACE_NAMED_NOUNS
 
 
 def _locates_a_name(token: Token, mention: Mention) -> bool:

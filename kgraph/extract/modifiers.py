@@ -37,6 +37,9 @@ PERSON_ROLES = {"player-of", "coach-of", "member-of", "spokesperson-of", "founde
 #: Last words of a name that make it a state, not an organization in one.
 STATE_WORDS = {"republic", "reich", "empire", "kingdom", "federation", "confederation", "union"}
 PLACE_TYPES = {"GPE", "LOC"}
+#: Last words of a name that make it a state: a country before one names the state itself
+#: ("Iran's Islamic Republic", "China's People's Republic"), no one or nothing in it.
+STATE_NAMES = {"republic", "kingdom", "empire", "reich"}
 #: Roles whose place word names the region the work covers, not the holder's nationality:
 #: "chief Turkish economist for Deutsche Bank", "our Europe correspondent".
 REGION_ROLES = {"economist", "analyst", "strategist", "correspondent", "editor", "reporter"}
@@ -170,6 +173,46 @@ def _person_noun(mention: Mention) -> bool:
 ABROAD_WORDS = {"embassy", "consulate", "legation", "mission", "high commission"}
 
 
+#: Bodies whose members are countries. A country named before one is that country's
+#: relation to it, never its seat: "the Turkish EU bid", "Britain's EU rebate", "Russia WTO
+#: talks", "Ukraine's Nato membership" (a city before one may be its seat: "Brussels' EU
+#: headquarters").
+INTERGOVERNMENTAL = {
+    "european union",
+    "eu",
+    "united nations",
+    "un",
+    "nato",
+    "north atlantic treaty organization",
+    "north atlantic treaty organisation",
+    "world trade organization",
+    "world trade organisation",
+    "wto",
+    "international monetary fund",
+    "imf",
+    "world bank",
+    "opec",
+    "oecd",
+    "asean",
+    "african union",
+    "arab league",
+    "council of europe",
+    "commonwealth",
+    "international atomic energy agency",
+    "iaea",
+    "world health organization",
+    "world health organisation",
+    "g8",
+    "g7",
+    "g20",
+}
+
+
+def _intergovernmental(entity: EntityRef) -> bool:
+    """A body whose members are countries: the EU, the UN, Nato, the WTO, the IMF, ..."""
+    return any(name.casefold() in INTERGOVERNMENTAL for name in (entity.name, *entity.aliases))
+
+
 def _abroad(mention: Mention) -> bool:
     """A country's embassy, consulate or high commission, which is in another country."""
     words = mention.entity.name.lower().split()
@@ -195,6 +238,8 @@ def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidat
         if roles and _person_noun(mention):
             continue  # "Scotsman journalist X": a person noun before a role is a paper's name
         entity, is_country = place
+        if is_country and target.entity.name.split()[-1].lower() in STATE_NAMES:
+            continue  # "Iran's Islamic Republic" is Iran
         pattern = "demonym" if mention.entity.type == "NORP" else "place"
         owner = (Argument(entity, token, 1.0),)
         subject = (Argument(target.entity, target_token, 1.0 if target.via == "name" else 0.8),)
@@ -220,6 +265,8 @@ def modifier_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidat
                 predicate = role_predicate(_role_words([office], index))
                 yield Candidate(subject, predicate, owner, office, pattern, 0.75)
         elif kind in ORGANIZATION_TYPES and (is_country or token.dep_ == "poss"):
+            if is_country and _intergovernmental(target.entity):
+                continue  # "the Turkish EU bid": the country's bid, not the EU's seat
             # a building or a square has no seat: "Seville's Olympic Stadium" is in Seville
             predicate = "located-in" if kind == "FAC" else "based-in"
             yield Candidate(subject, predicate, owner, token, pattern, 0.8)
