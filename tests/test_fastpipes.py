@@ -50,6 +50,29 @@ def test_every_rule_of_the_model_is_decided_per_kind_of_token(nlp):
     assert len(fast.pairs) == 8 and len(fast.matcher) == 0
 
 
+def test_tests_asking_for_a_word_are_skipped_only_for_other_words(nlp):
+    """Each kind of token gets the rules and pair bits of running every test on it."""
+    from kgraph.nlp.fastpipes import _passes
+
+    fast = FastAttributeRuler(nlp.get_pipe("attribute_ruler"))
+    with nlp.select_pipes(disable=["kgraph_attribute_ruler"]):
+        docs = [nlp(RULE_SENTENCES), nlp((EXAMPLES / "tiktok-microsoft.txt").read_text())]
+    for doc in docs:
+        fast(doc)
+    strings, kinds = nlp.vocab.strings, fast._kinds
+    asked = 0
+    for (lower, tag, dep, space), code in kinds.index.items():
+        values = {"LOWER": strings[lower], "TAG": strings[tag], "DEP": strings[dep]}
+        values["IS_SPACE"] = bool(space)
+        rules = [i for i, tests in fast.tests if _passes(tests, values)]
+        assert set(rules) == set(kinds.rules[code]) & {i for i, _ in fast.tests}
+        firsts = sum(1 << n for n, p in enumerate(fast.pairs) if _passes([p[2]], values))
+        seconds = sum(1 << n for n, p in enumerate(fast.pairs) if _passes([p[3]], values))
+        assert (int(kinds.firsts[code]), int(kinds.seconds[code])) == (firsts, seconds)
+        asked += values["LOWER"] in fast._words
+    assert 10 < asked < len(kinds.index) / 2  # both paths were taken
+
+
 def test_a_rule_of_another_shape_still_goes_through_the_matcher():
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("attribute_ruler")

@@ -35,6 +35,7 @@ from kgraph.entities.types import (
     type_words,
 )
 from kgraph.models import ENTITY_TYPES, EntityRef
+from kgraph.nlp.per_doc import entities, once
 
 
 @dataclass(frozen=True)
@@ -142,9 +143,7 @@ def _modifies_same(word, span: Span) -> bool:
 
 def _surname_in_doc(span: Span) -> bool:
     """Whether a longer PERSON name of the doc ends with the span's word."""
-    return any(
-        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in span.doc.ents
-    )
+    return span.text in once(span.doc, _surnames_of_full_names)
 
 
 def _place_or_nationality(name: str) -> bool:
@@ -271,7 +270,7 @@ def _names_apart(span: Span) -> list[Span]:
         canonical(clean_name(second.text), "GPE")[0]
     ):
         return [Span(doc, first.start, first.end, "GPE"), Span(doc, second.start, span.end, "GPE")]
-    surnames = _surnames_of_full_names(doc)
+    surnames = once(doc, _surnames_of_full_names)
     if len(first) == len(second) == 1 and first.text in surnames and second.text in surnames:
         return [_as_person(first), _as_person(second)]
     return [span]
@@ -279,7 +278,7 @@ def _names_apart(span: Span) -> list[Span]:
 
 def _surnames_of_full_names(doc: Doc) -> set[str]:
     """The last words of the doc's PERSON names of two words or more."""
-    return {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return {e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1}
 
 
 def _with_capital_the(span: Span) -> Span:
@@ -344,7 +343,7 @@ def _joined(doc: Doc) -> list[Span]:
     """The doc's entities, with those the model split joined back: a country before an
     institution it names ("US" + "District Court"), a person's epithet ("William Pitt" +
     "the Younger"), a name with "and" ("Angels" + "Demons")."""
-    ents = list(doc.ents)
+    ents = list(entities(doc))
     over_and = _names_over_and(doc)
     joined: list[Span] = []
     i = 0
@@ -462,7 +461,7 @@ def _names_over_and(doc: Doc) -> dict[str, str]:
     mention of the same words in the article is the same name."""
     found: dict[str, str] = {}
     nouns, _ = type_words()
-    for ent in doc.ents:
+    for ent in entities(doc):
         end = _and_run_end(ent)
         if end == ent.end or ent.label_ not in ENTITY_TYPES or _full_name_in(doc[ent.end : end]):
             continue  # "in December and Tony Blair is": a date, and a person of his own
@@ -483,7 +482,7 @@ def _full_name_in(words: Span) -> bool:
     """Whether a person's full name of the model's starts within ``words``."""
     return any(
         e.label_ == "PERSON" and len(e) > 1 and words.start <= e.start < words.end
-        for e in words.doc.ents
+        for e in entities(words.doc)
     )
 
 

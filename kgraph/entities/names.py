@@ -61,6 +61,7 @@ TYPE_ORDER = (
 )
 
 
+@lru_cache(maxsize=100_000)  # asked of the same mention texts again and again
 def clean_name(text: str) -> str:
     """A mention's name without a leading article, honorific or possessive ending."""
     name = " ".join(text.split())

@@ -34,6 +34,7 @@ from kgraph.entities.lexicon import (
     places,
 )
 from kgraph.entities.names import KNOWN_ALIASES, clean_name
+from kgraph.nlp.per_doc import entities
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -580,7 +581,7 @@ def _full_name_among_people(span: Span) -> bool:
     if any(m is not None and m.label_ == "PERSON" and _has_first_name(m) for m in members):
         return True
     surname = words[-1]
-    return any(e.label_ == "PERSON" and e.text == surname for e in span.doc.ents)
+    return any(e.label_ == "PERSON" and e.text == surname for e in entities(span.doc))
 
 
 def _has_first_name(span: Span) -> bool:
@@ -747,7 +748,7 @@ def _surname_of_full_name(span: Span) -> bool:
     name = clean_name(span.text)
     return any(
         e.label_ == "PERSON" and len(e) > len(span) and e.text.endswith(" " + name)
-        for e in span.doc.ents
+        for e in entities(span.doc)
     )
 
 
@@ -778,7 +779,7 @@ def _conjuncts(root: Token) -> list[Token]:
 
 def _entity_at(token: Token) -> Span | None:
     """The named entity whose root is ``token``, if any."""
-    for ent in token.doc.ents:
+    for ent in entities(token.doc):
         if ent.start <= token.i < ent.end and ent.root.i == token.i:
             return ent
     return None

@@ -31,6 +31,7 @@ from kgraph.extract.projection import projections
 from kgraph.extract.verbal import denied_actions, nominalized_relations, verb_relations
 from kgraph.extract.when import when_of
 from kgraph.models import Article, EntityRef, Extraction, Triple
+from kgraph.nlp.per_doc import reading
 from kgraph.relations import Vocabulary, label_triples
 from kgraph.text.boilerplate import blank_boilerplate
 
@@ -227,11 +228,13 @@ def extract_doc(
     ``calibrated=False``, the extractors' raw score); triples below ``min_confidence`` are
     left out (their entities' mentions stay).
     """
-    mentions = demonyms_as_groups(resolve_mentions(doc))
-    mentions += resolve_coreferences(doc, mentions)
+    with reading(doc):  # the doc's entity spans and the like, computed once
+        mentions = demonyms_as_groups(resolve_mentions(doc))
+        mentions += resolve_coreferences(doc, mentions)
+        found = _extract_triples(doc, article, MentionIndex(mentions))
     counts = Counter(m.entity.id for m in mentions)
     entities = {m.entity.id: m.entity for m in mentions}
-    triples = label_triples(_extract_triples(doc, article, MentionIndex(mentions)), vocabulary)
+    triples = label_triples(found, vocabulary)
     if calibrated:
         triples = calibrate(triples)
     triples = [t for t in triples if t.confidence >= min_confidence]
@@ -250,6 +253,8 @@ def _extract_triples(doc: Doc, article: Article, index: MentionIndex) -> list[Tr
             continue  # every construction needs a mention in the sentence
         pairs: set[frozenset[str]] = set()
         for extractor in (*EXTRACTORS, projections):
+            if extractor is projections:  # the pairs the other constructions have read
+                pairs = {frozenset((t.subject.id, t.object.id)) for t in best.values()}
             for candidate in extractor(sentence, index):
                 for triple in _triples(candidate, article, sentence, index):
                     pair = frozenset((triple.subject.id, triple.object.id))
@@ -258,7 +263,6 @@ def _extract_triples(doc: Doc, article: Article, index: MentionIndex) -> list[Tr
                     key = (*triple.key(), triple.start)
                     if key not in best or triple.confidence > best[key].confidence:
                         best[key] = triple
-            pairs |= {frozenset((t.subject.id, t.object.id)) for t in best.values()}
     return sorted(best.values(), key=lambda t: (t.start, -t.confidence))
 
 

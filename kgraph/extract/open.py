@@ -38,6 +38,7 @@ from kgraph.evaluate.carb import Extraction
 from kgraph.extract.arguments import relative_antecedents, shared_conjuncts
 from kgraph.extract.modality import SPEECH_VERBS, classify
 from kgraph.models import Article
+from kgraph.nlp.per_doc import entities_within
 
 __all__ = [
     "OpenTriple",
@@ -627,7 +628,7 @@ def _appositions(sentence: Span) -> Iterator[OpenTriple]:
 
 def _titles(sentence: Span) -> Iterator[OpenTriple]:
     """ "President Bush" → Bush | is | President: a title word before a person's name."""
-    for ent in sentence.ents:
+    for ent in entities_within(sentence):
         if ent.label_ != "PERSON" or ent.start == sentence.start:
             continue
         titles: list[Token] = []

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from kgraph.nlp.per_doc import entities_within
+
 __all__ = ["interval_of", "when_of"]
 
 #: A second base a relative expression is read against: if the readings differ, it is relative.
@@ -27,7 +29,7 @@ def when_of(anchor: Token, sentence: Span, published: str | None) -> dict[str, s
     """``{"text", "start", "end"}`` of the time expression of ``sentence`` that dates the
     statement whose verb (or noun) is ``anchor``: one attached below the anchor first,
     else the first of the sentence that can be read; None when there is none."""
-    expressions = [e for e in sentence.ents if e.label_ == "DATE"]
+    expressions = [e for e in entities_within(sentence) if e.label_ == "DATE"]
     below = [e for e in expressions if e.root == anchor or anchor in e.root.ancestors]
     for expression in (*below, *(e for e in expressions if e not in below)):
         interval = interval_of(expression.text, published)

@@ -70,6 +70,19 @@ class FastAttributeRuler:
             else:
                 self.matcher.add(str(attr_id), rule["patterns"])
         self._kinds = _TokenKinds(len(self.columns))
+        #: Each token's tests of the two-token rules: (the rule's bit, tests), first and second.
+        firsts = [(1 << n, [pair[2]]) for n, pair in enumerate(self.pairs)]
+        seconds = [(1 << n, [pair[3]]) for n, pair in enumerate(self.pairs)]
+        self._all_tests = (self.tests, firsts, seconds)
+        #: The words some test asks for ("but", "gon"): a token of any other word only meets
+        #: the tests that ask for no word (about a third of them).
+        self._words = frozenset().union(
+            *(_words_asked(tests) or () for _, tests in (*self.tests, *firsts, *seconds))
+        )
+        self._wordless_tests = tuple(
+            [(given, tests) for given, tests in kind if _words_asked(tests) is None]
+            for kind in self._all_tests
+        )
 
     def _kind(self, key: tuple[int, int, int, int], strings) -> int:
         """The row of :attr:`_kinds` for a token of ``key`` (lower, tag, dep, space)."""
@@ -83,13 +96,16 @@ class FastAttributeRuler:
             "DEP": strings[dep],
             "IS_SPACE": bool(space),
         }
-        ids += [attr_id for attr_id, tests in self.tests if _passes(tests, values)]
+        rules, pair_firsts, pair_seconds = (
+            self._all_tests if values["LOWER"] in self._words else self._wordless_tests
+        )
+        ids += [attr_id for attr_id, tests in rules if _passes(tests, values)]
         ids.sort()
         merged = self._merged(ids)
         row = [merged.get(attr, 0) for attr in self.columns]
         mask = [attr in merged for attr in self.columns]
-        firsts = sum(1 << n for n, pair in enumerate(self.pairs) if _passes([pair[2]], values))
-        seconds = sum(1 << n for n, pair in enumerate(self.pairs) if _passes([pair[3]], values))
+        firsts = sum(bit for bit, tests in pair_firsts if _passes(tests, values))
+        seconds = sum(bit for bit, tests in pair_seconds if _passes(tests, values))
         return self._kinds.add(key, tuple(ids), row, mask, firsts, seconds)
 
     def _merged(self, ids: list[int]) -> dict[int, int]:
@@ -239,6 +255,18 @@ def _tests_of(token: dict) -> list[tuple[str, str, object]] | None:
             return None
         tests.append((attr, op, operand))
     return tests
+
+
+def _words_asked(alternatives: list[list[tuple[str, str, object]]]) -> frozenset[str] | None:
+    """The words (LOWER) a token must be to pass one of the alternatives, or None when one
+    of them asks for no word by value or ``IN``."""
+    words: set[str] = set()
+    for tests in alternatives:
+        asked = [operand for attr, op, operand in tests if attr == "LOWER" and op in ("==", "IN")]
+        if not asked:
+            return None
+        words.update(asked[0] if isinstance(asked[0], frozenset) else [asked[0]])
+    return frozenset(words)
 
 
 def _passes(alternatives: list[list[tuple[str, str, object]]], values: dict) -> bool:

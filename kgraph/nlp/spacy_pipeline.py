@@ -41,7 +41,8 @@ def propagate_entities(doc: Doc) -> Doc:
     a number) in the next; repeating the most frequent label keeps one node per name.
     """
     labels: dict[str, dict[str, int]] = {}
-    for ent in doc.ents:
+    ents = doc.ents  # built anew at each call: once
+    for ent in ents:
         if ent.label_ in ENTITY_TYPES:
             for key in _name_keys(ent):
                 counts = labels.setdefault(key, {})
@@ -63,8 +64,8 @@ def propagate_entities(doc: Doc) -> Doc:
             span = doc[token.i : token.i + size]
             if len(span) == size and best.get(_name_key(span)) == label:
                 found.append(Span(doc, span.start, span.end, label=label))
-    kept = [ent for ent in doc.ents if ent.label_ not in ENTITY_TYPES]
-    doc.ents = filter_spans(found + [e for e in doc.ents if e.label_ in ENTITY_TYPES] + kept)
+    kept = [ent for ent in ents if ent.label_ not in ENTITY_TYPES]
+    doc.ents = filter_spans(found + [e for e in ents if e.label_ in ENTITY_TYPES] + kept)
     return doc
 
 

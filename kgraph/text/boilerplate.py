@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CAPTION = re.compile(
     r"\((?:illustration|photo|file photo|archives?|image|video)\)|(?<!:)//(?!\S)|©"
@@ -108,9 +109,19 @@ def blanked_lines(text: str) -> list[Blank]:
     headlines, tags), provided prose remains before it. A text of one line, or whose
     every line would go, is not blanked at all.
     """
+    return list(_blanked_lines(text))
+
+
+#: Texts whose blanked lines are kept: an article's are asked for by the language check,
+#: the parse and the ingest report, a few batches apart.
+BLANKED_CACHE = 256
+
+
+@lru_cache(maxsize=BLANKED_CACHE)
+def _blanked_lines(text: str) -> tuple[Blank, ...]:
     lines = list(paragraphs(text))
     if len(lines) < 2:
-        return []
+        return ()
     reasons: dict[tuple[int, int], str] = {}
     for start, end in lines:
         line = text[start:end]
@@ -122,8 +133,8 @@ def blanked_lines(text: str) -> list[Blank]:
     for span in _teaser_block(text, kept):
         reasons[span] = TEASER
     if len(reasons) == len(lines):
-        return []
-    return [Blank(s, e, text[s:e], reasons[(s, e)]) for s, e in sorted(reasons)]
+        return ()
+    return tuple(Blank(s, e, text[s:e], reasons[(s, e)]) for s, e in sorted(reasons))
 
 
 def _teaser_block(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
