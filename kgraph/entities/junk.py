@@ -90,6 +90,10 @@ def name_part(span: Span) -> Span | None:
         return None
     if trimmed.text in TIME_ZONES:  # "rose 2% to 352p by 1200 GMT"
         return None
+    if trimmed.text in DISEASES:  # "TB in England has increased": no organization
+        return None
+    if _nationality_and_common_noun(trimmed):
+        return None  # "the state of British music", labelled an organization
     if _common_word_opening_a_sentence(trimmed):
         return None  # "Groups challenging the plans include ...", "Tsunami debt deal"
     if trimmed.label_ == "PERSON" and trimmed[-1].is_lower and trimmed[-1].is_alpha:
@@ -220,6 +224,35 @@ def _run_on(doc, end: int, label: str) -> int:
 
 
 #: Time zones the model labels as organizations or places.
+#: Diseases the model labels as organizations (their acronyms most of all): "TB in
+#: England", "the spread of HIV". None is an entity of the graph's types.
+DISEASES = {"TB", "HIV", "Aids", "AIDS", "Sars", "SARS", "MRSA", "BSE", "CJD", "vCJD"}
+DISEASES |= {"ME", "ADHD", "MS", "MMR", "Ebola", "E. coli", "E.coli", "H5N1", "HIV/Aids"}
+
+
+def _nationality_and_common_noun(span: Span) -> bool:
+    """A nationality and a common noun it describes, no name: "British music" (the model's
+    organization), or "the British Music industry" where the article writes "British
+    music" too ("British Gas", never written so, stays a name)."""
+    if span.label_ not in ("ORG", "GPE", "FAC", "WORK_OF_ART") or len(span) < 2:
+        return False
+    rest = span[1:]
+    if not all(t.is_alpha and (t.is_lower or t.is_title) for t in rest):
+        return False
+    if places().demonym(span[0].text) is None:
+        return False
+    if all(t.is_lower for t in rest):  # not an institution: "the Irish government"
+        return rest[-1].pos_ == "NOUN" and rest[-1].lemma_ not in _INSTITUTION_NOUNS
+    lowered = f"{span[0].text} {' '.join(t.lower_ for t in rest)}"
+    return lowered in span.doc.text
+
+
+#: Common nouns for institutions a nationality names: "the Irish government", "the
+#: Russian army" (organizations written in lower case).
+_INSTITUTION_NOUNS = {"government", "army", "navy", "police", "parliament", "embassy"}
+_INSTITUTION_NOUNS |= {"cabinet", "military", "administration", "authorities", "consulate"}
+_INSTITUTION_NOUNS |= {"air force", "treasury", "regulator", "team", "side", "squad"}
+
 TIME_ZONES = {"GMT", "BST", "UTC", "CET", "EST", "EDT", "PST", "PDT", "CST", "ET", "PT"}
 
 

@@ -61,6 +61,7 @@ def named_spans(doc: Doc) -> list[Span]:
     spans = (_with_capital_the(span) if span is not None else None for span in spans)
     spans = (_with_first_name(span) if span is not None else None for span in spans)
     spans = (_with_capitalized_modifier(span) if span is not None else None for span in spans)
+    spans = (_with_dropped_g_words(span) if span is not None else None for span in spans)
     split = (
         part
         for span in spans
@@ -255,6 +256,9 @@ def _names_apart(span: Span) -> list[Span]:
     for i in range(span.start + 1, span.end - 1):
         if doc[i].lower_ in ("v", "vs", "v.", "vs."):
             return [Span(doc, span.start, i, span.label_), Span(doc, i + 1, span.end, span.label_)]
+    listed = _list_of_places(span)
+    if listed is not None:  # "Nottinghamshire, Derbyshire, Leicestershire"
+        return listed
     commas = [i for i in range(span.start + 1, span.end - 1) if doc[i].text == ","]
     if len(commas) == 1 and span.label_ != "PERSON":
         parts = (doc[span.start : commas[0]], doc[commas[0] + 1 : span.end])
@@ -274,6 +278,41 @@ def _names_apart(span: Span) -> list[Span]:
     if len(first) == len(second) == 1 and first.text in surnames and second.text in surnames:
         return [_as_person(first), _as_person(second)]
     return [span]
+
+
+def _with_dropped_g_words(span: Span) -> Span:
+    """A name cut at a word written with its "g" dropped, with the words after it: "Blazin'
+    Squad" where the model marked "Blazin" ("Rockin' Robin"); not a plural's possessive
+    ("the Rolling Stones' Mick Jagger")."""
+    doc = span.doc
+    end = span.end
+    if end + 1 >= len(doc) or doc[end].text not in ("'", "’") or doc[end - 1].whitespace_:
+        return span
+    if not doc[end - 1].lower_.endswith("in") or not doc[end + 1].is_title:
+        return span
+    end += 1
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    return Span(doc, span.start, end, span.label_) if end > span.end + 1 else span
+
+
+def _list_of_places(span: Span) -> list[Span] | None:
+    """Three or more names over commas, each a place of the gazetteer or a county ("-shire"),
+    that the model ran into one: "across Nottinghamshire, Derbyshire, Leicestershire"."""
+    doc = span.doc
+    commas = [i for i in range(span.start + 1, span.end - 1) if doc[i].text == ","]
+    if len(commas) < 2 or span.label_ == "PERSON":
+        return None
+    bounds = [span.start, *commas, span.end]
+    parts = [doc[a + (a != span.start) : b] for a, b in zip(bounds, bounds[1:])]
+    if not all(len(part) and _place_or_county(part) for part in parts):
+        return None
+    return [Span(doc, part.start, part.end, "GPE") for part in parts]
+
+
+def _place_or_county(part: Span) -> bool:
+    name = clean_name(part.text)
+    return is_known_place(name) or (len(part) == 1 and part[0].is_title and name.endswith("shire"))
 
 
 def _surnames_of_full_names(doc: Doc) -> set[str]:

@@ -40,6 +40,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 #: Titles only a person takes: "Mr Ebbers" is a PERSON whatever label the model gave.
 PERSONAL_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
+PERSONAL_TITLES |= {"rev", "rev.", "revd", "rt"}  # "the Rt Rev Richard Harries", a bishop
 #: Nouns only an organization has: "Twitter's chairman", "Activision chief executive".
 ORGANIZATION_CUES = {"chairman", "chairwoman", "executive", "ceo", "board", "shares", "share"}
 ORGANIZATION_CUES |= {"stock", "shareholder", "headquarters", "employee", "staff", "subsidiary"}
@@ -96,9 +97,8 @@ def type_evidence(span: Span) -> Counter[str]:
     doc = span.doc
     root = span.root
     before = doc[span.start - 1] if span.start else None
-    if span[0].lower_ in PERSONAL_TITLES or (
-        before is not None and before.lower_ in PERSONAL_TITLES
-    ):
+    first = span[1] if len(span) > 1 and span[0].lower_ == "the" else span[0]
+    if first.lower_ in PERSONAL_TITLES or (before is not None and before.lower_ in PERSONAL_TITLES):
         votes["PERSON"] += STRONG
     for described in _describing_nouns(span, root):
         if (found := _described_by(described)) is not None:
@@ -184,6 +184,14 @@ def type_evidence(span: Span) -> Counter[str]:
         votes[opponent] += MEDIUM  # "Chelsea take on Barcelona": a club like Chelsea
     if _played_for(span):
         votes["ORG"] += MEDIUM  # "made 110 appearances for Chelsea", "fly-half for Llanelli"
+    if _player_after_position(span):
+        votes["PERSON"] += MEDIUM  # "France full-back Pepito Elhorga", labelled a place
+    if _team_of_country(span):
+        votes["ORG"] += MEDIUM  # "will represent Team GB", labelled a person
+    if _owner_of_their(span):
+        votes["ORG"] += MEDIUM  # "Hearts wrapped up their Scottish Cup tie"
+    if _programme_of_channel(span):
+        votes["WORK_OF_ART"] += MEDIUM  # "over Jonathan Creek (BBC One) and Shameless"
     if _plural_group_name(span):
         votes["ORG"] += MEDIUM  # "the Lib Dems", "the Ospreys", labelled a person
     if _held_as_event(span):
@@ -196,6 +204,8 @@ def type_evidence(span: Span) -> Counter[str]:
     last = span[-1].text
     if len(span) == 1 and last in ends and _after_the(span):
         votes[ends[last]] += MEDIUM  # "the Bill" (a law), which the model calls a person
+    elif _region_of_compass(span):
+        pass  # "the West Bank": a region, not a bank
     elif len(span) > 1 and last in ends and not (len(span) == 2 and span[0].text == "The"):
         votes[ends[last]] += WEAK  # not a one-word title: "The Office" (a sitcom)
     elif _full_personal_name(span):
@@ -381,15 +391,93 @@ def _played_for(span: Span) -> bool:
         root = root.head
     if root.dep_ != "pobj" or root.head.lower_ != "for" or _land(span) or _has_first_name(span):
         return False
+    if type_words()[1].get(span[-1].text) == "EVENT":
+        return False  # "play a few matches here for the Australian Open": an event
     word = root.head.head
     return word.lemma_.lower() in PLAYED_FOR or (
         word.pos_ == "NOUN" and word.lemma_.lower() in TEAM_ROLES
     )
 
 
+#: A player's positions ("France full-back Pepito Elhorga"); not "centre" or "lock",
+#: which are places and things too, nor "manager" ("fund manager Matrix Asset Advisors").
+PLAYER_POSITIONS = {"striker", "midfielder", "defender", "keeper", "goalkeeper", "winger"}
+PLAYER_POSITIONS |= {"forward", "full-back", "fly-half", "scrum-half", "flanker", "prop"}
+PLAYER_POSITIONS |= {"hooker", "wing", "number eight", "centre-back", "playmaker"}
+
+#: Compass points that open a region's name: "the West Bank", "the North Shore".
+COMPASS_POINTS = {"North", "South", "East", "West"}
+#: Channels whose programmes are named with them in brackets: "Jonathan Creek (BBC One)".
+CHANNEL_OPENINGS = {"BBC", "BBC1", "BBC2", "ITV", "ITV1", "Channel", "Sky", "E4", "S4C"}
+
+
+def _region_of_compass(span: Span) -> bool:
+    """Whether a place the model labels as one is a compass point and a word that also ends
+    institutions' names: "the West Bank" (a region, not a bank)."""
+    words = [t for t in span if t.lower_ != "the"]
+    return span.label_ in ("GPE", "LOC") and len(words) == 2 and words[0].text in COMPASS_POINTS
+
+
+def _player_after_position(span: Span) -> bool:
+    """Whether a full name not labelled a person follows a player's position: "France
+    full-back Pepito Elhorga", "Wales flanker Colin Charvis" (the name is the player's; the
+    country or club before the position is his team's)."""
+    if span.label_ == "PERSON" or span.start == 0 or len(span) < 2 or _place(span):
+        return False
+    words = [t for t in span if t.lower_ != "the"]
+    if len(words) != len(span) or not all(t.is_title for t in words):
+        return False
+    doc = span.doc
+    start = span.start - 1
+    while start > 0 and not doc[start - 1].whitespace_:
+        start -= 1  # "full-back", three tokens
+    position = doc[start : span.start].text
+    if not (position.islower() and position in PLAYER_POSITIONS) or start == 0:
+        return False
+    team = doc[start - 1]
+    return team.is_title and bool(team.ent_type_)  # "France full-back", not "fund manager"
+
+
+def _team_of_country(span: Span) -> bool:
+    """Whether the name is "Team" and a country: "Team GB", "Team USA" (a national side,
+    labelled a person)."""
+    words = clean_name(span.text).split()
+    if len(words) < 2 or words[0] != "Team":
+        return False
+    country = " ".join(words[1:])
+    return places().country(country) is not None or (country.isupper() and len(country) <= 3)
+
+
+def _owner_of_their(span: Span) -> bool:
+    """Whether a one-word name labelled a person does something to "their" thing: "Hearts
+    wrapped up their Scottish Cup tie" (a team; a person's is "his" or "her")."""
+    root = span.root
+    if span.label_ != "PERSON" or root.dep_ != "nsubj" or len(span) > 1:
+        return False
+    if _has_first_name(span) or _surname_of_full_name(span):
+        return False
+    objects = (c for c in root.head.children if c.dep_ in ("dobj", "prt"))
+    return any(c.dep_ == "poss" and c.lower_ == "their" for obj in objects for c in obj.children)
+
+
+def _programme_of_channel(span: Span) -> bool:
+    """Whether a name has a channel in brackets after it, as a programme is named:
+    "Jonathan Creek (BBC One)", "Shameless (Channel 4)", "(ITV1)"; not an acronym of its
+    own ("Independent Television (ITV)")."""
+    doc = span.doc
+    if span.label_ not in ("PERSON", "ORG", "FAC", "PRODUCT") or span.end + 2 >= len(doc):
+        return False
+    if doc[span.end].text != "(" or doc[span.end + 1].text not in CHANNEL_OPENINGS:
+        return False
+    if doc[span.end + 2].text == ")":
+        return any(ch.isdigit() for ch in doc[span.end + 1].text)  # "(BBC1)", "(E4)"
+    return span.end + 3 < len(doc) and doc[span.end + 3].text == ")"  # "(BBC One)"
+
+
 #: Titles of nobility and monarchs before "of" and a place: "the King of Belgium".
 NOBLE_TITLES = {"king", "queen", "prince", "princess", "duke", "duchess", "earl", "countess"}
 NOBLE_TITLES |= {"emperor", "empress", "sultan", "emir", "marquess", "viscount"}
+NOBLE_TITLES |= {"bishop", "archbishop"}  # "the Bishop of Durham"
 
 
 def _noble_title(span: Span) -> bool:
