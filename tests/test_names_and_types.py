@@ -812,3 +812,36 @@ def test_a_list_of_counties_run_into_one_name_is_several_places(entities_of):
     found = entities_of("The firm runs depots across Derbyshire, Lancashire, Wiltshire and Dorset.")
     assert found["Derbyshire"][0] == found["Lancashire"][0] == found["Wiltshire"][0] == "GPE"
     assert not any("," in name for name in found)
+
+
+def test_a_member_for_a_place_or_a_place_and_a_compass_point_is_a_constituency(entities_of):
+    found = entities_of("Labour's candidate for Bristol West, Valerie Davey, said she would win.")
+    assert found["Bristol West"][0] == "GPE"  # labelled an organization
+    found = entities_of(
+        "The question came from Stoke North's Joan Walley, who asked about schools."
+    )
+    assert found["Stoke North"][0] == "GPE"
+    found = entities_of(
+        "Jean Turner, the independent member for Strathkelvin and Bearsden, said the minister "
+        "was wrong."
+    )
+    assert found["Strathkelvin"][0] == "GPE"  # labelled a person
+
+
+def test_a_club_a_hyphenated_position_is_held_for_is_a_team(entities_of):
+    found = entities_of(
+        "Davies, a full-back for Swansea in the 1980s, said the club would survive."
+    )
+    assert found["Swansea"][0] == "ORG"  # labelled a person
+    found = entities_of(
+        "Williams, a scrum-half for Bridgend and Wales in the 1990s, backed the coach."
+    )
+    assert found["Bridgend"][0] == "ORG"
+    assert found["Wales"][0] == "GPE"  # a country's national side is left as the model says
+
+
+def test_sunday_before_a_newspaper_is_part_of_its_name(relation_triples_of, entities_of):
+    text = "The story was first reported by Andrew Porter, a Sunday Times journalist, last month."
+    assert ("Andrew Porter", "other", "journalist-of", "Sunday Times") in relation_triples_of(text)
+    assert "Times" not in entities_of(text)  # "Sunday" a date to the model, "Times" an ORG
+    assert not entities_of("The shop opens on Sunday and closes on Monday.")

@@ -397,6 +397,10 @@ def _joined(doc: Doc) -> list[Span]:
             joined.append(Span(doc, ent.start, after.end, "ORG"))
             i += 2
             continue
+        if after is not None and _sunday_paper(ent, after):
+            joined.append(Span(doc, ent.start, after.end, "ORG"))
+            i += 2
+            continue
         if after is not None and _noble_title_of(ent, after):
             joined.append(Span(doc, ent.start, after.end, "PERSON"))
             i += 2
@@ -441,6 +445,23 @@ def _branch_of_organization(ent: Span, after: Span) -> bool:
         and after.start <= ent.root.head.i < after.end
         and after.root.dep_ not in ("compound", "nmod", "amod")
         and places().country(canonical(clean_name(after.text), "GPE")[0]) is not None
+    )
+
+
+#: Last words of newspapers' names that a "Sunday" edition opens: "the Sunday Telegraph".
+NEWSPAPER_WORDS = {"Telegraph", "Times", "Mirror", "Express", "Independent", "Herald"}
+NEWSPAPER_WORDS |= {"Post", "People", "Tribune", "Mail", "Sport", "Star", "Observer"}
+
+
+def _sunday_paper(ent: Span, after: Span) -> bool:
+    """ "Sunday" (a date to the model) + "Telegraph": the Sunday Telegraph, a newspaper,
+    whose name the model split ("Robert Peston, a Sunday Telegraph journalist")."""
+    return (
+        ent.label_ == "DATE"
+        and ent.text == "Sunday"
+        and after.start == ent.end
+        and after.label_ in ("ORG", "PERSON", "WORK_OF_ART")
+        and after[0].text in NEWSPAPER_WORDS
     )
 
 

@@ -190,6 +190,8 @@ def type_evidence(span: Span) -> Counter[str]:
         votes["ORG"] += MEDIUM  # "will represent Team GB", labelled a person
     if _owner_of_their(span):
         votes["ORG"] += MEDIUM  # "Hearts wrapped up their Scottish Cup tie"
+    if _constituency(span):
+        votes["GPE"] += MEDIUM  # "the member for Loch Ness West", "Derby North's Bob Laxton"
     if _programme_of_channel(span):
         votes["WORK_OF_ART"] += MEDIUM  # "over Jonathan Creek (BBC One) and Shameless"
     if _plural_group_name(span):
@@ -395,9 +397,35 @@ def _played_for(span: Span) -> bool:
         return False  # "play a few matches here for the Australian Open": an event
     word = root.head.head
     return word.lemma_.lower() in PLAYED_FOR or (
-        word.pos_ == "NOUN" and word.lemma_.lower() in TEAM_ROLES
+        word.pos_ == "NOUN" and _hyphenated(word).lower() in TEAM_ROLES
     )
 
+
+def _hyphenated(token: Token) -> str:
+    """The whole hyphenated word a token ends: "fly-half" for the "half" of "fly - half"
+    (the tokenizer splits it); the token's lemma otherwise."""
+    doc = token.doc
+    start = token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        start -= 2
+    return doc[start : token.i + 1].text if start < token.i else token.lemma_
+
+
+def _constituency(span: Span) -> bool:
+    """Whether the name is a constituency: a member's ("the MP for Derby North", "the
+    member for Loch Ness West"), or a place and a compass point ("Derby North": a
+    constituency, not an organization)."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "for":
+        member = root.head.head
+        if member.lemma_.lower() in CONSTITUENCY_MEMBERS:
+            return True
+    words = clean_name(span.text).split()
+    return len(words) >= 2 and words[-1] in COMPASS_POINTS and is_known_place(" ".join(words[:-1]))
+
+
+#: Those a constituency elects: "the MP for Derby North".
+CONSTITUENCY_MEMBERS = {"mp", "msp", "am", "mep", "member", "candidate"}
 
 #: A player's positions ("France full-back Pepito Elhorga"); not "centre" or "lock",
 #: which are places and things too, nor "manager" ("fund manager Matrix Asset Advisors").
