@@ -845,3 +845,12 @@ def test_sunday_before_a_newspaper_is_part_of_its_name(relation_triples_of, enti
     assert ("Andrew Porter", "other", "journalist-of", "Sunday Times") in relation_triples_of(text)
     assert "Times" not in entities_of(text)  # "Sunday" a date to the model, "Times" an ORG
     assert not entities_of("The shop opens on Sunday and closes on Monday.")
+
+
+def test_kin_in_the_plural_are_people_not_a_team(entities_of):
+    found = entities_of(
+        "The bid is being led by his two sons, Avi and Joel, who run the family firm."
+    )
+    assert found["Avi"][0] == found["Joel"][0] == "PERSON"  # "sons" made Avi an ORG on main
+    found = entities_of("Premiership leaders Chelsea face a trip to Newcastle on Sunday.")
+    assert found["Chelsea"][0] == "ORG"

@@ -62,6 +62,11 @@ HOLDINGS |= {"sale", "purchase", "auction", "buyer", "seller", "merger", "sell-o
 #: Verbs whose object is a company when its name has no first name: "bought Twitter".
 ACQUISITION_VERBS = {"buy", "acquire", "purchase", "sell"}
 
+#: Kin, who are people in the plural too: "his two sons, Avi and Joel" (not a team, as
+#: "Premiership leaders Chelsea" is).
+KIN = {"son", "daughter", "brother", "sister", "parent", "child", "grandson", "granddaughter"}
+KIN |= {"nephew", "niece", "cousin", "twin", "stepson", "stepdaughter", "sibling"}
+
 #: Weights of the kinds of evidence (the model's labels weigh less than 1 together).
 STRONG, MEDIUM, WEAK = 3.0, 2.0, 1.0
 
@@ -102,7 +107,12 @@ def type_evidence(span: Span) -> Counter[str]:
         votes["PERSON"] += STRONG
     for described in _describing_nouns(span, root):
         if (found := _described_by(described)) is not None:
-            if found == "PERSON" and described.tag_ == "NNS" and len(span) == 1:
+            if (
+                found == "PERSON"
+                and described.tag_ == "NNS"
+                and len(span) == 1
+                and described.lemma_.lower() not in KIN
+            ):
                 found = "ORG"  # "Premiership leaders Chelsea", "holders Liverpool": a team
             votes[found] += MEDIUM
     role = _role_hung_on_person(span)
