@@ -854,3 +854,8 @@ def test_kin_in_the_plural_are_people_not_a_team(entities_of):
     assert found["Avi"][0] == found["Joel"][0] == "PERSON"  # "sons" made Avi an ORG on main
     found = entities_of("Premiership leaders Chelsea face a trip to Newcastle on Sunday.")
     assert found["Chelsea"][0] == "ORG"
+
+
+def test_a_person_whose_surname_is_a_compass_point_is_no_constituency(entities_of):
+    found = entities_of("Kanye West, the rapper who leads the race with eight nominations, sang.")
+    assert found["Kanye West"][0] == "PERSON"  # Kanye is also a town of the gazetteer

@@ -431,7 +431,11 @@ def _constituency(span: Span) -> bool:
         if member.lemma_.lower() in CONSTITUENCY_MEMBERS:
             return True
     words = clean_name(span.text).split()
-    return len(words) >= 2 and words[-1] in COMPASS_POINTS and is_known_place(" ".join(words[:-1]))
+    if len(words) < 2 or words[-1] not in COMPASS_POINTS:
+        return False
+    # A British place: "Kanye West" names no seat (Kanye is a town in Botswana).
+    found = geo_places().get(" ".join(words[:-1]).casefold(), ())
+    return any(place.country == "United Kingdom" for place in found)
 
 
 #: Those a constituency elects: "the MP for Derby North".
