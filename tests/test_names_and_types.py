@@ -826,6 +826,8 @@ def test_a_member_for_a_place_or_a_place_and_a_compass_point_is_a_constituency(e
         "was wrong."
     )
     assert found["Strathkelvin"][0] == "GPE"  # labelled a person
+    found = entities_of("A candidate for the UK Independence Party has resigned, the party said.")
+    assert found["UK Independence Party"][0] == "ORG"  # a party, no seat
 
 
 def test_a_club_a_hyphenated_position_is_held_for_is_a_team(entities_of):

@@ -426,8 +426,8 @@ def _constituency(span: Span) -> bool:
     member for Loch Ness West"), or a place and a compass point ("Derby North": a
     constituency, not an organization)."""
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "for":
-        member = root.head.head
+    if root.dep_ == "pobj" and root.head.lower_ == "for" and span[-1].text not in type_words()[1]:
+        member = root.head.head  # not "a candidate for the UK Independence Party"
         if member.lemma_.lower() in CONSTITUENCY_MEMBERS:
             return True
     words = clean_name(span.text).split()
