@@ -496,24 +496,15 @@ def _apply_whole(
     gone: list[str],
 ) -> tuple[list[dict[str, Any]], set[RelationKey], Pieces]:
     """The mentions and evidence of the added and the ``touched`` articles (extractions
-    applied whole), and every relation key they and the removed articles give."""
-    stored = index.extractions(sorted({*touched, *gone}))
-    old_maps: dict[str, dict[str, tuple[str, str]]] = {}
-    for record in index.records_of(touched + gone):
-        old_maps.setdefault(record.local.article, {})[record.local.id] = (
-            record.entity,
-            record.entity_name,
-        )
+    applied whole), and every relation key they and the removed articles give. The stored
+    articles are read :data:`MOVED_PER_READ` at a time."""
     mentions: list[dict[str, Any]] = []
     new_pieces: Pieces = {}
     keys: set[RelationKey] = set()
-    for article_id in gone:
-        if article_id in stored:
-            keys |= set(_pieces(stored[article_id], old_maps.get(article_id, {})))
-    for extraction in [*added, *(stored[a] for a in touched if a in stored)]:
+
+    def apply_one(extraction: Extraction, old: dict[str, tuple[str, str]]) -> None:
         article_id = extraction.article.id
-        old = old_maps.get(article_id, {}) if article_id in touched else {}
-        keys |= set(_pieces(extraction, old))
+        keys.update(_pieces(extraction, old))
         new = dict(old)
         for local in extraction.entities:
             if (article_id, local.id) in resolution.mapping:
@@ -526,6 +517,27 @@ def _apply_whole(
         for key, pieces in _pieces(extraction, new).items():
             new_pieces.setdefault(key, []).extend(pieces)
             keys.add(key)
+
+    for extraction in added:
+        apply_one(extraction, {})
+    stored_ids = sorted({*touched, *gone})
+    applied_ids = set(touched)
+    for start in range(0, len(stored_ids), MOVED_PER_READ):
+        ids = stored_ids[start : start + MOVED_PER_READ]
+        stored = index.extractions(ids)
+        old_maps: dict[str, dict[str, tuple[str, str]]] = {}
+        for record in index.records_of(ids):
+            old_maps.setdefault(record.local.article, {})[record.local.id] = (
+                record.entity,
+                record.entity_name,
+            )
+        for article_id in ids:
+            if article_id not in stored:
+                continue
+            if article_id in applied_ids:
+                apply_one(stored[article_id], old_maps.get(article_id, {}))
+            else:  # removed: the relations its evidence leaves
+                keys.update(_pieces(stored[article_id], old_maps.get(article_id, {})))
     return mentions, keys, new_pieces
 
 
