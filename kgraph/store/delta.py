@@ -596,7 +596,7 @@ class MovedArticle:
         return out
 
 
-#: Touched articles whose records a write reads, and moves, at once.
+#: Stored articles a write reads at once (to move them, or to apply them whole).
 MOVED_PER_READ = 50
 
 
