@@ -146,6 +146,7 @@ def test_a_name_many_articles_repeat_is_read_as_its_few_ways(tmp_path, extractio
         keys = [r[0] for r in once.conn.execute("SELECT DISTINCT key FROM record_keys")]
         groups_once = _Index(once.conn).groups_with_keys(keys, [])
         records = once.conn.execute("SELECT count(*) FROM entity_records").fetchone()[0]
+        mentions = once.conn.execute("SELECT sum(mentions) FROM entity_records").fetchone()[0]
     with SqliteGraphStore(tmp_path / "thrice.db") as store:
         for start in range(0, len(copies), 7):
             store.write(copies[start : start + 7])
@@ -157,6 +158,15 @@ def test_a_name_many_articles_repeat_is_read_as_its_few_ways(tmp_path, extractio
             3 * g.records.count for g in groups_once
         )
         assert sum(g.records.count for g in groups) == 3 * records
+        assert sum(g.records.mentions for g in groups) == 3 * mentions
+        # a group read through several of the keys asked is counted once
+        blair_keys = next(g.keys for g in groups if g.records.name == "Tony Blair")
+        assert len(blair_keys) > 1
+        assert [(g.records.count, g.records.mentions) for g in groups if g.keys == blair_keys] == [
+            (g.records.count, g.records.mentions)
+            for g in _Index(store.conn).groups_with_keys([blair_keys[0]], [])
+            if g.keys == blair_keys
+        ]
         # one row per way a name is written, summed: its records are not read one by one
         blair = [g for g in groups if g.records.name == "Tony Blair"]
         assert [g.records.count for g in blair] == [
@@ -189,12 +199,13 @@ def test_a_name_many_articles_repeat_is_read_as_its_few_ways(tmp_path, extractio
 
 def _spy_on_writes(monkeypatch) -> dict[str, list]:
     """Record the articles each write moves and those it applies whole."""
-    seen: dict[str, list] = {"moved": [], "whole": []}
+    seen: dict[str, list] = {"moved": [], "whole": [], "triples": []}
     moved_article, apply_whole = delta.moved_article, delta._apply_whole
 
-    def moved(article_id, *args):
-        move = moved_article(article_id, *args)
+    def moved(article_id, record, *args):
+        move = moved_article(article_id, record, *args)
         seen["moved"].append((article_id, move))
+        seen["triples"].append(len(record["triples"]))
         return move
 
     def whole(index, resolution, added, touched, gone):
@@ -217,6 +228,11 @@ def test_a_merge_moves_the_evidence_of_the_articles_it_touches(tmp_path, extract
         moves = [move for _, move in seen["moved"]]
         assert moves and None not in moves and seen["whole"] == []
         triples = [t for move in moves for t in move.triples]
+        # a moved article keeps only the triples of the relations whose evidence it changes
+        assert all(
+            t.old in move.changed or t.new in move.changed for move in moves for t in move.triples
+        )
+        assert len(triples) < sum(seen["triples"])
         # Howard writes to Blair (politics-002): one entity now, the triple a self-loop
         assert ("michael-howard", "tony-blair", "writes-to|asserted|affirmed") in {
             t.old for t in triples if t.new is None

@@ -455,29 +455,26 @@ def _rewrite_links(
     evidence renamed, so only the relations its evidence leaves or joins are rewritten,
     without applying its extraction. Other touched articles (a split), and added and
     removed ones, are applied whole."""
-    moved = _moved_articles(index, resolution, touched)
-    whole = [a for a in touched if a not in moved]
+    current: dict[RelationKey, dict[str, Any]] = {}
+    moved = _move_articles(index, resolution, touched, current)
+    if moved is None:  # stored evidence that its article's record does not give: redo whole
+        moved = MovedEvidence()
+    whole = [a for a in touched if a not in moved.articles]
     mentions, keys, new_pieces = _apply_whole(index, resolution, added, whole, gone)
-    keys |= {k for move in moved.values() for k in move.changed}
-    sources = {k for move in moved.values() for k in move.sources(keys)}
-    current = index.relations(sorted(keys | sources))
-    found = _moved_pieces(moved.values(), keys, current)
-    if found is None:  # stored evidence that its article's record does not give: redo whole
-        whole = touched
-        mentions, keys, new_pieces = _apply_whole(index, resolution, added, whole, gone)
-        current = index.relations(sorted(keys))
-    else:
-        for move in moved.values():
-            delta.dropped_mentions.extend((move.article, e) for e in move.dropped_mentions)
-            mentions.extend(move.mentions)
-        for key, pieces in found.items():
-            new_pieces.setdefault(key, []).extend(pieces)
+    keys |= moved.keys
+    current.update(index.relations(sorted(keys - set(current))))
+    delta.dropped_mentions.extend(moved.dropped_mentions)
+    mentions.extend(moved.mentions)
+    for key, pieces in moved.pieces.items():
+        new_pieces.setdefault(key, []).extend(pieces)
     delta.mentions.extend(mentions)
     delta.remapped_articles = sorted({*whole, *(e.article.id for e in added)})
-    rewritten = {*touched, *gone, *(e.article.id for e in added)}
+    rewritten = {*whole, *gone, *(e.article.id for e in added)}
     for key in sorted(keys):
         kept = [
-            p for p in (current.get(key) or {}).get("evidence", []) if p["article"] not in rewritten
+            p
+            for p in (current.get(key) or {}).get("evidence", [])
+            if p["article"] not in rewritten and (p["article"], key) not in moved.changed
         ]
         pieces = sorted([*kept, *new_pieces.get(key, [])], key=_piece_order)
         if not pieces:
@@ -499,24 +496,15 @@ def _apply_whole(
     gone: list[str],
 ) -> tuple[list[dict[str, Any]], set[RelationKey], Pieces]:
     """The mentions and evidence of the added and the ``touched`` articles (extractions
-    applied whole), and every relation key they and the removed articles give."""
-    stored = index.extractions(sorted({*touched, *gone}))
-    old_maps: dict[str, dict[str, tuple[str, str]]] = {}
-    for record in index.records_of(touched + gone):
-        old_maps.setdefault(record.local.article, {})[record.local.id] = (
-            record.entity,
-            record.entity_name,
-        )
+    applied whole), and every relation key they and the removed articles give. The stored
+    articles are read :data:`MOVED_PER_READ` at a time."""
     mentions: list[dict[str, Any]] = []
     new_pieces: Pieces = {}
     keys: set[RelationKey] = set()
-    for article_id in gone:
-        if article_id in stored:
-            keys |= set(_pieces(stored[article_id], old_maps.get(article_id, {})))
-    for extraction in [*added, *(stored[a] for a in touched if a in stored)]:
+
+    def apply_one(extraction: Extraction, old: dict[str, tuple[str, str]]) -> None:
         article_id = extraction.article.id
-        old = old_maps.get(article_id, {}) if article_id in touched else {}
-        keys |= set(_pieces(extraction, old))
+        keys.update(_pieces(extraction, old))
         new = dict(old)
         for local in extraction.entities:
             if (article_id, local.id) in resolution.mapping:
@@ -529,6 +517,27 @@ def _apply_whole(
         for key, pieces in _pieces(extraction, new).items():
             new_pieces.setdefault(key, []).extend(pieces)
             keys.add(key)
+
+    for extraction in added:
+        apply_one(extraction, {})
+    stored_ids = sorted({*touched, *gone})
+    applied_ids = set(touched)
+    for start in range(0, len(stored_ids), MOVED_PER_READ):
+        ids = stored_ids[start : start + MOVED_PER_READ]
+        stored = index.extractions(ids)
+        old_maps: dict[str, dict[str, tuple[str, str]]] = {}
+        for record in index.records_of(ids):
+            old_maps.setdefault(record.local.article, {})[record.local.id] = (
+                record.entity,
+                record.entity_name,
+            )
+        for article_id in ids:
+            if article_id not in stored:
+                continue
+            if article_id in applied_ids:
+                apply_one(stored[article_id], old_maps.get(article_id, {}))
+            else:  # removed: the relations its evidence leaves
+                keys.update(_pieces(stored[article_id], old_maps.get(article_id, {})))
     return mentions, keys, new_pieces
 
 
@@ -550,9 +559,12 @@ class MovedTriple:
 class MovedArticle:
     """A touched article whose entities change id or name but none splits: each triple
     keeps its stored evidence (renamed), under its new relation; its mentions are its
-    entities' counts summed by new entity."""
+    entities' counts summed by new entity. Only the triples of the relations whose
+    evidence from it changes are kept: its evidence for any other relation stays as
+    stored, even where another article rewrites that relation."""
 
     article: str
+    #: The triples whose relation, before or after, is one of :attr:`changed`.
     triples: list[MovedTriple]
     #: The article's MENTIONS that change: those put (``{article, entity, count}``) and
     #: the entities of those that go.
@@ -561,16 +573,18 @@ class MovedArticle:
     #: The relations whose evidence from this article changes.
     changed: set[RelationKey]
 
-    def sources(self, keys: set[RelationKey]) -> set[RelationKey]:
-        """The stored relations holding this article's evidence for the relations ``keys``."""
-        return {t.old for t in self.triples if t.new in keys and t.old is not None}
+    def sources(self) -> set[RelationKey]:
+        """The stored relations holding this article's evidence for the relations whose
+        evidence from it changes."""
+        return {t.old for t in self.triples if t.new in self.changed and t.old is not None}
 
-    def pieces(self, keys: set[RelationKey], stored: dict[tuple, dict[str, Any]]) -> Pieces | None:
-        """This article's evidence for the relations ``keys``, in its order, from the
-        ``stored`` pieces by (relation, article, start, end); None if one is missing."""
+    def pieces(self, stored: dict[tuple, dict[str, Any]]) -> Pieces | None:
+        """This article's evidence for the relations whose evidence from it changes, in
+        its order, from the ``stored`` pieces by (relation, article, start, end); None if
+        one is missing."""
         out: Pieces = {}
         for triple in self.triples:
-            if triple.new not in keys:
+            if triple.new not in self.changed:
                 continue
             piece = stored.get((triple.old, self.article, *triple.span))
             if piece is None:
@@ -582,26 +596,73 @@ class MovedArticle:
         return out
 
 
-#: Touched articles whose records a write reads at once (to move them).
+#: Stored articles a write reads at once (to move them, or to apply them whole).
 MOVED_PER_READ = 50
 
 
-def _moved_articles(
-    index: StoreIndex, resolution: Resolution, touched: list[str]
-) -> dict[str, MovedArticle]:
-    """The touched articles that can be moved (:class:`MovedArticle`), by id; their
-    records are read :data:`MOVED_PER_READ` articles at a time."""
-    out = {}
+@dataclass
+class MovedEvidence:
+    """What moving the touched articles changes, folded :data:`MOVED_PER_READ` articles
+    at a time (their records and :class:`MovedArticle` are let go after each)."""
+
+    #: The moved articles.
+    articles: set[str] = field(default_factory=set)
+    #: (article, relation) of each relation whose evidence from a moved article changes.
+    changed: set[tuple[str, RelationKey]] = field(default_factory=set)
+    #: Those relations.
+    keys: set[RelationKey] = field(default_factory=set)
+    #: The moved articles' evidence for them (their stored pieces, renamed), in order.
+    pieces: Pieces = field(default_factory=dict)
+    #: MENTIONS put, and (article, entity) of those that go.
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    dropped_mentions: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, move: MovedArticle, pieces: Pieces) -> None:
+        self.articles.add(move.article)
+        self.changed.update((move.article, key) for key in move.changed)
+        self.keys |= move.changed
+        for key, found in pieces.items():
+            self.pieces.setdefault(key, []).extend(found)
+        self.mentions.extend(move.mentions)
+        self.dropped_mentions.extend((move.article, e) for e in move.dropped_mentions)
+
+
+def _move_articles(
+    index: StoreIndex,
+    resolution: Resolution,
+    touched: list[str],
+    current: dict[RelationKey, dict[str, Any]],
+) -> MovedEvidence | None:
+    """The touched articles that can be moved (:class:`MovedArticle`), moved, reading the
+    relations they change into ``current``; None if a piece of evidence is not stored
+    where an article's record puts it."""
+    out = MovedEvidence()
+    stored: dict[tuple, dict[str, Any]] = {}  # pieces of ``current`` by relation and place
     for start in range(0, len(touched), MOVED_PER_READ):
         ids = touched[start : start + MOVED_PER_READ]
         old_maps = index.entity_maps(ids)
         texts = index.article_records(ids)
+        moves = []
         for article_id in ids:
             old = old_maps.get(article_id)
             if old and article_id in texts:
                 move = moved_article(article_id, json.loads(texts[article_id]), old, resolution)
                 if move is not None:
-                    out[article_id] = move
+                    moves.append(move)
+        del texts
+        needed = {k for move in moves for k in (*move.changed, *move.sources())} - set(current)
+        read = index.relations(sorted(needed))
+        current.update(read)
+        stored.update(
+            ((key, p["article"], p["start"], p["end"]), p)
+            for key, relation in read.items()
+            for p in relation["evidence"]
+        )
+        for move in moves:
+            pieces = move.pieces(stored)
+            if pieces is None:
+                return None
+            out.add(move, pieces)
     return out
 
 
@@ -655,7 +716,9 @@ def moved_article(
         if local in new and new[local] != old[local]:
             renamed = (new[local][1], new[local][0])
         triples.append(MovedTriple(ends["old"], ends["new"], span, renamed, _triple_meta(row)))
-    return MovedArticle(article_id, triples, mentions, dropped, _changed(triples))
+    changed = _changed(triples)
+    triples = [t for t in triples if t.old in changed or t.new in changed]
+    return MovedArticle(article_id, triples, mentions, dropped, changed)
 
 
 def _counts(record: dict[str, Any], mapping: dict[str, tuple[str, str]]) -> dict[str, int]:
@@ -699,26 +762,6 @@ def _changed(triples: list[MovedTriple]) -> set[RelationKey]:
                 changed.add(triple.new)
     changed |= {k for k in {*before, *after} if before.get(k) != after.get(k)}
     return changed
-
-
-def _moved_pieces(
-    moved: Iterable[MovedArticle], keys: set[RelationKey], current: dict[RelationKey, dict]
-) -> Pieces | None:
-    """The evidence for ``keys`` of the moved articles, from the ``current`` relations;
-    None if a piece of evidence is not stored where it should be."""
-    stored = {
-        (key, p["article"], p["start"], p["end"]): p
-        for key, relation in current.items()
-        for p in relation["evidence"]
-    }
-    out: Pieces = {}
-    for move in moved:
-        pieces = move.pieces(keys, stored)
-        if pieces is None:
-            return None
-        for key, found in pieces.items():
-            out.setdefault(key, []).extend(found)
-    return out
 
 
 def _piece_order(piece: dict[str, Any]) -> tuple[str, str]:

@@ -368,18 +368,31 @@ class _Index:
         return {r["id"]: r["content_hash"] or "" for r in rows}
 
     def groups_with_keys(self, keys: list[str], excluding: list[str]) -> list[StoredGroup]:
-        rows = self._many(
-            "SELECT name, aliases, type_votes, type, clash, keys, entity, entity_name, "
-            "min(r.article || char(9) || r.local) AS first, count(*) AS count, "
-            "sum(mentions) AS mentions FROM (SELECT DISTINCT article, local FROM record_keys "
-            "WHERE key IN ({marks})) k JOIN entity_records r "
-            "ON r.article = k.article AND r.local = k.local "
-            "WHERE r.article NOT IN (SELECT value FROM json_each(?)) "
-            "GROUP BY name, aliases, type_votes, type, clash, keys, entity, entity_name",
-            keys,
-            after=[json.dumps(excluding)],
-        )
-        return [StoredGroup.from_row(_lists(dict(r))) for r in rows]
+        """The groups of the records having any of ``keys`` (500 keys a query). A record is
+        read once per key of the query it has, never gathered into a set first (SQLite
+        would hold that set in memory, growing with the blocks' records): the records of
+        one group all have the same keys, so each row's ``count`` and ``mentions`` are
+        divided by how many of the query's keys its group has."""
+        out = []
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            rows = self.conn.execute(
+                "SELECT name, aliases, type_votes, type, clash, keys, entity, entity_name, "
+                "min(r.article || char(9) || r.local) AS first, count(*) AS count, "
+                "sum(mentions) AS mentions FROM record_keys k JOIN entity_records r "
+                "ON r.article = k.article AND r.local = k.local "
+                f"WHERE k.key IN ({', '.join('?' * len(chunk))}) "
+                "AND r.article NOT IN (SELECT value FROM json_each(?)) "
+                "GROUP BY name, aliases, type_votes, type, clash, keys, entity, entity_name",
+                [*chunk, json.dumps(excluding)],
+            )
+            asked = set(chunk)
+            for row in rows:
+                data = _lists(dict(row))
+                times = len(asked.intersection(data["keys"]))
+                data["count"], data["mentions"] = data["count"] // times, data["mentions"] // times
+                out.append(StoredGroup.from_row(data))
+        return out
 
     def refs_of_groups(
         self, groups: list[StoredGroup], excluding: list[str]
