@@ -98,7 +98,7 @@ def main() -> None:
     print_cuts(labels, predicted, cut, args.target)
     model = fitted_model(matrix, labels, strength, vectorizer.get_feature_names_out())
     recall = RecallCheck(args.corpus, args.workers)
-    recall.print(model, sorted({0.0, 0.3, 0.5, 0.7} | ({cut} if cut else set())))
+    recall.print(model, sorted({0.0, 0.5, 0.6, 0.7, 0.75, 0.8} | ({cut} if cut else set())))
     if cut is None:
         print(
             f"no cut keeps {LEAST_KEPT} triples right at {args.target}: the default cut is 0 "
