@@ -5,7 +5,8 @@ each entity was found, times its modality); that score alone says little about h
 a triple is right. A logistic model over what a triple shows of itself (:func:`features`:
 the raw score, the construction, the relation and the entity types it takes, the
 modality, whether each entity is named in the sentence, the predicate's shape, the
-sentence's length, names that look cut) turns it into a probability.
+sentence's length, names that look cut, what the article and the gazetteer say of each
+entity) turns it into a probability.
 ``bench/fit_confidence.py`` fits the model on the judged triples of
 ``bench/gold/judged-triples.jsonl`` and writes it to ``kgraph/data/confidence.json`` with
 the cut that keeps the precision target (:func:`default_cut`); refit it whenever the
@@ -24,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kgraph.entities.lexicon import first_name_gender, places
 from kgraph.relations import OTHER
 
 if TYPE_CHECKING:
@@ -44,6 +46,8 @@ NAME_LINKS = {"of", "the", "and", "for", "de", "du", "la", "le", "von", "van", "
 COMMON_TYPES = {"PERSON", "ORG", "GPE"}
 #: Sentences longer than this (in words) parse less reliably.
 LONG_SENTENCE = 40
+#: Mentions in its article past which an entity counts as often named.
+OFTEN_NAMED = 16
 
 
 def features(triple: Triple, raw: float | None = None) -> dict[str, float]:
@@ -54,9 +58,10 @@ def features(triple: Triple, raw: float | None = None) -> dict[str, float]:
     sentence = triple.sentence.casefold()
     segments = triple.predicate.split("-")
     words = len(triple.sentence.split())
+    pattern = triple.extras.get("pattern") or "none"
     found = {
         "raw": triple.confidence if raw is None else raw,
-        f"pattern:{triple.extras.get('pattern') or 'none'}": 1.0,
+        f"pattern:{pattern}": 1.0,
         f"relation:{triple.relation}": 1.0,
         f"modality:{triple.modality}": 1.0,
         "negated": float(triple.negated),
@@ -70,11 +75,38 @@ def features(triple: Triple, raw: float | None = None) -> dict[str, float]:
         "sentence:words": min(words, 2 * LONG_SENTENCE) / LONG_SENTENCE,
         "name:odd": float(_odd_name(triple.subject.name) or _odd_name(triple.object.name)),
         "predicate:role": float(len(segments) == 2 and segments[1] == "of"),
+        f"predicate-last:{segments[-1]}": 1.0,
     }
+    for role, entity in (("subject", triple.subject), ("object", triple.object)):
+        found.update(_entity_features(role, entity))
+        # a pronoun or description stands for it: which construction took it
+        found[f"{role}-unnamed:{pattern}"] = found[f"{role}:unnamed"]
     if triple.relation != OTHER:  # the types a relation of the vocabulary takes
         found[f"relation-subject:{triple.relation}:{_type(triple.subject.type)}"] = 1.0
         found[f"relation-object:{triple.relation}:{_type(triple.object.type)}"] = 1.0
     return {name: value for name, value in found.items() if value}
+
+
+def _entity_features(role: str, entity) -> dict[str, float]:
+    """What the article and the word lists say of one entity: how often the article names
+    it, a person named by one word (a first name alone, or a word cut from a title), a
+    person whose first name is a known one, a place the gazetteer does not know."""
+    mentions = sum(count for _, count in entity.type_votes)
+    found = {
+        f"{role}:named-once": float(mentions <= 1),
+        f"{role}:mentions": math.sqrt(min(mentions, OFTEN_NAMED) / OFTEN_NAMED),
+    }
+    words = entity.name.split()
+    if entity.type == "PERSON" and len(words) == 1:
+        found[f"{role}:one-word-person"] = 1.0
+    elif entity.type == "PERSON":
+        known = first_name_gender(entity.name) is not None
+        found[f"{role}:first-name-{'known' if known else 'unknown'}"] = 1.0
+    if entity.type == "GPE":
+        gazetteer = places()
+        known = gazetteer.country(entity.name) or gazetteer.city_country(entity.name)
+        found[f"{role}:unknown-place"] = float(not known)
+    return found
 
 
 def _type(entity_type: str) -> str:

@@ -64,6 +64,28 @@ def test_features_read_the_shape_of_a_triple():
     assert features(pronoun)["name:odd"] == 1
 
 
+def test_features_read_what_the_article_and_the_word_lists_say_of_each_entity():
+    often = EntityRef.make("Ruth Porter", "PERSON", type_votes=(("PERSON", 5), ("ORG", 1)))
+    first_name = EntityRef.make("Ruth", "PERSON", type_votes=(("PERSON", 1),))
+    not_a_place = EntityRef.make("Vela", "GPE", type_votes=(("GPE", 1),))
+    found = features(triple(often, "unveils-car-in", CHICAGO, "Ruth Porter unveiled it."))
+    assert found["subject:mentions"] == pytest.approx((6 / 16) ** 0.5)
+    assert found["subject:first-name-known"] == 1 and "subject:one-word-person" not in found
+    assert "subject:named-once" not in found and "object:unknown-place" not in found
+    assert found["predicate-last:in"] == 1
+
+    found = features(triple(first_name, "sells", not_a_place, "Ruth sold the Vela."))
+    assert found["subject:one-word-person"] == 1 and found["subject:named-once"] == 1
+    assert found["object:unknown-place"] == 1 and found["predicate-last:sells"] == 1
+
+    unnamed = triple(often, "unveils-car-in", CHICAGO, "Later she unveiled the new car.")
+    found = features(unnamed)
+    assert found["subject-unnamed:svo"] == 1 and found["object-unnamed:svo"] == 1
+    unknown_first = EntityRef.make("Zxq Porter", "PERSON")
+    found = features(triple(unknown_first, "visits", CHICAGO, "Zxq Porter visits Chicago."))
+    assert found["subject:first-name-unknown"] == 1 and "subject-unnamed:svo" not in found
+
+
 def test_a_model_scores_a_logistic_of_its_weights(tmp_path):
     model = ConfidenceModel(-1.0, {"raw": 2.0, "predicate:adjunct": -3.0}, cut=0.4)
     assert model.score({}) == pytest.approx(1 / (1 + 2.718281828**1))

@@ -483,3 +483,20 @@ def test_a_name_with_its_own_verb_after_as_is_no_object_of_as(triples_of):
         "Sony billed the console as the Walkman of the 21st Century and has sold many."
     )
     assert ("Sony", "bills-console-as", "Walkman of the 21st Century") in found
+
+
+def test_a_prepositional_triple_needs_the_name_its_verb_acts_on(triples_of):
+    # the show was opened in Las Vegas, the striker bought from Marseille: the place and
+    # the seller relate to the act on the named object, which the predicate leaves out
+    found = triples_of(
+        "Microsoft founder Bill Gates opened the Consumer Electronics Show in Las Vegas on "
+        "Thursday."
+    )
+    assert ("Bill Gates", "opens", "Consumer Electronics Show") in found
+    assert ("Bill Gates", "Las Vegas") not in _pairs(found)
+    found = triples_of("Chelsea bought Didier Drogba from Marseille in the summer.")
+    assert ("Chelsea", "buys", "Didier Drogba") in found
+    assert ("Chelsea", "Marseille") not in _pairs(found)
+    # an object that is no name stays in the predicate, and the triple stays
+    found = triples_of("Ford moved its headquarters from Detroit to Dallas.")
+    assert ("Ford", "moves-headquarters-to", "Dallas") in found

@@ -30,7 +30,7 @@ from kgraph.extract.places import PLACE_EXTRACTORS
 from kgraph.extract.projection import projections
 from kgraph.extract.verbal import denied_actions, nominalized_relations, verb_relations
 from kgraph.extract.when import when_of
-from kgraph.models import Article, EntityRef, Extraction, Triple
+from kgraph.models import ENTITY_TYPES, Article, EntityRef, Extraction, Triple
 from kgraph.nlp.per_doc import reading
 from kgraph.relations import Vocabulary, label_triples
 from kgraph.text.boilerplate import blank_boilerplate
@@ -125,6 +125,31 @@ def _subject_of_a_clause(candidate: Candidate, obj: Argument) -> bool:
     return after < len(doc) and doc[after].tag_ in FINITE_TAGS
 
 
+#: Dependencies of a verb's direct object.
+DIRECT_OBJECTS = {"dobj", "obj"}
+
+
+def _acted_on_left_out(candidate: Candidate, obj: Argument) -> bool:
+    """Whether a prepositional triple leaves out the named entity the verb acts on.
+
+    "Bill Gates opened the Consumer Electronics Show in Las Vegas", "Agassi beat Roddick at
+    Wimbledon", "Apacs chose school teacher Helen Carroll, from Portsmouth": the verb's
+    direct object is a name the predicate does not hold, so ``opens-in``, ``beats-at`` and
+    ``chooses-from`` relate the subject to where or whence the act on that name happened,
+    not to the preposition's object ("joined the Gunners from Seville" keeps its
+    ``joins-gunners-from``: the predicate holds the name)."""
+    if candidate.pattern != "prepositional":
+        return False
+    words = set(candidate.predicate.split("-"))
+    for child in candidate.anchor.children:
+        if child.dep_ not in DIRECT_OBJECTS or child.ent_type_ not in ENTITY_TYPES:
+            continue
+        if child.i == obj.token.i or child.lower_ in words or child.lemma_.lower() in words:
+            continue
+        return True
+    return False
+
+
 def demonyms_as_groups(mentions: list[Mention]) -> list[Mention]:
     """Mentions named by a demonym ("Angolan", "Ugandan") typed NORP, whatever the model said.
 
@@ -187,6 +212,8 @@ def _triples(
             if subject.entity.id == obj.entity.id:
                 continue
             if _attribution(candidate) or _subject_of_a_clause(candidate, obj):
+                continue
+            if _acted_on_left_out(candidate, obj):
                 continue
             if candidate.pattern in EVENT_PATTERNS and "NORP" in (
                 subject.entity.type,
