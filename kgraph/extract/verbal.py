@@ -9,7 +9,6 @@ from spacy.tokens import Span, Token
 
 from kgraph.entities.lexicon import is_role_noun
 from kgraph.extract.arguments import (
-    PERSON_NOUNS,
     RELATIVE_PRONOUNS,
     Argument,
     MentionIndex,
@@ -191,6 +190,9 @@ def subjects_of(verb: Token, index: MentionIndex) -> list[Argument]:
 def _direct_objects(verb: Token) -> list[Token]:
     if _is_passive(verb):
         return _patients(verb)
+    perfect = _misread_perfect(verb)
+    if perfect is not None:
+        return [perfect[1]]  # "have since supported bands": bands, however it was parsed
     reported = {o for c in _children(verb, {"ccomp"}) for o in _reported_subject(c)}
     objects = [o for o in _children(verb, OBJECT_DEPS) if o not in reported]
     direct = [o for o in objects if o.dep_ == "dobj"]
@@ -500,12 +502,10 @@ TRANSFER_VERBS |= {"award", "grant", "supply", "deliver", "donate", "leak", "rel
 
 
 def _a_person(obj: Token, index: MentionIndex) -> bool:
-    """Whether a direct object is a person: named one, or a role or person noun."""
-    found = index.arguments(obj)
-    if found:
-        return any(a.entity.type == "PERSON" for a in found)
-    lemma = obj.lemma_.lower()
-    return obj.pos_ == "NOUN" and (is_role_noun(lemma) or lemma in PERSON_NOUNS)
+    """Whether a direct object is a person the article names (by name, or a pronoun or
+    description resolved to one). An unnamed one keeps its noun in the predicate instead:
+    "return asylum seeker children to Albania" (returns-child-to)."""
+    return any(a.entity.type == "PERSON" for a in index.arguments(obj))
 
 
 def _where_the_object_goes(verb: Token, prep: Token, index: MentionIndex) -> bool:
@@ -514,8 +514,24 @@ def _where_the_object_goes(verb: Token, prep: Token, index: MentionIndex) -> boo
     teacher Helen Carroll, from Portsmouth"): no relation of the subject to the place."""
     if prep.lower_ not in MOTION_PREPOSITIONS or verb.lemma_.lower() in TRANSFER_VERBS:
         return False
+    if prep.lower_ == "from" and _set_off(prep):
+        return True  # ", from Swindon," after the person: where the person is from
     return any(
         a.entity.type in PLACE_TYPES for p in _children(prep, {"pobj"}) for a in index.arguments(p)
+    )
+
+
+def _set_off(prep: Token) -> bool:
+    """Whether a phrase stands between commas right after the object before it, as an
+    aside about that object: "chose teacher Helen Smith, from Swindon, to open it"."""
+    doc = prep.doc
+    before = prep.i - 1
+    after = prep.right_edge.i + 1
+    return (
+        before > 0
+        and doc[before].text == ","
+        and doc[before - 1].dep_ == "dobj"
+        and (after >= len(doc) or doc[after].is_punct)
     )
 
 
@@ -524,8 +540,8 @@ def _fixed_phrase_before(verb: Token, prep: Token) -> str | None:
     whole: "fallen out of favour with" (falls-out-of-favour-with), "went on loan to", "is
     at odds with"; a phrase of a preposition and a bare noun."""
     for other in _children(verb, {"prep"}):
-        if not verb.i < other.i < prep.i:
-            continue
+        if not verb.i < other.i < prep.i or other.lower_ in TIME_PREPOSITIONS:
+            continue  # "return after injury on the wing": when, no phrase of the verb
         words, token = [other.lower_], other
         inner = _children(token, {"prep"})  # "out of favour"
         if not _children(token, {"pobj"}) and len(inner) == 1:
@@ -574,15 +590,27 @@ def misread_participle(verb: Token) -> Token | None:
     """The participle of a perfect the parser read as an adjective of the object, with the
     auxiliary "have" as the verb: "have since supported bands" (supports, not has). An
     adverb between them says it is a perfect; "have injured players" is left alone."""
+    found = _misread_perfect(verb)
+    return found[0] if found else None
+
+
+def _misread_perfect(verb: Token) -> tuple[Token, Token] | None:
+    """The participle and its object of a perfect read as "have" and an adjective: "have
+    since supported bands" (bands its object, or the object of a "since" the parser made a
+    preposition)."""
     if verb.lemma_.lower() != "have":
         return None
-    for obj in _children(verb, {"dobj"}):
+    nouns = _children(verb, {"dobj"})
+    nouns += [n for p in _children(verb, {"prep"}) if p.lower_ == "since" for n in p.children]
+    for obj in nouns:
+        if obj.dep_ not in ("dobj", "pobj"):
+            continue
         for modifier in obj.lefts:
             if modifier.dep_ != "amod" or modifier.tag_ != "VBN" or modifier.i < verb.i:
                 continue
             between = verb.doc[verb.i + 1 : modifier.i]
             if len(between) and all(t.pos_ in ("ADV", "SCONJ") for t in between):
-                return modifier
+                return modifier, obj
     return None
 
 
