@@ -79,7 +79,11 @@ def kebab(*parts: str) -> str:
 
 def verb_predicate(verb: Token) -> str:
     """Predicate of a verb: its third-person lemma plus any particle (``takes-over``)."""
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    particles = [
+        c.lower_
+        for c in verb.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back" and c.i == verb.i + 1)
+    ]  # "hit back at", "is calling back the cars": a particle the parser read as an adverb
     # A present-tense form is its own third person; the lemmatizer slips on some ("hopes").
     lemma = LEMMA_SLIPS.get(verb.lower_, verb.lemma_)
     form = verb.lower_ if verb.tag_ == "VBZ" else third_person(lemma)

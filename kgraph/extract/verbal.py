@@ -422,7 +422,7 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
     unnamed = [o for o in objects if not index.arguments(o)]
     if unnamed and _amount(unnamed[0]):
         return  # "had too much for Roddick": an amount is no relation
-    moved = any(_a_person(o, index) for o in objects)
+    moved = any(_moved(o, index) for o in objects)
     for prep in _children(verb, {"prep"}):
         if place_or_time_adjunct(verb, prep, unnamed, index) or compared_adjunct(prep):
             continue
@@ -456,9 +456,11 @@ DESCRIBING_VERBS |= {"regard", "portray"}
 
 
 def _describes(verb: Token, obj: Token) -> bool:
-    """Whether ``verb`` only describes its unnamed object, which is no bare noun of a fixed
-    phrase ("called time on England" keeps its "on")."""
-    return verb.lemma_.lower() in DESCRIBING_VERBS and not _bare_noun(obj)
+    """Whether ``verb`` only describes its unnamed object, or says what it makes of it
+    ("turn users of Windows into legitimate ones"), the object being no bare noun of a
+    fixed phrase ("called time on England" keeps its "on")."""
+    describing = verb.lemma_.lower() in DESCRIBING_VERBS or complement_left_out(verb)
+    return describing and not _bare_noun(obj)
 
 
 def _bare_noun(noun: Token) -> bool:
@@ -493,28 +495,34 @@ def _comparison_before(verb: Token, prep: Token) -> bool:
     return prep.lower_ in ("like", "unlike") and prep.i < verb.i
 
 
-#: Prepositions that say where a moved object goes or comes from: "called the leader back
-#: to Downing Street", "chose teacher Helen Carroll, from Portsmouth".
+#: Prepositions that say where a named object goes or comes from: "called the leader back
+#: to Downing Street", "took him to Ibrox", "chose teacher Helen Carroll, from Portsmouth"
+#: ("from" only with a place, or set off by commas: "signed Robben from PSV" stays).
 MOTION_PREPOSITIONS = {"to", "into", "from", "towards", "toward", "onto", "back"}
 #: Verbs whose "to" names who receives their object: "sold Smith to Portsmouth".
 TRANSFER_VERBS = {"sell", "loan", "lend", "give", "hand", "offer", "transfer", "pass", "pay"}
 TRANSFER_VERBS |= {"award", "grant", "supply", "deliver", "donate", "leak", "release"}
 
 
-def _a_person(obj: Token, index: MentionIndex) -> bool:
-    """Whether a direct object is a person the article names (by name, or a pronoun or
-    description resolved to one). An unnamed one keeps its noun in the predicate instead:
-    "return asylum seeker children to Albania" (returns-child-to)."""
-    return any(a.entity.type == "PERSON" for a in index.arguments(obj))
+def _moved(obj: Token, index: MentionIndex) -> bool:
+    """Whether a direct object is one the article names (by name, or a pronoun or
+    description resolved to one), whose goal a "to" phrase may then say. An unnamed one
+    keeps its noun in the predicate instead: "return asylum seeker children to Albania"
+    (returns-child-to)."""
+    return obj.dep_ == "dobj" and bool(index.arguments(obj))
 
 
 def _where_the_object_goes(verb: Token, prep: Token, index: MentionIndex) -> bool:
-    """Whether a place phrase on a verb with a person for its object says where that person
-    goes or comes from ("called the Liberal leader back to Downing Street", "chose school
-    teacher Helen Carroll, from Portsmouth"): no relation of the subject to the place."""
-    if prep.lower_ not in MOTION_PREPOSITIONS or verb.lemma_.lower() in TRANSFER_VERBS:
+    """Whether a phrase on a verb with a named object says where that object goes or comes
+    from ("called the Liberal leader back to Downing Street", "coached Ireland to the Triple
+    Crown", "chose school teacher Helen Carroll, from Portsmouth"): no relation of the
+    subject to the place. Verbs of giving keep theirs: "sold Vieira to Juventus"."""
+    word = prep.lower_
+    if word not in MOTION_PREPOSITIONS or verb.lemma_.lower() in TRANSFER_VERBS:
         return False
-    if prep.lower_ == "from" and _set_off(prep):
+    if word != "from":
+        return True  # "took him to Ibrox", "coached Ireland to the Triple Crown"
+    if _set_off(prep):
         return True  # ", from Swindon," after the person: where the person is from
     return any(
         a.entity.type in PLACE_TYPES for p in _children(prep, {"pobj"}) for a in index.arguments(p)
