@@ -116,3 +116,21 @@ def test_a_partys_deputy_leader_stays_a_member(triples_of):
         "Labour deputy leader John Prescott spoke to the party conference in Brighton."
     )
     assert ("John Prescott", "member-of", "deputy-leader-of", "Labour") in found
+
+
+# ---------------------------------------------------------------- a header, and "back"
+
+
+def test_heading_a_team_in_front_is_a_header_not_leading_it(triples_of):
+    found = triples_of("Didier Drogba headed Chelsea in front after ten minutes.")
+    assert not any(p == "heads" for p in _predicates(found)), found
+
+
+def test_heading_a_company_is_still_leading_it(triples_of):
+    found = triples_of("Carly Fiorina headed Hewlett-Packard for six years.")
+    assert any(p == "heads" and o == "Hewlett-Packard" for _, _, p, o in found), found
+
+
+def test_back_after_the_verb_stays_in_the_predicate(triples_of):
+    found = triples_of("Liverpool brought back Luis Garcia after a hamstring injury.")
+    assert ("Liverpool", "other", "brings-back", "Luis Garcia") in found

@@ -343,6 +343,8 @@ def _dative_slot(
         if verb.lemma_.lower() not in LIGHT_VERBS:
             yield "", dative, 0.9
         return
+    if any(p.lower_ == "to" for p in _children(things[0], {"prep"})):
+        return  # "offered China access to its oil": access-to China would read the other way
     yield f"{things[0].lemma_.lower()} to", dative, 0.75
 
 
@@ -386,6 +388,8 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
     predicate ("held talks with Blair" → holds-talks-with), since the verb alone does not
     say it ("holds-with").
     """
+    if _a_header(verb):
+        return  # "Drogba headed Chelsea in front": a header, no one he heads
     objects = _direct_objects(verb)
     light = verb.lemma_.lower() in LIGHT_VERBS and misread_participle(verb) is None
     for obj in objects:
@@ -501,7 +505,7 @@ def _comparison_before(verb: Token, prep: Token) -> bool:
 MOTION_PREPOSITIONS = {"to", "into", "from", "towards", "toward", "onto", "back"}
 #: Verbs whose "to" names who receives their object: "sold Smith to Portsmouth".
 TRANSFER_VERBS = {"sell", "loan", "lend", "give", "hand", "offer", "transfer", "pass", "pay"}
-TRANSFER_VERBS |= {"award", "grant", "supply", "deliver", "donate", "leak", "release"}
+TRANSFER_VERBS |= {"award", "grant", "supply", "deliver", "donate", "leak", "release", "present"}
 
 
 def _moved(obj: Token, index: MentionIndex) -> bool:
@@ -559,6 +563,29 @@ def _fixed_phrase_before(verb: Token, prep: Token) -> str | None:
         if len(nouns) == 1 and _bare_noun(nouns[0]) and nouns[0].right_edge.i < prep.i:
             return " ".join((*words, nouns[0].lower_))
     return None
+
+
+#: Words after "head" that make it a header of the ball, not leading: "headed Celtic into
+#: the lead", "headed Chelsea in front", "headed past the keeper", "headed wide".
+HEADER_WORDS = {"into", "past", "wide", "over", "home", "level", "onto", "front"}
+
+
+def not_an_event(verb: Token) -> bool:
+    """Whether a token the tagger read as a verb names no event of its subject: a word of a
+    title ("Strictly Come Dancing") or "head" for a header ("headed Chelsea in front")."""
+    return inside_a_name(verb) or _a_header(verb)
+
+
+def _a_header(verb: Token) -> bool:
+    """Whether ``verb`` is "head" for a header: a phrase of where the ball went follows."""
+    if verb.lemma_.lower() != "head":
+        return False
+    return any(
+        t.lower_ in HEADER_WORDS and t.head.i >= verb.i
+        for c in verb.children
+        if c.i > verb.i and c.dep_ in ("prep", "advmod", "prt", "npadvmod")
+        for t in (c, *c.children)
+    )
 
 
 #: Verbs whose object is the subject of their infinitive: "backed New Zealand to win",
