@@ -29,6 +29,13 @@ def test_a_verb_inside_a_shows_title_is_no_predicate(triples_of):
     assert not any(p.startswith("comes") for p in _predicates(found)), found
 
 
+def test_a_plural_noun_before_are_is_no_verb(triples_of):
+    found = triples_of(
+        "ITV hits Coronation Street and Emmerdale are among the shows nominated for the awards."
+    )
+    assert not any(p == "hits" for p in _predicates(found)), found
+
+
 # ---------------------------------------------------------------- the verb a predicate needs
 
 

@@ -572,8 +572,24 @@ HEADER_WORDS = {"into", "past", "wide", "over", "home", "level", "onto", "front"
 
 def not_an_event(verb: Token) -> bool:
     """Whether a token the tagger read as a verb names no event of its subject: a word of a
-    title ("Strictly Come Dancing") or "head" for a header ("headed Chelsea in front")."""
-    return inside_a_name(verb) or _a_header(verb)
+    title ("Strictly Come Dancing"), "head" for a header ("headed Chelsea in front"), or a
+    plural noun before the real verb ("BBC hits Little Britain and Strictly Come Dancing
+    are among the shows": the hits are, BBC hits nothing)."""
+    return inside_a_name(verb) or _a_header(verb) or _plural_noun_before_be(verb)
+
+
+def _plural_noun_before_be(verb: Token) -> bool:
+    """Whether a third-person verb has for its conjunct a plural "are" or "have" with no
+    subject of its own: the parser read the subject noun phrase's head as a verb."""
+    if verb.tag_ != "VBZ":
+        return False
+    return any(
+        c.dep_ == "conj"
+        and c.tag_ == "VBP"
+        and c.lemma_ in ("be", "have")
+        and not _children(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        for c in verb.children
+    )
 
 
 def _a_header(verb: Token) -> bool:
@@ -671,7 +687,7 @@ def verb_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if title_read_as_verb(verb, index):
             yield _title_candidate(verb, index)
             continue
-        if inside_a_name(verb):
+        if not_an_event(verb):
             continue  # "Strictly Come Dancing": a word of a title, no event
         subjects = subjects_of(verb, index)
         if not subjects:
