@@ -343,8 +343,6 @@ def _dative_slot(
         if verb.lemma_.lower() not in LIGHT_VERBS:
             yield "", dative, 0.9
         return
-    if any(p.lower_ == "to" for p in _children(things[0], {"prep"})):
-        return  # "offered China access to its oil": access-to China would read the other way
     yield f"{things[0].lemma_.lower()} to", dative, 0.75
 
 
