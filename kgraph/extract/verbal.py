@@ -579,8 +579,8 @@ def not_an_event(verb: Token) -> bool:
 def _plural_noun_before_be(verb: Token) -> bool:
     """Whether a third-person verb has for its conjunct a plural "are" or "have" with no
     subject of its own: the parser read the subject noun phrase's head as a verb."""
-    if verb.tag_ != "VBZ":
-        return False
+    if verb.tag_ != "VBZ" or _children(verb, CHAIN_DEPS):
+        return False  # "plans to spend £138m on Freeview … and are aware": a verb's chain
     return any(
         c.dep_ == "conj"
         and c.tag_ == "VBP"
