@@ -167,7 +167,8 @@ def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Cand
                 obj = (_argument(owner, child),)
                 words = [t.lower_ for t in roles if t.i > child.i and t.lower_ not in HONORIFICS]
                 if words and owner.entity.type in ORGANIZATION_TYPES | PLACE_TYPES | {"PERSON"}:
-                    predicate = role_predicate(words, is_team(owner.entity, sentence.doc))
+                    team = is_team(owner.entity, sentence.doc)
+                    predicate = role_predicate(words, team, owner.entity.type)
                     if (
                         relation_of(predicate) in HEADING_RELATIONS
                         and owner.entity.type != "PERSON"

@@ -177,7 +177,8 @@ def _role_relation(
         return Candidate(tuple(holders), "based-in", owners, role, pattern, 0.85)
     team = is_team(owners[0].entity, role.doc) if owners else None
     words = _role_words(role, index)
-    predicate = _body_secretary(role_predicate(words, team), owners)
+    owner_type = owners[0].entity.type if owners else None
+    predicate = _body_secretary(role_predicate(words, team, owner_type), owners)
     if relation_of(predicate) in HEADING_RELATIONS and _one_of_several(role):
         predicate = kebab("a", predicate)  # "a director at the Institute": one of its staff
     if relation_of(predicate) in HEADING_RELATIONS and owners[0].entity.type in UNIT_HOLDERS:
@@ -328,7 +329,8 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         # a team's boss is its manager; "Birmingham manager Steve Bruce" stays one outside a
         # report full of sport (a company's manager is named in apposition: "X, a manager at")
         team = is_team(org.entity, sentence.doc) or None
-        predicate = _body_secretary(role_predicate([t.lower_ for t in role_tokens], team), owner)
+        words = [t.lower_ for t in role_tokens]
+        predicate = _body_secretary(role_predicate(words, team, org.entity.type), owner)
         yield Candidate(person, predicate, owner, role_tokens[-1], "title", 0.85)
 
 

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Token
 
 from kgraph.entities.lexicon import role
+from kgraph.relations import shipped_vocabulary
 
 #: Verbs whose third-person form is irregular.
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
@@ -78,7 +79,11 @@ def kebab(*parts: str) -> str:
 
 def verb_predicate(verb: Token) -> str:
     """Predicate of a verb: its third-person lemma plus any particle (``takes-over``)."""
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    particles = [
+        c.lower_
+        for c in verb.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back" and c.i == verb.i + 1)
+    ]  # "hit back at", "is calling back the cars": a particle the parser read as an adverb
     # A present-tense form is its own third person; the lemmatizer slips on some ("hopes").
     lemma = LEMMA_SLIPS.get(verb.lower_, verb.lemma_)
     form = verb.lower_ if verb.tag_ == "VBZ" else third_person(lemma)
@@ -89,13 +94,32 @@ def verb_predicate(verb: Token) -> str:
 MANAGING_ROLES = {"boss", "manager"}
 
 
-def role_predicate(words: list[str], team: bool | None = None) -> str:
+def role_predicate(
+    words: list[str], team: bool | None = None, owner_type: str | None = None
+) -> str:
     """Predicate of a role noun phrase: ``["parent", "company"]`` → ``parent-of``.
 
     With ``team`` (whether the role's holder is a sports team, when known): a team's
     "boss" is its manager (``manager-of``, "caretaker boss" → ``caretaker-manager-of``); a
     plain "manager" of anything else is one of its staff (``employee-of``), not a coach.
+    With ``owner_type`` (the type of whose role it is): a relation of the vocabulary whose
+    range that type is outside of gives way to the role's own words ("O'Gara's deputy" is
+    ``deputy-of`` a person, not ``member-of``, whose range is organisations).
     """
+    predicate = _role_predicate(words, team)
+    if owner_type is not None and not _in_range(predicate, owner_type):
+        return kebab(*(w.lower() for w in words), "of")
+    return predicate
+
+
+def _in_range(predicate: str, owner_type: str) -> bool:
+    """Whether a predicate naming a relation of the vocabulary takes an object of this type
+    (a predicate naming none takes any)."""
+    relation = shipped_vocabulary().relations.get(predicate)
+    return relation is None or relation.fits(None, owner_type)
+
+
+def _role_predicate(words: list[str], team: bool | None) -> str:
     if words and words[-1].lower() in MANAGING_ROLES:
         if team:
             return kebab(*words[:-1], "manager", "of")

@@ -26,6 +26,7 @@ from kgraph.extract.verbal import (
     compared_adjunct,
     complement_left_out,
     modifies_a_noun_after,
+    not_an_event,
     place_or_time_adjunct,
     subject_of_reported_clause,
     title_read_as_verb,
@@ -193,6 +194,8 @@ def projections(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         subjects = subject_entities(triple, index)
         if not subjects or title_read_as_verb(triple.anchor, index):
             continue
+        if any(not_an_event(t) for t in triple.relation_tokens):
+            continue  # "Strictly Come Dancing", "headed Chelsea in front"
         if any(bare_participle(t) for t in triple.relation_tokens):
             continue  # a passive without "was" ("Labour attacked on …"): verbal's case
         objects, part = object_entities(triple.phrases[1], index)

@@ -190,6 +190,9 @@ def subjects_of(verb: Token, index: MentionIndex) -> list[Argument]:
 def _direct_objects(verb: Token) -> list[Token]:
     if _is_passive(verb):
         return _patients(verb)
+    perfect = _misread_perfect(verb)
+    if perfect is not None:
+        return [perfect[1]]  # "have since supported bands": bands, however it was parsed
     reported = {o for c in _children(verb, {"ccomp"}) for o in _reported_subject(c)}
     objects = [o for o in _children(verb, OBJECT_DEPS) if o not in reported]
     direct = [o for o in objects if o.dep_ == "dobj"]
@@ -383,7 +386,10 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
     predicate ("held talks with Blair" → holds-talks-with), since the verb alone does not
     say it ("holds-with").
     """
+    if _a_header(verb):
+        return  # "Drogba headed Chelsea in front": a header, no one he heads
     objects = _direct_objects(verb)
+    light = verb.lemma_.lower() in LIGHT_VERBS and misread_participle(verb) is None
     for obj in objects:
         if obj.dep_ == "dative":
             yield from _dative_slot(verb, obj, objects)
@@ -400,9 +406,15 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
         yield "", obj, 0.9
         if denies(verb) or index.arguments(obj):
             continue  # denials are denied_actions' case; a named object is the relation's
+        if _describes(verb, obj):
+            continue  # "called the rivalry between United and the Gunners bitter"
         for prep in _children(obj, {"prep"}):  # "completed its acquisition of Activision"
-            if place_or_time_adjunct(verb, prep, [obj], index):
-                continue  # "earned a draw at the Riverside"
+            if place_or_time_adjunct(verb, prep, [obj], index) or _comparison_before(verb, prep):
+                continue  # "earned a draw at the Riverside"; "Like Labour, he called himself"
+            if _introduces_examples(obj, prep):  # "supported bands including The Libertines"
+                suffix = obj.lemma_.lower() if light else ""
+                yield from ((suffix, pobj, 0.7) for pobj in _examples(prep))
+                continue
             if _amount(obj):  # "bought all of Hexal" buys it; "had too much for X": nothing
                 if prep.lower_ == "of":
                     yield from (("", pobj, 0.7) for pobj in _children(prep, {"pobj"}))
@@ -412,20 +424,182 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
     unnamed = [o for o in objects if not index.arguments(o)]
     if unnamed and _amount(unnamed[0]):
         return  # "had too much for Roddick": an amount is no relation
+    moved = any(_moved(o, index) for o in objects)
     for prep in _children(verb, {"prep"}):
         if place_or_time_adjunct(verb, prep, unnamed, index) or compared_adjunct(prep):
             continue
         if prep.lower_ == "by" and _is_passive(verb):
             continue  # the agent: the subject of the relation, not its object
+        if _comparison_before(verb, prep):
+            continue  # "Like New Labour, he believed …"
+        if moved and _where_the_object_goes(verb, prep, index):
+            continue  # "called the Liberal leader back to Downing Street"
         suffix = prep.lower_
+        idiom = None if unnamed else _fixed_phrase_before(verb, prep)
+        if idiom:
+            suffix = f"{idiom} {prep.lower_}"  # "fallen out of favour with Robinson"
         if unnamed and _holding(unnamed[0]) and prep.lower_ in ("in", "of"):
             suffix = _part_suffix(unnamed[0], prep)  # not "bought the stake from Reline"
+        elif idiom:
+            pass
         elif unnamed and unnamed[0].pos_ in ("NOUN", "PROPN"):
             suffix = f"{unnamed[0].lemma_.lower()} {prep.lower_}"
         elif unnamed and unnamed[0].pos_ == "PRON":
             continue  # "gave it to": what was given is not said here
         for pobj in _children(prep, {"pobj"}):
             yield suffix, pobj, 0.75
+
+
+#: Verbs that say what their object is called or thought to be: the names inside that
+#: object ("called the rivalry between United and the Gunners bitter", "branded the
+#: existence of the Potato Council surprising") are not what the subject acts on.
+DESCRIBING_VERBS = {"call", "describe", "brand", "label", "dub", "term", "hail", "view"}
+DESCRIBING_VERBS |= {"regard", "portray"}
+
+
+def _describes(verb: Token, obj: Token) -> bool:
+    """Whether ``verb`` only describes its unnamed object, or says what it makes of it
+    ("turn users of Windows into legitimate ones"), the object being no bare noun of a
+    fixed phrase ("called time on England" keeps its "on")."""
+    describing = verb.lemma_.lower() in DESCRIBING_VERBS or complement_left_out(verb)
+    return describing and not _bare_noun(obj)
+
+
+def _bare_noun(noun: Token) -> bool:
+    """A common noun standing alone, with no determiner, possessive or modifier: "favour" in
+    "out of favour", "talks" in "in talks", "loan" in "on loan"."""
+    return noun.pos_ == "NOUN" and noun.is_lower and noun.n_lefts == 0 and noun.n_rights == 0
+
+
+#: Prepositions that open examples of the noun before them: "bands including The
+#: Libertines", "clubs such as Chelsea", "players like Henry".
+EXAMPLE_PREPOSITIONS = {"including", "like", "as"}
+
+
+def _introduces_examples(noun: Token, prep: Token) -> bool:
+    """Whether ``prep`` after ``noun`` opens examples of it, whose names are then what the
+    verb takes: "signed artists including Run-DMC" signs Run-DMC."""
+    word = prep.lower_
+    if word not in EXAMPLE_PREPOSITIONS or prep.i < noun.i:
+        return False
+    if word == "as":  # "such as"
+        return prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+    return True
+
+
+def _examples(prep: Token) -> list[Token]:
+    return _children(prep, {"pobj"})
+
+
+def _comparison_before(verb: Token, prep: Token) -> bool:
+    """Whether ``prep`` is a "like" or "unlike" phrase before the verb, which compares the
+    subject with someone: "Like New Labour, he called himself a libertarian"."""
+    return prep.lower_ in ("like", "unlike") and prep.i < verb.i
+
+
+#: Prepositions that say where a named object goes or comes from: "called the leader back
+#: to Downing Street", "took him to Ibrox", "chose teacher Helen Carroll, from Portsmouth"
+#: ("from" only with a place, or set off by commas: "signed Robben from PSV" stays).
+MOTION_PREPOSITIONS = {"to", "into", "from", "towards", "toward", "onto", "back"}
+#: Verbs whose "to" names who receives their object: "sold Smith to Portsmouth".
+TRANSFER_VERBS = {"sell", "loan", "lend", "give", "hand", "offer", "transfer", "pass", "pay"}
+TRANSFER_VERBS |= {"award", "grant", "supply", "deliver", "donate", "leak", "release", "present"}
+
+
+def _moved(obj: Token, index: MentionIndex) -> bool:
+    """Whether a direct object is one the article names (by name, or a pronoun or
+    description resolved to one), whose goal a "to" phrase may then say. An unnamed one
+    keeps its noun in the predicate instead: "return asylum seeker children to Albania"
+    (returns-child-to)."""
+    return obj.dep_ == "dobj" and bool(index.arguments(obj))
+
+
+def _where_the_object_goes(verb: Token, prep: Token, index: MentionIndex) -> bool:
+    """Whether a phrase on a verb with a named object says where that object goes or comes
+    from ("called the Liberal leader back to Downing Street", "coached Ireland to the Triple
+    Crown", "chose school teacher Helen Carroll, from Portsmouth"): no relation of the
+    subject to the place. Verbs of giving keep theirs: "sold Vieira to Juventus"."""
+    word = prep.lower_
+    if word not in MOTION_PREPOSITIONS or verb.lemma_.lower() in TRANSFER_VERBS:
+        return False
+    if word != "from":
+        return True  # "took him to Ibrox", "coached Ireland to the Triple Crown"
+    if _set_off(prep):
+        return True  # ", from Swindon," after the person: where the person is from
+    return any(
+        a.entity.type in PLACE_TYPES for p in _children(prep, {"pobj"}) for a in index.arguments(p)
+    )
+
+
+def _set_off(prep: Token) -> bool:
+    """Whether a phrase stands between commas right after the object before it, as an
+    aside about that object: "chose teacher Helen Smith, from Swindon, to open it"."""
+    doc = prep.doc
+    before = prep.i - 1
+    after = prep.right_edge.i + 1
+    return (
+        before > 0
+        and doc[before].text == ","
+        and doc[before - 1].dep_ == "dobj"
+        and (after >= len(doc) or doc[after].is_punct)
+    )
+
+
+def _fixed_phrase_before(verb: Token, prep: Token) -> str | None:
+    """The words of a fixed phrase between ``verb`` and ``prep`` that the predicate needs
+    whole: "fallen out of favour with" (falls-out-of-favour-with), "went on loan to", "is
+    at odds with"; a phrase of a preposition and a bare noun."""
+    for other in _children(verb, {"prep"}):
+        if not verb.i < other.i < prep.i or other.lower_ in TIME_PREPOSITIONS:
+            continue  # "return after injury on the wing": when, no phrase of the verb
+        words, token = [other.lower_], other
+        inner = _children(token, {"prep"})  # "out of favour"
+        if not _children(token, {"pobj"}) and len(inner) == 1:
+            token = inner[0]
+            words.append(token.lower_)
+        nouns = _children(token, {"pobj"})
+        if len(nouns) == 1 and _bare_noun(nouns[0]) and nouns[0].right_edge.i < prep.i:
+            return " ".join((*words, nouns[0].lower_))
+    return None
+
+
+#: Words after "head" that make it a header of the ball, not leading: "headed Celtic into
+#: the lead", "headed Chelsea in front", "headed past the keeper", "headed wide".
+HEADER_WORDS = {"into", "past", "wide", "over", "home", "level", "onto", "front"}
+
+
+def not_an_event(verb: Token) -> bool:
+    """Whether a token the tagger read as a verb names no event of its subject: a word of a
+    title ("Strictly Come Dancing"), "head" for a header ("headed Chelsea in front"), or a
+    plural noun before the real verb ("BBC hits Little Britain and Strictly Come Dancing
+    are among the shows": the hits are, BBC hits nothing)."""
+    return inside_a_name(verb) or _a_header(verb) or _plural_noun_before_be(verb)
+
+
+def _plural_noun_before_be(verb: Token) -> bool:
+    """Whether a third-person verb has for its conjunct a plural "are" or "have" with no
+    subject of its own: the parser read the subject noun phrase's head as a verb."""
+    if verb.tag_ != "VBZ" or _children(verb, CHAIN_DEPS):
+        return False  # "plans to spend £138m on Freeview … and are aware": a verb's chain
+    return any(
+        c.dep_ == "conj"
+        and c.tag_ == "VBP"
+        and c.lemma_ in ("be", "have")
+        and not _children(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        for c in verb.children
+    )
+
+
+def _a_header(verb: Token) -> bool:
+    """Whether ``verb`` is "head" for a header: a phrase of where the ball went follows."""
+    if verb.lemma_.lower() != "head":
+        return False
+    return any(
+        t.lower_ in HEADER_WORDS and t.head.i >= verb.i
+        for c in verb.children
+        if c.i > verb.i and c.dep_ in ("prep", "advmod", "prt", "npadvmod")
+        for t in (c, *c.children)
+    )
 
 
 #: Verbs whose object is the subject of their infinitive: "backed New Zealand to win",
@@ -461,9 +635,38 @@ def _chain(verb: Token) -> list[Token]:
     return chain
 
 
+def misread_participle(verb: Token) -> Token | None:
+    """The participle of a perfect the parser read as an adjective of the object, with the
+    auxiliary "have" as the verb: "have since supported bands" (supports, not has). An
+    adverb between them says it is a perfect; "have injured players" is left alone."""
+    found = _misread_perfect(verb)
+    return found[0] if found else None
+
+
+def _misread_perfect(verb: Token) -> tuple[Token, Token] | None:
+    """The participle and its object of a perfect read as "have" and an adjective: "have
+    since supported bands" (bands its object, or the object of a "since" the parser made a
+    preposition)."""
+    if verb.lemma_.lower() != "have":
+        return None
+    nouns = _children(verb, {"dobj"})
+    nouns += [n for p in _children(verb, {"prep"}) if p.lower_ == "since" for n in p.children]
+    for obj in nouns:
+        if obj.dep_ not in ("dobj", "pobj"):
+            continue
+        for modifier in obj.lefts:
+            if modifier.dep_ != "amod" or modifier.tag_ != "VBN" or modifier.i < verb.i:
+                continue
+            between = verb.doc[verb.i + 1 : modifier.i]
+            if len(between) and all(t.pos_ in ("ADV", "SCONJ") for t in between):
+                return modifier, obj
+    return None
+
+
 def _chain_predicate(chain: list[Token]) -> str:
     if len(chain) == 1:
-        return verb_predicate(chain[0])
+        participle = misread_participle(chain[0])
+        return verb_predicate(participle if participle is not None else chain[0])
     last = chain[-1]
     return kebab(
         verb_predicate(chain[0]),
@@ -482,6 +685,8 @@ def verb_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if title_read_as_verb(verb, index):
             yield _title_candidate(verb, index)
             continue
+        if not_an_event(verb):
+            continue  # "Strictly Come Dancing": a word of a title, no event
         subjects = subjects_of(verb, index)
         if not subjects:
             continue
@@ -500,6 +705,32 @@ def verb_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
                     weight * confidence,
                     tuple(chain[:-1]),
                 )
+
+
+#: Entity labels of the model's that name something; a verb inside one is a word of a name.
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+
+
+def inside_a_name(verb: Token) -> bool:
+    """Whether ``verb`` is a word of a multi-word name rather than a verb: "BBC hits Little
+    Britain and Strictly Come Dancing" (inside the model's name of the show, or in a run of
+    capitalised words: "Come" between "Strictly" and "Dancing")."""
+    if not verb.is_title:
+        return False  # cheap first: a verb of prose is lower-case
+    doc, sentence = verb.doc, verb.sent
+    if verb.ent_type_ in NAME_LABELS and not _one_word_entity(verb):
+        return True
+    if verb.i <= sentence.start or verb.i + 1 >= sentence.end:
+        return False
+    before, after = doc[verb.i - 1], doc[verb.i + 1]
+    return before.is_title and before.is_alpha and after.is_title and after.is_alpha
+
+
+def _one_word_entity(token: Token) -> bool:
+    doc = token.doc
+    inside = token.ent_iob_ == "I"
+    continued = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+    return not inside and not continued
 
 
 def title_read_as_verb(verb: Token, index: MentionIndex) -> bool:
