@@ -339,7 +339,31 @@ def _genders(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
                 found.setdefault(mention.entity.id, set()).add(TITLE_GENDER[token.lower_])
         if mention.entity.type == "PERSON" and (gender := first_name_gender(mention.entity.name)):
             found.setdefault(mention.entity.id, set()).add(gender)
+        if mention.entity.type == "PERSON" and (kin := _kin_gender(doc, mention)):
+            found.setdefault(mention.entity.id, set()).add(kin)
     return {entity: genders.pop() for entity, genders in found.items() if len(genders) == 1}
+
+
+#: Kinship nouns that tell the gender of the person they name: "his mother, Patricia".
+KIN_GENDER = {
+    **dict.fromkeys(["mother", "wife", "daughter", "sister", "widow", "girlfriend"], "f"),
+    **dict.fromkeys(["father", "husband", "son", "brother", "widower", "boyfriend"], "m"),
+}
+
+
+def _kin_gender(doc: Doc, mention: Mention) -> str | None:
+    """The gender a kinship noun right before a name gives it ("his wife Sharon", "her
+    husband, Edward Addison"), the name standing in apposition to the noun."""
+    before = mention.start - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    if before < 0 or doc[before].lemma_.lower() not in KIN_GENDER:
+        return None
+    head = doc[mention.end - 1]
+    kin = doc[before]
+    if head.head == kin or kin.head == head:  # appos either way, or a compound
+        return KIN_GENDER[kin.lemma_.lower()]
+    return None
 
 
 def _is_topic(token: Token) -> bool:
@@ -377,7 +401,7 @@ def _choose(
     earlier_subjects = [s for s in candidates if s.is_subject and s.sentence < sentence]
     if earlier_subjects and earlier_subjects[-1].sentence >= sentence - 1:
         return earlier_subjects[-1].entity
-    return _last_resort(candidates, anaphor, sentence, cls, titled)
+    return _last_resort(candidates, anaphor, sentence, types, cls, titled)
 
 
 #: How many sentences back the last speaker still speaks: a quotation of a few sentences
@@ -386,9 +410,15 @@ SPEAKER_REACH = 3
 
 
 def _last_resort(
-    candidates: list[_Seen], anaphor: Token, sentence: int, cls: str, titled: set[str]
+    candidates: list[_Seen],
+    anaphor: Token,
+    sentence: int,
+    types: tuple[str, ...],
+    cls: str,
+    titled: set[str],
 ) -> EntityRef | None:
-    """When no subject nearby agrees. "its" and "the site" name nobody. A person is the
+    """When no subject nearby agrees. "its" (but for a company's part, "its chief
+    executive") and "the site" name nobody. A person is the
     one the article gave the description's title ("the chancellor" is Chancellor Gordon
     Brown), the last speaker for one who speaks ('"…," he said' after '"…," said Norbert
     Ore'), the article's most mentioned one when it is named in this sentence or the one
@@ -400,8 +430,8 @@ def _last_resort(
     no award), and for a person right when named near or dominant, and wrong otherwise
     ("her grandmother Madea" is no Will Smith, named as often as others, paragraphs
     before)."""
-    if cls in ("thing", "platform"):
-        return None
+    if cls == "platform" or (cls == "thing" and types != ("ORG",)):
+        return None  # "its" stays only where it owns a company's part ("its chief executive")
     counts = Counter(s.entity.id for s in candidates)
     ranked = list(reversed(candidates))  # the latest first among equals
     best = max(ranked, key=lambda s: counts[s.entity.id])

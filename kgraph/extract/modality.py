@@ -192,8 +192,12 @@ def _intent_content(verb: Token) -> bool:
 
 def _future_frame(own: tuple[Token, ...], above: list[Token]) -> bool:
     """ "are set to unveil", "is scheduled to welcome", a headline's "Michael to perform"."""
-    if any(v.lemma_.lower() in FUTURE_FRAMES or v.lower_ == "due" for v in above):
-        return True
+    if any(
+        (v.lemma_.lower() in FUTURE_FRAMES or v.lower_ == "due")
+        and (v.dep_ != "ROOT" or any(c.dep_ == "xcomp" for c in v.children))
+        for v in above
+    ):
+        return True  # "is set to unveil", not "the deal … set that year as a deadline"
     if any(
         v.lemma_.lower() in FUTURE_FRAMES and any(c.dep_ == "xcomp" for c in v.children)
         for v in own
