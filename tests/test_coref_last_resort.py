@@ -139,3 +139,36 @@ def test_an_age_after_two_people_named_names_neither(stated):
         "Tom Cruise in Paris."
     )
     assert not {s for s, o in _pairs(found) if o == "Tom Cruise"}
+
+
+# ------------------------------------------------------------------ gender and parts
+
+
+def test_a_kinship_noun_gives_the_name_its_gender(nlp):
+    """ "his mother, Patricia": Patricia is a woman, so "him" is not she."""
+    links = _links(
+        nlp,
+        "Rapper Dizzee Rascal attended the ceremony with his mother, Patricia, and thanked "
+        "her for inspiring him to sing.",
+    )
+    assert ("her", "Patricia") in links
+    assert ("him", "Dizzee Rascal") in links
+
+
+def test_its_chief_executive_still_names_the_company_of_the_article(stated):
+    found = stated(
+        "Shares in Vodafone rose 4% on Monday. Analysts welcomed the results. Profits at "
+        "the mobile operator's German arm rose sharply. Its chief executive, Arun Sarin, "
+        "said the outlook was good."
+    )
+    assert ("Arun Sarin", "chief-executive-of", "Vodafone", "asserted") in found
+
+
+def test_a_verb_of_the_future_needs_its_infinitive(stated):
+    """ "set … as a deadline" is something done; "is scheduled to welcome" is to come."""
+    found = stated(
+        "Malaysia's deal to join the World Trade Organisation set 2005 as a deadline. "
+        "Mr Clark is scheduled to welcome the New Year on the ABC network."
+    )
+    assert ("Malaysia", "agrees-to-join", "World Trade Organisation", "asserted") in found
+    assert ("Clark", "welcome", "New Year", "future") in found
