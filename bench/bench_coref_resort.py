@@ -40,6 +40,7 @@ def _work(paths: list[Path]) -> tuple[Counter, list[dict]]:
     from kgraph.readers import read_articles
 
     coref._last_resort = _traced
+    _SEEN.clear()  # a worker runs several chunks: count each chunk's own
     nlp = load_pipeline()
     articles = [a for a in read_articles(paths) if isinstance(a, Article)]
     resting = []
