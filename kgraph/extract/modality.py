@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from kgraph.extract.predicates import INTENT_NOUNS
+
 #: Verbs of saying: a relation in their clausal complement is reported.
 SPEECH_VERBS = {
     "say",
@@ -166,18 +168,36 @@ def _governing(anchor: Token, own: tuple[Token, ...]) -> list[Token]:
     noun's modifier ("Southcorp, whose brands include Penfolds, dismissed the offer": the
     dismissal does not govern "include")."""
     above = []
+    intent = None  # the noun an intended verb hangs on: the predicate names it already
     for token in _clause_chain(anchor):
-        if token not in own:
+        if token not in own and token != intent:
             above.append(token)
         if token.dep_ in ("relcl", "acl", "appos"):
-            break
+            if not _intent_content(token):
+                break
+            intent = token.head
     return above
+
+
+def _intent_content(verb: Token) -> bool:
+    """Whether ``verb`` is what an intent noun intends ("an attempt to sideline Mr Brown",
+    "plans to buy Yahoo"): the noun's content, so the verbs above the noun govern it too
+    ("denied there was an attempt to sideline Mr Brown" denies the attempt)."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.lemma_.lower() in INTENT_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _future_frame(own: tuple[Token, ...], above: list[Token]) -> bool:
     """ "are set to unveil", "is scheduled to welcome", a headline's "Michael to perform"."""
-    if any(v.lemma_.lower() in FUTURE_FRAMES or v.lower_ == "due" for v in above):
-        return True
+    if any(
+        (v.lemma_.lower() in FUTURE_FRAMES or v.lower_ == "due")
+        and (v.dep_ != "ROOT" or any(c.dep_ == "xcomp" for c in v.children))
+        for v in above
+    ):
+        return True  # "is set to unveil", not "the deal … set that year as a deadline"
     if any(
         v.lemma_.lower() in FUTURE_FRAMES and any(c.dep_ == "xcomp" for c in v.children)
         for v in own

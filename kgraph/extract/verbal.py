@@ -770,12 +770,15 @@ def _intent_noun(verb: Token) -> Token | None:
 
 
 def _intent_holder(noun: Token, index: MentionIndex) -> list[Argument]:
-    """Who holds an intent: its possessor, or the subject of a clause above it."""
+    """Who holds an intent: its possessor, or the subject of a clause above it, short of
+    an existential "there was": the subject above that one does not hold it."""
     for child in noun.children:
         if child.dep_ == "poss" and (found := index.arguments(child)):
             return found
     token = noun.head
     for _ in range(5):
+        if _children(token, {"expl"}):
+            return []  # "denied there was an attempt to sideline Mr Brown": nobody's named
         subjects = [
             a for s in _children(token, SUBJECT_DEPS) if s != noun for a in index.arguments(s)
         ]
