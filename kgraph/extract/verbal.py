@@ -635,6 +635,29 @@ def _chain(verb: Token) -> list[Token]:
     return chain
 
 
+#: Verbs whose infinitive says whether the act happens: "failed to win", "wants to buy".
+INTENT_VERBS = {"fail", "want", "plan", "hope", "try", "agree", "refuse", "decline", "be"}
+INTENT_VERBS |= {"expect", "intend", "aim", "seek", "threaten", "promise", "attempt", "need"}
+INTENT_VERBS |= {"wish", "prepare", "vow", "pledge", "offer", "struggle", "look", "bid"}
+
+
+def _shared_chain(verb: Token) -> list[Token]:
+    """The verbs of intent a conjoined infinitive shares with the one before it: "have
+    failed to beat England or win the Six Nations" (fails to win, not wins)."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or _children(verb, SUBJECT_DEPS):
+        return []
+    if head.dep_ not in CHAIN_DEPS or not any(c.tag_ == "TO" for c in head.children):
+        return []
+    shared: list[Token] = []
+    while head.dep_ in CHAIN_DEPS and head.head != head and not _controlled(head):
+        head = head.head
+        if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in INTENT_VERBS:
+            return []
+        shared.insert(0, head)
+    return shared if len(shared) < 3 else []
+
+
 def misread_participle(verb: Token) -> Token | None:
     """The participle of a perfect the parser read as an adjective of the object, with the
     auxiliary "have" as the verb: "have since supported bands" (supports, not has). An
@@ -690,7 +713,7 @@ def verb_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         subjects = subjects_of(verb, index)
         if not subjects:
             continue
-        chain = _chain(verb)
+        chain = [*_shared_chain(verb), *_chain(verb)]
         predicate = _chain_predicate(chain)
         confidence = 1.0 if len(chain) == 1 else 0.85
         for suffix, slot, weight in _object_slots(chain[-1], index):
