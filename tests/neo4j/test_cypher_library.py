@@ -25,7 +25,7 @@ MORE_PARAMS = {
     "co-mentioned": [{"entity": "Elon Musk", "limit": 100}],
     "denied-or-reported": [{"modalities": ["hypothetical"]}],
     "entity-articles": [{"entity": "TikTok"}],
-    "claims-by-source": [{"source": "microsoft"}, {"source": "Critics"}],
+    "claims-by-source": [{"source": "microsoft"}, {"source": "Trump"}],
     "relation-members": [{"relation": "acquires"}, {"relation": "other"}],
 }
 HOSTILE = {"entity": 'x" OR 1 = 1 OR "', "predicate": "`]->() DETACH DELETE", "limit": 5}
