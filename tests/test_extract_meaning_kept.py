@@ -99,6 +99,16 @@ def test_a_headlines_name_before_a_noun_only_modifies_it(nlp):
     assert not modifies_a_noun_after(doc[1], doc[2])
 
 
+def test_a_headlines_name_before_a_compound_noun_only_modifies_it(nlp, triples_of):
+    doc = nlp("Toshiba wins Japan copyright ruling")
+    verb, name = doc[1], doc[2]
+    assert (name.dep_, doc[3].dep_, doc[4].head) == ("dobj", "compound", verb)  # the parse
+    assert modifies_a_noun_after(verb, name)
+    assert ("Toshiba", "Japan") not in _pairs(triples_of("Toshiba wins Japan copyright ruling"))
+    doc = nlp("Chelsea signed Robben in the summer.")
+    assert not modifies_a_noun_after(doc[1], doc[2])
+
+
 # --------------------------------------------------------------------------- denied claims
 
 

@@ -361,12 +361,15 @@ def _amount(obj: Token) -> bool:
 def modifies_a_noun_after(verb: Token, obj: Token) -> bool:
     """Whether a named object is only the modifier of a common noun right after it that
     the parser hung on the verb apart: the headline "Harinordoquy suffers France axe" (a
-    France axe), "Lions suffer Wilkinson blow"."""
+    France axe), "Lions suffer Wilkinson blow", "Honda wins China copyright ruling" (the
+    noun after the name may be the first of a compound)."""
     doc = obj.doc
     after = obj.i + 1
     if obj.dep_ != "dobj" or after >= len(doc) or obj.right_edge.i != obj.i:
         return False
     noun = doc[after]
+    if noun.dep_ == "compound" and noun.head.i > noun.i and noun.is_lower and noun.is_alpha:
+        return True  # "Honda wins China copyright ruling": the ruling, however it hangs
     if noun.head != verb or not noun.is_lower or not noun.is_alpha:
         return False
     if noun.pos_ == "NOUN":
