@@ -53,5 +53,20 @@ def relation_triples_of(nlp):
 
 
 @pytest.fixture(scope="session")
+def stated(nlp):
+    """A function from a text to its triples as (subject, predicate, object, modality)."""
+    from kgraph.extract import extract_article
+    from kgraph.models import Article
+
+    def run(text: str) -> set[tuple[str, str, str, str]]:
+        extraction = extract_article(nlp, Article(text))
+        return {
+            (t.subject.name, t.predicate, t.object.name, t.modality) for t in extraction.triples
+        }
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def tiktok_text() -> str:
     return (EXAMPLES / "tiktok-microsoft.txt").read_text(encoding="utf-8")

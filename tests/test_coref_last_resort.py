@@ -3,25 +3,10 @@ for these tests, through the real model, checking the links and triples that com
 
 from __future__ import annotations
 
-import pytest
-
 from kgraph.entities.coref import resolve_coreferences
 from kgraph.entities.mentions import resolve_mentions
 from kgraph.extract import extract_article
 from kgraph.models import Article
-
-
-@pytest.fixture(scope="module")
-def stated(nlp):
-    """A function from a text to its triples as (subject, predicate, object, modality)."""
-
-    def run(text: str) -> set[tuple[str, str, str, str]]:
-        extraction = extract_article(nlp, Article(text))
-        return {
-            (t.subject.name, t.predicate, t.object.name, t.modality) for t in extraction.triples
-        }
-
-    return run
 
 
 def _links(nlp, text: str) -> set[tuple[str, str]]:

@@ -8,28 +8,14 @@ import pytest
 from spacy.tokens import Doc
 
 from kgraph.entities.mentions import Mention
-from kgraph.extract import extract_article
 from kgraph.extract.arguments import MentionIndex
 from kgraph.extract.verbal import modifies_a_noun_after
-from kgraph.models import Article, EntityRef
+from kgraph.models import EntityRef
 
 
 @pytest.fixture(scope="module")
 def triples_of(relation_triples_of):
     return relation_triples_of
-
-
-@pytest.fixture(scope="module")
-def stated(nlp):
-    """A function from a text to its triples as (subject, predicate, object, modality)."""
-
-    def run(text: str) -> set[tuple[str, str, str, str]]:
-        extraction = extract_article(nlp, Article(text))
-        return {
-            (t.subject.name, t.predicate, t.object.name, t.modality) for t in extraction.triples
-        }
-
-    return run
 
 
 def _pairs(found) -> set[tuple[str, str]]:
