@@ -27,11 +27,12 @@ KEPT_MODIFIERS = {"chief", "former", "deputy", "vice", "general", "assistant", "
 
 
 def _role_words(noun: Token, index: MentionIndex) -> list[str]:
-    """The words naming a role: "parent company", "chief executive", "secretary"."""
+    """The words naming a role: "parent company", "chief executive", "secretary"; a rank
+    the parser hung on as a noun modifier stays ("deputy managing director")."""
     words = [
         c.lower_
         for c in noun.lefts
-        if c.dep_ in ROLE_MODIFIER_DEPS
+        if (c.dep_ in ROLE_MODIFIER_DEPS or (c.dep_ == "nmod" and c.lower_ in KEPT_MODIFIERS))
         and not index.mention(c)
         and (c.pos_ not in _DESCRIPTIVE_POS or c.lower_ in KEPT_MODIFIERS)
         and c.ent_type_ not in ("NORP", "GPE")
@@ -79,7 +80,7 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == preposition:
                 for pobj in child.children:
-                    if pobj.dep_ != "pobj":
+                    if pobj.dep_ != "pobj" or _names_a_noun_after(pobj):
                         continue
                     found = index.arguments(pobj) or _nested_holder(pobj, index)
                     if named_before and _an_area(preposition, found) and not office:
@@ -87,6 +88,23 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
                     if found:
                         return found
     return named_before
+
+
+def _names_a_noun_after(name: Token) -> bool:
+    """Whether a role's "of" object is a name that only modifies the common noun after it,
+    which the parser hung on the name: "the director of the West End musical, Bombay
+    Dreams" directs the musical, not the West End."""
+    doc = name.doc
+    if name.i + 1 >= len(doc) or name.right_edge.i != name.i + 1:
+        return False
+    noun = doc[name.i + 1]
+    return (
+        noun.head == name
+        and noun.dep_ in ("amod", "compound", "appos")
+        and noun.is_lower
+        and noun.is_alpha
+        and noun.pos_ in ("NOUN", "ADJ")
+    )
 
 
 def _organization_before(noun: Token, index: MentionIndex) -> list[Argument]:

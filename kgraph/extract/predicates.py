@@ -55,8 +55,12 @@ VERB_NOMINALS = {
 }
 
 
-#: Forms the small model's lemmatizer gets wrong: "hoping" is no form of "hop".
-LEMMA_SLIPS = {"hoping": "hope", "hoped": "hope", "taxes": "tax", "taxed": "tax"}
+#: Forms the small model's lemmatizer gets wrong: "taxes" is no form of "taxis".
+LEMMA_SLIPS = {"taxes": "tax", "taxed": "tax"}
+#: A one-syllable lemma ending in one vowel and a consonant that doubles ("hop", "fin"):
+#: its "-ed" and "-ing" forms double it ("hopped"), so "hoped" and "fined" are of "hope" and
+#: "fine", the lemmas the small model cuts to "hop" and "fin".
+_DOUBLING_LEMMA = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
 
 
 def third_person(lemma: str) -> str:
@@ -77,15 +81,69 @@ def kebab(*parts: str) -> str:
     return "-".join(words)
 
 
-def verb_predicate(verb: Token) -> str:
-    """Predicate of a verb: its third-person lemma plus any particle (``takes-over``)."""
-    particles = [
+def verb_lemma(verb: Token) -> str:
+    """The lemma of a verb, with the small model's slips mended: "fined" → ``fine`` (not
+    "fin"), "hoping" → ``hope``, "stared" → ``stare``."""
+    word, lemma = verb.lower_, verb.lemma_.lower()
+    if word in LEMMA_SLIPS:
+        return LEMMA_SLIPS[word]
+    if word in (lemma + "ed", lemma + "ing") and _DOUBLING_LEMMA.match(lemma):
+        return lemma + "e"
+    return lemma
+
+
+#: Particles the parser reads as a preposition with no object of its own after the verb's
+#: object, its "of" or "from" phrase hung under it: "shut him out of the profits"
+#: (shuts-out, not shuts).
+PREPOSITION_PARTICLES = {"out", "away"}
+
+
+def verb_particles(verb: Token) -> list[str]:
+    """The particles of a verb, with those the parser read as an adverb ("hit back at", "is
+    calling back the cars") or as an objectless preposition ("shut Yahoo out of the
+    market", "kept him away from the club")."""
+    return [
         c.lower_
         for c in verb.children
-        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back" and c.i == verb.i + 1)
-    ]  # "hit back at", "is calling back the cars": a particle the parser read as an adverb
+        if c.dep_ == "prt"
+        or (c.dep_ == "advmod" and c.lower_ == "back" and c.i == verb.i + 1)
+        or (c.dep_ == "prep" and c.lower_ in PREPOSITION_PARTICLES and _after_the_object(c))
+    ]
+
+
+def _after_the_object(word: Token) -> bool:
+    """Whether a preposition with no object of its own comes right after the verb's direct
+    object: "shut Yahoo out of the market" (an intransitive "fell out of favour" keeps its
+    phrase; "receive a fee from Unilever - out of a total of £21m" has no particle)."""
+    verb = word.head
+    if any(c.dep_ == "pobj" for c in word.children) or _a_motive(word):
+        return False
+    if word.doc[word.i - 1].is_punct:
+        return False
+    return any(c.dep_ == "dobj" and c.right_edge.i + 1 == word.i for c in verb.children)
+
+
+#: Nouns of a motive: "pursuing Yukos out of a political vendetta" is why, no particle.
+MOTIVE_NOUNS = {"spite", "respect", "fear", "vendetta", "curiosity", "frustration", "anger"}
+MOTIVE_NOUNS |= {"desperation", "necessity", "loyalty", "sympathy", "love", "habit", "pride"}
+MOTIVE_NOUNS |= {"revenge", "concern", "courtesy", "jealousy", "malice", "duty", "kindness"}
+
+
+def _a_motive(word: Token) -> bool:
+    """Whether "out" opens an "of" phrase of a motive ("out of spite", "out of a vendetta")."""
+    return any(
+        p.dep_ == "pobj" and p.lemma_.lower() in MOTIVE_NOUNS
+        for c in word.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+    )
+
+
+def verb_predicate(verb: Token) -> str:
+    """Predicate of a verb: its third-person lemma plus any particle (``takes-over``)."""
+    particles = verb_particles(verb)
     # A present-tense form is its own third person; the lemmatizer slips on some ("hopes").
-    lemma = LEMMA_SLIPS.get(verb.lower_, verb.lemma_)
+    lemma = verb_lemma(verb)
     form = verb.lower_ if verb.tag_ == "VBZ" else third_person(lemma)
     return kebab(form, *particles)
 

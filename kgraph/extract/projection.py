@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.open import OpenTriple, clause_triples
-from kgraph.extract.predicates import kebab, third_person, verb_predicate
+from kgraph.extract.predicates import kebab, third_person, verb_lemma, verb_predicate
 from kgraph.extract.verbal import (
     LIGHT_VERBS,
     bare_participle,
@@ -141,12 +141,12 @@ def projected_predicate(triple: OpenTriple, part: str | None) -> tuple[str, bool
     preposition = _preposition(triple)
     passive = any(t.dep_ == "auxpass" for t in triple.relation_tokens)
     if passive and preposition == "by":
-        return kebab(third_person(verbs[-1].lemma_), part or "", "in" if part else ""), True
+        return kebab(third_person(verb_lemma(verbs[-1])), part or "", "in" if part else ""), True
     if passive:  # "is based in", "was born in"
         return kebab(verbs[-1].lower_, preposition), False
     words = [verb_predicate(verbs[0])]
     for verb in verbs[1:]:
-        words += ["to", verb.lemma_]
+        words += ["to", verb_lemma(verb)]
     if part:
         return kebab(*words, preposition, part, "in" if part == "stake" else "of"), False
     return kebab(*words, preposition), False

@@ -22,6 +22,8 @@ from kgraph.extract.predicates import (
     kebab,
     nominal_predicate,
     role_predicate,
+    verb_lemma,
+    verb_particles,
     verb_predicate,
 )
 
@@ -208,6 +210,16 @@ def _direct_objects(verb: Token) -> list[Token]:
     return objects
 
 
+#: The model's labels of a time: "fined CBS $550,000 last autumn" fines no autumn.
+TIME_LABELS = {"DATE", "TIME"}
+
+
+def _a_time(obj: Token) -> bool:
+    """Whether an object the parser found is a time ("last autumn", "this week"), which
+    says when, not what the verb acts on."""
+    return obj.ent_type_ in TIME_LABELS and obj.pos_ in ("NOUN", "PROPN")
+
+
 def _from_a_later_clause(first: Token, other: Token) -> bool:
     """Whether a second direct object of a verb is a word the parser hung on it from a
     clause further on: a clause's verb stands between them ("accused Letwin of plotting
@@ -263,9 +275,34 @@ COMPARING_WORDS = {"like", "unlike", "as"}
 
 def compared_adjunct(prep: Token) -> bool:
     """Whether a prepositional phrase is only the term of a comparison: "just like against
-    Arsenal, Portsmouth let in a late goal" says nothing of Portsmouth and Arsenal."""
+    Arsenal, Portsmouth let in a late goal" says nothing of Portsmouth and Arsenal; nor
+    "won the race with Van Balkom second" of the winner and Van Balkom."""
     doc = prep.doc
-    return prep.i > 0 and doc[prep.i - 1].lower_ in COMPARING_WORDS
+    return (prep.i > 0 and doc[prep.i - 1].lower_ in COMPARING_WORDS) or _ranked_after(prep)
+
+
+#: Places in a result: "won the race with Van Balkom second" ranks Van Balkom, no partner.
+RANK_WORDS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
+RANK_WORDS |= {"tenth", "runner-up", "runners-up"}
+
+
+def _ranked_after(prep: Token) -> bool:
+    """Whether a "with" phrase only says where another finished: "won the meeting with
+    Britain second on 48", "with Gebrselassie third" (the rank word right after the name,
+    and no noun of its own after it)."""
+    if prep.lower_ != "with":
+        return False
+    doc = prep.doc
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        if pobj.lower_ in RANK_WORDS:
+            return True  # "with Haile Gebrselassie third", the rank read as the head
+        after = pobj.i + 1
+        if after < len(doc) and doc[after].lower_ in RANK_WORDS:
+            following = doc[after + 1] if after + 1 < len(doc) else None
+            return following is None or following.pos_ not in ("NOUN", "PROPN")
+    return False
 
 
 def place_or_time_adjunct(
@@ -337,8 +374,11 @@ def _dative_slot(
     verb: Token, dative: Token, objects: list[Token]
 ) -> Iterator[tuple[str, Token, float]]:
     """ "sent the Commission a response" → sends-response-to the Commission; a dative with
-    no direct object beside it is the verb's own object ("told Reuters")."""
-    things = [o for o in objects if o.dep_ != "dative" and o.pos_ in ("NOUN", "PROPN")]
+    no direct object beside it (a time is none: "fined CBS $550,000 last autumn") is the
+    verb's own object ("told Reuters")."""
+    things = [
+        o for o in objects if o.dep_ != "dative" and o.pos_ in ("NOUN", "PROPN") and not _a_time(o)
+    ]
     if not things:
         if verb.lemma_.lower() not in LIGHT_VERBS:
             yield "", dative, 0.9
@@ -412,7 +452,11 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
         if _describes(verb, obj):
             continue  # "called the rivalry between United and the Gunners bitter"
         for prep in _children(obj, {"prep"}):  # "completed its acquisition of Activision"
-            if place_or_time_adjunct(verb, prep, [obj], index) or _comparison_before(verb, prep):
+            if (
+                place_or_time_adjunct(verb, prep, [obj], index)
+                or _comparison_before(verb, prep)
+                or compared_adjunct(prep)
+            ):
                 continue  # "earned a draw at the Riverside"; "Like Labour, he called himself"
             if _introduces_examples(obj, prep):  # "supported bands including The Libertines"
                 suffix = obj.lemma_.lower() if light else ""
@@ -571,12 +615,38 @@ def _fixed_phrase_before(verb: Token, prep: Token) -> str | None:
 HEADER_WORDS = {"into", "past", "wide", "over", "home", "level", "onto", "front"}
 
 
+#: Verbs of striking a ball that, with a team for object and a goal phrase, send the team
+#: somewhere: "fired Liverpool into the last 16", "shot Arsenal into the lead".
+STRIKING_VERBS = {"fire", "shoot", "blast", "power", "volley", "hammer", "drill", "nod"}
+STRIKING_VERBS |= {"curl", "rifle", "slot", "smash", "thump", "strike", "propel", "catapult"}
+#: Prepositions of where the object is sent.
+GOAL_PREPOSITIONS = {"into", "to"}
+
+
+def _shot_somewhere(verb: Token) -> bool:
+    """Whether a verb of striking a ball sends its named object into a state or a stage
+    no name says ("fired Liverpool into the last 16", "shot Lyon to victory"): the goal is
+    the verb's meaning, and "fires Liverpool" would read as a dismissal."""
+    if verb.lemma_.lower() not in STRIKING_VERBS:
+        return False
+    if not any(o.pos_ == "PROPN" for o in _children(verb, {"dobj"})):
+        return False
+    return any(
+        prep.lower_ in GOAL_PREPOSITIONS
+        and not any(p.pos_ == "PROPN" for p in _children(prep, {"pobj"}))
+        for prep in _children(verb, {"prep"})
+    )
+
+
 def not_an_event(verb: Token) -> bool:
     """Whether a token the tagger read as a verb names no event of its subject: a word of a
-    title ("Strictly Come Dancing"), "head" for a header ("headed Chelsea in front"), or a
+    title ("Strictly Come Dancing"), "head" for a header ("headed Chelsea in front"), a
+    shot that sends a team somewhere ("fired Liverpool into the last 16"), or a
     plural noun before the real verb ("BBC hits Little Britain and Strictly Come Dancing
     are among the shows": the hits are, BBC hits nothing)."""
-    return inside_a_name(verb) or _a_header(verb) or _plural_noun_before_be(verb)
+    if inside_a_name(verb) or _a_header(verb) or _shot_somewhere(verb):
+        return True
+    return _plural_noun_before_be(verb)
 
 
 def _plural_noun_before_be(verb: Token) -> bool:
@@ -696,10 +766,10 @@ def _chain_predicate(chain: list[Token]) -> str:
     last = chain[-1]
     return kebab(
         verb_predicate(chain[0]),
-        *("to " + v.lemma_ for v in chain[1:-1]),
+        *("to " + verb_lemma(v) for v in chain[1:-1]),
         "to",
-        last.lemma_,
-        *[c.lower_ for c in last.children if c.dep_ == "prt"],
+        verb_lemma(last),
+        *verb_particles(last),
     )
 
 
