@@ -111,3 +111,16 @@ def test_verb_lemma_mends_the_small_models_slips(text, lemma, expected):
     from kgraph.extract.predicates import verb_lemma
 
     assert verb_lemma(_Token(text, lemma)) == expected
+
+
+# ---------------------------------------------------------------- headlines
+
+
+def test_a_headline_name_before_a_noun_read_as_an_adjective_is_no_object(triples_of):
+    found = triples_of("Croatia reach Davis Cup final")
+    assert not any(o == "Davis Cup" for _, _, _, o in found), found
+
+
+def test_a_headline_name_before_a_plural_read_as_a_verb_is_no_object(triples_of):
+    found = triples_of("Ray leads US Oscar hopes")
+    assert not any(p == "leads" for p in _predicates(found)), found

@@ -402,7 +402,8 @@ def modifies_a_noun_after(verb: Token, obj: Token) -> bool:
     """Whether a named object is only the modifier of a common noun right after it that
     the parser hung on the verb apart: the headline "Harinordoquy suffers France axe" (a
     France axe), "Lions suffer Wilkinson blow", "Honda wins China copyright ruling" (the
-    noun after the name may be the first of a compound)."""
+    noun after the name may be the first of a compound), "Croatia reach Davis Cup final",
+    "Vera Drake leads UK Oscar hopes"."""
     doc = obj.doc
     after = obj.i + 1
     if obj.dep_ != "dobj" or after >= len(doc) or obj.right_edge.i != obj.i:
@@ -412,9 +413,13 @@ def modifies_a_noun_after(verb: Token, obj: Token) -> bool:
         return True  # "Honda wins China copyright ruling": the ruling, however it hangs
     if noun.head != verb or not noun.is_lower or not noun.is_alpha:
         return False
-    if noun.pos_ == "NOUN":
+    if noun.pos_ == "NOUN" or (noun.pos_ == "ADJ" and noun.dep_ == "dobj"):
+        # "Croatia reach Davis Cup final": the tagger reads "final" as an adjective
         return noun.dep_ in ("dep", "dobj", "npadvmod", "compound", "punct")
-    # a headline's noun the tagger read as a bare verb, left hanging: "France axe"
+    # a headline's noun the tagger read as a bare verb, left hanging: "France axe", "UK
+    # Oscar hopes"
+    if noun.tag_ == "VBZ" and noun.dep_ == "ccomp":
+        return not list(noun.children)
     return noun.tag_ == "VB" and noun.dep_ == "dep" and not _children(noun, SUBJECT_DEPS)
 
 
