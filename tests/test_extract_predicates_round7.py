@@ -124,3 +124,9 @@ def test_a_headline_name_before_a_noun_read_as_an_adjective_is_no_object(triples
 def test_a_headline_name_before_a_plural_read_as_a_verb_is_no_object(triples_of):
     found = triples_of("Ray leads US Oscar hopes")
     assert not any(p == "leads" for p in _predicates(found)), found
+
+
+def test_a_headline_noun_hung_on_the_name_before_it_is_what_is_reached(triples_of):
+    found = triples_of("Germany reach Fed Cup final\n\nGermany will play Russia in the final.")
+    assert not any(o == "Fed Cup" for _, _, _, o in found), found
+    assert ("Germany", "other", "plays", "Russia") in found, found

@@ -199,6 +199,24 @@ class MentionIndex:
         return None
 
 
+def names_a_noun_after(name: Token) -> bool:
+    """Whether a name only modifies the common noun right after it, which the parser hung
+    on the name: "the director of the West End musical, Bombay Dreams" directs the musical,
+    not the West End; the headline "Slovakia reach Hopman Cup final" reaches the final."""
+    doc = name.doc
+    if name.i + 1 >= len(doc):
+        return False
+    noun = doc[name.i + 1]
+    return (
+        noun.head == name
+        and noun.dep_ in ("amod", "compound", "appos")
+        and noun.is_lower
+        and noun.is_alpha
+        and noun.pos_ in ("NOUN", "ADJ")
+        and all(c.is_space or c.is_punct for c in noun.children)
+    )
+
+
 def _after_own_phrase(noun: Token, appositive: Token) -> bool:
     """Whether the parser hung on ``noun`` an appositive that follows a prepositional
     phrase of its own: in "agreed a deal with drink company, Red Bull" Red Bull names the

@@ -10,7 +10,7 @@ from kgraph.entities.coref import DESCRIPTIONS
 from kgraph.entities.lexicon import is_role_noun
 from kgraph.entities.lexicon import role as known_role
 from kgraph.entities.types import TEAM_ROLES
-from kgraph.extract.arguments import Argument, MentionIndex
+from kgraph.extract.arguments import Argument, MentionIndex, names_a_noun_after
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.predicates import kebab, role_predicate
 from kgraph.extract.sport import is_team
@@ -80,7 +80,7 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == preposition:
                 for pobj in child.children:
-                    if pobj.dep_ != "pobj" or _names_a_noun_after(pobj):
+                    if pobj.dep_ != "pobj" or names_a_noun_after(pobj):
                         continue
                     found = index.arguments(pobj) or _nested_holder(pobj, index)
                     if named_before and _an_area(preposition, found) and not office:
@@ -88,23 +88,6 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
                     if found:
                         return found
     return named_before
-
-
-def _names_a_noun_after(name: Token) -> bool:
-    """Whether a role's "of" object is a name that only modifies the common noun after it,
-    which the parser hung on the name: "the director of the West End musical, Bombay
-    Dreams" directs the musical, not the West End."""
-    doc = name.doc
-    if name.i + 1 >= len(doc) or name.right_edge.i != name.i + 1:
-        return False
-    noun = doc[name.i + 1]
-    return (
-        noun.head == name
-        and noun.dep_ in ("amod", "compound", "appos")
-        and noun.is_lower
-        and noun.is_alpha
-        and noun.pos_ in ("NOUN", "ADJ")
-    )
 
 
 def _organization_before(noun: Token, index: MentionIndex) -> list[Argument]:

@@ -12,6 +12,7 @@ from kgraph.extract.arguments import (
     RELATIVE_PRONOUNS,
     Argument,
     MentionIndex,
+    names_a_noun_after,
     relative_antecedents,
 )
 from kgraph.extract.candidates import Candidate
@@ -406,6 +407,8 @@ def modifies_a_noun_after(verb: Token, obj: Token) -> bool:
     "Vera Drake leads UK Oscar hopes"."""
     doc = obj.doc
     after = obj.i + 1
+    if obj.dep_ == "dobj" and names_a_noun_after(obj):
+        return True  # "Slovakia reach Hopman Cup final", "final" hung on the name
     if obj.dep_ != "dobj" or after >= len(doc) or obj.right_edge.i != obj.i:
         return False
     noun = doc[after]
