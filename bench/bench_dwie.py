@@ -28,7 +28,13 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kgraph.confidence import default_cut
-from kgraph.evaluate.dwie import article_text, read_dwie, score_dwie, unannotated_pairs
+from kgraph.evaluate.dwie import (
+    article_text,
+    read_dwie,
+    score_dwie,
+    unannotated_pairs,
+    unannotated_triples,
+)
 from kgraph.extract import extract_doc, parse_articles
 from kgraph.models import Article
 from kgraph.nlp.spacy_pipeline import DEFAULT_MODEL, load_pipeline
@@ -116,6 +122,14 @@ def main() -> None:
         default=default_cut(),
         help="kgraph's triples of lower confidence are left out [default: the shipped cut]",
     )
+    parser.add_argument(
+        "--list-unannotated",
+        type=int,
+        default=0,
+        metavar="N",
+        help="then list the triples connecting no annotated pair, by relation, construction "
+        "and types, N of each group",
+    )
     args = parser.parse_args()
     least = args.min_confidence
 
@@ -163,6 +177,21 @@ def main() -> None:
     )
     for source, why in UNANNOTATED.items():
         print(f"  {unannotated[source]:5d}  {why}")
+    if args.list_unannotated:
+        print_unannotated(articles, current, args.list_unannotated)
+
+
+def print_unannotated(articles, records: Records, each: int) -> None:
+    """The triples connecting no annotated pair, by relation, construction and types."""
+    groups = unannotated_triples(articles, records)
+    print("\ntriples connecting no annotated pair, by relation / construction / types:")
+    for (relation, pattern, subject, object_), triples in groups.items():
+        print(f"  {len(triples):4d}  {relation} / {pattern} / {subject}-{object_}")
+        for t in triples[:each]:
+            print(
+                f"          {t['subject']['name']} -[{t['predicate']}]-> {t['object']['name']}"
+                f"  :: {t['sentence'][:160]}"
+            )
 
 
 if __name__ == "__main__":

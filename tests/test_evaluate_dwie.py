@@ -12,7 +12,13 @@ import pytest
 from click.testing import CliRunner
 
 from kgraph.cli import cli
-from kgraph.evaluate.dwie import read_dwie, score_dwie, unannotated_pairs, write_texts
+from kgraph.evaluate.dwie import (
+    read_dwie,
+    score_dwie,
+    unannotated_pairs,
+    unannotated_triples,
+    write_texts,
+)
 from tests.conftest import SHARED, missing
 
 DWIE = SHARED / "eval" / "dwie"
@@ -184,3 +190,26 @@ def test_unannotated_pairs_by_what_connects_them():
     found = unannotated_pairs([article], records)
     assert found == {"several entities": 1, "other": 1, "vocabulary": 2}
     assert score_dwie([article], records).predicted_pairs == 5
+
+
+def test_unannotated_triples_by_relation_construction_and_types():
+    def typed(subject, relation, obj, pattern, types):
+        record = _triple(subject, relation, obj)
+        record["pattern"] = pattern
+        record["subject"]["type"], record["object"]["type"] = types
+        return record
+
+    records = [
+        typed("Scholz", "head-of-government", "Germany", "title", ("PERSON", "GPE")),  # gold
+        typed("Bosch", "other", "Germany", "svo", ("ORG", "GPE")),
+        typed("Scholz", "other", "Stuttgart", "prepositional", ("PERSON", "GPE")),
+        typed("Scholz", "other", "Bosch", "prepositional", ("PERSON", "ORG")),
+        typed("Olaf Scholz", "other", "Stuttgart", "prepositional", ("PERSON", "GPE")),
+        typed("Bosch", "other", "Siemens", "svo", ("ORG", "ORG")),  # Siemens: no entity
+    ]
+    groups = unannotated_triples([ARTICLE], records)
+    assert [(key, len(found)) for key, found in groups.items()] == [
+        (("other", "prepositional", "PERSON", "GPE"), 2),
+        (("other", "svo", "ORG", "GPE"), 1),
+        (("other", "prepositional", "PERSON", "ORG"), 1),
+    ]

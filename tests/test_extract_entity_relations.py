@@ -258,6 +258,17 @@ def test_where_something_was_said_is_not_a_relation(relations_of):
     assert not any(o == "Brussels" for _, _, o, _ in relations_of(text))
 
 
+def test_who_stood_with_a_speaker_is_not_a_relation(relations_of):
+    """ "said Weber, with ... Anna Lind": who was beside the speaker, no relation of the two
+    (a made-up sentence of a press conference's quotation)."""
+    text = (
+        '"This is a good day for the union," said Weber, with German trade commissioner Anna Lind.'
+    )
+    found = relations_of(text)
+    assert ("Anna Lind", "citizen-of", "Germany") in {(s, p, o) for s, p, o, _ in found}
+    assert not any(p.endswith("-with") for _, p, _, _ in found)
+
+
 #: Two real BBC sentences (politics and business), the second with a description.
 _ITALIAN_GERMAN = (
     "At the same time, German Chancellor Gerhard Schroeder and Italian Prime Minister "

@@ -39,6 +39,7 @@ __all__ = [
     "read_predictions",
     "score_dwie",
     "unannotated_pairs",
+    "unannotated_triples",
     "write_texts",
 ]
 
@@ -342,3 +343,27 @@ def unannotated_pairs(
             else:
                 found["vocabulary"] += 1
     return found
+
+
+def unannotated_triples(
+    articles: list[dict[str, Any]], predictions: Iterable[dict[str, Any]]
+) -> dict[tuple[str, str, str, str], list[dict[str, Any]]]:
+    """The predictions that connect DWIE entities but no annotated pair, grouped by
+    relation, construction (``pattern``) and subject and object types, largest group
+    first: the list to read when asking which constructions make DWIE's false pairs."""
+    grouped = _by_article(articles, predictions)
+    found: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
+    for article in articles:
+        gold = _gold(article)
+        for prediction in grouped.get(article["title"], []):
+            pairs = [pair for pair, _ in _predicted_pairs(article, [prediction])]
+            if not pairs or any(pair in gold for pair in pairs):
+                continue
+            key = (
+                str(prediction.get("relation") or "other"),
+                str(prediction.get("pattern") or "?"),
+                str(prediction["subject"].get("type") or "?"),
+                str(prediction["object"].get("type") or "?"),
+            )
+            found.setdefault(key, []).append(prediction)
+    return dict(sorted(found.items(), key=lambda item: -len(item[1])))

@@ -86,6 +86,8 @@ ATTRIBUTION_VERBS = {"tell", "say"}
 SAYING_VERBS = {"say", "tell", "speak", "explain", "remember", "describe", "comment", "add"}
 SAYING_VERBS |= {"note", "confirm", "state", "report", "declare", "announce", "reveal"}
 SAYING_PREPOSITIONS = {"in", "at", "on", "from", "during", "to"}
+#: Prepositions that say who stood beside a speaker: "said Weber, with Anna Lind".
+COMPANY_PREPOSITIONS = {"with", "alongside"}
 
 
 def _attribution(candidate: Candidate) -> bool:
@@ -98,6 +100,8 @@ def _attribution(candidate: Candidate) -> bool:
         # "Merkel said in Berlin", "he told journalists in Tokyo", "spoke to DW": where or
         # to whom something was said, not a relation between the two
         last = candidate.predicate.rsplit("-", 1)[-1]
+        if verb.lemma_ in ATTRIBUTION_VERBS and last in COMPANY_PREPOSITIONS:
+            return True  # "said Weber, with Anna Lind": who stood by, no relation of the two
         return last in SAYING_PREPOSITIONS
     if candidate.pattern not in ("svo", "projection") or verb.lemma_ not in ATTRIBUTION_VERBS:
         return False
