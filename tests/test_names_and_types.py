@@ -861,3 +861,35 @@ def test_kin_in_the_plural_are_people_not_a_team(entities_of):
 def test_a_person_whose_surname_is_a_compass_point_is_no_constituency(entities_of):
     found = entities_of("Kanye West, the rapper who leads the race with eight nominations, sang.")
     assert found["Kanye West"][0] == "PERSON"  # Kanye is also a town of the gazetteer
+
+
+# Round 7: whole names and right types.
+
+
+def test_a_verb_for_a_work_joins_no_names_over_and(relation_triples_of, entities_of):
+    text = "Everton will play Leicester and Portsmouth await the winners of the Derby-Fulham tie."
+    found = entities_of(text)
+    assert "Leicester and Portsmouth" not in found  # "play" a verb here, not the noun
+    assert found["Leicester"][0] == "ORG"  # a city labelled a person that a club plays
+    assert ("Everton", "other", "plays", "Leicester") in relation_triples_of(text)
+    found = entities_of("They will stage the play Romeo and Juliet at the Globe.")
+    assert found["Romeo and Juliet"][0] == "WORK_OF_ART"
+
+
+def test_a_spaced_dash_before_a_full_name_opens_a_list(relation_triples_of, entities_of):
+    text = (
+        "Labour MP Jane Smith said she joined two other women MPs - Helen Jones, Ann Keen "
+        "and Joan Ryan - at the meeting."
+    )
+    found = entities_of(text)
+    assert "MPs - Helen Jones" not in found
+    assert found["Helen Jones"][0] == "PERSON"
+    assert ("Jane Smith", "other", "joins", "Helen Jones") in relation_triples_of(text)
+    assert "Bashar al - Assad" in entities_of("Syrian President Bashar al - Assad met Tony Blair.")
+
+
+def test_a_noun_across_a_dash_does_not_describe_a_country(entities_of):
+    found = entities_of(
+        "Of the sale, the firm - India's biggest software exporter - said it would pay $30m."
+    )
+    assert found["India"][0] == "GPE"  # "firm" hung on India by the parser: an ORG on main

@@ -516,7 +516,8 @@ def _title_with_and_end(ent: Span) -> int:
 def _names_over_and(doc: Doc) -> dict[str, str]:
     """Names with "and" the model cut in two, by text, with their label: a work's title
     after a singular noun for a work ("the novel Angels and Demons", "his film Pride and
-    Prejudice"; not "the films Sideways and Ray"), or one name as the subject of a singular
+    Prejudice"; not "the films Sideways and Ray", nor the verb of "will play Leicester and
+    Bolton"), or one name as the subject of a singular
     verb ("Angels and Demons is set in Rome", "Marks and Spencer has"). Every other
     mention of the same words in the article is the same name."""
     found: dict[str, str] = {}
@@ -530,12 +531,23 @@ def _names_over_and(doc: Doc) -> dict[str, str]:
         if (
             before is not None
             and before.tag_ not in ("NNS", "NNPS")
+            and not _verb(before)  # not "will play Leicester and Bolton"
             and nouns.get(before.lower_) == "WORK_OF_ART"
         ):
             found[text] = "WORK_OF_ART"
         elif end < len(doc) and doc[end].tag_ == "VBZ" and text not in found:
             found[text] = _one_name_label(doc[ent.start : end], ent)
     return found
+
+
+def _verb(word) -> bool:
+    """Whether a word is used as a verb: "will play Leicester", not "the night show
+    Bethan and Huw" (a noun the tagger calls a verb, hung on the name)."""
+    return word.tag_.startswith("VB") and word.dep_ not in _NOUN_DEPS
+
+
+#: Dependencies of a noun, that a word the tagger calls a verb may still have.
+_NOUN_DEPS = {"compound", "nmod", "amod", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"}
 
 
 def _full_name_in(words: Span) -> bool:

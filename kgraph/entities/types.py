@@ -586,6 +586,8 @@ def _opponent_type(span: Span) -> str | None:
     club = other.label_ == "ORG" and not _has_first_name(other)  # not a person mislabelled
     if club and span.label_ == "GPE" and len(span) <= 2:
         return None if _has_first_name(span) else "ORG"
+    if club and span.label_ == "PERSON" and _place(span) and not _has_first_name(span):
+        return "ORG"  # "Charlton will play Leicester", the city labelled a person
     if other.label_ == "PERSON" and span.label_ != "PERSON" and _has_first_name(span):
         return "PERSON"
     return None
@@ -928,8 +930,9 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
             child.dep_ in ("compound", "nmod", "amod")
             and child.i < span.start
             and not child.ent_type_
+            and not (root.dep_ == "poss" and _punct_between(child, span))
         ):
-            yield child  # "software firm Sonaptic" (the parser hangs "firm" on the name)
+            yield child  # "software firm Sonaptic" (not "the firm - China's biggest supplier")
     before = span.doc[span.start - 1] if span.start else None
     if (
         before is not None
@@ -955,6 +958,12 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
         and not (root.head.head.lemma_ == "version" and span.label_ == "WORK_OF_ART")
     ):
         yield root.head.head  # "the city of Hamburg", "the premiere of Lemony Snicket"
+
+
+def _punct_between(word: Token, span: Span) -> bool:
+    """Whether punctuation stands between a word and the name after it ("the firm -
+    China's biggest supplier": the parser hung "firm" on the possessor)."""
+    return any(t.is_punct for t in span.doc[word.i + 1 : span.start])
 
 
 def _country(span: Span) -> bool:
