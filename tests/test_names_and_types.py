@@ -893,3 +893,14 @@ def test_a_noun_across_a_dash_does_not_describe_a_country(entities_of):
         "Of the sale, the firm - India's biggest software exporter - said it would pay $30m."
     )
     assert found["India"][0] == "GPE"  # "firm" hung on India by the parser: an ORG on main
+
+
+def test_a_city_a_side_plays_against_or_a_match_is_named_by_is_a_club(entities_of):
+    text = "The striker has little chance of playing against Barcelona next week, the manager said."
+    assert entities_of(text)["Barcelona"][0] == "ORG"  # labelled a place
+    text = "Now we face another hard game against Newcastle and we must recover quickly, he said."
+    assert entities_of(text)["Newcastle"][0] == "ORG"
+    text = "The manager said there were no plans yet around the Barcelona game."
+    assert entities_of(text)["Barcelona"][0] == "ORG"
+    found = entities_of("The manager said there were no plans yet around the France game.")
+    assert found["France"][0] == "GPE"  # a country's national side is left alone

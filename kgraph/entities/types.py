@@ -194,6 +194,8 @@ def type_evidence(span: Span) -> Counter[str]:
         votes[opponent] += MEDIUM  # "Chelsea take on Barcelona": a club like Chelsea
     if _played_for(span):
         votes["ORG"] += MEDIUM  # "made 110 appearances for Chelsea", "fly-half for Llanelli"
+    if _city_in_a_match(span):
+        votes["ORG"] += MEDIUM  # "came on against Newcastle", "the Barcelona game"
     if _player_after_position(span):
         votes["PERSON"] += MEDIUM  # "France full-back Pepito Elhorga", labelled a place
     if _team_of_country(span):
@@ -408,6 +410,33 @@ def _played_for(span: Span) -> bool:
     word = root.head.head
     return word.lemma_.lower() in PLAYED_FOR or (
         word.pos_ == "NOUN" and _hyphenated(word).lower() in TEAM_ROLES
+    )
+
+
+#: Nouns of a match between two sides, which a side's name may describe ("the Barcelona
+#: game"; not "Adelaide victory", a tournament's, nor "the Lisbon goals").
+MATCH_NOUNS = {"game", "match", "tie", "clash", "fixture", "derby"}
+#: Words of a match that a side plays, scores or wins against ("came on against Newcastle").
+MATCH_WORDS = MATCH_NOUNS | {"play", "come", "score", "start", "win", "lose", "draw", "debut"}
+MATCH_WORDS |= {"appear", "defeat", "victory", "goal"}
+
+
+def _city_in_a_match(span: Span) -> bool:
+    """Whether a place named by a city, not a country, is a side in a match: against it
+    someone plays, scores or wins ("playing against Barcelona"), or it names the match
+    ("the Barcelona game"). A country's national side is left as the model says."""
+    root = span.root
+    if span.label_ not in ("GPE", "PERSON", "LOC") or _land(span) or _has_first_name(span):
+        return False
+    if places().city_country(clean_name(span.text)) is None:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ == "against":
+        return root.head.head.lemma_.lower() in MATCH_WORDS
+    return (
+        root.dep_ == "compound"
+        and root.head.i == span.end
+        and root.head.lemma_.lower() in MATCH_NOUNS
+        and root.head.pos_ == "NOUN"
     )
 
 
