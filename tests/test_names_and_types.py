@@ -904,3 +904,12 @@ def test_a_city_a_side_plays_against_or_a_match_is_named_by_is_a_club(entities_o
     assert entities_of(text)["Barcelona"][0] == "ORG"
     found = entities_of("The manager said there were no plans yet around the France game.")
     assert found["France"][0] == "GPE"  # a country's national side is left alone
+
+
+def test_a_one_word_name_visited_or_killed_at_is_a_place(entities_of):
+    text = "The prime minister will visit Majdanek on Monday, officials said."
+    assert entities_of(text)["Majdanek"][0] == "GPE"  # labelled a person
+    text = "About 200,000 people were killed at Majdanek, historians say."
+    assert entities_of(text)["Majdanek"][0] == "GPE"
+    found = entities_of("Chelsea visit Bolton on Saturday.")
+    assert found["Bolton"][0] != "GPE"  # a side's away match: Bolton is a club

@@ -145,6 +145,8 @@ def type_evidence(span: Span) -> Counter[str]:
         votes["PERSON"] += MEDIUM  # "Bratman, 26, proposed to Aguilera"
     if _place_named_as_person(span):
         votes["GPE"] += WEAK  # "he visits Manchester ..." (the model said PERSON)
+    elif _visited_place(span):
+        votes["GPE"] += MEDIUM  # "will visit Auschwitz", "were killed at Auschwitz"
     elif span.label_ in ("PERSON", "ORG") and _in_list_of_places(span):
         votes["GPE"] += WEAK  # "he visits Manchester, Leicester, Dorset and Torbay"
     if any(c.lower_ == "based" and c.dep_ in ("amod", "compound") for c in root.lefts):
@@ -901,6 +903,41 @@ def _place_named_as_person(span: Span) -> bool:
     if first_name_gender(f"{name} X") is not None:
         return False
     return not _surname_of_full_name(span)
+
+
+#: Verbs whose object is a place someone goes to ("will visit Auschwitz").
+VISIT_VERBS = {"visit", "tour"}
+#: Words whose "to" names a place ("a pilgrimage to Lourdes"; not a "trip" or "visit",
+#: which sport makes to a club: "sealed a trip to Bolton").
+VISIT_NOUNS = {"journey", "pilgrimage"}
+#: Verbs whose "at" or "in" names where it happened ("were killed at Auschwitz").
+DEATH_VERBS = {"kill", "die", "murder", "bury", "massacre", "execute"}
+
+
+def _visited_place(span: Span) -> bool:
+    """Whether a one-word name labelled a person is a place: what someone visits or tours,
+    where a visit or trip goes to, where people were killed or buried. Not a first name,
+    nor the surname of a full name of the doc ("visit Sharon" beside "Ariel Sharon")."""
+    root = span.root
+    if span.label_ != "PERSON" or len(span) != 1 or _surname_of_full_name(span):
+        return False
+    if first_name_gender(f"{span.text} X") is not None:
+        return False
+    head = root.head
+    if root.dep_ == "dobj":
+        return head.lemma_.lower() in VISIT_VERBS and not _visit_of_a_side(head)
+    if root.dep_ != "pobj":
+        return False
+    if head.lower_ == "to":
+        return head.head.lemma_.lower() in VISIT_NOUNS and head.head.pos_ == "NOUN"
+    return head.lower_ in ("at", "in") and head.head.lemma_.lower() in DEATH_VERBS
+
+
+def _visit_of_a_side(verb: Token) -> bool:
+    """Whether a visit is a side's away match: "Chelsea visit Bolton" (a plural verb, or an
+    organization that visits)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return verb.tag_ == "VBP" or any(c.ent_type_ == "ORG" for c in subjects)
 
 
 def _surname_of_full_name(span: Span) -> bool:
