@@ -913,3 +913,13 @@ def test_a_one_word_name_visited_or_killed_at_is_a_place(entities_of):
     assert entities_of(text)["Majdanek"][0] == "GPE"
     found = entities_of("Chelsea visit Bolton on Saturday.")
     assert found["Bolton"][0] != "GPE"  # a side's away match: Bolton is a club
+
+
+def test_a_capitalized_noun_before_a_full_name_is_no_part_of_it(entities_of):
+    found = entities_of("Keeper Petr Cech kept another clean sheet for Chelsea on Saturday.")
+    assert "Petr Cech" in found and "Keeper Petr Cech" not in found
+    found = entities_of("Lawyer Anna Marsh said the ruling was a victory for her clients.")
+    assert "Anna Marsh" in found and "Lawyer Anna Marsh" not in found
+    found = entities_of("Beatle Paul Simmons was in town. Later Paul Simmons sang two songs.")
+    assert "Beatle Paul Simmons" not in found  # the article names him alone too
+    assert "Mary Ann Evans" in entities_of("Mary Ann Evans wrote under a pen name.")

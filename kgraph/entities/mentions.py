@@ -20,6 +20,7 @@ from kgraph.entities.lexicon import (
     TITLE_GENDER,
     first_name_gender,
     institution_words,
+    is_first_name,
     is_role_noun,
     places,
 )
@@ -60,6 +61,7 @@ def named_spans(doc: Doc) -> list[Span]:
     spans = (_without_title(span) for span in spans if span is not None)
     spans = (_with_capital_the(span) if span is not None else None for span in spans)
     spans = (_with_first_name(span) if span is not None else None for span in spans)
+    spans = (_without_leading_noun(span) if span is not None else None for span in spans)
     spans = (_with_capitalized_modifier(span) if span is not None else None for span in spans)
     spans = (_with_dropped_g_words(span) if span is not None else None for span in spans)
     split = (
@@ -98,6 +100,48 @@ def _with_first_name(span: Span) -> Span:
     if first_name_gender(f"{first.text} {span.text}") is None:
         return span
     return Span(span.doc, first.i, span.end, "PERSON")
+
+
+def _without_leading_noun(span: Span) -> Span:
+    """A person's full name without the capitalized common noun the model ran into it:
+    "Keeper Petr Cech", "Lawyer Louise Christian" (one or two words before a known first
+    name and a surname), or words before a full name the doc also gives alone ("Beatle
+    George Harrison" beside "George Harrison"). Titles are left to the surface name ("Sir",
+    "Mrs"), and so is a first name the list does not know ("Mani Shankar Aiyar")."""
+    if span.label_ != "PERSON" or len(span) < 3:
+        return span
+    for lead in (1, 2):
+        rest = span[lead:]
+        if len(rest) < 2 or not all(t.is_title for t in rest):
+            continue
+        if first_name_gender(rest.text) is None:
+            continue
+        if not all(_capitalized_word(t) for t in span[:lead]):
+            continue
+        if all(_common_noun(t) for t in span[:lead]) or _named_alone(rest):
+            return Span(span.doc, rest.start, rest.end, span.label_)
+    return span
+
+
+def _named_alone(name: Span) -> bool:
+    """Whether the doc names a person by these words alone elsewhere ("George Harrison"
+    beside "Beatle George Harrison")."""
+    return any(e.text == name.text and e.start != name.start for e in entities(name.doc))
+
+
+def _capitalized_word(token) -> bool:
+    """A capitalized word that is no title or first name: "Keeper", "DJ", "Beatle" (not
+    "Sir", "Mrs", "Prince", "Chris")."""
+    if not (token.is_title or token.is_upper) or token.lower_ in _NOT_PART_OF_A_NAME:
+        return False
+    return token.lower_ not in NOBLE_TITLES and not is_first_name(token.text)
+
+
+def _common_noun(token) -> bool:
+    """A common noun, a plural or a role: "Keeper", "Springboks", "Treasurer"."""
+    return (
+        token.pos_ == "NOUN" or token.tag_ in ("NNS", "NNPS") or is_role_noun(token.lemma_.lower())
+    )
 
 
 def _with_capitalized_modifier(span: Span) -> Span:
