@@ -923,3 +923,8 @@ def test_a_capitalized_noun_before_a_full_name_is_no_part_of_it(entities_of):
     found = entities_of("Beatle Paul Simmons was in town. Later Paul Simmons sang two songs.")
     assert "Beatle Paul Simmons" not in found  # the article names him alone too
     assert "Mary Ann Evans" in entities_of("Mary Ann Evans wrote under a pen name.")
+
+
+def test_each_side_of_a_list_a_club_plays_is_a_club(entities_of):
+    found = entities_of("Chelsea take on Barcelona and Porto in the Champions League.")
+    assert found["Barcelona"][0] == found["Porto"][0] == "ORG"  # Porto a place on main

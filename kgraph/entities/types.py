@@ -598,9 +598,12 @@ MATCH_VERBS |= {"take"}  # "take on"
 def _opponent_type(span: Span) -> str | None:
     """The kind of side the name is, from the other side of a match: a club when a club
     beats, faces or takes on it ("Chelsea take on Barcelona": not the city), a person when
-    a person does and it has a first name ("Federer faces Fabrice Santoro"). Countries
-    are left alone: their national sides may be written either way."""
+    a person does and it has a first name ("Federer faces Fabrice Santoro"), and so for
+    each side of a list ("will play Leicester and Bolton"). Countries are left alone:
+    their national sides may be written either way."""
     root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "Leicester and Bolton": Bolton's side is Leicester's
     if root.dep_ not in ("nsubj", "dobj") or _land(span):
         return None
     verb = root.head
