@@ -50,6 +50,19 @@ def _full_name_before(doc, start: int, dash: int, label: str) -> bool:
     return label == "PERSON" and len(words) >= 2 and all(t.is_title for t in words)
 
 
+def _full_name_after(doc, start: int, dash: int, end: int, label: str) -> bool:
+    """A person's full name after a spaced dash, with no full name before it: "MPs - Keith
+    Vaz" (the dash opens a list), not "Bashir al - Assad" (one name with spaced hyphens)."""
+    before, after = doc[start:dash], doc[dash + 1 : end]
+    return (
+        label == "PERSON"
+        and len(after) >= 2
+        and all(t.is_title for t in after)
+        and first_name_gender(after.text) is not None
+        and first_name_gender(before.text) is None
+    )
+
+
 def name_part(span: Span) -> Span | None:
     """The span without leading or trailing numbers and symbols; None if it is not a name."""
     start, end = span.start, span.end
@@ -70,6 +83,9 @@ def name_part(span: Span) -> Span | None:
         dash = doc[i].text in ("-", "–") and spaced and i + 1 < end
         if dash and (doc[i + 1].is_lower or _full_name_before(doc, start, i, span.label_)):
             end = i  # "Gerard Jugnot - star of ...", "Clive Griffiths - Wales' coach"
+            break
+        if dash and _full_name_after(doc, start, i, end, span.label_):
+            start = i + 1  # "three ethnic minority MPs - Keith Vaz, ...": a list's head
             break
     if doc[start].is_lower and doc[start].lower_ in ("of", "and", "for"):
         # "of Ireland" of "Republic of Ireland": the model left out the name's start

@@ -174,6 +174,12 @@ def first_name_gender(name: str) -> str | None:
 
 
 @lru_cache(maxsize=100_000)
+def is_first_name(word: str) -> bool:
+    """Whether a word is a first name of the list, of either gender or both ("Chris")."""
+    return _first_names().get_gender(word) != "unknown"
+
+
+@lru_cache(maxsize=100_000)
 def _first_name_gender(word: str) -> str | None:
     return _GENDERS.get(_first_names().get_gender(word))
 

@@ -20,6 +20,7 @@ from kgraph.entities.lexicon import (
     TITLE_GENDER,
     first_name_gender,
     institution_words,
+    is_first_name,
     is_role_noun,
     places,
 )
@@ -60,6 +61,7 @@ def named_spans(doc: Doc) -> list[Span]:
     spans = (_without_title(span) for span in spans if span is not None)
     spans = (_with_capital_the(span) if span is not None else None for span in spans)
     spans = (_with_first_name(span) if span is not None else None for span in spans)
+    spans = (_without_leading_noun(span) if span is not None else None for span in spans)
     spans = (_with_capitalized_modifier(span) if span is not None else None for span in spans)
     spans = (_with_dropped_g_words(span) if span is not None else None for span in spans)
     split = (
@@ -98,6 +100,48 @@ def _with_first_name(span: Span) -> Span:
     if first_name_gender(f"{first.text} {span.text}") is None:
         return span
     return Span(span.doc, first.i, span.end, "PERSON")
+
+
+def _without_leading_noun(span: Span) -> Span:
+    """A person's full name without the capitalized common noun the model ran into it:
+    "Keeper Petr Cech", "Lawyer Louise Christian" (one or two words before a known first
+    name and a surname), or words before a full name the doc also gives alone ("Beatle
+    George Harrison" beside "George Harrison"). Titles are left to the surface name ("Sir",
+    "Mrs"), and so is a first name the list does not know ("Mani Shankar Aiyar")."""
+    if span.label_ != "PERSON" or len(span) < 3:
+        return span
+    for lead in (1, 2):
+        rest = span[lead:]
+        if len(rest) < 2 or not all(t.is_title for t in rest):
+            continue
+        if first_name_gender(rest.text) is None:
+            continue
+        if not all(_capitalized_word(t) for t in span[:lead]):
+            continue
+        if all(_common_noun(t) for t in span[:lead]) or _named_alone(rest):
+            return Span(span.doc, rest.start, rest.end, span.label_)
+    return span
+
+
+def _named_alone(name: Span) -> bool:
+    """Whether the doc names a person by these words alone elsewhere ("George Harrison"
+    beside "Beatle George Harrison")."""
+    return any(e.text == name.text and e.start != name.start for e in entities(name.doc))
+
+
+def _capitalized_word(token) -> bool:
+    """A capitalized word that is no title or first name: "Keeper", "DJ", "Beatle" (not
+    "Sir", "Mrs", "Prince", "Chris")."""
+    if not (token.is_title or token.is_upper) or token.lower_ in _NOT_PART_OF_A_NAME:
+        return False
+    return token.lower_ not in NOBLE_TITLES and not is_first_name(token.text)
+
+
+def _common_noun(token) -> bool:
+    """A common noun, a plural or a role: "Keeper", "Springboks", "Treasurer"."""
+    return (
+        token.pos_ == "NOUN" or token.tag_ in ("NNS", "NNPS") or is_role_noun(token.lemma_.lower())
+    )
 
 
 def _with_capitalized_modifier(span: Span) -> Span:
@@ -516,7 +560,8 @@ def _title_with_and_end(ent: Span) -> int:
 def _names_over_and(doc: Doc) -> dict[str, str]:
     """Names with "and" the model cut in two, by text, with their label: a work's title
     after a singular noun for a work ("the novel Angels and Demons", "his film Pride and
-    Prejudice"; not "the films Sideways and Ray"), or one name as the subject of a singular
+    Prejudice"; not "the films Sideways and Ray", nor the verb of "will play Leicester and
+    Bolton"), or one name as the subject of a singular
     verb ("Angels and Demons is set in Rome", "Marks and Spencer has"). Every other
     mention of the same words in the article is the same name."""
     found: dict[str, str] = {}
@@ -530,12 +575,23 @@ def _names_over_and(doc: Doc) -> dict[str, str]:
         if (
             before is not None
             and before.tag_ not in ("NNS", "NNPS")
+            and not _verb(before)  # not "will play Leicester and Bolton"
             and nouns.get(before.lower_) == "WORK_OF_ART"
         ):
             found[text] = "WORK_OF_ART"
         elif end < len(doc) and doc[end].tag_ == "VBZ" and text not in found:
             found[text] = _one_name_label(doc[ent.start : end], ent)
     return found
+
+
+def _verb(word) -> bool:
+    """Whether a word is used as a verb: "will play Leicester", not "the night show
+    Bethan and Huw" (a noun the tagger calls a verb, hung on the name)."""
+    return word.tag_.startswith("VB") and word.dep_ not in _NOUN_DEPS
+
+
+#: Dependencies of a noun, that a word the tagger calls a verb may still have.
+_NOUN_DEPS = {"compound", "nmod", "amod", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"}
 
 
 def _full_name_in(words: Span) -> bool:

@@ -145,6 +145,8 @@ def type_evidence(span: Span) -> Counter[str]:
         votes["PERSON"] += MEDIUM  # "Bratman, 26, proposed to Aguilera"
     if _place_named_as_person(span):
         votes["GPE"] += WEAK  # "he visits Manchester ..." (the model said PERSON)
+    elif _visited_place(span):
+        votes["GPE"] += MEDIUM  # "will visit Auschwitz", "were killed at Auschwitz"
     elif span.label_ in ("PERSON", "ORG") and _in_list_of_places(span):
         votes["GPE"] += WEAK  # "he visits Manchester, Leicester, Dorset and Torbay"
     if any(c.lower_ == "based" and c.dep_ in ("amod", "compound") for c in root.lefts):
@@ -194,6 +196,8 @@ def type_evidence(span: Span) -> Counter[str]:
         votes[opponent] += MEDIUM  # "Chelsea take on Barcelona": a club like Chelsea
     if _played_for(span):
         votes["ORG"] += MEDIUM  # "made 110 appearances for Chelsea", "fly-half for Llanelli"
+    if _city_in_a_match(span):
+        votes["ORG"] += MEDIUM  # "came on against Newcastle", "the Barcelona game"
     if _player_after_position(span):
         votes["PERSON"] += MEDIUM  # "France full-back Pepito Elhorga", labelled a place
     if _team_of_country(span):
@@ -411,6 +415,33 @@ def _played_for(span: Span) -> bool:
     )
 
 
+#: Nouns of a match between two sides, which a side's name may describe ("the Barcelona
+#: game"; not "Adelaide victory", a tournament's, nor "the Lisbon goals").
+MATCH_NOUNS = {"game", "match", "tie", "clash", "fixture", "derby"}
+#: Words of a match that a side plays, scores or wins against ("came on against Newcastle").
+MATCH_WORDS = MATCH_NOUNS | {"play", "come", "score", "start", "win", "lose", "draw", "debut"}
+MATCH_WORDS |= {"appear", "defeat", "victory", "goal"}
+
+
+def _city_in_a_match(span: Span) -> bool:
+    """Whether a place named by a city, not a country, is a side in a match: against it
+    someone plays, scores or wins ("playing against Barcelona"), or it names the match
+    ("the Barcelona game"). A country's national side is left as the model says."""
+    root = span.root
+    if span.label_ not in ("GPE", "PERSON", "LOC") or _land(span) or _has_first_name(span):
+        return False
+    if places().city_country(clean_name(span.text)) is None:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ == "against":
+        return root.head.head.lemma_.lower() in MATCH_WORDS
+    return (
+        root.dep_ == "compound"
+        and root.head.i == span.end
+        and root.head.lemma_.lower() in MATCH_NOUNS
+        and root.head.pos_ == "NOUN"
+    )
+
+
 def _hyphenated(token: Token) -> str:
     """The whole hyphenated word a token ends: "fly-half" for the "half" of "fly - half"
     (the tokenizer splits it); the token's lemma otherwise."""
@@ -567,9 +598,12 @@ MATCH_VERBS |= {"take"}  # "take on"
 def _opponent_type(span: Span) -> str | None:
     """The kind of side the name is, from the other side of a match: a club when a club
     beats, faces or takes on it ("Chelsea take on Barcelona": not the city), a person when
-    a person does and it has a first name ("Federer faces Fabrice Santoro"). Countries
-    are left alone: their national sides may be written either way."""
+    a person does and it has a first name ("Federer faces Fabrice Santoro"), and so for
+    each side of a list ("will play Leicester and Bolton"). Countries are left alone:
+    their national sides may be written either way."""
     root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "Leicester and Bolton": Bolton's side is Leicester's
     if root.dep_ not in ("nsubj", "dobj") or _land(span):
         return None
     verb = root.head
@@ -586,6 +620,8 @@ def _opponent_type(span: Span) -> str | None:
     club = other.label_ == "ORG" and not _has_first_name(other)  # not a person mislabelled
     if club and span.label_ == "GPE" and len(span) <= 2:
         return None if _has_first_name(span) else "ORG"
+    if club and span.label_ == "PERSON" and _place(span) and not _has_first_name(span):
+        return "ORG"  # "Charlton will play Leicester", the city labelled a person
     if other.label_ == "PERSON" and span.label_ != "PERSON" and _has_first_name(span):
         return "PERSON"
     return None
@@ -872,6 +908,41 @@ def _place_named_as_person(span: Span) -> bool:
     return not _surname_of_full_name(span)
 
 
+#: Verbs whose object is a place someone goes to ("will visit Auschwitz").
+VISIT_VERBS = {"visit", "tour"}
+#: Words whose "to" names a place ("a pilgrimage to Lourdes"; not a "trip" or "visit",
+#: which sport makes to a club: "sealed a trip to Bolton").
+VISIT_NOUNS = {"journey", "pilgrimage"}
+#: Verbs whose "at" or "in" names where it happened ("were killed at Auschwitz").
+DEATH_VERBS = {"kill", "die", "murder", "bury", "massacre", "execute"}
+
+
+def _visited_place(span: Span) -> bool:
+    """Whether a one-word name labelled a person is a place: what someone visits or tours,
+    where a visit or trip goes to, where people were killed or buried. Not a first name,
+    nor the surname of a full name of the doc ("visit Sharon" beside "Ariel Sharon")."""
+    root = span.root
+    if span.label_ != "PERSON" or len(span) != 1 or _surname_of_full_name(span):
+        return False
+    if first_name_gender(f"{span.text} X") is not None:
+        return False
+    head = root.head
+    if root.dep_ == "dobj":
+        return head.lemma_.lower() in VISIT_VERBS and not _visit_of_a_side(head)
+    if root.dep_ != "pobj":
+        return False
+    if head.lower_ == "to":
+        return head.head.lemma_.lower() in VISIT_NOUNS and head.head.pos_ == "NOUN"
+    return head.lower_ in ("at", "in") and head.head.lemma_.lower() in DEATH_VERBS
+
+
+def _visit_of_a_side(verb: Token) -> bool:
+    """Whether a visit is a side's away match: "Chelsea visit Bolton" (a plural verb, or an
+    organization that visits)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return verb.tag_ == "VBP" or any(c.ent_type_ == "ORG" for c in subjects)
+
+
 def _surname_of_full_name(span: Span) -> bool:
     """Whether a longer PERSON name of the doc ends with the name ("Robinson" beside
     "Andy Robinson", "Jordan" beside "Eddie Jordan")."""
@@ -928,8 +999,9 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
             child.dep_ in ("compound", "nmod", "amod")
             and child.i < span.start
             and not child.ent_type_
+            and not (root.dep_ == "poss" and _punct_between(child, span))
         ):
-            yield child  # "software firm Sonaptic" (the parser hangs "firm" on the name)
+            yield child  # "software firm Sonaptic" (not "the firm - China's biggest supplier")
     before = span.doc[span.start - 1] if span.start else None
     if (
         before is not None
@@ -955,6 +1027,12 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
         and not (root.head.head.lemma_ == "version" and span.label_ == "WORK_OF_ART")
     ):
         yield root.head.head  # "the city of Hamburg", "the premiere of Lemony Snicket"
+
+
+def _punct_between(word: Token, span: Span) -> bool:
+    """Whether punctuation stands between a word and the name after it ("the firm -
+    China's biggest supplier": the parser hung "firm" on the possessor)."""
+    return any(t.is_punct for t in span.doc[word.i + 1 : span.start])
 
 
 def _country(span: Span) -> bool:
