@@ -16,6 +16,7 @@ articles is kept as stored, the rest recomputed, all in publication order.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -608,16 +609,11 @@ def _relink(
     del texts
     moves_found = [move for _, move in moving if move is not None]
     needed = {k for move in moves_found for k in (*move.changed, *move.sources())}
-    read = index.relations(sorted(needed - set(current)))
-    current.update(read)
-    out.stored.update(
-        ((key, p["article"], p["start"], p["end"]), p)
-        for key, relation in read.items()
-        for p in relation["evidence"]
-    )
+    current.update(index.relations(sorted(needed - set(current))))
+    stored = _stored_pieces(current, {k for move in moves_found for k in move.sources()}, ids)
     whole = []
     for article_id, move in moving:
-        pieces = move.pieces(out.stored) if move is not None else None
+        pieces = move.pieces(stored) if move is not None else None
         if pieces is None:
             whole.append(article_id)
             continue
@@ -627,6 +623,20 @@ def _relink(
     if whole:
         _relink_whole(index, whole, old_maps, new_maps, piece, out)
     return piece
+
+
+def _stored_pieces(
+    current: dict[RelationKey, dict[str, Any]], keys: set[RelationKey], articles: list[str]
+) -> dict[tuple, dict[str, Any]]:
+    """The stored pieces of the relations ``keys`` from the given articles, by (relation,
+    article, start, end)."""
+    wanted = set(articles)
+    return {
+        (key, p["article"], p["start"], p["end"]): p
+        for key in keys
+        for p in (current.get(key) or {}).get("evidence", [])
+        if p["article"] in wanted
+    }
 
 
 def _relink_whole(
@@ -721,8 +731,6 @@ class MovedEvidence:
     keys: set[RelationKey] = field(default_factory=set)
     #: The touched articles' evidence for them (moved ones' stored pieces, renamed), in order.
     pieces: Pieces = field(default_factory=dict)
-    #: The stored pieces of the relations read, by (relation, article, start, end).
-    stored: dict[tuple, dict[str, Any]] = field(default_factory=dict)
 
     def add(self, move: MovedArticle, pieces: Pieces) -> None:
         self.changed.update((move.article, key) for key in move.changed)
@@ -796,16 +804,18 @@ def _triple_key(row: dict[str, Any], mapping: dict[str, tuple[str, str]]) -> Rel
     if subject == obj:
         return None
     negated = "negated" if row.get("negated") else "affirmed"
-    return (subject, obj, f"{row['predicate']}|{row.get('modality', 'asserted')}|{negated}")
+    key = f"{row['predicate']}|{row.get('modality', 'asserted')}|{negated}"
+    return (subject, obj, sys.intern(key))  # one string for the articles that repeat it
 
 
 def _triple_meta(row: dict[str, Any]) -> dict[str, Any]:
+    """A triple's relation fields (their text interned: the moved articles repeat it)."""
     return {
         "type": relationship_type(row["relation"]),
-        "relation": row["relation"],
-        "predicate": row["predicate"],
+        "relation": sys.intern(row["relation"]),
+        "predicate": sys.intern(row["predicate"]),
         "negated": bool(row.get("negated", False)),
-        "modality": row.get("modality", "asserted"),
+        "modality": sys.intern(row.get("modality", "asserted")),
     }
 
 

@@ -445,14 +445,17 @@ class _Index:
         }
 
     def entity_maps(self, article_ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
-        rows = self._many(
-            "SELECT article, local, entity, entity_name FROM entity_records "
-            "WHERE article IN ({marks})",
-            article_ids,
-        )
+        """Read row by row (the rows are not gathered first)."""
         out: dict[str, dict[str, tuple[str, str]]] = {}
-        for article, local, entity, name in rows:
-            out.setdefault(article, {})[local] = (entity or "", name or "")
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            rows = self.conn.execute(
+                "SELECT article, local, entity, entity_name FROM entity_records "
+                f"WHERE article IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            for article, local, entity, name in rows:
+                out.setdefault(article, {})[local] = (entity or "", name or "")
         return out
 
     def group_refs_in(
