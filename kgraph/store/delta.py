@@ -16,9 +16,9 @@ articles is kept as stored, the rest recomputed, all in publication order.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 from kgraph.entities.blocks import override_keys, record_keys
@@ -803,19 +803,34 @@ def _triple_key(row: dict[str, Any], mapping: dict[str, tuple[str, str]]) -> Rel
     subject, obj = mapping[row["subject"]][0], mapping[row["object"]][0]
     if subject == obj:
         return None
-    negated = "negated" if row.get("negated") else "affirmed"
-    key = f"{row['predicate']}|{row.get('modality', 'asserted')}|{negated}"
-    return (subject, obj, sys.intern(key))  # one string for the articles that repeat it
+    return (
+        subject,
+        obj,
+        _relation_key(row["predicate"], row.get("modality", "asserted"), bool(row.get("negated"))),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _relation_key(predicate: str, modality: str, negated: bool) -> str:
+    """A relation's key (one string for the moved articles that repeat it)."""
+    return f"{predicate}|{modality}|{'negated' if negated else 'affirmed'}"
 
 
 def _triple_meta(row: dict[str, Any]) -> dict[str, Any]:
-    """A triple's relation fields (their text interned: the moved articles repeat it)."""
+    """A triple's relation fields: one dict, not to be changed, for the moved articles that
+    repeat them."""
+    negated = bool(row.get("negated", False))
+    return _shared_meta(row["relation"], row["predicate"], negated, row.get("modality", "asserted"))
+
+
+@lru_cache(maxsize=4096)
+def _shared_meta(relation: str, predicate: str, negated: bool, modality: str) -> dict[str, Any]:
     return {
-        "type": relationship_type(row["relation"]),
-        "relation": sys.intern(row["relation"]),
-        "predicate": sys.intern(row["predicate"]),
-        "negated": bool(row.get("negated", False)),
-        "modality": sys.intern(row.get("modality", "asserted")),
+        "type": relationship_type(relation),
+        "relation": relation,
+        "predicate": predicate,
+        "negated": negated,
+        "modality": modality,
     }
 
 

@@ -237,5 +237,10 @@ def _relationship_row(relation: dict[str, Any]) -> dict[str, Any]:
 
 
 def _unwind(tx: ManagedTransaction, query: str, rows: list, name: str = "rows") -> None:
+    """Run ``query`` on ``rows``, :data:`STATEMENT_ROWS` a statement. Each statement's rows
+    are emptied once it is done: the driver keeps every result of a transaction, with its
+    parameters, until the transaction ends (a write applied in pieces lets them go)."""
     for start in range(0, len(rows), STATEMENT_ROWS):
-        tx.run(query, **{name: rows[start : start + STATEMENT_ROWS]}).consume()
+        part = rows[start : start + STATEMENT_ROWS]
+        tx.run(query, **{name: part}).consume()
+        part.clear()

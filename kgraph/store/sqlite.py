@@ -472,7 +472,7 @@ class _Index:
                 ]
             )
         rows = self.conn.execute(
-            "WITH g AS (SELECT key AS n, "
+            "WITH g AS MATERIALIZED (SELECT key AS n, "
             + ", ".join(
                 f"json_extract(value, '$[{i}]') AS {f}" for i, f in enumerate(_GROUP_FIELDS)
             )
