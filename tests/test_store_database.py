@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import sqlite3
 from dataclasses import replace
 
 import networkx as nx
@@ -200,7 +201,7 @@ def test_a_name_many_articles_repeat_is_read_as_its_few_ways(tmp_path, extractio
 def _spy_on_writes(monkeypatch) -> dict[str, list]:
     """Record the articles each write moves and those it applies whole."""
     seen: dict[str, list] = {"moved": [], "whole": [], "triples": []}
-    moved_article, apply_whole = delta.moved_article, delta._apply_whole
+    moved_article, relink_whole = delta.moved_article, delta._relink_whole
 
     def moved(article_id, record, *args):
         move = moved_article(article_id, record, *args)
@@ -208,12 +209,12 @@ def _spy_on_writes(monkeypatch) -> dict[str, list]:
         seen["triples"].append(len(record["triples"]))
         return move
 
-    def whole(index, resolution, added, touched, gone):
-        seen["whole"].extend(touched)
-        return apply_whole(index, resolution, added, touched, gone)
+    def whole(index, ids, *args):
+        seen["whole"].extend(ids)
+        return relink_whole(index, ids, *args)
 
     monkeypatch.setattr(delta, "moved_article", moved)
-    monkeypatch.setattr(delta, "_apply_whole", whole)
+    monkeypatch.setattr(delta, "_relink_whole", whole)
     return seen
 
 
@@ -302,3 +303,50 @@ def test_a_file_written_before_records_kept_their_clash_is_given_it_at_its_first
         assert [tuple(r) for r in again] == [
             tuple(r) for r in after if r["article"] != "politics-002"
         ]
+
+
+def _links(path) -> list[tuple]:
+    """The mentions and the records' entities, read through a connection of its own."""
+    conn = sqlite3.connect(path)
+    try:
+        mentions = conn.execute("SELECT * FROM mentions ORDER BY article, entity").fetchall()
+        records = conn.execute(
+            "SELECT article, local, entity, entity_name FROM entity_records ORDER BY 1, 2"
+        ).fetchall()
+    finally:
+        conn.close()
+    return [*mentions, *records]
+
+
+def test_a_merge_relinks_its_articles_in_pieces_that_readers_never_see_alone(
+    tmp_path, extractions, monkeypatch
+):
+    merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
+    path = tmp_path / "graph.db"
+    pieces, seen_by_reader = [], []
+    apply_piece = _Index.apply_piece
+
+    def spy(self, piece):
+        applied = apply_piece(self, piece)
+        pieces.append(piece)
+        seen_by_reader.append(_links(path))
+        return applied
+
+    with SqliteGraphStore(path) as store:
+        store.write(extractions)
+        store.save()
+        before = _links(path)
+        monkeypatch.setattr(delta, "MOVED_PER_READ", 2)
+        monkeypatch.setattr(_Index, "apply_piece", spy)
+        assert store.set_overrides(merges)
+        assert _equal(store, _from_scratch(tmp_path, extractions, merges))
+    # the entities first, then the touched articles' links two articles a piece
+    assert pieces[0].entities and not pieces[0].reassigned and not pieces[0].mentions
+    relinked = [
+        {a for a, *_ in p.reassigned} | {m["article"] for m in p.mentions} for p in pieces[1:]
+    ]
+    assert len(relinked) >= 2 and all(1 <= len(articles) <= 2 for articles in relinked)
+    assert all(not (a & b) for n, a in enumerate(relinked) for b in relinked[n + 1 :])
+    # one transaction: another connection sees the graph before the write until it commits
+    assert all(links == before for links in seen_by_reader)
+    assert _links(path) != before

@@ -301,10 +301,10 @@ def groups_with_keys() -> str:
     )
 
 
-def refs_of_groups() -> str:
-    """[n, article, local] of the entity records alike in every field of each group of
-    ``$groups`` (rows of :meth:`kgraph.store.delta.StoredGroup.row` with their position
-    ``n``), found through its name key ``key``, but those of the ``$excluding`` articles."""
+def articles_of_groups() -> str:
+    """The ids of the articles having an entity record alike in every field of any group
+    of ``$groups`` (rows of :meth:`kgraph.store.delta.StoredGroup.row`), found through its
+    name key ``key``, but the ``$excluding`` articles."""
     return (
         "UNWIND $groups AS g\n"
         "MATCH (:NameKey {key: g.key})<-[:HAS_KEY]-(r:EntityRecord)\n"
@@ -314,7 +314,7 @@ def refs_of_groups() -> str:
         "  AND coalesce(r.entity, '') = g.entity\n"
         "  AND coalesce(r.entity_name, '') = g.entity_name\n"
         "  AND NOT r.article IN $excluding\n"
-        "RETURN collect([g.n, r.article, r.local]) AS rows"
+        "RETURN collect(DISTINCT r.article) AS rows"
     )
 
 
@@ -366,6 +366,22 @@ def entity_maps_of() -> str:
     return (
         "UNWIND $ids AS id MATCH (r:EntityRecord {article: id})\n"
         "RETURN collect([r.article, r.local, r.entity, r.entity_name]) AS rows"
+    )
+
+
+def group_refs_in() -> str:
+    """[n, article, local] of the entity records of the ``$ids`` articles alike in every
+    field of a group of ``$groups`` (rows of :meth:`kgraph.store.delta.StoredGroup.row`
+    with their position ``n``)."""
+    return (
+        "UNWIND $ids AS id MATCH (r:EntityRecord {article: id})\n"
+        "UNWIND $groups AS g\n"
+        "WITH r, g WHERE r.name = g.name AND r.aliases = g.aliases\n"
+        "  AND r.type_votes = g.type_votes AND coalesce(r.type, '') = g.type\n"
+        "  AND r.clash = g.clash AND r.keys = g.keys\n"
+        "  AND coalesce(r.entity, '') = g.entity\n"
+        "  AND coalesce(r.entity_name, '') = g.entity_name\n"
+        "RETURN collect([g.n, r.article, r.local]) AS rows"
     )
 
 

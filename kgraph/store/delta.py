@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 from kgraph.entities.blocks import override_keys, record_keys
@@ -129,8 +130,8 @@ class StoredGroup:
         return next((k for k in self.keys if k.startswith("n:")), self.keys[0])
 
     def row(self) -> dict[str, Any]:
-        """What a store matches a group's records on (:meth:`StoreIndex.refs_of_groups`),
-        and ``key``, its :attr:`name_key`."""
+        """What a store matches a group's records on (:meth:`StoreIndex.articles_of_groups`,
+        :meth:`StoreIndex.group_refs_in`), and ``key``, its :attr:`name_key`."""
         r = self.records
         return {
             "key": self.name_key,
@@ -162,20 +163,28 @@ class StoreIndex(Protocol):
         articles, as groups of alike records (each group whole: alike records have the
         same keys)."""
 
-    def refs_of_groups(
-        self, groups: list[StoredGroup], excluding: list[str]
-    ) -> list[list[tuple[str, str]]]:
-        """The (article, local id) of the records of each of ``groups`` (as
-        :meth:`groups_with_keys` gave them), but those of the ``excluding`` articles."""
+    def articles_of_groups(self, groups: list[StoredGroup], excluding: list[str]) -> list[str]:
+        """The ids of the articles having a record of any of ``groups`` (as
+        :meth:`groups_with_keys` gave them), but the ``excluding`` articles, sorted."""
+
+    def apply_piece(self, piece: GraphDelta) -> bool:
+        """Apply part of the write now, inside its transaction (the rest of the plan reads
+        nothing it changes); False if the store cannot (the piece joins the delta)."""
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         """Every stored record of the given articles."""
 
-    def extractions(self, article_ids: list[str]) -> dict[str, Extraction]:
-        """The article-level extractions of the given stored articles."""
-
     def entity_maps(self, article_ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
         """For each of the given articles, the graph entity (id, name) of each local id."""
+
+    def group_refs_in(
+        self, groups: list[StoredGroup], article_ids: list[str]
+    ) -> list[tuple[int, str, str]]:
+        """(n, article, local id) of the records of the given articles that are records of
+        ``groups[n]`` (as :meth:`groups_with_keys` gave it)."""
+
+    def extractions(self, article_ids: list[str]) -> dict[str, Extraction]:
+        """The article-level extractions of the given stored articles."""
 
     def article_records(self, article_ids: list[str]) -> dict[str, str]:
         """The stored records (:func:`~kgraph.entities.records.to_record` text) by id."""
@@ -219,6 +228,22 @@ class GraphDelta:
     removed_records: list[tuple[tuple[str, str], tuple[str, ...]]] = field(default_factory=list)
     #: Records whose blocks were resolved again (a measure of the write's cost).
     resolved_records: int = 0
+    #: Pieces of the write already applied during its plan (:meth:`StoreIndex.apply_piece`):
+    #: the entities, then the touched articles' mentions and record links, a few at a time.
+    applied_pieces: int = 0
+    #: Stored articles whose mentions and record links were among those pieces.
+    relinked_articles: int = 0
+
+    def extend(self, piece: GraphDelta) -> None:
+        """Add the rows of ``piece`` to this delta's (a piece no store applied)."""
+        for name in (
+            "entities",
+            "reassigned",
+            "remapped_articles",
+            "dropped_mentions",
+            "mentions",
+        ):
+            getattr(self, name).extend(getattr(piece, name))
 
     def changes_graph(self) -> bool:
         """True if entities, mentions or relations change (not only bookkeeping)."""
@@ -228,6 +253,7 @@ class GraphDelta:
             or self.removed_entities
             or self.remapped_articles
             or self.reassigned
+            or self.relinked_articles
             or self.relations
             or self.removed_relations
         )
@@ -245,18 +271,24 @@ class EmptyIndex:
     def groups_with_keys(self, keys: list[str], excluding: list[str]) -> list[StoredGroup]:
         return []
 
-    def refs_of_groups(
-        self, groups: list[StoredGroup], excluding: list[str]
-    ) -> list[list[tuple[str, str]]]:
-        return [[] for _ in groups]
+    def articles_of_groups(self, groups: list[StoredGroup], excluding: list[str]) -> list[str]:
+        return []
+
+    def apply_piece(self, piece: GraphDelta) -> bool:
+        return False
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         return []
 
-    def extractions(self, article_ids: list[str]) -> dict[str, Extraction]:
+    def entity_maps(self, article_ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
         return {}
 
-    def entity_maps(self, article_ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
+    def group_refs_in(
+        self, groups: list[StoredGroup], article_ids: list[str]
+    ) -> list[tuple[int, str, str]]:
+        return []
+
+    def extractions(self, article_ids: list[str]) -> dict[str, Extraction]:
         return {}
 
     def article_records(self, article_ids: list[str]) -> dict[str, str]:
@@ -373,10 +405,12 @@ def plan(
     delta.entities = list(resolution.entities.values())
     old_ids = {r.entity for r in (*found, *old_records)}
     delta.removed_entities = sorted(old_ids - set(resolution.entities))
-    delta.reassigned = _reassigned(index, found, resolution, gone)
     delta.records = [_mapped(r, resolution) for r in new_records]
-    touched = sorted({article for article, *_ in delta.reassigned} - set(gone))
-    _rewrite_links(index, delta, resolution, added, touched, gone)
+    if index.apply_piece(GraphDelta(entities=delta.entities)):  # before the links to them
+        delta.entities, delta.applied_pieces = [], 1
+    moves = _changed_groups(found, resolution)
+    touched = index.articles_of_groups([g for g, _ in moves], gone) if moves else []
+    _rewrite_links(index, delta, resolution, added, moves, touched, gone)
     return delta
 
 
@@ -406,24 +440,16 @@ def _closure(
     return list(found.values())
 
 
-def _reassigned(
-    index: StoreIndex, found: list[StoredGroup], resolution: Resolution, gone: list[str]
-) -> list[tuple[str, str, str, str]]:
-    """The stored records whose entity changes id or name (their articles' links change):
-    (article, local id, new entity id, new entity name), sorted. Only the records of the
-    groups that change are read one by one; they join ``resolution.mapping``."""
-    changed = []
+def _changed_groups(
+    found: list[StoredGroup], resolution: Resolution
+) -> list[tuple[StoredGroup, Entity]]:
+    """The groups whose entity changes id or name, with their new entity."""
+    out = []
     for group in found:
         entity = resolution.entities[resolution.mapping[group.records.first]]
         if (entity.id, entity.name) != (group.entity, group.entity_name):
-            changed.append((group, entity))
-    out = []
-    refs = index.refs_of_groups([group for group, _ in changed], gone) if changed else []
-    for (_, entity), group_refs in zip(changed, refs):
-        for ref in group_refs:
-            resolution.mapping[ref] = entity.id
-            out.append((*ref, entity.id, entity.name))
-    return sorted(out)
+            out.append((group, entity))
+    return out
 
 
 def _mapped(record: StoredRecord, resolution: Resolution) -> StoredRecord:
@@ -444,32 +470,40 @@ def _rewrite_links(
     delta: GraphDelta,
     resolution: Resolution,
     added: list[Extraction],
+    moves: list[tuple[StoredGroup, Entity]],
     touched: list[str],
     gone: list[str],
 ) -> None:
-    """Mentions of the added and touched articles, and every relation an added, touched or
-    removed article changes, rebuilt.
+    """Mentions and record links of the added and touched articles, and every relation an
+    added, touched or removed article changes, rebuilt.
 
-    A touched article none of whose entities splits (the records of one old entity all
-    go to one new entity) is *moved* (:class:`MovedArticle`): its evidence is the stored
-    evidence renamed, so only the relations its evidence leaves or joins are rewritten,
-    without applying its extraction. Other touched articles (a split), and added and
-    removed ones, are applied whole."""
+    The touched articles (those having a record of a group that changes entity) are read
+    :data:`MOVED_PER_READ` at a time, and their record links and mentions applied then, as
+    a piece of the write (:meth:`StoreIndex.apply_piece`, after the entities): what the
+    write holds of them is their evidence, not their links. A touched article none of whose
+    entities splits (the records of one old entity all go to one new entity) is *moved*
+    (:class:`MovedArticle`): its evidence is the stored evidence renamed, so only the
+    relations its evidence leaves or joins are rewritten, without applying its extraction.
+    Other touched articles (a split, or evidence not stored where the article's record
+    puts it), and added and removed ones, are applied whole."""
     current: dict[RelationKey, dict[str, Any]] = {}
-    moved = _move_articles(index, resolution, touched, current)
-    if moved is None:  # stored evidence that its article's record does not give: redo whole
-        moved = MovedEvidence()
-    whole = [a for a in touched if a not in moved.articles]
-    mentions, keys, new_pieces = _apply_whole(index, resolution, added, whole, gone)
+    moved = MovedEvidence()
+    for start in range(0, len(touched), MOVED_PER_READ):
+        ids = touched[start : start + MOVED_PER_READ]
+        piece = _relink(index, moves, ids, current, moved)
+        if index.apply_piece(piece):
+            delta.applied_pieces += 1
+            delta.relinked_articles += len(ids)
+        else:
+            delta.extend(piece)
+    mentions, keys, new_pieces = _apply_whole(index, resolution, added, gone)
     keys |= moved.keys
     current.update(index.relations(sorted(keys - set(current))))
-    delta.dropped_mentions.extend(moved.dropped_mentions)
-    mentions.extend(moved.mentions)
+    delta.mentions.extend(mentions)
+    delta.remapped_articles.extend(sorted(e.article.id for e in added))
     for key, pieces in moved.pieces.items():
         new_pieces.setdefault(key, []).extend(pieces)
-    delta.mentions.extend(mentions)
-    delta.remapped_articles = sorted({*whole, *(e.article.id for e in added)})
-    rewritten = {*whole, *gone, *(e.article.id for e in added)}
+    rewritten = {*moved.whole, *gone, *(e.article.id for e in added)}
     for key in sorted(keys):
         kept = [
             p
@@ -492,38 +526,24 @@ def _apply_whole(
     index: StoreIndex,
     resolution: Resolution,
     added: list[Extraction],
-    touched: list[str],
     gone: list[str],
 ) -> tuple[list[dict[str, Any]], set[RelationKey], Pieces]:
-    """The mentions and evidence of the added and the ``touched`` articles (extractions
-    applied whole), and every relation key they and the removed articles give. The stored
-    articles are read :data:`MOVED_PER_READ` at a time."""
+    """The mentions and evidence of the added articles (extractions applied whole), and
+    every relation key they and the removed articles give. The removed articles are read
+    :data:`MOVED_PER_READ` at a time."""
     mentions: list[dict[str, Any]] = []
     new_pieces: Pieces = {}
     keys: set[RelationKey] = set()
-
-    def apply_one(extraction: Extraction, old: dict[str, tuple[str, str]]) -> None:
+    for extraction in added:
         article_id = extraction.article.id
-        keys.update(_pieces(extraction, old))
-        new = dict(old)
+        new = {}
         for local in extraction.entities:
             if (article_id, local.id) in resolution.mapping:
                 entity = resolution.entities[resolution.mapping[article_id, local.id]]
                 new[local.id] = (entity.id, entity.name)
-        applied = _applied(extraction, new)
-        for entity in applied.entities:
-            count = applied.mention_counts.get(entity.id, 1)
-            mentions.append({"article": article_id, "entity": entity.id, "count": count})
-        for key, pieces in _pieces(extraction, new).items():
-            new_pieces.setdefault(key, []).extend(pieces)
-            keys.add(key)
-
-    for extraction in added:
-        apply_one(extraction, {})
-    stored_ids = sorted({*touched, *gone})
-    applied_ids = set(touched)
-    for start in range(0, len(stored_ids), MOVED_PER_READ):
-        ids = stored_ids[start : start + MOVED_PER_READ]
+        _whole_article(extraction, {}, new, mentions, keys, new_pieces)
+    for start in range(0, len(gone), MOVED_PER_READ):
+        ids = gone[start : start + MOVED_PER_READ]
         stored = index.extractions(ids)
         old_maps: dict[str, dict[str, tuple[str, str]]] = {}
         for record in index.records_of(ids):
@@ -532,13 +552,110 @@ def _apply_whole(
                 record.entity_name,
             )
         for article_id in ids:
-            if article_id not in stored:
-                continue
-            if article_id in applied_ids:
-                apply_one(stored[article_id], old_maps.get(article_id, {}))
-            else:  # removed: the relations its evidence leaves
+            if article_id in stored:  # the relations its evidence leaves
                 keys.update(_pieces(stored[article_id], old_maps.get(article_id, {})))
     return mentions, keys, new_pieces
+
+
+def _whole_article(
+    extraction: Extraction,
+    old: dict[str, tuple[str, str]],
+    new: dict[str, tuple[str, str]],
+    mentions: list[dict[str, Any]],
+    keys: set[RelationKey],
+    new_pieces: Pieces,
+) -> None:
+    """An article applied whole, from the entities ``old`` to ``new`` (local id → entity id
+    and name; the old ones where ``new`` has none): its mentions into ``mentions``, the
+    relations it leaves and joins into ``keys``, its evidence into ``new_pieces``."""
+    article_id = extraction.article.id
+    keys.update(_pieces(extraction, old))
+    applied = _applied(extraction, {**old, **new})
+    for entity in applied.entities:
+        count = applied.mention_counts.get(entity.id, 1)
+        mentions.append({"article": article_id, "entity": entity.id, "count": count})
+    for key, pieces in _pieces(extraction, {**old, **new}).items():
+        new_pieces.setdefault(key, []).extend(pieces)
+        keys.add(key)
+
+
+def _relink(
+    index: StoreIndex,
+    moves: list[tuple[StoredGroup, Entity]],
+    ids: list[str],
+    current: dict[RelationKey, dict[str, Any]],
+    out: MovedEvidence,
+) -> GraphDelta:
+    """The touched articles ``ids`` relinked: their record links and mentions as a piece of
+    the write (returned), their evidence for the relations it changes into ``out`` (moved;
+    applied whole where an entity splits), reading those relations into ``current``."""
+    piece = GraphDelta()
+    old_maps = index.entity_maps(ids)
+    new_maps = {article: dict(old) for article, old in old_maps.items()}
+    for n, article, local in index.group_refs_in([g for g, _ in moves], ids):
+        entity = moves[n][1]
+        new_maps[article][local] = (entity.id, entity.name)
+        piece.reassigned.append((article, local, entity.id, entity.name))
+    piece.reassigned.sort()
+    texts = index.article_records(ids)
+    moving = []
+    for article_id in ids:
+        if article_id in old_maps and article_id in texts:
+            record = json.loads(texts[article_id])
+            move = moved_article(article_id, record, old_maps[article_id], new_maps[article_id])
+            moving.append((article_id, move))
+        else:
+            moving.append((article_id, None))
+    del texts
+    moves_found = [move for _, move in moving if move is not None]
+    needed = {k for move in moves_found for k in (*move.changed, *move.sources())}
+    current.update(index.relations(sorted(needed - set(current))))
+    stored = _stored_pieces(current, {k for move in moves_found for k in move.sources()}, ids)
+    whole = []
+    for article_id, move in moving:
+        pieces = move.pieces(stored) if move is not None else None
+        if pieces is None:
+            whole.append(article_id)
+            continue
+        out.add(move, pieces)
+        piece.mentions.extend(move.mentions)
+        piece.dropped_mentions.extend((move.article, e) for e in move.dropped_mentions)
+    if whole:
+        _relink_whole(index, whole, old_maps, new_maps, piece, out)
+    return piece
+
+
+def _stored_pieces(
+    current: dict[RelationKey, dict[str, Any]], keys: set[RelationKey], articles: list[str]
+) -> dict[tuple, dict[str, Any]]:
+    """The stored pieces of the relations ``keys`` from the given articles, by (relation,
+    article, start, end)."""
+    wanted = set(articles)
+    return {
+        (key, p["article"], p["start"], p["end"]): p
+        for key in keys
+        for p in (current.get(key) or {}).get("evidence", [])
+        if p["article"] in wanted
+    }
+
+
+def _relink_whole(
+    index: StoreIndex,
+    ids: list[str],
+    old_maps: dict[str, dict[str, tuple[str, str]]],
+    new_maps: dict[str, dict[str, tuple[str, str]]],
+    piece: GraphDelta,
+    out: MovedEvidence,
+) -> None:
+    """Touched articles that cannot be moved, applied whole: all their mentions replaced
+    in ``piece``, their evidence for every relation they give into ``out``."""
+    stored = index.extractions(ids)
+    piece.remapped_articles.extend(ids)
+    out.whole.update(ids)
+    for article_id in ids:
+        if article_id in stored:
+            old, new = old_maps.get(article_id, {}), new_maps.get(article_id, {})
+            _whole_article(stored[article_id], old, new, piece.mentions, out.keys, out.pieces)
 
 
 @dataclass(frozen=True)
@@ -602,86 +719,37 @@ MOVED_PER_READ = 50
 
 @dataclass
 class MovedEvidence:
-    """What moving the touched articles changes, folded :data:`MOVED_PER_READ` articles
-    at a time (their records and :class:`MovedArticle` are let go after each)."""
+    """The evidence of the touched articles for the relations they change, folded
+    :data:`MOVED_PER_READ` articles at a time (their records, :class:`MovedArticle` and
+    links are let go after each)."""
 
-    #: The moved articles.
-    articles: set[str] = field(default_factory=set)
+    #: The touched articles applied whole (all their evidence is in :attr:`pieces`).
+    whole: set[str] = field(default_factory=set)
     #: (article, relation) of each relation whose evidence from a moved article changes.
     changed: set[tuple[str, RelationKey]] = field(default_factory=set)
-    #: Those relations.
+    #: Those relations, and those a touched article applied whole gives.
     keys: set[RelationKey] = field(default_factory=set)
-    #: The moved articles' evidence for them (their stored pieces, renamed), in order.
+    #: The touched articles' evidence for them (moved ones' stored pieces, renamed), in order.
     pieces: Pieces = field(default_factory=dict)
-    #: MENTIONS put, and (article, entity) of those that go.
-    mentions: list[dict[str, Any]] = field(default_factory=list)
-    dropped_mentions: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, move: MovedArticle, pieces: Pieces) -> None:
-        self.articles.add(move.article)
         self.changed.update((move.article, key) for key in move.changed)
         self.keys |= move.changed
         for key, found in pieces.items():
             self.pieces.setdefault(key, []).extend(found)
-        self.mentions.extend(move.mentions)
-        self.dropped_mentions.extend((move.article, e) for e in move.dropped_mentions)
-
-
-def _move_articles(
-    index: StoreIndex,
-    resolution: Resolution,
-    touched: list[str],
-    current: dict[RelationKey, dict[str, Any]],
-) -> MovedEvidence | None:
-    """The touched articles that can be moved (:class:`MovedArticle`), moved, reading the
-    relations they change into ``current``; None if a piece of evidence is not stored
-    where an article's record puts it."""
-    out = MovedEvidence()
-    stored: dict[tuple, dict[str, Any]] = {}  # pieces of ``current`` by relation and place
-    for start in range(0, len(touched), MOVED_PER_READ):
-        ids = touched[start : start + MOVED_PER_READ]
-        old_maps = index.entity_maps(ids)
-        texts = index.article_records(ids)
-        moves = []
-        for article_id in ids:
-            old = old_maps.get(article_id)
-            if old and article_id in texts:
-                move = moved_article(article_id, json.loads(texts[article_id]), old, resolution)
-                if move is not None:
-                    moves.append(move)
-        del texts
-        needed = {k for move in moves for k in (*move.changed, *move.sources())} - set(current)
-        read = index.relations(sorted(needed))
-        current.update(read)
-        stored.update(
-            ((key, p["article"], p["start"], p["end"]), p)
-            for key, relation in read.items()
-            for p in relation["evidence"]
-        )
-        for move in moves:
-            pieces = move.pieces(stored)
-            if pieces is None:
-                return None
-            out.add(move, pieces)
-    return out
 
 
 def moved_article(
     article_id: str,
     record: dict[str, Any],
     old: dict[str, tuple[str, str]],
-    resolution: Resolution,
+    new: dict[str, tuple[str, str]],
 ) -> MovedArticle | None:
-    """An article's move from the entities ``old`` (local id → entity id and name) to
-    those of ``resolution``, read from its stored record (:func:`to_record`, parsed);
-    None when an entity splits or the record is not one it can read."""
-    new = {}
-    for entity in record["entities"]:
-        local = entity["id"]
-        if local not in old:
-            return None
-        graph_id = resolution.mapping.get((article_id, local))
-        new[local] = (graph_id, resolution.entities[graph_id].name) if graph_id else old[local]
+    """An article's move from the entities ``old`` to ``new`` (local id → entity id and
+    name), read from its stored record (:func:`to_record`, parsed); None when an entity
+    splits or the record is not one it can read."""
+    if any(entity["id"] not in old or entity["id"] not in new for entity in record["entities"]):
+        return None
     going: dict[str, tuple[str, str]] = {}
     if any(going.setdefault(old[local][0], new[local]) != new[local] for local in new):
         return None  # an entity splits: its triples may stop being self-loops
@@ -735,17 +803,34 @@ def _triple_key(row: dict[str, Any], mapping: dict[str, tuple[str, str]]) -> Rel
     subject, obj = mapping[row["subject"]][0], mapping[row["object"]][0]
     if subject == obj:
         return None
-    negated = "negated" if row.get("negated") else "affirmed"
-    return (subject, obj, f"{row['predicate']}|{row.get('modality', 'asserted')}|{negated}")
+    return (
+        subject,
+        obj,
+        _relation_key(row["predicate"], row.get("modality", "asserted"), bool(row.get("negated"))),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _relation_key(predicate: str, modality: str, negated: bool) -> str:
+    """A relation's key (one string for the moved articles that repeat it)."""
+    return f"{predicate}|{modality}|{'negated' if negated else 'affirmed'}"
 
 
 def _triple_meta(row: dict[str, Any]) -> dict[str, Any]:
+    """A triple's relation fields: one dict, not to be changed, for the moved articles that
+    repeat them."""
+    negated = bool(row.get("negated", False))
+    return _shared_meta(row["relation"], row["predicate"], negated, row.get("modality", "asserted"))
+
+
+@lru_cache(maxsize=4096)
+def _shared_meta(relation: str, predicate: str, negated: bool, modality: str) -> dict[str, Any]:
     return {
-        "type": relationship_type(row["relation"]),
-        "relation": row["relation"],
-        "predicate": row["predicate"],
-        "negated": bool(row.get("negated", False)),
-        "modality": row.get("modality", "asserted"),
+        "type": relationship_type(relation),
+        "relation": relation,
+        "predicate": predicate,
+        "negated": negated,
+        "modality": modality,
     }
 
 

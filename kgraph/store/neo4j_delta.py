@@ -56,9 +56,12 @@ class TransactionIndex:
     """The stored graph's key index, read inside a write transaction
     (a :class:`kgraph.store.delta.StoreIndex`)."""
 
-    def __init__(self, tx: ManagedTransaction, overrides: Overrides) -> None:
+    def __init__(
+        self, tx: ManagedTransaction, overrides: Overrides, dynamic_types: bool = True
+    ) -> None:
         self.tx = tx
         self._overrides = overrides
+        self._dynamic_types = dynamic_types
 
     def _rows(self, query: str, **params: Any) -> list[dict[str, Any]]:
         """The rows of ``query``, which returns them as one list ``rows`` (one record: the
@@ -74,16 +77,14 @@ class TransactionIndex:
         rows = self._rows(cypher.groups_with_keys(), keys=keys, excluding=excluding)
         return [StoredGroup.from_row(row) for row in rows]
 
-    def refs_of_groups(
-        self, groups: list[StoredGroup], excluding: list[str]
-    ) -> list[list[tuple[str, str]]]:
-        rows = [{**group.row(), "n": n} for n, group in enumerate(groups)]
-        out: list[list[tuple[str, str]]] = [[] for _ in groups]
-        for n, article, local in self._rows(
-            cypher.refs_of_groups(), groups=rows, excluding=excluding
-        ):
-            out[n].append((article, local))
-        return out
+    def articles_of_groups(self, groups: list[StoredGroup], excluding: list[str]) -> list[str]:
+        rows = [group.row() for group in groups]
+        return sorted(self._rows(cypher.articles_of_groups(), groups=rows, excluding=excluding))
+
+    def apply_piece(self, piece: GraphDelta) -> bool:
+        """Apply part of the write in its transaction (later reads of it see the piece)."""
+        apply_delta(self.tx, piece, self._dynamic_types)
+        return True
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         rows = self._rows(cypher.records_of_articles(), ids=article_ids)
@@ -103,6 +104,13 @@ class TransactionIndex:
         for article, local, entity, name in self._rows(cypher.entity_maps_of(), ids=article_ids):
             out.setdefault(article, {})[local] = (entity or "", name or "")
         return out
+
+    def group_refs_in(
+        self, groups: list[StoredGroup], article_ids: list[str]
+    ) -> list[tuple[int, str, str]]:
+        rows = [{**group.row(), "n": n} for n, group in enumerate(groups)]
+        found = self._rows(cypher.group_refs_in(), groups=rows, ids=article_ids)
+        return [(n, article, local) for n, article, local in found]
 
     def article_records(self, article_ids: list[str]) -> dict[str, str]:
         return dict(self._rows(cypher.article_records_of(), ids=article_ids))
@@ -140,7 +148,8 @@ def write_delta(
     state = tx.run(cypher.lock_graph()).single()
     if not state["record_clash"]:
         add_surname_clashes(tx)
-    delta = planner(TransactionIndex(tx, overrides_from_json(state["overrides"])))
+    index = TransactionIndex(tx, overrides_from_json(state["overrides"]), dynamic_types)
+    delta = planner(index)
     apply_delta(tx, delta, dynamic_types)
     return delta
 
@@ -228,5 +237,10 @@ def _relationship_row(relation: dict[str, Any]) -> dict[str, Any]:
 
 
 def _unwind(tx: ManagedTransaction, query: str, rows: list, name: str = "rows") -> None:
+    """Run ``query`` on ``rows``, :data:`STATEMENT_ROWS` a statement. Each statement's rows
+    are emptied once it is done: the driver keeps every result of a transaction, with its
+    parameters, until the transaction ends (a write applied in pieces lets them go)."""
     for start in range(0, len(rows), STATEMENT_ROWS):
-        tx.run(query, **{name: rows[start : start + STATEMENT_ROWS]}).consume()
+        part = rows[start : start + STATEMENT_ROWS]
+        tx.run(query, **{name: part}).consume()
+        part.clear()

@@ -394,30 +394,39 @@ class _Index:
                 out.append(StoredGroup.from_row(data))
         return out
 
-    def refs_of_groups(
-        self, groups: list[StoredGroup], excluding: list[str]
-    ) -> list[list[tuple[str, str]]]:
-        out = []
+    def articles_of_groups(self, groups: list[StoredGroup], excluding: list[str]) -> list[str]:
+        found = set()
         for group in groups:
-            row = group.row()
-            for name in _RECORD_LISTS:
-                row[name] = "\t".join(row[name])
-            rows = self.conn.execute(
-                "SELECT r.article, r.local FROM record_keys k JOIN entity_records r "
-                "ON r.article = k.article AND r.local = k.local WHERE k.key = ? "
-                "AND r.name = ? AND r.aliases = ? AND r.type_votes = ? "
-                "AND coalesce(r.type, '') = ? AND r.clash = ? AND r.keys = ? "
-                "AND coalesce(r.entity, '') = ? AND coalesce(r.entity_name, '') = ? "
-                "AND r.article NOT IN (SELECT value FROM json_each(?))",
-                (
-                    *(row[f] for f in ("key", "name", "aliases", "type_votes", "type")),
-                    int(row["clash"]),
-                    *(row[f] for f in ("keys", "entity", "entity_name")),
-                    json.dumps(excluding),
-                ),
-            )
-            out.append([(article, local) for article, local in rows])
-        return out
+            found.update(a for (a,) in self._records_of_group(group, excluding, "r.article"))
+        return sorted(found)
+
+    def _records_of_group(
+        self, group: StoredGroup, excluding: list[str], columns: str
+    ) -> sqlite3.Cursor:
+        """The ``columns`` of the records of ``group`` (alike in every field) but those of
+        the ``excluding`` articles, found through its name key."""
+        row = group.row()
+        for name in _RECORD_LISTS:
+            row[name] = "\t".join(row[name])
+        return self.conn.execute(
+            f"SELECT {columns} FROM record_keys k JOIN entity_records r "
+            "ON r.article = k.article AND r.local = k.local WHERE k.key = ? "
+            "AND r.name = ? AND r.aliases = ? AND r.type_votes = ? "
+            "AND coalesce(r.type, '') = ? AND r.clash = ? AND r.keys = ? "
+            "AND coalesce(r.entity, '') = ? AND coalesce(r.entity_name, '') = ? "
+            "AND r.article NOT IN (SELECT value FROM json_each(?))",
+            (
+                *(row[f] for f in ("key", "name", "aliases", "type_votes", "type")),
+                int(row["clash"]),
+                *(row[f] for f in ("keys", "entity", "entity_name")),
+                json.dumps(excluding),
+            ),
+        )
+
+    def apply_piece(self, piece: GraphDelta) -> bool:
+        """Apply part of the write in its transaction (later reads of it see the piece)."""
+        _apply(self.conn, piece)
+        return True
 
     def records_of(self, article_ids: list[str]) -> list[StoredRecord]:
         rows = self._many("SELECT * FROM entity_records WHERE article IN ({marks})", article_ids)
@@ -436,15 +445,46 @@ class _Index:
         }
 
     def entity_maps(self, article_ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
-        rows = self._many(
-            "SELECT article, local, entity, entity_name FROM entity_records "
-            "WHERE article IN ({marks})",
-            article_ids,
-        )
+        """Read row by row (the rows are not gathered first)."""
         out: dict[str, dict[str, tuple[str, str]]] = {}
-        for article, local, entity, name in rows:
-            out.setdefault(article, {})[local] = (entity or "", name or "")
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            rows = self.conn.execute(
+                "SELECT article, local, entity, entity_name FROM entity_records "
+                f"WHERE article IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            for article, local, entity, name in rows:
+                out.setdefault(article, {})[local] = (entity or "", name or "")
         return out
+
+    def group_refs_in(
+        self, groups: list[StoredGroup], article_ids: list[str]
+    ) -> list[tuple[int, str, str]]:
+        """One query: the groups as a JSON list of their fields, matched on every one."""
+        fields = []
+        for group in groups:
+            row = group.row()
+            fields.append(
+                [
+                    *("\t".join(row[f]) if f in _RECORD_LISTS else row[f] for f in _GROUP_FIELDS),
+                    int(row["clash"]),
+                ]
+            )
+        rows = self.conn.execute(
+            "WITH g AS MATERIALIZED (SELECT key AS n, "
+            + ", ".join(
+                f"json_extract(value, '$[{i}]') AS {f}" for i, f in enumerate(_GROUP_FIELDS)
+            )
+            + f", json_extract(value, '$[{len(_GROUP_FIELDS)}]') AS clash FROM json_each(?)) "
+            "SELECT g.n, r.article, r.local FROM entity_records r JOIN g "
+            "ON r.name = g.name AND r.aliases = g.aliases AND r.type_votes = g.type_votes "
+            "AND coalesce(r.type, '') = g.type AND r.clash = g.clash AND r.keys = g.keys "
+            "AND coalesce(r.entity, '') = g.entity AND coalesce(r.entity_name, '') = g.entity_name "
+            "WHERE r.article IN (SELECT value FROM json_each(?))",
+            (json.dumps(fields), json.dumps(article_ids)),
+        )
+        return [(n, article, local) for n, article, local in rows]
 
     def article_records(self, article_ids: list[str]) -> dict[str, str]:
         rows = self._many("SELECT id, record FROM articles WHERE id IN ({marks})", article_ids)
@@ -477,6 +517,8 @@ class _Index:
 
 #: The lists of an entity record, kept as tab-separated text (names hold no tabs).
 _RECORD_LISTS = ("aliases", "type_votes", "keys")
+#: The text fields a group's records share (:meth:`_Index.group_refs_in`), its clash aside.
+_GROUP_FIELDS = ("name", "aliases", "type_votes", "type", "keys", "entity", "entity_name")
 
 
 def _lists(data: dict[str, Any]) -> dict[str, Any]:

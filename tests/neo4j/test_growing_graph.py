@@ -238,3 +238,44 @@ def test_a_database_written_before_records_kept_their_clash_is_given_it_at_its_f
     assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, kept)
     after = [(row["ref"], row["clash"]) for row in neo4j_store.run(written)]
     assert after == [(ref, c) for ref, c in clashes if not ref.startswith("politics-003\t")]
+
+
+def _mentions(store: Neo4jGraphStore) -> list[tuple]:
+    """The MENTIONS and the records' entities, read in a transaction of its own."""
+    mentions = store.run(
+        "MATCH (a:Article)-[m:MENTIONS]->(e:Entity) RETURN a.id AS a, e.id AS e, m.count AS n"
+    )
+    records = store.run("MATCH (r:EntityRecord) RETURN r.ref AS ref, r.entity AS entity")
+    return sorted(tuple(r.values()) for r in [*mentions, *records])
+
+
+def test_a_merge_relinks_its_articles_in_pieces_that_readers_never_see_alone(
+    neo4j_store, tmp_path, extractions, monkeypatch
+):
+    from kgraph.store.neo4j_delta import TransactionIndex
+
+    merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
+    _incremental(neo4j_store, [extractions])
+    before = _mentions(neo4j_store)
+    pieces, seen_by_reader = [], []
+    apply_piece = TransactionIndex.apply_piece
+
+    def spy(self, piece):
+        applied = apply_piece(self, piece)
+        pieces.append(piece)
+        seen_by_reader.append(_mentions(neo4j_store))
+        return applied
+
+    monkeypatch.setattr(delta, "MOVED_PER_READ", 2)
+    monkeypatch.setattr(TransactionIndex, "apply_piece", spy)
+    assert neo4j_store.set_overrides(merges)
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions, merges)
+    # the entities first, then the touched articles' links two articles a piece
+    assert pieces[0].entities and not pieces[0].reassigned and not pieces[0].mentions
+    relinked = [
+        {a for a, *_ in p.reassigned} | {m["article"] for m in p.mentions} for p in pieces[1:]
+    ]
+    assert len(relinked) >= 2 and all(1 <= len(articles) <= 2 for articles in relinked)
+    # one transaction: a reader sees the graph before the write until it commits
+    assert all(links == before for links in seen_by_reader)
+    assert _mentions(neo4j_store) != before
