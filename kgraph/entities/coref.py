@@ -410,7 +410,8 @@ def _choose(
     earlier_subjects = [s for s in candidates if s.is_subject and s.sentence < sentence]
     if earlier_subjects and earlier_subjects[-1].sentence >= sentence - 1:
         return earlier_subjects[-1].entity
-    if cls == "person" and _latest_subject_unrivalled(candidates, earlier_subjects, sentence):
+    pronoun = anaphor.lower_ in _PERSON_PRONOUNS
+    if pronoun and _latest_subject_unrivalled(candidates, earlier_subjects, anaphor, sentence):
         return earlier_subjects[-1].entity
     return _last_resort(candidates, anaphor, sentence, types, cls, titled)
 
@@ -422,15 +423,27 @@ TOPIC_REACH = 3
 
 
 def _latest_subject_unrivalled(
-    candidates: list[_Seen], earlier_subjects: list[_Seen], sentence: int
+    candidates: list[_Seen], earlier_subjects: list[_Seen], anaphor: Token, sentence: int
 ) -> bool:
-    """Whether the latest earlier subject (a person) is a few sentences back at most and no
-    agreeing entity was named after it: the sentences between (a quotation) name nobody it could
+    """Whether the latest earlier subject (a person) is a few sentences back at most, no
+    agreeing entity was named after it, and the sentences between have no subject but
+    "I", "we", "it" and the like: the sentences between (a quotation) name nobody it could
     be confused with, so it is still the topic."""
     if not earlier_subjects or earlier_subjects[-1].sentence < sentence - TOPIC_REACH:
         return False
     latest = earlier_subjects[-1]
-    return all(s.entity.id == latest.entity.id for s in candidates if s.token > latest.token)
+    if any(s.entity.id != latest.entity.id for s in candidates if s.token > latest.token):
+        return False
+    between = anaphor.sent
+    for _ in range(sentence - latest.sentence - 1):
+        between = anaphor.doc[between.start - 1].sent
+        if any(_is_subject(t) and t.lower_ not in SPEAKING_PRONOUNS for t in between):
+            return False  # 'Pires told the paper: "…': a subject the model did not name
+    return True
+
+
+#: Subjects of a quotation that leave the topic where it was: "I'm so thrilled".
+SPEAKING_PRONOUNS = {"i", "we", "you", "it", "this", "that", "there"}
 
 
 #: How many sentences back the last speaker still speaks: a quotation of a few sentences
@@ -809,7 +822,11 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 entity = _named_in_quotation(candidates, quoted, types) or entity
             if entity is NOBODY:
                 continue
-            if pronoun and entity is not None and _unnamed_since(token, entity, seen, unnamed):
+            if (
+                pronoun
+                and entity is not None
+                and _unnamed_since(token, entity, seen, unnamed, genders)
+            ):
                 continue  # "the film shows a priest with a girl … She goes to him": the girl
         if entity is None:
             continue
@@ -822,9 +839,9 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return [m for m in found if not _named_in_its_clause(doc[m.start], m.entity, named_at)]
 
 
-#: Nouns of a person of one gender: a plot's "a girl", "a priest", "his widow".
+#: Nouns of a person of one gender: a plot's "a girl", "a priest". Not kinship nouns,
+#: which mostly name someone's relative ("born to a miner father").
 PERSON_GENDER = {
-    **KIN_GENDER,
     **dict.fromkeys(["girl", "woman", "lady", "actress", "heroine", "nun", "princess"], "f"),
     **dict.fromkeys(["boy", "man", "gentleman", "hero", "priest", "monk", "prince"], "m"),
 }
@@ -849,15 +866,20 @@ def _unnamed_people(doc: Doc, entity_at: dict[int, EntityRef]) -> list[tuple[int
 
 
 def _unnamed_since(
-    pronoun: Token, entity: EntityRef, seen: list[_Seen], unnamed: list[tuple[int, str]]
+    pronoun: Token,
+    entity: EntityRef,
+    seen: list[_Seen],
+    unnamed: list[tuple[int, str]],
+    genders: dict[str, str],
 ) -> bool:
     """Whether a person of the pronoun's gender the text does not name was spoken of since
-    the entity chosen was last named or referred to, in this sentence or the one before:
-    that person is the nearer antecedent, so the pronoun names no one known."""
+    the entity chosen was last named or referred to, in this sentence or the one before,
+    and the entity's own gender is not known: that person is the nearer antecedent, so the
+    pronoun names no one known."""
     gender = _PRONOUN_GENDER.get(pronoun.lower_)
     named = [s.token for s in seen if s.entity.id == entity.id and s.token < pronoun.i]
-    if gender is None or not named:
-        return False
+    if gender is None or not named or entity.id in genders:
+        return False  # "Mr Mubanga said the man … tried to recruit him": him is Mubanga
     sentence_start = pronoun.sent.start
     previous_start = pronoun.doc[sentence_start - 1].sent.start if sentence_start else 0
     return any(

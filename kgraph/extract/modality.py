@@ -236,7 +236,7 @@ def _judged_infinitive(verb: Token) -> bool:
 #: Verbs that ask someone else to do what their infinitive says, which may not happen:
 #: "urged Brown to challenge Blair", "called for him to go to Auschwitz".
 REQUEST_VERBS = {"urge", "ask", "call", "demand", "want", "invite", "encourage", "beg"}
-REQUEST_VERBS |= {"implore", "press", "pressure", "advise", "challenge"}
+REQUEST_VERBS |= {"implore", "press", "pressure", "challenge"}
 
 
 def _requested_infinitive(verb: Token) -> bool:
