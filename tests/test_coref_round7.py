@@ -109,3 +109,14 @@ def test_what_someone_is_asked_to_do_is_not_asserted(stated):
     assert ("Microsoft", "wants-to-buy", "Yahoo", "asserted") in stated(
         "Microsoft wants to buy Yahoo."
     )
+
+
+def test_he_under_an_unnamed_subject_is_that_person(stated):
+    """ "A previous Labour chancellor resigned after he leaked the Budget": he is that
+    chancellor, not the chancellor the article names."""
+    found = stated(
+        'Gordon Brown delivered his ninth Budget on Wednesday. Andrew Tyrie said: "This is a '
+        'serious breach. A previous Labour chancellor resigned after he leaked the Budget."'
+    )
+    assert ("Gordon Brown", "delivers", "Budget", "asserted") in found
+    assert ("Gordon Brown", "leaks", "Budget", "asserted") not in found

@@ -428,18 +428,50 @@ def _latest_subject_unrivalled(
     """Whether the latest earlier subject (a person) is a few sentences back at most, no
     agreeing entity was named after it, and the sentences between have no subject but
     "I", "we", "it" and the like: the sentences between (a quotation) name nobody it could
-    be confused with, so it is still the topic."""
+    be confused with, so it is still the topic. Not a subject quoted, for a pronoun that
+    is not."""
     if not earlier_subjects or earlier_subjects[-1].sentence < sentence - TOPIC_REACH:
         return False
     latest = earlier_subjects[-1]
     if any(s.entity.id != latest.entity.id for s in candidates if s.token > latest.token):
         return False
+    quoted = _quotation_start(anaphor.doc[latest.token]) is not None
+    if quoted and _quotation_start(anaphor) is None:
+        return False  # 'Redwood said: "Mr Blair has forgotten …" His party leader': not Blair
+    if any(_is_subject(t) and _person_noun(t) for t in anaphor.sent if t.i < anaphor.i):
+        return False  # "A previous Labour chancellor resigned after he leaked the Budget"
     between = anaphor.sent
     for _ in range(sentence - latest.sentence - 1):
         between = anaphor.doc[between.start - 1].sent
         if any(_is_subject(t) and t.lower_ not in SPEAKING_PRONOUNS for t in between):
             return False  # 'Pires told the paper: "…': a subject the model did not name
     return True
+
+
+#: Clauses whose subject pronoun may stand for the subject of the clause above.
+SUBORDINATE_CLAUSES = {"advcl", "ccomp", "conj", "xcomp"}
+
+
+def _unnamed_subject_above(pronoun: Token, entity_at: dict[int, EntityRef]) -> bool:
+    """Whether "he" or "she" is the subject of a clause under one whose subject, before
+    it, is a person the text does not name (nor a description resolved): "A previous
+    Labour chancellor resigned after he leaked the Budget" (he is that chancellor)."""
+    if not _is_subject(pronoun) or pronoun.head.dep_ not in SUBORDINATE_CLAUSES:
+        return False
+    main = pronoun.head.head
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.i < pronoun.i
+        and _person_noun(c)
+        and not any(t.i in entity_at and entity_at[t.i].type == "PERSON" for t in c.subtree)
+        for c in main.children
+    )
+
+
+def _person_noun(token: Token) -> bool:
+    """A noun that names a person without a name: "a previous chancellor", "the girl"."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in DESCRIPTIONS or lemma in PERSON_GENDER)
 
 
 #: Subjects of a quotation that leave the topic where it was: "I'm so thrilled".
@@ -766,6 +798,8 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         types = _role_types(token, kind[0])
         if token.lower_ in _PRONOUN_GENDER and _unnamed_speaker(token, entity_at):
             continue  # "a fan says she saw him": she is the fan, named nowhere
+        if token.lower_ in _PRONOUN_GENDER and _unnamed_subject_above(token, entity_at):
+            continue  # "A previous chancellor resigned after he leaked the Budget"
         owner = (
             _clause_owner(token, entity_at, types, genders)
             or _locative_owner(token, entity_at, types, genders)
