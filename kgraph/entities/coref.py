@@ -448,13 +448,17 @@ def _latest_subject_unrivalled(
     return True
 
 
+#: Determiners of a person not met before: "a previous chancellor" (where "the former
+#: Labour leader said he" is the leader the article is about).
+INDEFINITE = {"a", "an", "another"}
+
 #: Clauses whose subject pronoun may stand for the subject of the clause above.
 SUBORDINATE_CLAUSES = {"advcl", "ccomp", "conj", "xcomp"}
 
 
 def _unnamed_subject_above(pronoun: Token, entity_at: dict[int, EntityRef]) -> bool:
     """Whether "he" or "she" is the subject of a clause under one whose subject, before
-    it, is a person the text does not name (nor a description resolved): "A previous
+    it, is a person the text introduces without a name ("a", "an", "another"): "A previous
     Labour chancellor resigned after he leaked the Budget" (he is that chancellor)."""
     if not _is_subject(pronoun) or pronoun.head.dep_ not in SUBORDINATE_CLAUSES:
         return False
@@ -463,6 +467,7 @@ def _unnamed_subject_above(pronoun: Token, entity_at: dict[int, EntityRef]) -> b
         c.dep_ in ("nsubj", "nsubjpass")
         and c.i < pronoun.i
         and _person_noun(c)
+        and any(d.dep_ == "det" and d.lower_ in INDEFINITE for d in c.children)
         and not any(t.i in entity_at and entity_at[t.i].type == "PERSON" for t in c.subtree)
         for c in main.children
     )
