@@ -247,6 +247,10 @@ def description_class(token: Token) -> tuple[tuple[str, ...], str] | None:
         return None  # "the TikTok application", "the ex-Labour leader": named by a modifier
     if any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for c in token.children):
         return None  # "the combined firm": two companies merged, neither of them alone
+    if token.lemma_.lower() in BODY_WORDS and not any(
+        c.dep_ in ("amod", "compound") for c in token.children
+    ):
+        return None  # "work with the executive": the Scottish Executive, no minister
     return _hyphened_person(token) or DESCRIPTIONS[token.lemma_.lower()]
 
 
@@ -282,6 +286,11 @@ def _hyphened_person(token: Token) -> tuple[tuple[str, ...], str] | None:
     if nouns.get(doc[token.i - 2].lower_ + token.lemma_.lower()) == "PERSON":
         return ("PERSON",), "person"
     return None
+
+
+#: Description nouns that, bare, name a governing body, not a person: "the executive" (the
+#: Scottish Executive) is a person only as "the chief executive", "the executive producer".
+BODY_WORDS = {"executive"}
 
 
 #: Modifiers that make a description name what several entities became together: "the
@@ -401,7 +410,77 @@ def _choose(
     earlier_subjects = [s for s in candidates if s.is_subject and s.sentence < sentence]
     if earlier_subjects and earlier_subjects[-1].sentence >= sentence - 1:
         return earlier_subjects[-1].entity
+    pronoun = anaphor.lower_ in _PERSON_PRONOUNS
+    if pronoun and _latest_subject_unrivalled(candidates, earlier_subjects, anaphor, sentence):
+        return earlier_subjects[-1].entity
     return _last_resort(candidates, anaphor, sentence, types, cls, titled)
+
+
+#: How many sentences back a subject still holds the topic when nothing agreeing came
+#: after it: a quotation of a sentence or two sits between '… Staunton arrived …' and
+#: '"…," she said'.
+TOPIC_REACH = 3
+
+
+def _latest_subject_unrivalled(
+    candidates: list[_Seen], earlier_subjects: list[_Seen], anaphor: Token, sentence: int
+) -> bool:
+    """Whether the latest earlier subject (a person) is a few sentences back at most, no
+    agreeing entity was named after it, and the sentences between have no subject but
+    "I", "we", "it" and the like: the sentences between (a quotation) name nobody it could
+    be confused with, so it is still the topic. Not a subject quoted, for a pronoun that
+    is not."""
+    if not earlier_subjects or earlier_subjects[-1].sentence < sentence - TOPIC_REACH:
+        return False
+    latest = earlier_subjects[-1]
+    if any(s.entity.id != latest.entity.id for s in candidates if s.token > latest.token):
+        return False
+    quoted = _quotation_start(anaphor.doc[latest.token]) is not None
+    if quoted and _quotation_start(anaphor) is None:
+        return False  # 'Redwood said: "Mr Blair has forgotten …" His party leader': not Blair
+    if any(_is_subject(t) and _person_noun(t) for t in anaphor.sent if t.i < anaphor.i):
+        return False  # "A previous Labour chancellor resigned after he leaked the Budget"
+    between = anaphor.sent
+    for _ in range(sentence - latest.sentence - 1):
+        between = anaphor.doc[between.start - 1].sent
+        if any(_is_subject(t) and t.lower_ not in SPEAKING_PRONOUNS for t in between):
+            return False  # 'Pires told the paper: "…': a subject the model did not name
+    return True
+
+
+#: Determiners of a person not met before: "a previous chancellor" (where "the former
+#: Labour leader said he" is the leader the article is about).
+INDEFINITE = {"a", "an", "another"}
+
+#: Clauses whose subject pronoun may stand for the subject of the clause above.
+SUBORDINATE_CLAUSES = {"advcl", "ccomp", "conj", "xcomp"}
+
+
+def _unnamed_subject_above(pronoun: Token, entity_at: dict[int, EntityRef]) -> bool:
+    """Whether "he" or "she" is the subject of a clause under one whose subject, before
+    it, is a person the text introduces without a name ("a", "an", "another"): "A previous
+    Labour chancellor resigned after he leaked the Budget" (he is that chancellor)."""
+    if not _is_subject(pronoun) or pronoun.head.dep_ not in SUBORDINATE_CLAUSES:
+        return False
+    main = pronoun.head.head
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.i < pronoun.i
+        and _person_noun(c)
+        and any(d.dep_ == "det" and d.lower_ in INDEFINITE for d in c.children)
+        and not any(t.i in entity_at and entity_at[t.i].type == "PERSON" for t in c.subtree)
+        for c in main.children
+    )
+
+
+def _person_noun(token: Token) -> bool:
+    """A noun that names a person without a name: "a previous chancellor", "the girl"."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in DESCRIPTIONS or lemma in PERSON_GENDER)
+
+
+#: Subjects of a quotation that leave the topic where it was: "I'm so thrilled".
+SPEAKING_PRONOUNS = {"i", "we", "you", "it", "this", "that", "there"}
 
 
 #: How many sentences back the last speaker still speaks: a quotation of a few sentences
@@ -562,6 +641,24 @@ def _quoting_speaker(pronoun: Token, entity_at: dict[int, EntityRef]) -> EntityR
     return None
 
 
+def _speaker_before(pronoun: Token, entity_at: dict[int, EntityRef]) -> EntityRef | None:
+    """The named speaker who opens the quotation a pronoun stands in ('Spanish captain
+    Jordi Arrese said: "Charly played a great game. … He had lost three times to
+    Roddick"': he is not Arrese)."""
+    start = _quotation_start(pronoun)
+    if start is None:
+        return None
+    verb = pronoun.doc[start].head
+    if verb.i > start or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i in entity_at:
+            return entity_at[child.i]
+    return None
+
+
 def _same_person(one: EntityRef, other: EntityRef) -> bool:
     """The same entity, or one named by the other's surname ("Arrese", "Jordi Arrese")."""
     return one.id == other.id or one.name.split()[-1] == other.name.split()[-1]
@@ -624,6 +721,35 @@ def _clause_owner(
     return None
 
 
+#: Prepositions of place whose object pronoun may be the clause's own subject: "put the
+#: defeat behind her", "took the trophy home with him".
+SELF_PLACES = {"behind": None, "with": {"take", "bring", "carry"}}
+
+
+def _locative_owner(
+    pronoun: Token, entity_at: dict[int, EntityRef], types: tuple[str, ...], genders
+) -> EntityRef | None:
+    """The named subject of a clause whose object is put or carried "behind" or "with" a
+    pronoun, which English writes "her", not "herself": in "Radcliffe put her Olympic
+    trauma behind her", her is Radcliffe (not the last other woman named)."""
+    if pronoun.lower_ not in ("him", "her") or pronoun.dep_ != "pobj":
+        return None
+    preposition, verb = pronoun.head, pronoun.head.head
+    if preposition.lower_ not in SELF_PLACES or preposition.dep_ != "prep":
+        return None
+    verbs = SELF_PLACES[preposition.lower_]
+    if verb.pos_ != "VERB" or (verbs is not None and verb.lemma_.lower() not in verbs):
+        return None
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    entity = entity_at.get(subjects[0].i) if subjects else None
+    if entity is None or entity.type not in types:
+        return None
+    gender = _PRONOUN_GENDER[pronoun.lower_]
+    return entity if genders.get(entity.id, gender) == gender else None
+
+
 def _apposed_to(anaphor: Token, entity_at: dict[int, EntityRef]) -> set[str]:
     """Entities a phrase in apposition describes, which a description inside it (not the
     appositive itself: "Menatep, the holding company" is Menatep) cannot name: in "Disney
@@ -659,6 +785,7 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     surnames = _surnames(mentions)
     entity_at = {i: m.entity for m in mentions for i in range(m.start, m.end)}
+    unnamed = _unnamed_people(doc, entity_at)
     for token in doc:
         if token.i in by_start:
             mention = by_start[token.i]
@@ -676,7 +803,14 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         types = _role_types(token, kind[0])
         if token.lower_ in _PRONOUN_GENDER and _unnamed_speaker(token, entity_at):
             continue  # "a fan says she saw him": she is the fan, named nowhere
-        owner = _clause_owner(token, entity_at, types, genders) if pronoun else None
+        if token.lower_ in _PRONOUN_GENDER and _unnamed_subject_above(token, entity_at):
+            continue  # "A previous chancellor resigned after he leaked the Budget"
+        owner = (
+            _clause_owner(token, entity_at, types, genders)
+            or _locative_owner(token, entity_at, types, genders)
+            if pronoun
+            else None
+        )
         if owner is not None:
             entity = owner  # "David Mitchell … beating him with his book": his is Mitchell
         elif token.lower_ in ("it", "itself") and _is_subject(token):
@@ -699,7 +833,7 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 )
                 arguments = _co_arguments(token, entity_at)
                 candidates = [s for s in candidates if s.entity.id not in arguments]
-                speaker = _quoting_speaker(token, entity_at)
+                speaker = _quoting_speaker(token, entity_at) or _speaker_before(token, entity_at)
                 if speaker is not None:  # '"He would have been a good president," said Mr
                     # Clinton': a speaker does not call himself "he"
                     candidates = [s for s in candidates if not _same_person(s.entity, speaker)]
@@ -727,6 +861,12 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 entity = _named_in_quotation(candidates, quoted, types) or entity
             if entity is NOBODY:
                 continue
+            if (
+                pronoun
+                and entity is not None
+                and _unnamed_since(token, entity, seen, unnamed, genders)
+            ):
+                continue  # "the film shows a priest with a girl … She goes to him": the girl
         if entity is None:
             continue
         entity_at[token.i] = entity
@@ -736,6 +876,54 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         )
     named_at = {i: m.entity for m in mentions for i in range(m.start, m.end)}
     return [m for m in found if not _named_in_its_clause(doc[m.start], m.entity, named_at)]
+
+
+#: Nouns of a person of one gender: a plot's "a girl", "a priest". Not kinship nouns,
+#: which mostly name someone's relative ("born to a miner father").
+PERSON_GENDER = {
+    **dict.fromkeys(["girl", "woman", "lady", "actress", "heroine", "nun", "princess"], "f"),
+    **dict.fromkeys(["boy", "man", "gentleman", "hero", "priest", "monk", "prince"], "m"),
+}
+
+
+def _unnamed_people(doc: Doc, entity_at: dict[int, EntityRef]) -> list[tuple[int, str]]:
+    """Where the text speaks of a person of one gender it does not name ("shows a priest
+    with a girl half his age"), with that gender. Not a noun that describes a name ("his
+    mother, Patricia", "actress Helen Mirren", "Holmes is the first woman to …") nor one
+    someone has ("his wife said she": whose wife is another question)."""
+    found = []
+    for token in doc:
+        gender = PERSON_GENDER.get(token.lemma_.lower())
+        if gender is None or token.pos_ != "NOUN" or token.i in entity_at:
+            continue
+        if token.dep_ in ("attr", "appos", "compound", "oprd") or token.head.i in entity_at:
+            continue
+        if any(c.dep_ in ("poss", "appos") or c.i in entity_at for c in token.children):
+            continue
+        found.append((token.i, gender))
+    return found
+
+
+def _unnamed_since(
+    pronoun: Token,
+    entity: EntityRef,
+    seen: list[_Seen],
+    unnamed: list[tuple[int, str]],
+    genders: dict[str, str],
+) -> bool:
+    """Whether a person of the pronoun's gender the text does not name was spoken of since
+    the entity chosen was last named or referred to, in this sentence or the one before,
+    and the entity's own gender is not known: that person is the nearer antecedent, so the
+    pronoun names no one known."""
+    gender = _PRONOUN_GENDER.get(pronoun.lower_)
+    named = [s.token for s in seen if s.entity.id == entity.id and s.token < pronoun.i]
+    if gender is None or not named or entity.id in genders:
+        return False  # "Mr Mubanga said the man … tried to recruit him": him is Mubanga
+    sentence_start = pronoun.sent.start
+    previous_start = pronoun.doc[sentence_start - 1].sent.start if sentence_start else 0
+    return any(
+        max(named) < i < pronoun.i and i >= previous_start and g == gender for i, g in unnamed
+    )
 
 
 #: Pronouns that stand in a verb's object or in its prepositions' objects.

@@ -217,7 +217,11 @@ def _unrealised(anchor: Token, own: tuple[Token, ...], above: list[Token]) -> bo
         return True
     if any(v.lemma_.lower() in PREVENTION_VERBS for v in above[:2]):
         return True
-    return any(_judged_infinitive(v) for v in own if v.dep_ in ("advcl", "xcomp", "ccomp"))
+    return any(
+        _judged_infinitive(v) or _requested_infinitive(v)
+        for v in own
+        if v.dep_ in ("advcl", "xcomp", "ccomp")
+    )
 
 
 def _judged_infinitive(verb: Token) -> bool:
@@ -227,6 +231,29 @@ def _judged_infinitive(verb: Token) -> bool:
     head = verb.head
     words = (head, *(c for c in head.children if c.dep_ in ("acomp", "attr", "oprd")))
     return any(w.lemma_.lower() in EVALUATION_WORDS | LIKELIHOOD_WORDS for w in words)
+
+
+#: Verbs that ask someone else to do what their infinitive says, which may not happen:
+#: "urged Brown to challenge Blair", "called for him to go to Auschwitz".
+REQUEST_VERBS = {"urge", "ask", "call", "demand", "want", "invite", "encourage", "beg"}
+REQUEST_VERBS |= {"implore", "press", "pressure", "challenge"}
+
+
+def _requested_infinitive(verb: Token) -> bool:
+    """ "urged Gordon Brown to challenge Tony Blair": an infinitive whose doer is the object
+    of a verb of asking (its own object, or "call for him"), not the asker ("wants to buy
+    Yahoo" is the subject's own plan, which the predicate names)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.lemma_.lower() not in REQUEST_VERBS or head.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return True  # "want Mourinho to stay": the parser gives the infinitive its subject
+    return any(
+        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i)
+        for c in head.children
+    )
 
 
 def _weighed(anchor: Token, own: tuple[Token, ...], above: list[Token]) -> bool:
