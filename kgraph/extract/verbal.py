@@ -516,10 +516,14 @@ def _relative_object(verb: Token) -> Token | None:
     ("the death threats he received about his film", "the changes he had made to the
     Bill", "the agreement that Lenovo signed with IBM"), or None: the clause has a subject
     of its own and no relative word but an object one ("the company, which is vying with",
-    "the reasons why England lost", "whose businesses range from")."""
+    "the reasons why England lost", "whose businesses range from"), and follows the noun
+    (a clause opened by a "that" of a statement, "suspicion that Brown was manoeuvring
+    against him", is none the parser may hang on a noun before it)."""
     noun = verb.head
     if verb.dep_ != "relcl" or noun.pos_ != "NOUN" or _is_passive(verb):
         return None
+    if verb.left_edge.i != noun.i + 1 or _children(verb, {"mark"}):
+        return None  # "support from allies and suspicion that Brown was manoeuvring"
     if not any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in verb.children):
         return None
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
