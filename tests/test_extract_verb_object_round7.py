@@ -42,3 +42,12 @@ def test_a_possessed_debut_the_parser_read_as_a_clause_stays_in_the_predicate(tr
     found = triples_of("Robinson made his England debut in 2001 against Italy in Rome.")
     assert ("Robinson", "other", "makes-debut-against", "Italy") in found, found
     assert not any(p == "makes-against" for _, _, p, _ in found), found
+
+
+def test_a_light_verb_with_only_a_place_phrase_relates_nothing(triples_of):
+    found = triples_of(
+        "Harry Redknapp has been named manager of Saints. He succeeded Alan Ball at "
+        "Portsmouth in 2002, as he has now done at Saints."
+    )
+    assert not any(p == "does-at" for _, _, p, _ in found), found
+    assert ("Harry Redknapp", "other", "succeeds", "Alan Ball") in found, found

@@ -503,6 +503,8 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
             suffix = f"{unnamed[0].lemma_.lower()} {prep.lower_}"
         elif unnamed and unnamed[0].pos_ == "PRON":
             continue  # "gave it to": what was given is not said here
+        elif light and not objects and _where_a_bare_light_verb_acts(verb, prep):
+            continue  # "will not do well at the Box Office": what is done is not said
         for pobj in _children(prep, {"pobj"}):
             yield suffix, pobj, 0.75
 
@@ -543,6 +545,14 @@ def _misread_object(verb: Token) -> Token | None:
         if child.pos_ == "NOUN" and possessed and child.i > verb.i:
             return child
     return None
+
+
+def _where_a_bare_light_verb_acts(verb: Token, prep: Token) -> bool:
+    """Whether a place phrase is all a light verb has, with no object or particle: "as he
+    has now done at Wolves", "does not do well at the Box Office", "must get past Scotland
+    at Murrayfield" (what is done, got or made is not said; "sent on Cohen" keeps its
+    "on")."""
+    return prep.lower_ in PLACE_PREPOSITIONS and not verb_particles(verb)
 
 
 #: Verbs that say what their object is called or thought to be: the names inside that
