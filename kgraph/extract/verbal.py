@@ -477,6 +477,8 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
             for pobj in _children(prep, {"pobj"}):
                 yield _part_suffix(obj, prep), pobj, 0.7
     unnamed = [o for o in objects if not index.arguments(o)]
+    if not objects:  # "the threats he received about his film": the threats he received
+        unnamed = [o for o in (_relative_object(verb), _misread_object(verb)) if o is not None]
     if unnamed and _amount(unnamed[0]):
         return  # "had too much for Roddick": an amount is no relation
     moved = any(_moved(o, index) for o in objects)
@@ -501,8 +503,56 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
             suffix = f"{unnamed[0].lemma_.lower()} {prep.lower_}"
         elif unnamed and unnamed[0].pos_ == "PRON":
             continue  # "gave it to": what was given is not said here
+        elif light and not objects and _where_a_bare_light_verb_acts(verb, prep):
+            continue  # "will not do well at the Box Office": what is done is not said
         for pobj in _children(prep, {"pobj"}):
             yield suffix, pobj, 0.75
+
+
+#: Tags of the words that open a relative clause: "which", "who", "whose", "why", "where".
+RELATIVE_TAGS = {"WDT", "WP", "WP$", "WRB"}
+
+
+def _relative_object(verb: Token) -> Token | None:
+    """The common noun a relative clause's verb takes as its object, left out of the clause
+    ("the death threats he received about his film", "the changes he had made to the
+    Bill", "the agreement that Lenovo signed with IBM"), or None: the clause has a subject
+    of its own and no relative word but an object one ("the company, which is vying with",
+    "the reasons why England lost", "whose businesses range from"), and follows the noun
+    (a clause opened by a "that" of a statement, "suspicion that Brown was manoeuvring
+    against him", is none the parser may hang on a noun before it)."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.pos_ != "NOUN" or _is_passive(verb):
+        return None
+    if verb.left_edge.i != noun.i + 1 or _children(verb, {"mark"}):
+        return None  # "support from allies and suspicion that Brown was manoeuvring"
+    if not any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in verb.children):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # "the way for John Major to move into": no object left out
+    objects = _children(verb, OBJECT_DEPS)
+    if any(o.tag_ not in RELATIVE_TAGS for o in objects):
+        return None
+    before = [t for c in verb.lefts for t in c.subtree if c.dep_ not in OBJECT_DEPS]
+    return None if any(t.tag_ in RELATIVE_TAGS for t in before) else noun
+
+
+def _misread_object(verb: Token) -> Token | None:
+    """A possessed common noun the parser hung on the verb as a clause, a name before it read
+    as its subject: "made his Wales debut against New Zealand" (debut, not a clause)."""
+    for child in _children(verb, {"ccomp"}):
+        possessed = any(t.dep_ == "poss" for c in child.lefts for t in c.subtree)
+        if child.pos_ == "NOUN" and possessed and child.i > verb.i:
+            return child
+    return None
+
+
+def _where_a_bare_light_verb_acts(verb: Token, prep: Token) -> bool:
+    """Whether a place phrase is all a light verb has, with no object or particle: "as he
+    has now done at Wolves", "does not do well at the Box Office", "must get past Scotland
+    at Murrayfield" (what is done, got or made is not said; "sent on Cohen" keeps its
+    "on")."""
+    return prep.lower_ in PLACE_PREPOSITIONS and not verb_particles(verb)
 
 
 #: Verbs that say what their object is called or thought to be: the names inside that
