@@ -68,5 +68,19 @@ def stated(nlp):
 
 
 @pytest.fixture(scope="session")
+def coref_links(nlp):
+    """A function from a text to its coreference links as (first word, entity name)."""
+    from kgraph.entities.coref import resolve_coreferences
+    from kgraph.entities.mentions import resolve_mentions
+
+    def run(text: str) -> set[tuple[str, str]]:
+        doc = nlp(text)
+        mentions = resolve_mentions(doc)
+        return {(doc[m.start].text, m.entity.name) for m in resolve_coreferences(doc, mentions)}
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def tiktok_text() -> str:
     return (EXAMPLES / "tiktok-microsoft.txt").read_text(encoding="utf-8")

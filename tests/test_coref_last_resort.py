@@ -3,16 +3,8 @@ for these tests, through the real model, checking the links and triples that com
 
 from __future__ import annotations
 
-from kgraph.entities.coref import resolve_coreferences
-from kgraph.entities.mentions import resolve_mentions
 from kgraph.extract import extract_article
 from kgraph.models import Article
-
-
-def _links(nlp, text: str) -> set[tuple[str, str]]:
-    doc = nlp(text)
-    mentions = resolve_mentions(doc)
-    return {(doc[m.start].text, m.entity.name) for m in resolve_coreferences(doc, mentions)}
 
 
 def _pairs(found) -> set[tuple[str, str]]:
@@ -67,7 +59,7 @@ def test_a_person_named_in_the_sentence_before_is_still_found(stated):
     assert ("Tom Field", "meets", "Ian Banks", "asserted") in found
 
 
-def test_a_thing_no_organization_nearby_agrees_with_names_none(nlp, stated):
+def test_a_thing_no_organization_nearby_agrees_with_names_none(coref_links, stated):
     """ "the site" is not the charity named sentences before (the most mentioned
     organization); "it" in the charity's own clause still is the charity."""
     text = (
@@ -76,7 +68,7 @@ def test_a_thing_no_organization_nearby_agrees_with_names_none(nlp, stated):
         "public about a fake appeal website that asked for bank details. Officials believe "
         "the site is being run from Romania. Oxfam said it would open an office in Dhaka."
     )
-    links = _links(nlp, text)
+    links = coref_links(text)
     assert ("site", "Oxfam") not in links
     assert ("it", "Oxfam") in links
     assert ("Oxfam", "Romania") not in _pairs(stated(text))
@@ -129,10 +121,9 @@ def test_an_age_after_two_people_named_names_neither(stated):
 # ------------------------------------------------------------------ gender and parts
 
 
-def test_a_kinship_noun_gives_the_name_its_gender(nlp):
+def test_a_kinship_noun_gives_the_name_its_gender(coref_links):
     """ "his mother, Patricia": Patricia is a woman, so "him" is not she."""
-    links = _links(
-        nlp,
+    links = coref_links(
         "Rapper Dizzee Rascal attended the ceremony with his mother, Patricia, and thanked "
         "her for inspiring him to sing.",
     )
