@@ -276,15 +276,49 @@ def _is_company_noun(noun: Token) -> bool:
     return found is not None and found[1] == "company"
 
 
+#: Clauses of a noun that an apposition after them does not reach back over.
+CLAUSE_DEPS = {"acl", "advcl", "relcl"}
+#: Dependencies of a clause's subject.
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+
+
+def _misread_apposition(appositive: Token) -> bool:
+    """Whether the parser hung a name on a noun it does not describe.
+
+    Past a clause of the noun the name belongs to a noun in the clause ("a Home Office
+    move to cut claims by stopping people, mostly Roma": Roma are the people); a name
+    after a fronted phrase of a verb with no subject is that verb's subject ("In an
+    article for the Times newspaper, Ms Dunwoody ... says").
+    """
+    noun = appositive.head
+    if any(c.dep_ in CLAUSE_DEPS and noun.i < c.i < appositive.i for c in noun.children):
+        return True
+    verb = noun
+    while verb.dep_ in ("pobj", "prep") and verb.head != verb:
+        verb = verb.head  # "In an article for the Times newspaper": up to "says"
+    return (
+        verb != noun
+        and verb.pos_ in ("VERB", "AUX")
+        and appositive.i < verb.i
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def _a_ranking(role: Token) -> bool:
+    """ "once Russia's richest man": a superlative of a noun that names no role ranks its
+    holder among the place's people; "Spain's best player" keeps the role."""
+    return not is_role_noun(role.lemma_) and any(c.tag_ == "JJS" for c in role.children)
+
+
 def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """ "its parent company, ByteDance" → ByteDance parent-of TikTok (both orders)."""
     for token in sentence:
-        if token.dep_ != "appos":
+        if token.dep_ != "appos" or _misread_apposition(token):
             continue
         head = token.head
         for named, role in ((token, head), (head, token)):
             mention = index.mention(named)
-            if not mention or index.mention(role):
+            if not mention or index.mention(role) or _a_ranking(role):
                 continue
             owners = [
                 o
