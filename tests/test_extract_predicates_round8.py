@@ -59,6 +59,11 @@ def test_a_when_clause_of_a_future_clause_is_to_come(stances):
     assert ("Bill", "debated-in", "Commons", "future", False) in found, found
 
 
+def test_a_present_tense_this_week_is_a_fixture(stances):
+    found = stances("Liverpool face Juventus this week.")
+    assert ("Liverpool", "faces", "Juventus", "future", False) in found, found
+
+
 def test_what_reports_say_is_reported(stances):
     found = stances("There were rumours that Tesco had bought Somerfield.")
     assert ("Tesco", "buys", "Somerfield", "reported", False) in found, found

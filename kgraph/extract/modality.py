@@ -101,8 +101,18 @@ def _scheduled(verb: Token) -> bool:
         for p in c.children
         if p.dep_ == "pobj" and p.ent_type_ == "DATE"
     ]
-    return any(
-        w.lower_ in COMING_DAYS | COMING_WORDS for d in dates for w in d.subtree if w.ent_type_
+    return any(_coming(d) for d in dates)
+
+
+#: Spans a "this" makes a time still running: "this week meet Barcelona".
+RUNNING_SPANS = {"week", "month"}
+
+
+def _coming(date: Token) -> bool:
+    """A day or time to come: "on Wednesday", "next week", "this weekend", "this week"."""
+    words = {w.lower_ for w in date.subtree if w.ent_type_}
+    return bool(words & (COMING_DAYS | COMING_WORDS)) or (
+        "this" in words and bool(words & RUNNING_SPANS)
     )
 
 
