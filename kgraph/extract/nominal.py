@@ -287,12 +287,14 @@ def _misread_apposition(appositive: Token) -> bool:
 
     Past a clause of the noun the name belongs to a noun in the clause ("a Home Office
     move to cut claims by stopping people, mostly Roma": Roma are the people); a name
-    after a fronted phrase of a verb with no subject is that verb's subject ("In an
-    article for the Times newspaper, Ms Dunwoody ... says").
+    after a comma closing a fronted phrase of a verb with no subject is that verb's
+    subject ("In an article for the Times newspaper, Ms Dunwoody ... says").
     """
     noun = appositive.head
     if any(c.dep_ in CLAUSE_DEPS and noun.i < c.i < appositive.i for c in noun.children):
         return True
+    if appositive.left_edge.i == 0 or appositive.doc[appositive.left_edge.i - 1].text != ",":
+        return False  # "Since her debut feature Salaam Bombay!": the feature is the film
     verb = noun
     while verb.dep_ in ("pobj", "prep") and verb.head != verb:
         verb = verb.head  # "In an article for the Times newspaper": up to "says"
@@ -304,10 +306,15 @@ def _misread_apposition(appositive: Token) -> bool:
     )
 
 
+#: Nouns that name a person and nothing they are to anyone: "Russia's richest man".
+PLAIN_PERSON_NOUNS = {"man", "woman", "person"}
+
+
 def _a_ranking(role: Token) -> bool:
-    """ "once Russia's richest man": a superlative of a noun that names no role ranks its
-    holder among the place's people; "Spain's best player" keeps the role."""
-    return not is_role_noun(role.lemma_) and any(c.tag_ == "JJS" for c in role.children)
+    """ "once Russia's richest man": a superlative of a noun that names nobody's role ranks
+    its holder among the place's people. A role or a thing keeps its owner: "Radcliffe's
+    best friend", "India's biggest carmaker", "Mike Leigh's latest film"."""
+    return role.lemma_.lower() in PLAIN_PERSON_NOUNS and any(c.tag_ == "JJS" for c in role.children)
 
 
 def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
