@@ -69,6 +69,11 @@ def test_what_reports_say_is_reported(stances):
     assert ("Tesco", "buys", "Somerfield", "reported", False) in found, found
 
 
+def test_claims_scotched_are_denied(stances):
+    found = stances("Parry has moved to scotch claims that Chelsea could sign Steven Gerrard.")
+    assert ("Chelsea", "signs", "Steven Gerrard", "denied", True) in found, found
+
+
 def test_a_hedge_of_the_main_verb_leaves_a_relative_clause_asserted(stances):
     found = stances(
         "Irishmen JP McManus and John Magnier, who own a 29% stake in Manchester United, "

@@ -43,7 +43,7 @@ SPEECH_VERBS = {
 DENIAL_VERBS = {"deny", "refute", "rebut", "disavow"}
 #: Verbs of refusal, which deny only a claim ("rejected claims that ..."): a rejected offer
 #: was made, and "dismissed the Budget" is something done.
-REFUSAL_VERBS = {"reject", "dismiss"}
+REFUSAL_VERBS = {"reject", "dismiss", "quash", "scotch"}
 #: Nouns of a claim, which a verb of refusal denies.
 CLAIM_NOUNS = {"claim", "report", "allegation", "suggestion", "speculation", "rumour", "rumor"}
 CLAIM_NOUNS |= {"idea", "accusation", "charge", "story", "notion"}
