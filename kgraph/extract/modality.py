@@ -43,7 +43,7 @@ SPEECH_VERBS = {
 DENIAL_VERBS = {"deny", "refute", "rebut", "disavow"}
 #: Verbs of refusal, which deny only a claim ("rejected claims that ..."): a rejected offer
 #: was made, and "dismissed the Budget" is something done.
-REFUSAL_VERBS = {"reject", "dismiss"}
+REFUSAL_VERBS = {"reject", "dismiss", "quash", "scotch"}
 #: Nouns of a claim, which a verb of refusal denies.
 CLAIM_NOUNS = {"claim", "report", "allegation", "suggestion", "speculation", "rumour", "rumor"}
 CLAIM_NOUNS |= {"idea", "accusation", "charge", "story", "notion"}
@@ -101,9 +101,49 @@ def _scheduled(verb: Token) -> bool:
         for p in c.children
         if p.dep_ == "pobj" and p.ent_type_ == "DATE"
     ]
-    return any(
-        w.lower_ in COMING_DAYS | COMING_WORDS for d in dates for w in d.subtree if w.ent_type_
+    return any(_coming(d) for d in dates)
+
+
+#: Spans a "this" makes a time still running: "this week meet Barcelona".
+RUNNING_SPANS = {"week", "month"}
+
+
+def _coming(date: Token) -> bool:
+    """A day or time to come: "on Wednesday", "next week", "this weekend", "this week"."""
+    words = {w.lower_ for w in date.subtree if w.ent_type_}
+    return bool(words & (COMING_DAYS | COMING_WORDS)) or (
+        "this" in words and bool(words & RUNNING_SPANS)
     )
+
+
+#: Conjunctions of a time clause whose present tense is a time to come: "before England
+#: and France come to Lansdowne Road".
+COMING_MARKS = {"before", "until", "till"}
+#: Conjunctions of a time clause whose present tense is to come under a future clause:
+#: "will set out her position when the Bill is debated in the Commons".
+WHEN_MARKS = {"when", "once", "after", "as"}
+FUTURE_AUXES = {"will", "shall", "'ll"}
+
+
+def _present(verb: Token) -> bool:
+    """A present tense, of the verb or of its auxiliary: "come", "is debated"."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return auxes[0].tag_ in ("VBP", "VBZ")
+    return verb.tag_ in ("VBP", "VBZ")
+
+
+def _time_to_come(verb: Token) -> bool:
+    """Whether ``verb`` heads a present-tense time clause of an event still to come:
+    "before England and France come to Lansdowne Road", "will set out her position when
+    the Bill is debated in the Commons" (a past "before they came" stays past)."""
+    if verb.dep_ != "advcl" or not _present(verb):
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    if marks & COMING_MARKS:
+        return True
+    head_auxes = {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
+    return bool(marks & WHEN_MARKS and head_auxes & FUTURE_AUXES)
 
 
 @dataclass(frozen=True)
@@ -157,6 +197,27 @@ def _denied_claim(clause_verbs: tuple[Token, ...]) -> bool:
         if not relative and noun.dep_ == "dobj" and denies(noun.head):
             return True
     return False
+
+
+def _hedges(hedge: Token, clause_verbs: tuple[Token, ...]) -> bool:
+    """Whether a hedge ("reportedly") reaches the clause: not when it hangs on a verb
+    outside it ("Magnier, who own a 29% stake, will reportedly reject any offer" hedges the
+    rejection, not the stake)."""
+    head = hedge.head
+    return head.pos_ not in ("VERB", "AUX") or head in clause_verbs
+
+
+def _claim_content(clause_verbs: tuple[Token, ...]) -> bool:
+    """Whether the clause is what a claim says: "there are reports that Mr Brown - using
+    the Budget as a springboard - is to revitalise Labour's campaign" (not a relative
+    clause about the claim: "the report which Smith wrote")."""
+    return any(
+        verb.dep_ in ("acl", "ccomp")
+        and verb.head.lemma_.lower() in CLAIM_NOUNS
+        and verb.head.pos_ == "NOUN"
+        and not any(c.lower_ in RELATIVE_WORDS and c.dep_ != "mark" for c in verb.children)
+        for verb in clause_verbs
+    )
 
 
 #: Words that open a relative clause when they fill one of its slots.
@@ -301,13 +362,29 @@ def _denied_object(verb: Token) -> bool:
     )
 
 
+def _refused_intent(verb: Token) -> bool:
+    """An action an intent with "no" keeps from happening: "has no plans to quit Real
+    Madrid", "had no intention of selling Chelsea" (the verb hangs on the noun, or on its
+    "of")."""
+    noun = verb.head
+    if verb.dep_ == "pcomp" and noun.dep_ == "prep" and noun.lower_ == "of":
+        noun = noun.head
+    elif verb.dep_ != "acl":
+        return False
+    return noun.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
+
+
 def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
     """Classify the statement whose main verb (or noun) is ``anchor``.
 
     ``chain`` holds further verbs of the same predicate ("wants to ban": ``wants``).
     """
     own = (anchor, *chain, *_conjunct_heads(anchor))
-    negated = any(_negated(v) for v in own) or any(_denied_object(v) for v in (anchor, *chain))
+    negated = (
+        any(_negated(v) for v in own)
+        or any(_denied_object(v) for v in (anchor, *chain))
+        or any(_refused_intent(v) for v in (anchor, *chain))
+    )
     sentence = anchor.sent
     above = _governing(anchor, own)
     if any(denies(v) for v in (*own, *above)) or _denied_claim((*own, *above)):
@@ -325,8 +402,9 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
         return Modality("hypothetical", negated)
     reported = (
         any(v.lemma_.lower() in SPEECH_VERBS for v in above)
-        or any(t.lower_ in HEDGES for t in sentence)
+        or any(t.lower_ in HEDGES and _hedges(t, (*own, *above)) for t in sentence)
         or "according to" in sentence.text.lower()
+        or _claim_content((*own, *above))
     )
     modals = {c.lower_ for v in own for c in v.children if c.dep_ == "aux"}
     if reported and modals & HEDGING_MODALS:
@@ -336,6 +414,11 @@ def classify(anchor: Token, chain: tuple[Token, ...] = ()) -> Modality:
     question = sentence.text.rstrip().endswith("?")
     if question or any(c.dep_ == "aux" and c.lower_ in MODALS for v in own for c in v.children):
         return Modality("hypothetical", negated)
-    if modals & {"will", "shall", "'ll"} or _future_frame(own, above) or _scheduled(anchor):
+    if (
+        modals & FUTURE_AUXES
+        or _future_frame(own, above)
+        or _scheduled(anchor)
+        or any(_time_to_come(v) for v in own)
+    ):
         return Modality("future", negated)
     return Modality("asserted", negated)

@@ -276,15 +276,56 @@ def _is_company_noun(noun: Token) -> bool:
     return found is not None and found[1] == "company"
 
 
+#: Clauses of a noun that an apposition after them does not reach back over.
+CLAUSE_DEPS = {"acl", "advcl", "relcl"}
+#: Dependencies of a clause's subject.
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+
+
+def _misread_apposition(appositive: Token) -> bool:
+    """Whether the parser hung a name on a noun it does not describe.
+
+    Past a clause of the noun the name belongs to a noun in the clause ("a Home Office
+    move to cut claims by stopping people, mostly Roma": Roma are the people); a name
+    after a comma closing a fronted phrase of a verb with no subject is that verb's
+    subject ("In an article for the Times newspaper, Ms Dunwoody ... says").
+    """
+    noun = appositive.head
+    if any(c.dep_ in CLAUSE_DEPS and noun.i < c.i < appositive.i for c in noun.children):
+        return True
+    if appositive.left_edge.i == 0 or appositive.doc[appositive.left_edge.i - 1].text != ",":
+        return False  # "Since her debut feature Salaam Bombay!": the feature is the film
+    verb = noun
+    while verb.dep_ in ("pobj", "prep") and verb.head != verb:
+        verb = verb.head  # "In an article for the Times newspaper": up to "says"
+    return (
+        verb != noun
+        and verb.pos_ in ("VERB", "AUX")
+        and appositive.i < verb.i
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
+
+
+#: Nouns that name a person and nothing they are to anyone: "Russia's richest man".
+PLAIN_PERSON_NOUNS = {"man", "woman", "person"}
+
+
+def _a_ranking(role: Token) -> bool:
+    """ "once Russia's richest man": a superlative of a noun that names nobody's role ranks
+    its holder among the place's people. A role or a thing keeps its owner: "Radcliffe's
+    best friend", "India's biggest carmaker", "Mike Leigh's latest film"."""
+    return role.lemma_.lower() in PLAIN_PERSON_NOUNS and any(c.tag_ == "JJS" for c in role.children)
+
+
 def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """ "its parent company, ByteDance" → ByteDance parent-of TikTok (both orders)."""
     for token in sentence:
-        if token.dep_ != "appos":
+        if token.dep_ != "appos" or _misread_apposition(token):
             continue
         head = token.head
         for named, role in ((token, head), (head, token)):
             mention = index.mention(named)
-            if not mention or index.mention(role):
+            if not mention or index.mention(role) or _a_ranking(role):
                 continue
             owners = [
                 o

@@ -3,6 +3,7 @@ shared arguments of conjoined verbs, and nominalized intents ("negotiations to b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -384,6 +385,9 @@ def _dative_slot(
         if verb.lemma_.lower() not in LIGHT_VERBS:
             yield "", dative, 0.9
         return
+    if _money(things[0]):
+        yield "to", dative, 0.75  # "lent Russia $6bn": lends-to Russia
+        return
     yield f"{things[0].lemma_.lower()} to", dative, 0.75
 
 
@@ -397,6 +401,50 @@ def _amount(obj: Token) -> bool:
     """Whether an unnamed object is only an amount ("too much", "enough", "all"), which
     carries no predicate of its own."""
     return obj.lemma_.lower() in QUANTIFIERS or obj.lower_ in QUANTIFIERS
+
+
+#: Verbs of supplying, whose thing supplied may follow the one supplied in a "with"
+#: phrase: "provided BBC Scotland with the figures" (what is provided is the figures).
+SUPPLY_VERBS = {"provide", "supply", "furnish", "equip", "arm", "feed", "issue"}
+
+
+def _thing_supplied(verb: Token, obj: Token, index: MentionIndex) -> Token | None:
+    """The unnamed noun of a supplying verb's "with" phrase, when a name is its object."""
+    if verb.lemma_.lower() not in SUPPLY_VERBS or not index.arguments(obj):
+        return None
+    for prep in _children(verb, {"prep"}):
+        if prep.lower_ == "with" and prep.i > obj.i:
+            for pobj in _children(prep, {"pobj"}):
+                if pobj.pos_ == "NOUN" and not index.arguments(pobj):
+                    return pobj
+    return None
+
+
+#: Signs of money before an amount: "$1bn", "£138m", "€5m".
+CURRENCY_SIGNS = {"$", "£", "€", "¥", "us$"}
+#: A sum's number or its word after the number: "6bn", "1.3bn", "m" of "£138m", "million".
+SUM = re.compile(r"^(\d[\d.,]*)?(m|bn|k|mn|million|billion|trillion|thousand)?$")
+
+
+def _money(obj: Token) -> bool:
+    """Whether an unnamed object is a sum of money ("$6bn", "£138m"): the sum is no part of
+    what is done ("lent Russia $6bn" lends to Russia), so it stays out of the predicate."""
+    if obj.ent_type_ == "MONEY":
+        return True  # not "its $69bn acquisition of Activision": the sum is the noun's
+    return (obj.like_num or SUM.match(obj.lower_) is not None) and any(
+        t.lower_ in CURRENCY_SIGNS for t in obj.subtree if t.i < obj.i
+    )
+
+
+def _spent_on_a_thing(verb: Token, prep: Token, obj: Token) -> bool:
+    """Whether a phrase after the thing a sum is spent on is that thing's: "spend $1bn on
+    technology from Lucent" (Lucent makes the technology; Sprint spends nothing from it)."""
+    return _money(obj) and any(
+        other.lower_ == "on"
+        and other.i < prep.i
+        and any(p.pos_ == "NOUN" for p in _children(other, {"pobj"}))
+        for other in _children(verb, {"prep"})
+    )
 
 
 def modifies_a_noun_after(verb: Token, obj: Token) -> bool:
@@ -454,6 +502,10 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
             continue
         if modifies_a_noun_after(verb, obj):
             continue  # headline "Harinordoquy suffers France axe": the axe, not France
+        supplied = _thing_supplied(verb, obj, index)
+        if supplied is not None:
+            yield f"{supplied.lemma_.lower()} to", obj, 0.8  # provides-figure-to BBC Scotland
+            continue
         yield "", obj, 0.9
         if denies(verb) or index.arguments(obj):
             continue  # denials are denied_actions' case; a named object is the relation's
@@ -474,8 +526,9 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
                 if prep.lower_ == "of":
                     yield from (("", pobj, 0.7) for pobj in _children(prep, {"pobj"}))
                 continue
+            suffix = prep.lower_ if _money(obj) else _part_suffix(obj, prep)
             for pobj in _children(prep, {"pobj"}):
-                yield _part_suffix(obj, prep), pobj, 0.7
+                yield suffix, pobj, 0.7
     unnamed = [o for o in objects if not index.arguments(o)]
     if not objects:  # "the threats he received about his film": the threats he received
         unnamed = [o for o in (_relative_object(verb), _misread_object(verb)) if o is not None]
@@ -495,10 +548,14 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
         idiom = None if unnamed else _fixed_phrase_before(verb, prep)
         if idiom:
             suffix = f"{idiom} {prep.lower_}"  # "fallen out of favour with Robinson"
+        if unnamed and _spent_on_a_thing(verb, prep, unnamed[0]):
+            continue  # "spend $1bn on technology from Lucent": the technology's maker
         if unnamed and _holding(unnamed[0]) and prep.lower_ in ("in", "of"):
             suffix = _part_suffix(unnamed[0], prep)  # not "bought the stake from Reline"
         elif idiom:
             pass
+        elif unnamed and _money(unnamed[0]):
+            pass  # "lent Russia $6bn", "raised $900m from OPIC": lends-to, raises-from
         elif unnamed and unnamed[0].pos_ in ("NOUN", "PROPN"):
             suffix = f"{unnamed[0].lemma_.lower()} {prep.lower_}"
         elif unnamed and unnamed[0].pos_ == "PRON":
