@@ -41,9 +41,11 @@ from kgraph.store.delta import (
     plan,
     plan_loaded,
 )
+from kgraph.store.evidence import RelationEvidence
 from kgraph.store.local import EVIDENCE_FIELDS, read_from_source
 from kgraph.store.lock import WriterLock
 from kgraph.store.rows import ARTICLE_PROPS
+from kgraph.store.sqlite_evidence import SqliteEvidence, write_combined
 from kgraph.store.sqlite_reader import SqliteReader, entity_node, relation_properties
 
 FORMAT = "kgraph"
@@ -490,6 +492,9 @@ class _Index:
         rows = self._many("SELECT id, record FROM articles WHERE id IN ({marks})", article_ids)
         return {r["id"]: r["record"] for r in rows}
 
+    def evidence(self) -> RelationEvidence:
+        return SqliteEvidence(self.conn)
+
     def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
         out = {}
         for subject, obj, key in keys:
@@ -586,6 +591,8 @@ def _apply(conn: sqlite3.Connection, delta: GraphDelta) -> None:
         "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [_relation_values(r) for r in delta.relations],
     )
+    if delta.combined_relations:
+        write_combined(conn)
     records, keys = [], []
     for record in delta.records:
         row = record.to_row()
