@@ -12,7 +12,6 @@ from kgraph.entities.overrides import write_overrides
 from kgraph.extract import extract_article
 from kgraph.models import Article
 from kgraph.store.delta import relation_from_pieces
-from kgraph.store.evidence import ClientEvidence
 from kgraph.store.local import LocalGraphStore
 from kgraph.store.sqlite import SqliteGraphStore, _Index, _relation_values
 from tests.conftest import EXAMPLES, SHARED
@@ -93,6 +92,8 @@ def _stored(conn: sqlite3.Connection) -> None:
 
 
 def _combined_in_client(first_meta) -> tuple:
+    from kgraph.store.evidence import ClientEvidence
+
     client = ClientEvidence(
         lambda keys: {KEY: relation_from_pieces(KEY, META, STORED)}, relation_from_pieces
     )

@@ -40,8 +40,9 @@ from kgraph.store.delta import (
     loaded_extraction,
     plan,
     plan_loaded,
+    relation_from_pieces,
 )
-from kgraph.store.evidence import RelationEvidence
+from kgraph.store.evidence import ClientEvidence, RelationEvidence
 from kgraph.store.local import EVIDENCE_FIELDS, read_from_source
 from kgraph.store.lock import WriterLock
 from kgraph.store.rows import ARTICLE_PROPS
@@ -493,6 +494,10 @@ class _Index:
         return {r["id"]: r["record"] for r in rows}
 
     def evidence(self) -> RelationEvidence:
+        """Combined in SQLite; in the client when no relation is stored (a first load: no
+        stored evidence to keep, and the new pieces are the client's already)."""
+        if self.conn.execute("SELECT 1 FROM relations LIMIT 1").fetchone() is None:
+            return ClientEvidence(self.relations, relation_from_pieces)
         return SqliteEvidence(self.conn)
 
     def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
