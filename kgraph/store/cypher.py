@@ -10,6 +10,7 @@ are ``UNWIND $rows AS row MERGE ...`` so one statement carries a whole batch.
 from __future__ import annotations
 
 import re
+from functools import cache
 from operator import itemgetter
 
 #: What a relationship type spliced into Cypher may look like.
@@ -635,6 +636,7 @@ def put_evidence() -> str:
     return f"UNWIND $rows AS row CREATE (e:{EVIDENCE_LABEL}) SET e = row"
 
 
+@cache
 def combine_evidence() -> str:
     """The relationship ``$subject``, ``$object``, ``$key`` combined in the server: its
     stored pieces but those of the ``$dropped`` articles, and its new pieces, in order
@@ -674,6 +676,7 @@ def combine_evidence() -> str:
     )
 
 
+@cache
 def set_combined_fields() -> str:
     """Give the combined node ``$id`` (its element id) its relationship's fields
     ``$fields`` (``relation``, ``predicate``, ``negated``, ``modality``) and type ``$type``."""

@@ -23,6 +23,8 @@ from kgraph.store.evidence import Combined, FirstMeta, Piece, RelationKey
 
 #: A relationship's fields besides its evidence (taken from its first piece), type aside.
 _FIELDS = ("relation", "predicate", "negated", "modality")
+#: New pieces sent to the server in one statement.
+PIECES_PER_STATEMENT = 200
 #: The piece field of each evidence list, in the order of the lists.
 _PIECE_OF_LIST = tuple(cypher.EVIDENCE_LISTS.values())
 
@@ -34,6 +36,7 @@ class Neo4jEvidence:
     def __init__(self, tx: ManagedTransaction) -> None:
         self.tx = tx
         self._seq = 0
+        self._rows: list[dict[str, Any]] = []
         self._replaced: dict[RelationKey, set[str]] = {}
         self._rewritten: set[str] = set()
         for label in (cypher.EVIDENCE_LABEL, cypher.COMBINED_LABEL):
@@ -53,15 +56,20 @@ class Neo4jEvidence:
         return out
 
     def add(self, key: RelationKey, pieces: list[Piece]) -> None:
-        rows = []
+        """Buffered: sent :data:`PIECES_PER_STATEMENT` at a time (and before any read)."""
         for piece in pieces:
             self._seq += 1
             row = {f: piece[f] for f in _PIECE_OF_LIST}
             row.update(subject=key[0], object=key[1], key=key[2], seq=self._seq)
             row["meta"] = json.dumps(piece.get("_meta"))
-            rows.append(row)
-        self.tx.run(cypher.put_evidence(), rows=rows).consume()
-        rows.clear()
+            self._rows.append(row)
+        if len(self._rows) >= PIECES_PER_STATEMENT:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._rows:
+            self.tx.run(cypher.put_evidence(), rows=self._rows).consume()
+            self._rows.clear()  # the driver keeps a statement's parameters till the end
 
     def replace(self, pairs: Iterable[tuple[str, RelationKey]]) -> None:
         for article, key in pairs:
@@ -71,6 +79,7 @@ class Neo4jEvidence:
         self._rewritten.update(articles)
 
     def combine(self, keys: list[RelationKey], first_meta: FirstMeta) -> Combined:
+        self._flush()
         out = Combined()
         for seq, key in enumerate(keys):
             dropped = sorted(self._rewritten | self._replaced.get(key, set()))
