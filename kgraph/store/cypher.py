@@ -10,6 +10,7 @@ are ``UNWIND $rows AS row MERGE ...`` so one statement carries a whole batch.
 from __future__ import annotations
 
 import re
+from functools import cache
 from operator import itemgetter
 
 #: What a relationship type spliced into Cypher may look like.
@@ -28,6 +29,9 @@ SCHEMA = (
     "CREATE CONSTRAINT entity_record_ref IF NOT EXISTS "
     "FOR (r:EntityRecord) REQUIRE r.ref IS UNIQUE",
     "CREATE INDEX entity_record_article IF NOT EXISTS FOR (r:EntityRecord) ON (r.article)",
+    "CREATE INDEX kgraph_evidence IF NOT EXISTS "
+    "FOR (e:KgraphEvidence) ON (e.subject, e.object, e.key)",
+    "CREATE INDEX kgraph_combined IF NOT EXISTS FOR (c:KgraphCombined) ON (c.kgraph_seq)",
     "CREATE CONSTRAINT name_key IF NOT EXISTS FOR (k:NameKey) REQUIRE k.key IS UNIQUE",
     "CREATE CONSTRAINT kgraph_state IF NOT EXISTS FOR (s:KgraphState) REQUIRE s.id IS UNIQUE",
     "CREATE INDEX article_read_from IF NOT EXISTS FOR (a:Article) ON (a.read_from)",
@@ -602,3 +606,119 @@ def delete_all() -> tuple[str, str]:
         "MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 5000 ROWS",
         "MATCH (n) CALL { WITH n DELETE n } IN TRANSACTIONS OF 5000 ROWS",
     )
+
+
+#: Labels of the nodes a write keeps its evidence on until it is applied (none outlives
+#: its transaction): the new pieces, and the relationships combined from them.
+EVIDENCE_LABEL = "KgraphEvidence"
+COMBINED_LABEL = "KgraphCombined"
+#: Properties of a combined node that are not the relationship's.
+COMBINED_ONLY = ("kgraph_seq", "kgraph_subject", "kgraph_object", "kgraph_type")
+
+
+def evidence_pieces_of() -> str:
+    """The stored pieces of the relationships ``$rows`` (``{subject, object, key}``) from
+    the ``$ids`` articles, never a relationship's whole lists: one row each, its ``values``
+    in the order of :data:`EVIDENCE_LISTS`."""
+    values = ", ".join(f"{_stored(name)}[i]" for name in EVIDENCE_LISTS)
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (:Entity {id: row.subject})-[r {key: row.key}]->(:Entity {id: row.object})\n"
+        "UNWIND [i IN range(0, size(r.articles) - 1) WHERE r.articles[i] IN $ids] AS i\n"
+        "RETURN collect({subject: row.subject, object: row.object, key: row.key, n: i, "
+        f"values: [{values}]}}) AS rows"
+    )
+
+
+def put_evidence() -> str:
+    """Keep the new pieces ``$rows`` (``{subject, object, key, seq, meta}`` and the piece's
+    fields) on :data:`EVIDENCE_LABEL` nodes until the write is applied."""
+    return f"UNWIND $rows AS row CREATE (e:{EVIDENCE_LABEL}) SET e = row"
+
+
+@cache
+def combine_evidence() -> str:
+    """The relationship ``$subject``, ``$object``, ``$key`` combined in the server: its
+    stored pieces but those of the ``$dropped`` articles, and its new pieces, in order
+    (publication date, article; stored before new, each in its order), put on a
+    :data:`COMBINED_LABEL` node numbered ``$seq`` (none when it has no piece). Returns how
+    many pieces, the first one (``src`` 1: a new one, with its ``meta``) and the stored
+    relationship's fields and first piece (null: none stored)."""
+    kept = ", ".join(f"{field}: {_stored(name)}[i]" for name, field in EVIDENCE_LISTS.items())
+    new = ", ".join(f"{field}: e.{field}" for field in EVIDENCE_LISTS.values())
+    lists = ", ".join(
+        f"{name}: [p IN sorted | p.{field}]" for name, field in EVIDENCE_LISTS.items()
+    )
+    return (
+        "OPTIONAL MATCH (:Entity {id: $subject})-[r {key: $key}]->(:Entity {id: $object})\n"
+        "WITH r, CASE WHEN r IS NULL THEN [] ELSE [i IN range(0, size(r.articles) - 1) "
+        "WHERE NOT r.articles[i] IN $dropped | "
+        f"{{o1: coalesce(r.published[i], ''), o2: r.articles[i], src: 0, n: i, {kept}}}] END "
+        "AS kept\n"
+        f"WITH r, kept + COLLECT {{ MATCH (e:{EVIDENCE_LABEL} "
+        "{subject: $subject, object: $object, key: $key}) "
+        f"RETURN {{o1: coalesce(e.published, ''), o2: e.article, src: 1, n: e.seq, meta: e.meta, "
+        f"{new}}} }} AS pieces\n"
+        "UNWIND CASE size(pieces) WHEN 0 THEN [null] ELSE pieces END AS p\n"
+        "WITH r, p ORDER BY p.o1, p.o2, p.src, p.n\n"
+        "WITH r, collect(p) AS sorted\n"
+        f"FOREACH (_ IN CASE WHEN size(sorted) > 0 THEN [1] ELSE [] END | "
+        f"CREATE (:{COMBINED_LABEL} {{kgraph_seq: $seq, kgraph_subject: $subject, "
+        "kgraph_object: $object, key: $key, evidence_count: size(sorted), "
+        "confidence: reduce(m = sorted[0].confidence, p IN sorted | "
+        f"CASE WHEN p.confidence > m THEN p.confidence ELSE m END), {lists}}}))\n"
+        "WITH r, sorted, sorted[0] AS head\n"
+        f"OPTIONAL MATCH (c:{COMBINED_LABEL} {{kgraph_seq: $seq}})\n"
+        "RETURN elementId(c) AS combined, size(sorted) AS count, "
+        "head {.src, .meta, .article, .start, .end, .published} AS first, "
+        "CASE WHEN r IS NULL THEN null ELSE r {.relation, .predicate, .negated, .modality, "
+        "article: r.articles[0], start: r.starts[0], end: r.ends[0]} END AS stored"
+    )
+
+
+@cache
+def set_combined_fields() -> str:
+    """Give the combined node ``$id`` (its element id) its relationship's fields
+    ``$fields`` (``relation``, ``predicate``, ``negated``, ``modality``) and type ``$type``."""
+    return "MATCH (c) WHERE elementId(c) = $id SET c += $fields, c.kgraph_type = $type"
+
+
+def delete_combined_relations() -> str:
+    """Delete the stored relationships the write combined again (before it puts them)."""
+    return (
+        f"MATCH (c:{COMBINED_LABEL})\n"
+        "MATCH (:Entity {id: c.kgraph_subject})-[r {key: c.key}]->(:Entity {id: c.kgraph_object})\n"
+        "DELETE r"
+    )
+
+
+def combined_types() -> str:
+    """The relationship types of the combined nodes."""
+    return f"MATCH (c:{COMBINED_LABEL}) RETURN collect(DISTINCT c.kgraph_type) AS rows"
+
+
+def put_combined(rel_type: str | None = None) -> str:
+    """Create the relationships of the combined nodes (of type ``rel_type``, or each one's
+    own on servers with dynamic types), in the order they were combined.
+
+    Raises:
+        ValueError: ``rel_type`` is not ``[A-Z][A-Z0-9_]*``.
+    """
+    if rel_type is not None and not RELATIONSHIP_TYPE.fullmatch(rel_type):
+        raise ValueError(f"relationship type {rel_type!r} is not [A-Z][A-Z0-9_]*")
+    kind = "$(c.kgraph_type)" if rel_type is None else f"`{rel_type}`"
+    where = "" if rel_type is None else "WHERE c.kgraph_type = $type "
+    return (
+        f"MATCH (c:{COMBINED_LABEL}) {where}WITH c ORDER BY c.kgraph_seq\n"
+        "MATCH (s:Entity {id: c.kgraph_subject}) MATCH (o:Entity {id: c.kgraph_object})\n"
+        f"CREATE (s)-[r:{kind}]->(o) SET r = properties(c) "
+        f"REMOVE {', '.join(f'r.{p}' for p in COMBINED_ONLY)}"
+    )
+
+
+def delete_write_evidence(label: str) -> str:
+    """Delete the nodes a write kept its evidence on (``label``: :data:`EVIDENCE_LABEL` or
+    :data:`COMBINED_LABEL`)."""
+    if label not in (EVIDENCE_LABEL, COMBINED_LABEL):
+        raise ValueError(f"{label!r} is not a label of a write's evidence")
+    return f"MATCH (n:{label}) DELETE n"

@@ -34,9 +34,8 @@ from kgraph.entities.summaries import (
 from kgraph.models import Article, Extraction
 from kgraph.relations import relationship_type
 from kgraph.store.base import PIECE_FIELDS, relation_row
+from kgraph.store.evidence import ClientEvidence, RelationEvidence, RelationKey
 
-#: A relation's identity: (subject id, object id, key).
-RelationKey = tuple[str, str, str]
 #: Properties of a relation besides its evidence (taken from its first piece).
 RELATION_FIELDS = ("type", "relation", "predicate", "negated", "modality")
 
@@ -189,6 +188,9 @@ class StoreIndex(Protocol):
     def article_records(self, article_ids: list[str]) -> dict[str, str]:
         """The stored records (:func:`~kgraph.entities.records.to_record` text) by id."""
 
+    def evidence(self) -> RelationEvidence:
+        """Where the write combines the evidence of the relations it rewrites."""
+
     def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
         """The stored relations of ``keys`` (those that exist), as :func:`relation_from_pieces`
         rows."""
@@ -220,6 +222,9 @@ class GraphDelta:
     #: Relations written whole (rows of :func:`relation_from_pieces`).
     relations: list[dict[str, Any]] = field(default_factory=list)
     removed_relations: list[RelationKey] = field(default_factory=list)
+    #: Relations the store combined itself (:class:`~kgraph.store.evidence.RelationEvidence`),
+    #: written when it applies the delta (not in :attr:`relations`).
+    combined_relations: int = 0
     #: The overrides to keep with the graph (None: unchanged).
     overrides: Overrides | None = None
     #: Name keys of the removed articles' records (those no record has any more go).
@@ -255,6 +260,7 @@ class GraphDelta:
             or self.reassigned
             or self.relinked_articles
             or self.relations
+            or self.combined_relations
             or self.removed_relations
         )
 
@@ -293,6 +299,9 @@ class EmptyIndex:
 
     def article_records(self, article_ids: list[str]) -> dict[str, str]:
         return {}
+
+    def evidence(self) -> RelationEvidence:
+        return ClientEvidence(self.relations, relation_from_pieces)
 
     def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
         return {}
@@ -486,37 +495,30 @@ def _rewrite_links(
     relations its evidence leaves or joins are rewritten, without applying its extraction.
     Other touched articles (a split, or evidence not stored where the article's record
     puts it), and added and removed ones, are applied whole."""
-    current: dict[RelationKey, dict[str, Any]] = {}
-    moved = MovedEvidence()
+    evidence = index.evidence()
+    moved = MovedEvidence(evidence)
     for start in range(0, len(touched), MOVED_PER_READ):
         ids = touched[start : start + MOVED_PER_READ]
-        piece = _relink(index, moves, ids, current, moved)
+        piece = _relink(index, moves, ids, moved)
         if index.apply_piece(piece):
             delta.applied_pieces += 1
             delta.relinked_articles += len(ids)
         else:
             delta.extend(piece)
     mentions, keys, new_pieces = _apply_whole(index, resolution, added, gone)
-    keys |= moved.keys
-    current.update(index.relations(sorted(keys - set(current))))
     delta.mentions.extend(mentions)
     delta.remapped_articles.extend(sorted(e.article.id for e in added))
-    for key, pieces in moved.pieces.items():
-        new_pieces.setdefault(key, []).extend(pieces)
-    rewritten = {*moved.whole, *gone, *(e.article.id for e in added)}
-    for key in sorted(keys):
-        kept = [
-            p
-            for p in (current.get(key) or {}).get("evidence", [])
-            if p["article"] not in rewritten and (p["article"], key) not in moved.changed
-        ]
-        pieces = sorted([*kept, *new_pieces.get(key, [])], key=_piece_order)
-        if not pieces:
-            if key in current:
-                delta.removed_relations.append(key)
-            continue
-        meta = _first_meta(index, key, pieces[0], current.get(key), new_pieces.get(key, []))
-        delta.relations.append(relation_from_pieces(key, meta, pieces))
+    for key, pieces in new_pieces.items():
+        evidence.add(key, pieces)
+    evidence.rewrite({*moved.whole, *gone, *(e.article.id for e in added)})
+
+    def first_meta(key, first, current, new):
+        return _first_meta(index, key, first, current, new)
+
+    combined = evidence.combine(sorted(keys | moved.keys), first_meta)
+    delta.relations.extend(combined.relations)
+    delta.removed_relations.extend(combined.removed)
+    delta.combined_relations += combined.in_store
 
 
 Pieces = dict[RelationKey, list[dict[str, Any]]]
@@ -583,12 +585,11 @@ def _relink(
     index: StoreIndex,
     moves: list[tuple[StoredGroup, Entity]],
     ids: list[str],
-    current: dict[RelationKey, dict[str, Any]],
     out: MovedEvidence,
 ) -> GraphDelta:
     """The touched articles ``ids`` relinked: their record links and mentions as a piece of
     the write (returned), their evidence for the relations it changes into ``out`` (moved;
-    applied whole where an entity splits), reading those relations into ``current``."""
+    applied whole where an entity splits), read from the stored pieces of those articles."""
     piece = GraphDelta()
     old_maps = index.entity_maps(ids)
     new_maps = {article: dict(old) for article, old in old_maps.items()}
@@ -608,9 +609,8 @@ def _relink(
             moving.append((article_id, None))
     del texts
     moves_found = [move for _, move in moving if move is not None]
-    needed = {k for move in moves_found for k in (*move.changed, *move.sources())}
-    current.update(index.relations(sorted(needed - set(current))))
-    stored = _stored_pieces(current, {k for move in moves_found for k in move.sources()}, ids)
+    sources = {k for move in moves_found for k in move.sources()}
+    stored = out.evidence.stored_pieces(sorted(sources), ids)
     whole = []
     for article_id, move in moving:
         pieces = move.pieces(stored) if move is not None else None
@@ -623,20 +623,6 @@ def _relink(
     if whole:
         _relink_whole(index, whole, old_maps, new_maps, piece, out)
     return piece
-
-
-def _stored_pieces(
-    current: dict[RelationKey, dict[str, Any]], keys: set[RelationKey], articles: list[str]
-) -> dict[tuple, dict[str, Any]]:
-    """The stored pieces of the relations ``keys`` from the given articles, by (relation,
-    article, start, end)."""
-    wanted = set(articles)
-    return {
-        (key, p["article"], p["start"], p["end"]): p
-        for key in keys
-        for p in (current.get(key) or {}).get("evidence", [])
-        if p["article"] in wanted
-    }
 
 
 def _relink_whole(
@@ -652,10 +638,12 @@ def _relink_whole(
     stored = index.extractions(ids)
     piece.remapped_articles.extend(ids)
     out.whole.update(ids)
+    pieces: Pieces = {}
     for article_id in ids:
         if article_id in stored:
             old, new = old_maps.get(article_id, {}), new_maps.get(article_id, {})
-            _whole_article(stored[article_id], old, new, piece.mentions, out.keys, out.pieces)
+            _whole_article(stored[article_id], old, new, piece.mentions, out.keys, pieces)
+    out.add_pieces(pieces)
 
 
 @dataclass(frozen=True)
@@ -719,24 +707,28 @@ MOVED_PER_READ = 50
 
 @dataclass
 class MovedEvidence:
-    """The evidence of the touched articles for the relations they change, folded
-    :data:`MOVED_PER_READ` articles at a time (their records, :class:`MovedArticle` and
-    links are let go after each)."""
+    """The evidence of the touched articles for the relations they change, handed to the
+    write's :class:`~kgraph.store.evidence.RelationEvidence` :data:`MOVED_PER_READ`
+    articles at a time (their records, :class:`MovedArticle` and links are let go after
+    each; the store may keep their pieces itself)."""
 
-    #: The touched articles applied whole (all their evidence is in :attr:`pieces`).
+    evidence: RelationEvidence
+    #: The touched articles applied whole (all their evidence is replaced).
     whole: set[str] = field(default_factory=set)
-    #: (article, relation) of each relation whose evidence from a moved article changes.
-    changed: set[tuple[str, RelationKey]] = field(default_factory=set)
-    #: Those relations, and those a touched article applied whole gives.
+    #: The relations whose evidence from a moved article changes, and those a touched
+    #: article applied whole gives.
     keys: set[RelationKey] = field(default_factory=set)
-    #: The touched articles' evidence for them (moved ones' stored pieces, renamed), in order.
-    pieces: Pieces = field(default_factory=dict)
 
     def add(self, move: MovedArticle, pieces: Pieces) -> None:
-        self.changed.update((move.article, key) for key in move.changed)
+        """A moved article: its stored evidence for the relations it changes replaced by
+        ``pieces`` (its stored pieces renamed)."""
+        self.evidence.replace((move.article, key) for key in move.changed)
         self.keys |= move.changed
+        self.add_pieces(pieces)
+
+    def add_pieces(self, pieces: Pieces) -> None:
         for key, found in pieces.items():
-            self.pieces.setdefault(key, []).extend(found)
+            self.evidence.add(key, found)
 
 
 def moved_article(
@@ -847,10 +839,6 @@ def _changed(triples: list[MovedTriple]) -> set[RelationKey]:
                 changed.add(triple.new)
     changed |= {k for k in {*before, *after} if before.get(k) != after.get(k)}
     return changed
-
-
-def _piece_order(piece: dict[str, Any]) -> tuple[str, str]:
-    return (piece["published"] or "", piece["article"])
 
 
 def _applied(extraction: Extraction, mapping: dict[str, tuple[str, str]]) -> Extraction:

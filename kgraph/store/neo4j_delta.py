@@ -29,6 +29,8 @@ from kgraph.store.delta import (
     StoredGroup,
     StoredRecord,
 )
+from kgraph.store.evidence import RelationEvidence
+from kgraph.store.neo4j_evidence import Neo4jEvidence, write_combined
 
 #: Rows per UNWIND statement.
 STATEMENT_ROWS = 2000
@@ -115,6 +117,9 @@ class TransactionIndex:
     def article_records(self, article_ids: list[str]) -> dict[str, str]:
         return dict(self._rows(cypher.article_records_of(), ids=article_ids))
 
+    def evidence(self) -> RelationEvidence:
+        return Neo4jEvidence(self.tx)
+
     def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
         rows = [{"subject": s, "object": o, "key": k} for s, o, k in keys]
         out = {}
@@ -179,6 +184,8 @@ def apply_delta(tx: ManagedTransaction, delta: GraphDelta, dynamic_types: bool) 
     ]
     relation_keys += [{"subject": s, "object": o, "key": k} for s, o, k in delta.removed_relations]
     _unwind(tx, cypher.delete_relations(), relation_keys)
+    if delta.combined_relations:
+        tx.run(cypher.delete_combined_relations()).consume()
     _unwind(tx, cypher.delete_mentions_of(), delta.remapped_articles, name="ids")
     dropped = [{"article": a, "entity": e} for a, e in delta.dropped_mentions]
     _unwind(tx, cypher.delete_mentions(), dropped)
@@ -206,6 +213,8 @@ def apply_delta(tx: ManagedTransaction, delta: GraphDelta, dynamic_types: bool) 
     else:
         for rel_type in sorted({r["type"] for r in rows}):
             _unwind(tx, cypher.put_relations(rel_type), [r for r in rows if r["type"] == rel_type])
+    if delta.combined_relations:
+        write_combined(tx, dynamic_types)
     records = []
     for record in delta.records:
         row = record.to_row()

@@ -40,10 +40,13 @@ from kgraph.store.delta import (
     loaded_extraction,
     plan,
     plan_loaded,
+    relation_from_pieces,
 )
+from kgraph.store.evidence import ClientEvidence, RelationEvidence
 from kgraph.store.local import EVIDENCE_FIELDS, read_from_source
 from kgraph.store.lock import WriterLock
 from kgraph.store.rows import ARTICLE_PROPS
+from kgraph.store.sqlite_evidence import SqliteEvidence, write_combined
 from kgraph.store.sqlite_reader import SqliteReader, entity_node, relation_properties
 
 FORMAT = "kgraph"
@@ -490,6 +493,13 @@ class _Index:
         rows = self._many("SELECT id, record FROM articles WHERE id IN ({marks})", article_ids)
         return {r["id"]: r["record"] for r in rows}
 
+    def evidence(self) -> RelationEvidence:
+        """Combined in SQLite; in the client when no relation is stored (a first load: no
+        stored evidence to keep, and the new pieces are the client's already)."""
+        if self.conn.execute("SELECT 1 FROM relations LIMIT 1").fetchone() is None:
+            return ClientEvidence(self.relations, relation_from_pieces)
+        return SqliteEvidence(self.conn)
+
     def relations(self, keys: list[RelationKey]) -> dict[RelationKey, dict[str, Any]]:
         out = {}
         for subject, obj, key in keys:
@@ -586,6 +596,8 @@ def _apply(conn: sqlite3.Connection, delta: GraphDelta) -> None:
         "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [_relation_values(r) for r in delta.relations],
     )
+    if delta.combined_relations:
+        write_combined(conn)
     records, keys = [], []
     for record in delta.records:
         row = record.to_row()

@@ -279,3 +279,27 @@ def test_a_merge_relinks_its_articles_in_pieces_that_readers_never_see_alone(
     # one transaction: a reader sees the graph before the write until it commits
     assert all(links == before for links in seen_by_reader)
     assert _mentions(neo4j_store) != before
+
+
+def test_merge_split_and_remove_combine_evidence_in_the_server(
+    neo4j_store, tmp_path, extractions, monkeypatch
+):
+    """No relationship's evidence is read whole into the client (round 8), and no node the
+    write kept its evidence on outlives it."""
+    from kgraph.store.neo4j_delta import TransactionIndex
+
+    def whole(*args):
+        raise AssertionError("a relationship read whole into the client")
+
+    merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
+    kept = [e for e in extractions if e.article.id != "politics-002"]
+    _incremental(neo4j_store, [extractions])
+    monkeypatch.setattr(TransactionIndex, "relations", whole)
+    assert neo4j_store.set_overrides(merges)
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions, merges)
+    assert neo4j_store.remove(["politics-002"]) == 1  # Howard and Blair both named there
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, kept, merges)
+    assert neo4j_store.set_overrides(NONE)
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, kept)
+    left = "MATCH (n) WHERE n:KgraphEvidence OR n:KgraphCombined RETURN count(n) AS n"
+    assert neo4j_store.run(left)[0]["n"] == 0
