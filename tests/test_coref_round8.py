@@ -1,7 +1,8 @@
-"""Coreference, round 8: a demonym that stands for one person ("the Spaniard"), what a
-copula says its subject is ("the Cypriot became the youngest player"), royal titles that
-give a gender, and a place's name that is no surname across articles. Sentences written
-for these tests, through the real model, checking the triples that come out."""
+"""Coreference and direction, round 8: a demonym that stands for one person ("the
+Spaniard"), what a copula says its subject is ("the Cypriot became the youngest player"),
+royal titles that give a gender, a place's name that is no surname across articles, and a
+second name with a role noun of its own. Sentences written for these tests, through the
+real model, checking the triples that come out."""
 
 from __future__ import annotations
 
@@ -84,3 +85,23 @@ def test_a_place_name_the_model_took_for_a_person_is_no_surname():
     bolton = res.entities[res.mapping["a3", "bolton"]]
     assert bolton.name == "Bolton" and bolton.type == "ORG"
     assert res.entities[res.mapping["a5", "clinton"]].name == "Bill Clinton"
+
+
+def test_a_name_after_another_with_its_own_role_noun_is_not_the_first_role(stated):
+    """ "Chelsea's chief executive Peter Kenyon and super agent Pini Zahavi": Zahavi is
+    the agent, not Chelsea's chief executive."""
+    found = stated(
+        "Chelsea's chief executive Peter Kenyon and super agent Pini Zahavi are involved in "
+        "the talks."
+    )
+    assert ("Peter Kenyon", "chief-executive-of", "Chelsea", "asserted") in found
+    assert ("Pini Zahavi", "Chelsea") not in _pairs(found)
+
+
+def test_an_opponent_after_a_contest_noun_is_the_contest_s(stated):
+    """ "the injury he picked up in the win over Arsenal": Arsenal is the win's opponent,
+    not the injury's."""
+    found = stated(
+        "Keane has failed to recover from the knee injury he picked up in the win over Arsenal."
+    )
+    assert ("Keane", "Arsenal") not in _pairs(found)

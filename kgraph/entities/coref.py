@@ -932,18 +932,26 @@ def _copula_subject(description: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
+#: Endings of demonyms that name a people, never one person: "the French", "the Dutch",
+#: "the British" (where "the Spaniard", "the Czech", "the Swiss" may be one player).
+PEOPLE_ENDINGS = ("ish", "nch", "tch")
+
+
 def _demonym_person(doc: Doc, mention: Mention) -> str | None:
     """The country of a demonym that stands for one person: "the Spaniard", "the
     20-year-old Swede", "the Belgian" as a one-word group mention (a singular proper noun
-    after "the" that heads its phrase); None for anything else ("the Spanish team",
-    "Spaniards", "the British")."""
+    after a lower-case "the", heading its phrase); None for anything else ("the Spanish
+    team", "Spaniards", "the French", "The Scotsman" the newspaper)."""
     if mention.entity.type != "NORP" or mention.end - mention.start != 1:
         return None
     token = doc[mention.start]
     if token.tag_ != "NNP" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
         return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if token.lower_.endswith(PEOPLE_ENDINGS):
         return None
+    article = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
+    if not article or (article[0].text == "The" and article[0].i != token.sent.start):
+        return None  # "political editor of The Scotsman": a name
     return places().demonym(token.text)
 
 
@@ -954,17 +962,21 @@ def _nation_holder(
     profiles: dict[str, _Profile],
     entity_at: dict[int, EntityRef],
 ) -> EntityRef | None:
-    """The person a demonym description names. For a subject, the latest person subject
-    up to :data:`TOPIC_REACH` sentences back whose nationality, if the article gave one,
-    agrees ('Roddick was left frustrated … "…," said the American'); else the latest person
-    the article gave that nationality ("Spanish captain Jordi Arrese", "Spain's Carlos
-    Moya"). Never a person of another nationality, nor one in its own clause ("Safin raised
-    his game to sink the Croatian")."""
+    """The person a demonym description names. For a subject: the latest person named
+    before it in its sentence ("critical of Benitez since the Spaniard took over"), else the
+    latest person subject up to :data:`TOPIC_REACH` sentences back ('Roddick was left
+    frustrated … "…," said the American'), each only when no nationality the article gave
+    them clashes; else, subject or not, the latest person the article gave that
+    nationality ("Spanish captain Jordi Arrese", "Spain's Carlos Moya"). Never one in its
+    own clause ("Safin raised his game to sink the Croatian")."""
     arguments = _clause_people(description, entity_at)
     people = [s for s in seen if s.entity.type == "PERSON" and s.entity.id not in arguments]
     fitting = [s for s in people if _nations(profiles, s.entity) <= {nation}]
     if _is_subject(description):
         sentence = description.sent
+        in_sentence = [s for s in fitting if s.token >= sentence.start]
+        if in_sentence:
+            return in_sentence[-1].entity
         for _ in range(TOPIC_REACH):
             if sentence.start == 0:
                 break
