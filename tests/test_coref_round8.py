@@ -105,3 +105,14 @@ def test_an_opponent_after_a_contest_noun_is_the_contest_s(stated):
         "Keane has failed to recover from the knee injury he picked up in the win over Arsenal."
     )
     assert ("Keane", "Arsenal") not in _pairs(found)
+
+
+def test_a_demonym_subject_takes_the_person_named_before_it_in_its_sentence(stated):
+    """ "Rusedski will face Tommy Robredo after the Spaniard beat …": the Spaniard is
+    Robredo, just named, not the sentence's subject."""
+    found = stated(
+        "Greg Rusedski will face Tommy Robredo in the semi-finals after the Spaniard beat "
+        "sixth seed Filippo Volandri 6-4 6-3."
+    )
+    assert ("Tommy Robredo", "beats") in {(s, p) for s, p, _, _ in found}
+    assert ("Greg Rusedski", "beats") not in {(s, p) for s, p, _, _ in found}
