@@ -945,7 +945,7 @@ def _demonym_person(doc: Doc, mention: Mention) -> str | None:
     if mention.entity.type != "NORP" or mention.end - mention.start != 1:
         return None
     token = doc[mention.start]
-    if token.tag_ != "NNP" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+    if token.tag_ != "NNP" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return None
     if token.lower_.endswith(PEOPLE_ENDINGS):
         return None
@@ -963,12 +963,14 @@ def _nation_holder(
     entity_at: dict[int, EntityRef],
 ) -> EntityRef | None:
     """The person a demonym description names. For a subject: the latest person named
-    before it in its sentence ("critical of Benitez since the Spaniard took over"), else the
-    latest person subject up to :data:`TOPIC_REACH` sentences back ('Roddick was left
-    frustrated … "…," said the American'), each only when no nationality the article gave
-    them clashes; else, subject or not, the latest person the article gave that
-    nationality ("Spanish captain Jordi Arrese", "Spain's Carlos Moya"). Never one in its
-    own clause ("Safin raised his game to sink the Croatian")."""
+    before it in its sentence ("critical of Benitez since the Spaniard took over"), else
+    the subject of the sentence before, else its passive's agent ("Novak was eliminated
+    by Calleri. The unseeded Argentine"), else the latest subject up to
+    :data:`TOPIC_REACH` sentences back ('Roddick was left frustrated … "…," said the
+    American'), each only when no nationality the article gave them clashes; else,
+    subject or not, the latest person the article gave that nationality ("Spanish captain
+    Jordi Arrese", "Spain's Carlos Moya"). Never one in its own clause ("Safin raised his
+    game to sink the Croatian")."""
     arguments = _clause_people(description, entity_at)
     people = [s for s in seen if s.entity.type == "PERSON" and s.entity.id not in arguments]
     fitting = [s for s in people if _nations(profiles, s.entity) <= {nation}]
@@ -977,15 +979,26 @@ def _nation_holder(
         in_sentence = [s for s in fitting if s.token >= sentence.start]
         if in_sentence:
             return in_sentence[-1].entity
-        for _ in range(TOPIC_REACH):
+        for reach in range(TOPIC_REACH):
             if sentence.start == 0:
                 break
             sentence = description.doc[sentence.start - 1].sent
-        topics = [s for s in fitting if s.is_subject and s.token >= sentence.start]
-        if topics:
-            return topics[-1].entity
+            since = [s for s in fitting if s.token >= sentence.start]
+            subjects = [s for s in since if s.is_subject]
+            if subjects:
+                return subjects[-1].entity
+            agents = [s for s in since if _passive_agent(description.doc[s.token])]
+            if agents and reach == 0:
+                return agents[-1].entity
     agreeing = [s for s in fitting if nation in _nations(profiles, s.entity)]
     return agreeing[-1].entity if agreeing else None
+
+
+def _passive_agent(token: Token) -> bool:
+    """Whether a name (by its first word) is in the agent phrase of a passive: "was
+    eliminated by Agustin Calleri"."""
+    head = token.head if token.dep_ in ("compound", "flat") else token
+    return head.dep_ == "pobj" and head.head.dep_ == "agent"
 
 
 def _nations(profiles: dict[str, _Profile], entity: EntityRef) -> set[str]:

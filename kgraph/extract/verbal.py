@@ -516,7 +516,7 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
 CONTEST_NOUNS = {"win", "victory", "defeat", "loss", "draw", "match", "game", "clash", "tie"}
 CONTEST_NOUNS |= {"final", "semi-final", "quarter-final", "fixture", "encounter", "derby"}
 #: Prepositions that name a contest's opponent.
-OPPONENT_PREPOSITIONS = {"over", "against", "by", "to", "with", "at", "versus", "v"}
+OPPONENT_PREPOSITIONS = {"over", "against", "by", "to", "with", "versus", "v"}
 
 
 def _contest_phrase_before(verb: Token, prep: Token) -> bool:
