@@ -116,3 +116,14 @@ def test_a_demonym_subject_takes_the_person_named_before_it_in_its_sentence(stat
     )
     assert ("Tommy Robredo", "beats") in {(s, p) for s, p, _, _ in found}
     assert ("Greg Rusedski", "beats") not in {(s, p) for s, p, _, _ in found}
+
+
+def test_a_demonym_subject_after_a_passive_takes_its_agent(stated):
+    """ "Robredo was beaten by Juan Monaco. The unseeded Argentine now plays …": the
+    Argentine is Monaco (Robredo, the subject, was called Spanish)."""
+    found = stated(
+        "Spanish fifth seed Tommy Robredo was beaten 6-4 6-2 by Juan Monaco. "
+        "The unseeded Argentine now plays Guillermo Canas in the final."
+    )
+    assert ("Juan Monaco", "Guillermo Canas") in _pairs(found)
+    assert ("Tommy Robredo", "Guillermo Canas") not in _pairs(found)
