@@ -166,6 +166,9 @@ def _profiles(doc: Doc, mentions: list[Mention]) -> dict[str, _Profile]:
         words: list[Token] = []
         for token in doc[mention.start : mention.end]:
             words.extend(_modifier_words(token, mention.start))
+            words.extend(  # "Spain's Carlos Moya"
+                c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "GPE"
+            )
             for child in token.children:
                 if child.dep_ == "appos" and not child.ent_type_:
                     words.append(child)
@@ -350,7 +353,25 @@ def _genders(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
             found.setdefault(mention.entity.id, set()).add(gender)
         if mention.entity.type == "PERSON" and (kin := _kin_gender(doc, mention)):
             found.setdefault(mention.entity.id, set()).add(kin)
+        if mention.entity.type == "PERSON" and (royal := _royal_gender(mention.entity.name)):
+            found.setdefault(mention.entity.id, set()).add(royal)
     return {entity: genders.pop() for entity, genders in found.items() if len(genders) == 1}
+
+
+#: Royal and noble titles that tell the gender of the person whose name they open: "the
+#: Queen", "Prince Harry", "King Abdullah", "Duchess of Cornwall".
+ROYAL_GENDER = {
+    **dict.fromkeys(["queen", "princess", "duchess", "empress", "countess"], "f"),
+    **dict.fromkeys(["king", "prince", "duke", "emperor", "earl", "sheikh"], "m"),
+}
+
+
+def _royal_gender(name: str) -> str | None:
+    """The gender a royal or noble title opening a person's name gives ("Queen" is a
+    woman, whom "him" in "The Queen's grandson, Prince Harry, … called for him to go" is
+    not)."""
+    words = name.split()
+    return ROYAL_GENDER.get(words[0].lower()) if words else None
 
 
 #: Kinship nouns that tell the gender of the person they name: "his mother, Patricia".
@@ -790,6 +811,14 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if token.i in by_start:
             mention = by_start[token.i]
             head = doc[mention.end - 1]
+            nation = _demonym_person(doc, mention)
+            if nation is not None:  # "the Spaniard": a person of that nation named before
+                person = _nation_holder(token, nation, seen, profiles, entity_at)
+                if person is not None:
+                    entity_at[token.i] = person
+                    found.append(Mention(token.i, token.i + 1, person, via="coref"))
+                    seen.append(_Seen(person, token.i, sentence_of[token.i], _is_subject(token)))
+                continue
             seen.append(
                 _Seen(mention.entity, token.i, sentence_of[token.i], _is_topic(head), _speaks(head))
             )
@@ -837,6 +866,15 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 if speaker is not None:  # '"He would have been a good president," said Mr
                     # Clinton': a speaker does not call himself "he"
                     candidates = [s for s in candidates if not _same_person(s.entity, speaker)]
+            elif _copula_attribute(token):
+                # "the Mallorcan became the youngest player to win": the player is the
+                # copula's subject, whatever that names, and nobody else
+                subject = _copula_subject(token)
+                named = entity_at.get(subject.i) if subject is not None else None
+                if named is not None and named.type in types:
+                    entity_at[token.i] = named
+                    found.append(Mention(token.i, token.i + 1, named, via="coref"))
+                continue
             else:
                 commanding = _commanding_subjects(token, entity_at)
                 title = token.lemma_.lower()  # "the chancellor" still names Chancellor Brown
@@ -876,6 +914,110 @@ def resolve_coreferences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         )
     named_at = {i: m.entity for m in mentions for i in range(m.start, m.end)}
     return [m for m in found if not _named_in_its_clause(doc[m.start], m.entity, named_at)]
+
+
+#: Verbs that say what their subject is: "the Mallorcan became the youngest player".
+COPULAS = {"be", "become", "remain"}
+
+
+def _copula_attribute(description: Token) -> bool:
+    """Whether a description is what a copula says its subject is ("X became the youngest
+    player to win the Davis Cup"): it names the subject, not an antecedent of its own."""
+    head = description.head
+    return description.dep_ == "attr" and head.lemma_.lower() in COPULAS
+
+
+def _copula_subject(description: Token) -> Token | None:
+    subjects = [c for c in description.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects else None
+
+
+#: Endings of demonyms that name a people, never one person: "the French", "the Dutch",
+#: "the British" (where "the Spaniard", "the Czech", "the Swiss" may be one player).
+PEOPLE_ENDINGS = ("ish", "nch", "tch")
+
+
+def _demonym_person(doc: Doc, mention: Mention) -> str | None:
+    """The country of a demonym that stands for one person: "the Spaniard", "the
+    20-year-old Swede", "the Belgian" as a one-word group mention (a singular proper noun
+    after a lower-case "the", heading its phrase); None for anything else ("the Spanish
+    team", "Spaniards", "the French", "The Scotsman" the newspaper)."""
+    if mention.entity.type != "NORP" or mention.end - mention.start != 1:
+        return None
+    token = doc[mention.start]
+    if token.tag_ != "NNP" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return None
+    if token.lower_.endswith(PEOPLE_ENDINGS):
+        return None
+    article = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
+    if not article or (article[0].text == "The" and article[0].i != token.sent.start):
+        return None  # "political editor of The Scotsman": a name
+    return places().demonym(token.text)
+
+
+def _nation_holder(
+    description: Token,
+    nation: str,
+    seen: list[_Seen],
+    profiles: dict[str, _Profile],
+    entity_at: dict[int, EntityRef],
+) -> EntityRef | None:
+    """The person a demonym description names. For a subject: the latest person named
+    before it in its sentence ("critical of Benitez since the Spaniard took over"), else
+    the subject of the sentence before, else its passive's agent ("Novak was eliminated
+    by Calleri. The unseeded Argentine"), else the latest subject up to
+    :data:`TOPIC_REACH` sentences back ('Roddick was left frustrated … "…," said the
+    American'), each only when no nationality the article gave them clashes; else,
+    subject or not, the latest person the article gave that nationality ("Spanish captain
+    Jordi Arrese", "Spain's Carlos Moya"). Never one in its own clause ("Safin raised his
+    game to sink the Croatian")."""
+    arguments = _clause_people(description, entity_at)
+    people = [s for s in seen if s.entity.type == "PERSON" and s.entity.id not in arguments]
+    fitting = [s for s in people if _nations(profiles, s.entity) <= {nation}]
+    if _is_subject(description):
+        sentence = description.sent
+        in_sentence = [s for s in fitting if s.token >= sentence.start]
+        if in_sentence:
+            return in_sentence[-1].entity
+        for reach in range(TOPIC_REACH):
+            if sentence.start == 0:
+                break
+            sentence = description.doc[sentence.start - 1].sent
+            since = [s for s in fitting if s.token >= sentence.start]
+            subjects = [s for s in since if s.is_subject]
+            if subjects:
+                return subjects[-1].entity
+            agents = [s for s in since if _passive_agent(description.doc[s.token])]
+            if agents and reach == 0:
+                return agents[-1].entity
+    agreeing = [s for s in fitting if nation in _nations(profiles, s.entity)]
+    return agreeing[-1].entity if agreeing else None
+
+
+def _passive_agent(token: Token) -> bool:
+    """Whether a name (by its first word) is in the agent phrase of a passive: "was
+    eliminated by Agustin Calleri"."""
+    head = token.head if token.dep_ in ("compound", "flat") else token
+    return head.dep_ == "pobj" and head.head.dep_ == "agent"
+
+
+def _nations(profiles: dict[str, _Profile], entity: EntityRef) -> set[str]:
+    profile = profiles.get(entity.id)
+    return profile.nations if profile else set()
+
+
+def _clause_people(description: Token, entity_at: dict[int, EntityRef]) -> set[str]:
+    """People named among the arguments of the verb a description is an argument of."""
+    verb = description.head
+    while verb.dep_ in ("prep", "agent") and verb.head != verb:
+        verb = verb.head
+    return {
+        entity_at[t.i].id
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "prep", "agent")
+        for t in c.subtree
+        if t.i in entity_at and t.i != description.i
+    }
 
 
 #: Nouns of a person of one gender: a plot's "a girl", "a priest". Not kinship nouns,

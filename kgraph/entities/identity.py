@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kgraph.entities.blocks import components, override_keys, record_keys
+from kgraph.entities.lexicon import places
 from kgraph.entities.names import (
     TYPE_ORDER,
     entity_key,
@@ -283,16 +284,37 @@ def _join_surnames(recs, keys, types, single, joined: set[int], groups: _Groups,
     for i, key in enumerate(keys):
         if types[i] == "PERSON" and len(key.split()) > 1:
             fulls[key.split()[-1]].add(groups.find(i))
+    placed = {key for key, type_ in zip(keys, types) if type_ in PLACE_USES}
     done = set()
     for i in single:
         rec = recs[i]
         if i in joined or "PERSON" not in dict(rec.type_votes) or types[i] not in ("PERSON", ""):
             continue
         candidates = fulls.get(keys[i], set())
-        if len(candidates) == 1 and not clashes[i]:
+        if (
+            len(candidates) == 1
+            and not clashes[i]
+            and not _place_name(recs[i].name, keys[i], placed)
+        ):
             groups.union(next(iter(candidates)), i, "surname")
             done.add(i)
     return done
+
+
+#: Types of a one-word name that, given to it anywhere, make it a place's or a team's name:
+#: "Bolton" the town or the club, which a PERSON label elsewhere does not make John Bolton.
+PLACE_USES = {"GPE", "LOC", "FAC", "ORG"}
+
+
+def _place_name(name: str, key: str, placed: set[str]) -> bool:
+    """Whether a one-word name is a country's or a city's that another record of the
+    same name (its key in ``placed``) types as a place or an organization: then its PERSON
+    label is the model's slip ("a doctor from Bolton", "a trip to Bolton"), not the surname
+    of a person named in full elsewhere. Names no record uses so ("Clinton") still join."""
+    if key not in placed:
+        return False
+    gazetteer = places()
+    return gazetteer.country(name) is not None or gazetteer.city_country(name) is not None
 
 
 def _find_group(recs, members: list[list[int]], name: str, preferred: set[str]) -> int | None:

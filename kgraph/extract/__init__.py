@@ -261,7 +261,9 @@ def extract_doc(
     """
     with reading(doc):  # the doc's entity spans and the like, computed once
         mentions = demonyms_as_groups(resolve_mentions(doc))
-        mentions += resolve_coreferences(doc, mentions)
+        linked = resolve_coreferences(doc, mentions)
+        relinked = {m.start for m in linked}  # "the Spaniard": a group mention that is a person
+        mentions = [m for m in mentions if m.start not in relinked] + linked
         found = _extract_triples(doc, article, MentionIndex(mentions))
     counts = Counter(m.entity.id for m in mentions)
     entities = {m.entity.id: m.entity for m in mentions}

@@ -327,6 +327,8 @@ def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
             mention = index.mention(named)
             if not mention or index.mention(role) or _a_ranking(role):
                 continue
+            if named is token and _own_role_between(role, named, index):
+                continue  # "X's head writer Tony Jordan and music mogul Simon Fuller"
             owners = [
                 o
                 for o in _role_holder_of(role, index)
@@ -335,6 +337,26 @@ def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
             if owners:
                 subject = (Argument(mention.entity, named, 1.0 if mention.via == "name" else 0.8),)
                 yield _role_relation(subject, role, owners, index, "apposition")
+
+
+def _own_role_between(role: Token, named: Token, index: MentionIndex) -> bool:
+    """Whether, between ``role`` and ``named``, another name is followed by an unnamed noun
+    in apposition or coordination, which describes ``named`` instead: in "EastEnders' head
+    writer Tony Jordan and music mogul Simon Fuller" Fuller is the mogul, not the head
+    writer ("chairman and chief executive, John Smith" names no one between)."""
+    doc = role.doc
+    named_before = None
+    for token in doc[role.i + 1 : named.i]:
+        if index.mention(token) is not None:
+            named_before = token
+        elif (
+            named_before is not None
+            and token.pos_ == "NOUN"
+            and token.dep_ in ("appos", "conj")
+            and token.head.i in (role.i, named_before.i)
+        ):
+            return True
+    return False
 
 
 def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:

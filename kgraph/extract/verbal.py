@@ -544,6 +544,8 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
             continue  # "Like New Labour, he believed …"
         if moved and _where_the_object_goes(verb, prep, index):
             continue  # "called the Liberal leader back to Downing Street"
+        if _contest_phrase_before(verb, prep):
+            continue  # "the injury he picked up in the win over Italy": the win's
         suffix = prep.lower_
         idiom = None if unnamed else _fixed_phrase_before(verb, prep)
         if idiom:
@@ -564,6 +566,28 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
             continue  # "will not do well at the Box Office": what is done is not said
         for pobj in _children(prep, {"pobj"}):
             yield suffix, pobj, 0.75
+
+
+#: Nouns of a contest, whose opponent the parser hangs on the verb before: "picked up in
+#: the win over Italy", "scored in the defeat by Chelsea".
+CONTEST_NOUNS = {"win", "victory", "defeat", "loss", "draw", "match", "game", "clash", "tie"}
+CONTEST_NOUNS |= {"final", "semi-final", "quarter-final", "fixture", "encounter", "derby"}
+#: Prepositions that name a contest's opponent.
+OPPONENT_PREPOSITIONS = {"over", "against", "by", "to", "with", "versus", "v"}
+
+
+def _contest_phrase_before(verb: Token, prep: Token) -> bool:
+    """Whether a verb's preposition right after another of its phrases that names a
+    contest ("in the win", "during the defeat") names that contest's opponent, not the
+    verb's: "the injury he picked up in the win over Italy" is no injury over Italy."""
+    if prep.lower_ not in OPPONENT_PREPOSITIONS:
+        return False
+    for other in _children(verb, {"prep"}):
+        if other.i >= prep.i or other.right_edge.i + 1 != prep.i:
+            continue
+        if any(p.lemma_.lower() in CONTEST_NOUNS for p in _children(other, {"pobj"})):
+            return True
+    return False
 
 
 #: Tags of the words that open a relative clause: "which", "who", "whose", "why", "where".
