@@ -110,3 +110,12 @@ def test_a_word_before_a_name_joins_it_when_the_doc_names_both_as_one():
     joined = _with_word_of_a_longer_mention(doc.ents[0])
     assert (joined.text, joined.label_) == ("Little Britain", "WORK_OF_ART")
     assert _with_word_of_a_longer_mention(doc.ents[1]).text == "Matt Lucas"
+
+
+def test_a_product_is_the_owner_s_when_the_owner_is_named_apart(relation_triples_of):
+    found = relation_triples_of(
+        "Sony will enter the market later this year with its PlayStation Portable."
+    )
+    assert ("PlayStation Portable", "product-of", "product-of", "Sony") in found
+    found = relation_triples_of("Ocean's Twelve took sixth place in the US chart with $5.4m.")
+    assert not any(t[1] in ("product-of", "part-of") for t in found)  # one title

@@ -455,11 +455,17 @@ def _with_word_of_a_longer_mention(span: Span) -> Span:
     word = doc[span.start - 1]
     if not word.is_title or word.ent_type_ or word.lower_ in _NOT_PART_OF_A_NAME:
         return span
-    longer = f"{word.text} {span.text}"
+    label = once(doc, _entity_labels).get(f"{word.text} {span.text}")
+    return span if label is None else Span(doc, word.i, span.end, label)
+
+
+def _entity_labels(doc: Doc) -> dict[str, str]:
+    """The doc's entity texts of two words or more, with the first label of each."""
+    labels: dict[str, str] = {}
     for ent in entities(doc):
-        if ent.text == longer and ent.start != word.i:
-            return Span(doc, word.i, span.end, ent.label_)
-    return span
+        if len(ent) > 1:
+            labels.setdefault(ent.text, ent.label_)
+    return labels
 
 
 def _surface(span: Span) -> str:

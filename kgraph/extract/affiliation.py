@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kgraph.entities.lexicon import is_first_name, places, role
 from kgraph.entities.mentions import Mention
-from kgraph.entities.types import type_words
+from kgraph.entities.types import PERSONAL_TITLES, type_words
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.nominal import HEADING_RELATIONS, HONORIFICS
@@ -181,15 +181,18 @@ def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Cand
                         # "Vodafone's UK chief executive" leads a unit: uk-chief-executive-of
                         predicate = kebab(*_places_between(child, person, index), predicate)
                     yield Candidate(subject, predicate, obj, roles[-1], "title", 0.8)
-                elif owner.entity.type in ORGANIZATION_TYPES and _personal_name(person):
+                elif owner.entity.type in ORGANIZATION_TYPES and _personal_name(person, head):
                     yield Candidate(subject, "affiliated-with", obj, child, "affiliation", 0.75)
 
 
-def _personal_name(person: Mention) -> bool:
+def _personal_name(person: Mention, head: Token) -> bool:
     """Whether a name labelled a person reads as one: a first name and more ("Intel's Allen
-    Wilson"), not "Honda's Asimo" (a robot), "the BBC's Westminster Hour" (a programme)."""
+    Wilson") or a title ("ONGC's Mr Raha"), not "Honda's Asimo" (a robot), "the BBC's
+    Westminster Hour" (a programme)."""
     words = person.entity.name.split()
-    return len(words) >= 2 and is_first_name(words[0])
+    doc = head.doc
+    titled = {t.lower_ for t in doc[max(person.start - 1, 0) : person.end]} & PERSONAL_TITLES
+    return bool(titled) or (len(words) >= 2 and is_first_name(words[0]))
 
 
 def _owns_the_title(owner: Token, person: Mention, roles: list[Token], index: MentionIndex) -> bool:
@@ -241,6 +244,11 @@ def _organization_of_organization(
             and owner
             and owner.entity.type == "ORG"
             and owner.entity.id != named.entity.id
+            and (
+                predicate == "part-of"
+                or len(holders) > 1
+                or _named_apart(owner, named, index, head.doc)
+            )
         ):
             yield Candidate(
                 (_argument(named, head),),
@@ -250,6 +258,20 @@ def _organization_of_organization(
                 "affiliation",
                 0.7,
             )
+
+
+def _named_apart(owner: Mention, named: Mention, index: MentionIndex, doc: Doc) -> bool:
+    """Whether the doc names the owner other than as this possessive: "Ocean's Twelve" and
+    "Destiny's Child" are one title each, the "Ocean" or "Destiny" of no other mention."""
+    for other in index.within(doc[:]):
+        if other.entity.id != owner.entity.id:
+            continue
+        after = doc[other.end + 1] if other.end + 1 < len(doc) else None
+        if after is None or doc[other.end].tag_ != "POS" or index.mention(after) is None:
+            return True
+        if index.mention(after).entity.id != named.entity.id:
+            return True
+    return False
 
 
 def _owned_relation(named: Mention, head: Token) -> str | None:
