@@ -23,6 +23,7 @@ from kgraph.entities.mentions import Mention
 from kgraph.entities.types import PERSONAL_TITLES, type_words
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
+from kgraph.extract.modality import SPEECH_VERBS
 from kgraph.extract.nominal import HEADING_RELATIONS, HONORIFICS
 from kgraph.extract.predicates import kebab, role_predicate
 from kgraph.extract.sport import is_team
@@ -187,12 +188,14 @@ def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Cand
 
 def _personal_name(person: Mention, head: Token) -> bool:
     """Whether a name labelled a person reads as one: a first name and more ("Intel's Allen
-    Wilson") or a title ("ONGC's Mr Raha"), not "Honda's Asimo" (a robot), "the BBC's
-    Westminster Hour" (a programme)."""
+    Wilson"), a title ("ONGC's Mr Raha") or the subject of a verb of saying ("the BBC's
+    Zubair Ahmed says", a first name the list does not know); not "Honda's Asimo" (a
+    robot), "the BBC's Westminster Hour" (a programme)."""
     words = person.entity.name.split()
     doc = head.doc
     titled = {t.lower_ for t in doc[max(person.start - 1, 0) : person.end]} & PERSONAL_TITLES
-    return bool(titled) or (len(words) >= 2 and is_first_name(words[0]))
+    speaks = head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS
+    return bool(titled) or speaks or (len(words) >= 2 and is_first_name(words[0]))
 
 
 def _owns_the_title(owner: Token, person: Mention, roles: list[Token], index: MentionIndex) -> bool:
