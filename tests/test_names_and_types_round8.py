@@ -76,6 +76,8 @@ def test_an_owner_s_thing_labelled_a_person_is_affiliated_only_with_a_personal_n
     assert not any(t[1] == "affiliated-with" for t in found)  # a programme
     found = relation_triples_of("Intel's Allen Wilson said the industry was moving.")
     assert ("Allen Wilson", "affiliated-with", "affiliated-with", "Intel") in found
+    found = relation_triples_of("The BBC's Zubair Ahmed in Mumbai says the film was banned.")
+    assert ("Zubair Ahmed", "affiliated-with", "affiliated-with", "BBC") in found  # he says
 
 
 def test_a_party_member_word_with_the_word_before_is_the_party(relation_triples_of):
