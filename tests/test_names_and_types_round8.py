@@ -102,7 +102,21 @@ def test_a_word_before_a_name_joins_it_when_the_doc_names_both_as_one():
 
     from kgraph.entities.mentions import _with_word_of_a_longer_mention
 
-    words = ["Little", "Britain", "duo", "Matt", "Lucas", "won", ".", "Fans", "of", "Little", "Britain", "cheered", "."]
+    words = [
+        "Little",
+        "Britain",
+        "duo",
+        "Matt",
+        "Lucas",
+        "won",
+        ".",
+        "Fans",
+        "of",
+        "Little",
+        "Britain",
+        "cheered",
+        ".",
+    ]
     doc = Doc(English().vocab, words=words)
     doc.ents = [
         Span(doc, 1, 2, "GPE"),  # the model's "Britain" of a sentence's first words
