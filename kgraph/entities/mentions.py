@@ -24,7 +24,14 @@ from kgraph.entities.lexicon import (
     is_role_noun,
     places,
 )
-from kgraph.entities.names import PEER_TITLES, canonical, clean_name, cluster_names, match_key
+from kgraph.entities.names import (
+    PEER_TITLES,
+    canonical,
+    clean_name,
+    cluster_names,
+    match_key,
+    name_variants,
+)
 from kgraph.entities.types import (
     MEDIUM,
     NOBLE_TITLES,
@@ -58,8 +65,11 @@ def named_spans(doc: Doc) -> list[Span]:
     )
     spans = (_with_head_of_coordination(span) for span in spans if span is not None)
     spans = (_with_words_of_acronym(span) for span in spans)
+    spans = (_with_shared_nationality(span) for span in spans)
     spans = (_without_title(span) for span in spans if span is not None)
     spans = (_with_capital_the(span) if span is not None else None for span in spans)
+    spans = (_with_capital_determiner(span) if span is not None else None for span in spans)
+    spans = (_with_word_of_a_longer_mention(span) if span is not None else None for span in spans)
     spans = (_with_first_name(span) if span is not None else None for span in spans)
     spans = (_without_leading_noun(span) if span is not None else None for span in spans)
     spans = (_with_capitalized_modifier(span) if span is not None else None for span in spans)
@@ -73,7 +83,9 @@ def named_spans(doc: Doc) -> list[Span]:
     )
     kept: list[Span] = []
     for span in split:  # a name run on past the model's span covers the next one
-        if clean_name(span.text) and not (kept and span.start < kept[-1].end):
+        if kept and span.start <= kept[-1].start and span.end > kept[-1].end:
+            kept[-1] = span  # "British and Irish Lions" covers the model's "British"
+        elif clean_name(span.text) and not (kept and span.start < kept[-1].end):
             kept.append(span)
     return kept
 
@@ -150,8 +162,10 @@ def _with_capitalized_modifier(span: Span) -> Span:
     Anti-Doping Agency" where it marked "Anti-Doping Agency". Not a title, an office, a
     party, a nationality or a place ("Chancellor Brown", "Tory Smith", "British Airways"),
     nor a headline's first word."""
-    if span.start == 0 or span.label_ in ("GPE", "LOC", "NORP"):
+    if span.start == 0 or span.label_ in ("GPE", "LOC"):
         return span
+    if span.label_ == "NORP":
+        return _known_party_name(span)
     if len(span) > 1 and span.label_ != "ORG":
         return span
     if _place_or_nationality(span.text) or _surname_in_doc(span):
@@ -177,6 +191,18 @@ def _with_capitalized_modifier(span: Span) -> Span:
     if first_name_gender(f"{word.text} {span.text}") is not None:
         return span  # a first name: _with_first_name's
     return Span(span.doc, word.i, span.end, span.label_)
+
+
+def _known_party_name(span: Span) -> Span:
+    """A party's member word with the capitalized word before it, when the two are a name
+    of ``name_variants.tsv``: "Liberal Democrat chairman Matthew Taylor", where the model
+    marked "Democrat" alone."""
+    word = span.doc[span.start - 1]
+    if not word.is_title or word.ent_type_ or len(span) != 1:
+        return span
+    if f"{word.text} {span.text}".casefold() not in name_variants():
+        return span
+    return Span(span.doc, word.i, span.end, "ORG")
 
 
 def _modifies_same(word, span: Span) -> bool:
@@ -280,6 +306,25 @@ def _with_head_of_coordination(span: Span) -> Span:
     return Span(doc, start, span.end, span.label_)
 
 
+def _with_shared_nationality(span: Span) -> Span:
+    """An organization's name that opens with a nationality shared over "and" with the one
+    before it: "British and Irish Lions coach Clive Woodward", where the model marked
+    "British" apart and "Irish Lions" as the team (one team of both)."""
+    doc = span.doc
+    if span.label_ != "ORG" or span.start < 2 or len(span) < 2:
+        return span
+    first, conjunction, before = span[0], doc[span.start - 1], doc[span.start - 2]
+    if conjunction.lower_ != "and" or not (_nationality(first) and _nationality(before)):
+        return span
+    if first.head.i != before.i and before.head.i != span.root.i:
+        return span  # "British and Irish" must modify the name together
+    return Span(doc, before.i, span.end, span.label_)
+
+
+def _nationality(token) -> bool:
+    return token.is_title and token.tag_ in ("JJ", "NNP") and bool(places().demonym(token.text))
+
+
 #: Labels of names that may hold an "and": "Pew Internet and American Life Project".
 _NAMES_WITH_AND = {"ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"}
 
@@ -377,6 +422,50 @@ def _with_capital_the(span: Span) -> Span:
     if span.start >= 2 and doc[span.start - 2].text in ('"', "'", "‘", "“"):
         return span  # a quotation opening with "The"
     return Span(doc, the.i, span.end, span.label_)
+
+
+#: Determiners that open a name when capitalized in mid-sentence: "the All England Club".
+NAME_DETERMINERS = {"All", "Every", "No"}
+
+
+def _with_capital_determiner(span: Span) -> Span:
+    """An organization's, building's or event's name with a capitalized determiner before
+    it that belongs to it, in mid-sentence: "All England Club chairman Tim Phillips", where
+    the model marked "England Club" (a lower-case "all" is no part of a name)."""
+    doc = span.doc
+    if span.start == 0 or span.label_ not in _NAMES_WITH_AND:
+        return span
+    word = doc[span.start - 1]
+    if word.text not in NAME_DETERMINERS or word.is_sent_start or word.ent_type_:
+        return span
+    if word.i >= 1 and doc[word.i - 1].text in ('"', "'", "‘", "“", ":"):
+        return span  # a quotation or a headline opening with the word
+    if not span.start <= word.head.i < span.end and word.head.i != span.root.head.i:
+        return span
+    return Span(doc, word.i, span.end, span.label_)
+
+
+def _with_word_of_a_longer_mention(span: Span) -> Span:
+    """A name with the capitalized word before it, when the doc names the two words as one
+    elsewhere: "Little Britain comedy duo Matt Lucas" opening a sentence, where the model
+    marked "Britain" alone, beside "the hit comedy Little Britain" (a show, not the UK)."""
+    doc = span.doc
+    if span.start == 0:
+        return span
+    word = doc[span.start - 1]
+    if not word.is_title or word.ent_type_ or word.lower_ in _NOT_PART_OF_A_NAME:
+        return span
+    label = once(doc, _entity_labels).get(f"{word.text} {span.text}")
+    return span if label is None else Span(doc, word.i, span.end, label)
+
+
+def _entity_labels(doc: Doc) -> dict[str, str]:
+    """The doc's entity texts of two words or more, with the first label of each."""
+    labels: dict[str, str] = {}
+    for ent in entities(doc):
+        if len(ent) > 1:
+            labels.setdefault(ent.text, ent.label_)
+    return labels
 
 
 def _surface(span: Span) -> str:
@@ -480,15 +569,36 @@ def _country_of_institution(ent: Span, after: Span) -> bool:
 
 def _branch_of_organization(ent: Span, after: Span) -> bool:
     """ "AOL" + "UK": an organization's branch in a country, named by both, where the
-    country heads the phrase ("Chief Executive of AOL UK"); not "the EU Turkey talks"."""
+    country heads the phrase ("Chief Executive of AOL UK"), or a branch in a known place
+    before the role of a person named next ("BBC Radio Scotland presenter Vic Galloway");
+    not "the EU Turkey talks"."""
     return (
         ent.label_ == "ORG"
         and after.label_ == "GPE"
         and after.start == ent.end
         and ent.root.dep_ == "compound"
         and after.start <= ent.root.head.i < after.end
-        and after.root.dep_ not in ("compound", "nmod", "amod")
-        and places().country(canonical(clean_name(after.text), "GPE")[0]) is not None
+        and (
+            (
+                after.root.dep_ not in ("compound", "nmod", "amod")
+                and places().country(canonical(clean_name(after.text), "GPE")[0]) is not None
+            )
+            or (_role_of_a_person(after) and is_known_place(clean_name(after.text)))
+        )
+    )
+
+
+def _role_of_a_person(place: Span) -> bool:
+    """Whether a place modifies a role noun before a person's name: "Scotland presenter Vic
+    Galloway"."""
+    role = place.root.head
+    following = role.doc[role.i + 1] if role.i + 1 < len(role.doc) else None
+    return (
+        place.root.dep_ == "compound"
+        and role.i == place.end
+        and is_role_noun(role.lemma_)
+        and following is not None
+        and following.ent_type_ == "PERSON"
     )
 
 

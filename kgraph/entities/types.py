@@ -206,6 +206,8 @@ def type_evidence(span: Span) -> Counter[str]:
         votes["ORG"] += MEDIUM  # "Hearts wrapped up their Scottish Cup tie"
     if _constituency(span):
         votes["GPE"] += MEDIUM  # "the member for Loch Ness West", "Derby North's Bob Laxton"
+    if _show_named_after_person(span):
+        votes["WORK_OF_ART"] += MEDIUM  # "The Catherine Tate Show", labelled a person
     if _programme_of_channel(span):
         votes["WORK_OF_ART"] += MEDIUM  # "over Jonathan Creek (BBC One) and Shameless"
     if _plural_group_name(span):
@@ -785,6 +787,23 @@ def _full_personal_name(span: Span) -> bool:
         and words[0][:1].isupper()
         and first_name_gender(" ".join(words)) is not None
         and not _place(span)
+    )
+
+
+#: Last words of a programme's name that is named after its host: "The Jerry Springer Show".
+HOSTED_PROGRAMMES = {"Show", "Hour"}
+
+
+def _show_named_after_person(span: Span) -> bool:
+    """A show named after a person, its host or star: "The Catherine Tate Show", "The Benny
+    Hill Show" (a work, whatever the model labelled it; a trade fair such as "the Consumer
+    Electronics Show" names no person)."""
+    words = clean_name(span.text).split()
+    return (
+        len(words) >= 3
+        and words[-1] in HOSTED_PROGRAMMES
+        and first_name_gender(" ".join(words[:-1])) is not None
+        and all(w[:1].isupper() for w in words[:-1])
     )
 
 

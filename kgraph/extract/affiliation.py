@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from kgraph.entities.lexicon import places, role
+from kgraph.entities.lexicon import is_first_name, places, role
 from kgraph.entities.mentions import Mention
+from kgraph.entities.types import PERSONAL_TITLES, type_words
 from kgraph.extract.arguments import Argument, MentionIndex
 from kgraph.extract.candidates import Candidate
+from kgraph.extract.modality import SPEECH_VERBS
 from kgraph.extract.nominal import HEADING_RELATIONS, HONORIFICS
 from kgraph.extract.predicates import kebab, role_predicate
 from kgraph.extract.sport import is_team
@@ -39,6 +41,10 @@ LOCATED_TYPES = {"FAC", "EVENT", "GPE", "LOC"}
 #: What "X in Y" says of X by its type: an organization's seat, where an event is held
 #: ("the World Cross Country Championships in France": no place inside a place).
 PLACE_PREDICATES = {"ORG": "based-in", "EVENT": "held-in"}
+#: Head nouns of a unit's name beyond ``type_words.tsv``'s organizations: "MIT's Media Labs",
+#: "the IMF's European Department".
+UNIT_ENDINGS = {"centre", "center", "laboratory", "laboratories", "lab", "labs", "executive"}
+UNIT_ENDINGS |= {"fund", "organisation", "organization", "division", "unit", "directorate"}
 
 
 def _heads(sentence: Span, index: MentionIndex) -> Iterator[tuple[Mention, Token]]:
@@ -150,7 +156,7 @@ def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Cand
     """ "DW's Jan D. Walter" → affiliated-with; "Hill's attorney Brian Kammer" → attorney-of Hill;
     "Germany's Integration Commissioner Aydan Özoguz" → commissioner-of Germany."""
     for person, head in _heads(sentence, index):
-        if person.entity.type == "ORG":
+        if person.entity.type in ("ORG", "PRODUCT"):
             yield from _organization_of_organization(person, head, index)
             continue
         if person.entity.type != "PERSON":
@@ -176,8 +182,20 @@ def organization_possessor(sentence: Span, index: MentionIndex) -> Iterator[Cand
                         # "Vodafone's UK chief executive" leads a unit: uk-chief-executive-of
                         predicate = kebab(*_places_between(child, person, index), predicate)
                     yield Candidate(subject, predicate, obj, roles[-1], "title", 0.8)
-                elif owner.entity.type in ORGANIZATION_TYPES:
+                elif owner.entity.type in ORGANIZATION_TYPES and _personal_name(person, head):
                     yield Candidate(subject, "affiliated-with", obj, child, "affiliation", 0.75)
+
+
+def _personal_name(person: Mention, head: Token) -> bool:
+    """Whether a name labelled a person reads as one: a first name and more ("Intel's Allen
+    Wilson"), a title ("ONGC's Mr Raha") or the subject of a verb of saying ("the BBC's
+    Zubair Ahmed says", a first name the list does not know); not "Honda's Asimo" (a
+    robot), "the BBC's Westminster Hour" (a programme)."""
+    words = person.entity.name.split()
+    doc = head.doc
+    titled = {t.lower_ for t in doc[max(person.start - 1, 0) : person.end]} & PERSONAL_TITLES
+    speaks = head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS
+    return bool(titled) or speaks or (len(words) >= 2 and is_first_name(words[0]))
 
 
 def _owns_the_title(owner: Token, person: Mention, roles: list[Token], index: MentionIndex) -> bool:
@@ -210,25 +228,87 @@ def _places_between(owner: Token, person: Mention, index: MentionIndex) -> list[
 def _organization_of_organization(
     named: Mention, head: Token, index: MentionIndex
 ) -> Iterator[Candidate]:
-    """ "the EU's European Investment Bank", "Google's YouTube" → part-of."""
+    """ "the EU's European Investment Bank" → part-of; "Nokia's N-Gage phone" → product-of.
+
+    An owner's name is a unit of the owner only when its head noun says so ("Committee",
+    "Office of ...", "Labs"): "Microsoft's Xbox", "ITV's King of Fridges" or "the BBC's EastEnders"
+    are products and shows, no part of the company. A product noun after the name, or the
+    type PRODUCT, makes it the owner's product; anything else gives no triple."""
     if any(c.dep_ in ("compound", "amod") and c.i < named.start for c in head.children):
         return  # "Opel's parent company General Motors": a role, the appositions' case
-    for child in head.children:
+    predicate = _owned_relation(named, head)
+    if predicate is None:
+        return
+    holders = [head, head.head] if _product_noun_after(named, head) else [head]
+    for child in (c for holder in holders for c in holder.children):
         owner = index.mention(child)
         if (
             child.dep_ == "poss"
             and owner
             and owner.entity.type == "ORG"
             and owner.entity.id != named.entity.id
+            and (
+                predicate == "part-of"
+                or len(holders) > 1
+                or _named_apart(owner, named, index, head.doc)
+            )
         ):
             yield Candidate(
                 (_argument(named, head),),
-                "part-of",
+                predicate,
                 (_argument(owner, child),),
                 child,
                 "affiliation",
                 0.7,
             )
+
+
+def _named_apart(owner: Mention, named: Mention, index: MentionIndex, doc: Doc) -> bool:
+    """Whether the doc names the owner other than as this possessive: "Ocean's Twelve" and
+    "Destiny's Child" are one title each, the "Ocean" or "Destiny" of no other mention."""
+    for other in index.within(doc[:]):
+        if other.entity.id != owner.entity.id:
+            continue
+        after = doc[other.end + 1] if other.end + 1 < len(doc) else None
+        if after is None or doc[other.end].tag_ != "POS" or index.mention(after) is None:
+            return True
+        if index.mention(after).entity.id != named.entity.id:
+            return True
+    return False
+
+
+def _owned_relation(named: Mention, head: Token) -> str | None:
+    """What an owner's named thing is of it: a unit (part-of), a product (product-of), or
+    nothing the words say (None)."""
+    if named.entity.type == "PRODUCT" or _product_noun_after(named, head):
+        return "product-of"
+    noun = _name_head(named, head).text  # "Office" of "the FDA's Office of Drug Safety"
+    _, ends = type_words()
+    if ends.get(noun.capitalize()) == "ORG" or ends.get(noun) == "ORG":
+        return "part-of"
+    return "part-of" if noun.lower() in UNIT_ENDINGS else None
+
+
+def _name_head(named: Mention, head: Token) -> Token:
+    """The noun a name is of: its last word, or the word before its first "of" or "for"
+    ("Office" of "Office of Drug Safety", "Centre" of "Centre for the Study of Children")."""
+    doc = head.doc
+    for i in range(named.start + 1, named.end - 1):
+        if doc[i].lower_ in ("of", "for"):
+            return doc[i - 1]
+    return doc[named.end - 1]
+
+
+def _product_noun_after(named: Mention, head: Token) -> bool:
+    """Whether a product noun follows the name, which modifies it: "Nokia's N-Gage phone"
+    (where the parser hangs the owner on the noun)."""
+    nouns, _ = type_words()
+    noun = head.head
+    return (
+        head.dep_ == "compound"
+        and noun.i >= named.end
+        and nouns.get(noun.lemma_.lower()) == "PRODUCT"
+    )
 
 
 def in_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:

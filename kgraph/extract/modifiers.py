@@ -286,6 +286,8 @@ def demonym_names(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         country = places().demonym(doc[start].text)
         if country is None or doc[mention.end - 1].lower_ in STATE_WORDS or _abroad(mention):
             continue  # "the German Federal Republic" is the country; its embassy is abroad
+        if doc[start + 1].lower_ == "and":
+            continue  # "the British and Irish Lions": a side of several nations, based in none
         yield Candidate(
             (Argument(mention.entity, doc[mention.end - 1], 1.0),),
             "based-in",
