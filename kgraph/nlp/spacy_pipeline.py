@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 from kgraph.defaults import DEFAULT_MODEL
 from kgraph.errors import ModelNotFoundError
 from kgraph.models import ENTITY_TYPES
+from kgraph.nlp.fastner import use_fast_ner
 from kgraph.nlp.fastops import use_blas_ops
 from kgraph.nlp.fastpipes import components_kept, use_fast_components
 
@@ -159,4 +160,5 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kgraph_name_particles", after="ner")
         nlp.add_pipe("kgraph_entity_propagation", after="kgraph_name_particles")
+        use_fast_ner(nlp)  # in ner's place, before kgraph's components that follow it
     return nlp
