@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from kgraph.entities.coref import DESCRIPTIONS
 from kgraph.entities.lexicon import is_role_noun
 from kgraph.entities.lexicon import role as known_role
+from kgraph.entities.mentions import Mention
 from kgraph.entities.types import TEAM_ROLES
 from kgraph.extract.arguments import Argument, MentionIndex, names_a_noun_after
 from kgraph.extract.candidates import Candidate
@@ -87,7 +88,24 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
                         return named_before  # "World Bank director for the West Bank"
                     if found:
                         return found
-    return named_before
+    return named_before or _company_place(noun, index)
+
+
+#: Types of the places a company noun's "in" phrase puts it in.
+COMPANY_PLACE_TYPES = {"GPE", "LOC"}
+
+
+def _company_place(noun: Token, index: MentionIndex) -> list[Argument]:
+    """The place of a company noun's "in" phrase: "the biggest retailer in the US" is
+    based there (the caller makes a company noun of a place ``based-in``)."""
+    if not _is_company_noun(noun):
+        return []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            found = index.arguments(pobj)
+            if found and all(a.entity.type in COMPANY_PLACE_TYPES for a in found):
+                return found
+    return []
 
 
 def _organization_before(noun: Token, index: MentionIndex) -> list[Argument]:
@@ -284,7 +302,7 @@ def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         head = token.head
         for named, role in ((token, head), (head, token)):
             mention = index.mention(named)
-            if not mention or index.mention(role):
+            if not mention or _names_another(role, mention, index):
                 continue
             owners = [
                 o
@@ -296,6 +314,14 @@ def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
                 yield _role_relation(subject, role, owners, index, "apposition")
 
 
+def _names_another(role: Token, named: Mention, index: MentionIndex) -> bool:
+    """Whether a role noun in apposition is a mention of its own: a name, or a description
+    coreference gave to another entity. One given to the named entity itself ("Circuit City,
+    the biggest retailer in the US": "retailer" stands for Circuit City) is the role."""
+    own = index.mention(role)
+    return own is not None and (own.via != "coref" or own.entity.id != named.entity.id)
+
+
 def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """ "US Treasury Secretary Steven Mnuchin" → Steven Mnuchin secretary-of US Treasury."""
     for token in sentence:
@@ -305,9 +331,18 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if mention.via == "coref" and (token.pos_ != "NOUN" or token.tag_ == "NNS"):
             continue  # "its leaders", "he": only a description names a role ("the boss")
         role_tokens: list[Token] = [token] if mention.via == "coref" else []
+        role_head: Token | None = token if role_tokens else None
         cursor = token.i - 1
-        while cursor >= sentence.start and not index.mention(sentence.doc[cursor]):
+        while cursor >= sentence.start:
             word = sentence.doc[cursor]
+            office = _office_with_of(word, sentence)
+            if office:  # "US Secretary of State John Kerry": "State" is no holder
+                role_tokens = office + role_tokens
+                role_head = role_head or office[0]
+                cursor = office[0].i - 1
+                continue
+            if index.mention(word):
+                break
             hyphen = word.text == "-" and not word.whitespace_  # "co-leader"
             if word.dep_ not in ("compound", "amod") or (
                 word.pos_ not in ("NOUN", "PROPN", "ADJ") and not hyphen
@@ -315,24 +350,38 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
                 break
             if word.lower_ not in HONORIFICS:  # "CEA boss Mr Shapiro"
                 role_tokens.insert(0, word)
+                role_head = role_head or word
             cursor -= 1
-        if not role_tokens or cursor < sentence.start:
+        if not role_tokens or role_head is None or cursor < sentence.start:
             continue
         org = index.mention(sentence.doc[cursor])
-        if org is None or org.entity.type not in _holder_types(role_tokens[-1]):
+        if org is None or org.entity.type not in _holder_types(role_head):
             continue
         if org.entity.type == "GPE" and _after_possessive(sentence.doc, org.start):
             continue  # "Vodafone's UK chief executive" heads a unit of Vodafone, not the UK
         person = (Argument(mention.entity, token, 1.0),)
         owner = (Argument(org.entity, sentence.doc[cursor], 1.0),)
-        if says_nothing(role_tokens[-1].lemma_, org.entity.type):
+        if says_nothing(role_head.lemma_, org.entity.type):
             continue  # "Edinburgh pair Alasdair Strokosch"
         # a team's boss is its manager; "Birmingham manager Steve Bruce" stays one outside a
         # report full of sport (a company's manager is named in apposition: "X, a manager at")
         team = is_team(org.entity, sentence.doc) or None
         words = [t.lower_ for t in role_tokens]
         predicate = _body_secretary(role_predicate(words, team, org.entity.type), owner)
-        yield Candidate(person, predicate, owner, role_tokens[-1], "title", 0.85)
+        yield Candidate(person, predicate, owner, role_head, "title", 0.85)
+
+
+def _office_with_of(word: Token, sentence: Span) -> list[Token]:
+    """The words of a known office whose name holds "of" ("Secretary of State", "Head of
+    State") when ``word`` is its last word, met walking back from the name after it."""
+    prep = word.head
+    if word.dep_ != "pobj" or prep.lower_ != "of" or prep.i != word.i - 1:
+        return []
+    office = prep.head
+    if office.i != prep.i - 1 or office.i < sentence.start or office.dep_ == "prep":
+        return []
+    words = sentence.doc[office.i : word.i + 1]
+    return list(words) if known_role([t.lower_ for t in words]) else []
 
 
 def _titled_type(type_: str, token: Token) -> bool:
