@@ -25,9 +25,10 @@ def test_a_description_joined_by_and_keeps_the_place(triples_of):
     assert ("Allied Domecq", "based-in", "based-in", "United Kingdom") in found, found
 
 
-def test_a_place_based_before_any_noun_before_a_name_is_its_seat(triples_of):
-    found = triples_of("London-based think tank Chatham House said the plan would fail.")
-    assert ("Chatham House", "based-in", "based-in", "London") in found, found
+def test_a_demonym_based_is_its_country(triples_of):
+    found = triples_of("The offer from Swiss-based drugs group Serono was rejected.")
+    assert ("Serono", "based-in", "based-in", "Switzerland") in found, found
+    assert not any(o == "Swiss" for _, _, _, o in found), found
 
 
 def test_a_person_after_a_company_noun_gets_no_seat(triples_of):
@@ -56,3 +57,19 @@ def test_an_office_whose_name_holds_of_is_the_countrys(triples_of):
         "secretary-of-state-of",
         "United States",
     ) in found, found
+
+
+def test_a_demonym_noun_before_two_names_makes_both_citizens(triples_of):
+    found = triples_of("Irishmen Sean Kelly and Martin Doyle own a 20% stake in Leeds United.")
+    for person in ("Sean Kelly", "Martin Doyle"):
+        assert (person, "citizen-of", "citizen-of", "Ireland") in found, found
+
+
+def test_a_demonym_noun_the_model_left_out_of_every_entity(triples_of):
+    found = triples_of("Frenchman Richard Gasquet won the match in straight sets.")
+    assert ("Richard Gasquet", "citizen-of", "citizen-of", "France") in found, found
+
+
+def test_a_title_ending_in_man_is_no_demonym(triples_of):
+    found = triples_of("Chairman Alan Sugar said the firm would grow.")
+    assert not any(p == "citizen-of" for _, _, p, _ in found), found

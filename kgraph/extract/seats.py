@@ -1,15 +1,15 @@
 """Where a company is, said by the words before its name: "UK drinks and food firm Allied
-Domecq", "Munich-based research institute Ifo", read off the words when the parse breaks
-the phrase apart.
+Domecq", "Swiss-based drugs group Serono", read off the words when the parse breaks the
+phrase apart.
 
 The parser often leaves the company noun ("firm") and the name apart ("Shares in US
 software firm Oracle rose": "firm" is the object of "in", "Oracle" the subject of "rose"),
 so :mod:`.modifiers` and :func:`.nominal.based_in`, which walk the parse, find nothing.
 Here the words are read in order: a place (a country, city or demonym) right before
 lowercase words that end in a company noun ("firm"), or a place and "-based" right before
-lowercase words that end in any noun ("watchdog"), right before an organization's name → the organization ``based-in`` the place (pattern ``demonym`` or
-``place``, as :mod:`.modifiers` names them).
-"""
+lowercase words that end in any noun ("watchdog"), right before an organization's name
+→ the organization ``based-in`` the place (pattern ``demonym`` or ``place``, as
+:mod:`.modifiers` names them)."""
 
 from __future__ import annotations
 
