@@ -73,3 +73,13 @@ def test_a_demonym_noun_the_model_left_out_of_every_entity(triples_of):
 def test_a_title_ending_in_man_is_no_demonym(triples_of):
     found = triples_of("Chairman Alan Sugar said the firm would grow.")
     assert not any(p == "citizen-of" for _, _, p, _ in found), found
+
+
+def test_one_of_a_countrys_firms_is_based_there(triples_of):
+    found = triples_of("Shares in Fiat, one of Italy's largest companies, fell on Monday.")
+    assert ("Fiat", "based-in", "based-in", "Italy") in found, found
+
+
+def test_one_of_a_countrys_people_is_no_seat(triples_of):
+    found = triples_of("Peter Smith, one of Britain's leading lawyers, said no.")
+    assert not any(o == "United Kingdom" for _, _, _, o in found), found

@@ -301,10 +301,13 @@ def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if token.dep_ != "appos":
             continue
         head = token.head
-        for named, role in ((token, head), (head, token)):
+        for named, word in ((token, head), (head, token)):
+            role = _one_of_companies(word)
             mention = index.mention(named)
             if not mention or _names_another(role, mention, index):
                 continue
+            if role is not word and mention.entity.type != "ORG":
+                continue  # "Mizuho, one of Japan's banks" typed a place: no seat for it
             owners = [
                 o
                 for o in _role_holder_of(role, index)
@@ -313,6 +316,18 @@ def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
             if owners:
                 subject = (Argument(mention.entity, named, 1.0 if mention.via == "name" else 0.8),)
                 yield _role_relation(subject, role, owners, index, "apposition")
+
+
+def _one_of_companies(role: Token) -> Token:
+    """ "Glenmorangie, one of Scotland's premier whisky firms": the company noun "one" is
+    one of, which says where the company is; any other word is itself."""
+    if role.lower_ != "one":
+        return role
+    for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            if _is_company_noun(pobj):
+                return pobj
+    return role
 
 
 def _names_another(role: Token, named: Mention, index: MentionIndex) -> bool:
