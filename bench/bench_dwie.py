@@ -3,7 +3,9 @@ constructions main had before issue 9, and same-sentence co-occurrence of PERSON
 
 Not a test: prints pair precision, recall and F1 (``kgraph eval dwie``, equal to DWIE's
 ``score_pairs.py``) and articles per second, then kgraph's per-relation figures and what
-connects the pairs DWIE does not annotate.
+connects the pairs DWIE does not annotate. ``--list-unannotated N`` lists those triples;
+``--list-missed N`` lists the annotated pairs no triple connects whose two entities are
+named in one sentence, by DWIE label and the words joining them ("A 's foreign minister B").
 
     .venv/bin/python bench/bench_dwie.py [--model NAME] [--dwie FILE] [--write-predictions FILE]
 

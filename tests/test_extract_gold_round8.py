@@ -83,3 +83,13 @@ def test_one_of_a_countrys_firms_is_based_there(triples_of):
 def test_one_of_a_countrys_people_is_no_seat(triples_of):
     found = triples_of("Peter Smith, one of Britain's leading lawyers, said no.")
     assert not any(o == "United Kingdom" for _, _, _, o in found), found
+
+
+def test_an_organization_of_something_in_a_country_is_based_there(triples_of):
+    found = triples_of("Fighters of Hezbollah in Lebanon have crossed the border.")
+    assert ("Hezbollah", "based-in", "based-in", "Lebanon") in found, found
+
+
+def test_an_organization_for_something_in_a_country_is_not(triples_of):
+    found = triples_of("It was the largest order for Airbus in India this year.")
+    assert not any(p == "based-in" and o == "India" for _, _, p, o in found), found
