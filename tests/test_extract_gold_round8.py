@@ -93,3 +93,9 @@ def test_an_organization_of_something_in_a_country_is_based_there(triples_of):
 def test_an_organization_for_something_in_a_country_is_not(triples_of):
     found = triples_of("It was the largest order for Airbus in India this year.")
     assert not any(p == "based-in" and o == "India" for _, _, p, o in found), found
+
+
+def test_a_singular_demonym_noun_is_the_first_names_only(triples_of):
+    found = triples_of("The race will be between Dutchman Arnoud Okken and Antonio Reina of Spain.")
+    assert ("Arnoud Okken", "citizen-of", "citizen-of", "Netherlands") in found, found
+    assert ("Antonio Reina", "citizen-of", "citizen-of", "Netherlands") not in found, found

@@ -6,7 +6,7 @@ so :mod:`.modifiers`, which reads demonyms the model tagged, finds nothing. Here
 right before a person's name is read: a word of no name, or a demonym the gazetteer
 does not know as it is written ("Irishmen"), ending in "-man", "-woman", "-men" or
 "-women", whose singular or "-man" form the gazetteer's demonym table knows. A second
-name joined by "and" shares it ("Irishmen X and Y").
+name joined by "and" shares a plural ("Irishmen X and Y"), not a singular.
 """
 
 from __future__ import annotations
@@ -42,13 +42,15 @@ def demonym_country(word: Token) -> str | None:
 
 
 def _people_after(word: Token, sentence: Span, index: MentionIndex) -> list[Mention]:
-    """The person named right after ``word``, and one joined to it by "and"."""
+    """The person named right after ``word``, and, after a plural ("Irishmen"), one joined
+    to it by "and" ("Dutchman Arnoud Okken and Antonio Reina of Spain": Okken only)."""
     doc = sentence.doc
     first = index.mention(doc[word.i + 1]) if word.i + 1 < sentence.end else None
     if first is None or first.via != "name" or first.entity.type != "PERSON":
         return []
     people = [first]
-    if first.end + 1 < sentence.end and doc[first.end].lower_ == "and":
+    plural = word.lower_.endswith("men")
+    if plural and first.end + 1 < sentence.end and doc[first.end].lower_ == "and":
         second = index.mention(doc[first.end + 1])
         if second is not None and second.via == "name" and second.entity.type == "PERSON":
             people.append(second)
