@@ -3,7 +3,9 @@ constructions main had before issue 9, and same-sentence co-occurrence of PERSON
 
 Not a test: prints pair precision, recall and F1 (``kgraph eval dwie``, equal to DWIE's
 ``score_pairs.py``) and articles per second, then kgraph's per-relation figures and what
-connects the pairs DWIE does not annotate.
+connects the pairs DWIE does not annotate. ``--list-unannotated N`` lists those triples;
+``--list-missed N`` lists the annotated pairs no triple connects whose two entities are
+named in one sentence, by DWIE label and the words joining them ("A 's foreign minister B").
 
     .venv/bin/python bench/bench_dwie.py [--model NAME] [--dwie FILE] [--write-predictions FILE]
 
@@ -30,6 +32,7 @@ from spacy.tokens import Doc
 from kgraph.confidence import default_cut
 from kgraph.evaluate.dwie import (
     article_text,
+    missed_pairs,
     read_dwie,
     score_dwie,
     unannotated_pairs,
@@ -130,6 +133,14 @@ def main() -> None:
         help="then list the triples connecting no annotated pair, by relation, construction "
         "and types, N of each group",
     )
+    parser.add_argument(
+        "--list-missed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="then list the annotated pairs no triple connects whose entities are named in "
+        "one sentence, by DWIE label and the words joining them, N of each group",
+    )
     args = parser.parse_args()
     least = args.min_confidence
 
@@ -179,6 +190,8 @@ def main() -> None:
         print(f"  {unannotated[source]:5d}  {why}")
     if args.list_unannotated:
         print_unannotated(articles, current, args.list_unannotated)
+    if args.list_missed:
+        print_missed(articles, current, args.list_missed)
 
 
 def print_unannotated(articles, records: Records, each: int) -> None:
@@ -192,6 +205,22 @@ def print_unannotated(articles, records: Records, each: int) -> None:
                 f"          {t['subject']['name']} -[{t['predicate']}]-> {t['object']['name']}"
                 f"  :: {t['sentence'][:160]}"
             )
+
+
+def print_missed(articles, records: Records, each: int) -> None:
+    """The annotated pairs missed whose entities share a sentence, by label and words."""
+    groups = missed_pairs(articles, records)
+    by_label: dict[str, int] = {}
+    for (label, _), missed in groups.items():
+        by_label[label] = by_label.get(label, 0) + len(missed)
+    print("\nannotated pairs missed, both named in one sentence, by DWIE label:")
+    for label, count in sorted(by_label.items(), key=lambda kv: -kv[1]):
+        print(f"  {count:4d}  {label}")
+    print("\nthe same by label / the words joining the closest mentions A and B:")
+    for (label, shape), missed in groups.items():
+        print(f"  {len(missed):4d}  {label} / {shape}")
+        for m in missed[:each]:
+            print(f"          A={m.first} B={m.second}  :: {m.sentence[:160]}")
 
 
 if __name__ == "__main__":

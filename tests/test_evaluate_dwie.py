@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from kgraph.cli import cli
 from kgraph.evaluate.dwie import (
+    missed_pairs,
     read_dwie,
     score_dwie,
     unannotated_pairs,
@@ -213,3 +214,27 @@ def test_unannotated_triples_by_relation_construction_and_types():
         (("other", "svo", "ORG", "GPE"), 1),
         (("other", "prepositional", "PERSON", "ORG"), 1),
     ]
+
+
+def test_missed_pairs_name_the_words_joining_the_two_mentions():
+    article = {
+        "title": "made_up_missed",
+        "sents": [
+            ["Acme", "'s", "chief", "Jo", "Ray", "quit", ".", "Acme", "is", "in", "Ohio", "."]
+        ],
+        "vertexSet": [
+            [{"name": "Acme", "pos": [0, 1]}, {"name": "Acme", "pos": [7, 8]}],
+            [{"name": "Jo Ray", "pos": [3, 5]}],
+            [{"name": "Ohio", "pos": [10, 11]}],
+        ],
+        "labels": [
+            {"h": 1, "t": 0, "r": "head_of"},
+            {"h": 0, "t": 2, "r": "based_in2"},
+            {"h": 1, "t": 2, "r": "citizen_of"},  # never named in one sentence
+        ],
+    }
+    found = missed_pairs([article], [_triple("Acme", "based-in", "Ohio", "made_up_missed")])
+    assert list(found) == [("head_of", "A 's chief B")]
+    (missed,) = found[("head_of", "A 's chief B")]
+    assert (missed.first, missed.second) == ("Acme", "Jo Ray")
+    assert missed.sentence == "Acme 's chief Jo Ray quit ."

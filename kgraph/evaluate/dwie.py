@@ -34,7 +34,9 @@ from kgraph.errors import KgraphError
 __all__ = [
     "DWIE_LABELS",
     "DwieScore",
+    "MissedPair",
     "article_text",
+    "missed_pairs",
     "read_dwie",
     "read_predictions",
     "score_dwie",
@@ -367,3 +369,96 @@ def unannotated_triples(
             )
             found.setdefault(key, []).append(prediction)
     return dict(sorted(found.items(), key=lambda item: -len(item[1])))
+
+
+#: Tokens that end a sentence in DWIE's token lists (an article is one list of tokens).
+_SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
+#: Words between two mentions past which :func:`missed_pairs` names no construction.
+_SHAPE_WORDS = 5
+
+
+@dataclass(frozen=True)
+class MissedPair:
+    """An annotated pair no prediction connects, with the sentence naming both."""
+
+    labels: tuple[str, ...]
+    first: str
+    second: str
+    shape: str
+    sentence: str
+
+
+def _sentence_spans(tokens: list[str]) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for i, token in enumerate(tokens):
+        if token in _SENTENCE_ENDS:
+            if i + 1 > start:
+                spans.append((start, i + 1))
+            start = i + 1
+    if start < len(tokens):
+        spans.append((start, len(tokens)))
+    return spans
+
+
+def _shape(tokens: list[str], first: dict[str, Any], second: dict[str, Any]) -> str:
+    """The construction joining two mentions: the words between them ("A 's foreign
+    minister B", "A , the capital of B", "A B"), or how far apart they are."""
+    between = tokens[first["pos"][1] : second["pos"][0]]
+    if len(between) > _SHAPE_WORDS:
+        return f"A ... B ({len(between)} words between)"
+    return " ".join(["A", *(t.lower() for t in between), "B"])
+
+
+def _closest_mentions(
+    tokens: list[str], heads: list[dict[str, Any]], tails: list[dict[str, Any]]
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The two mentions of a pair closest together within one sentence, in text order."""
+    best = None
+    for start, end in _sentence_spans(tokens):
+        for h in heads:
+            for t in tails:
+                if not (start <= h["pos"][0] < end and start <= t["pos"][0] < end):
+                    continue
+                a, b = sorted((h, t), key=lambda m: m["pos"][0])
+                if a["pos"][1] > b["pos"][0]:
+                    continue  # one mention inside the other
+                gap = b["pos"][0] - a["pos"][1]
+                if best is None or gap < best[0]:
+                    best = (gap, a, b, start, end)
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+def missed_pairs(
+    articles: list[dict[str, Any]], predictions: Iterable[dict[str, Any]]
+) -> dict[tuple[str, str], list[MissedPair]]:
+    """The annotated pairs no prediction connects whose two entities are named in one
+    sentence, grouped by DWIE label and by the words joining the two closest mentions
+    (``"A 's foreign minister B"``), largest group first: the list to read when asking
+    which constructions state the relations kgraph misses."""
+    grouped = _by_article(articles, predictions)
+    found: dict[tuple[str, str], list[MissedPair]] = {}
+    for article in articles:
+        tokens = [t for sentence in article["sents"] for t in sentence]
+        predicted = {p for p, _ in _predicted_pairs(article, grouped.get(article["title"], []))}
+        for pair, labels in _gold(article).items():
+            if pair in predicted:
+                continue
+            h, t = sorted(pair)
+            closest = _closest_mentions(tokens, article["vertexSet"][h], article["vertexSet"][t])
+            if closest is None:
+                continue
+            a, b = closest
+            spans = _sentence_spans(tokens)
+            start, end = next((s, e) for s, e in spans if s <= a["pos"][0] < e)
+            missed = MissedPair(
+                labels=tuple(sorted(labels)),
+                first=a["name"],
+                second=b["name"],
+                shape=_shape(tokens, a, b),
+                sentence=" ".join(tokens[start:end]).strip(),
+            )
+            for label in missed.labels:
+                found.setdefault((label, missed.shape), []).append(missed)
+    return dict(sorted(found.items(), key=lambda item: (-len(item[1]), item[0])))

@@ -25,9 +25,11 @@ from kgraph.extract.attribution import quoted, source_of
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.modality import Modality, classify
 from kgraph.extract.modifiers import country_in_name, demonym_names, modifier_relations
+from kgraph.extract.nationals import NATIONAL_EXTRACTORS
 from kgraph.extract.nominal import NOMINAL_EXTRACTORS
 from kgraph.extract.places import PLACE_EXTRACTORS
 from kgraph.extract.projection import projections
+from kgraph.extract.seats import SEAT_EXTRACTORS
 from kgraph.extract.verbal import denied_actions, nominalized_relations, verb_relations
 from kgraph.extract.when import when_of
 from kgraph.models import ENTITY_TYPES, Article, EntityRef, Extraction, Triple
@@ -47,6 +49,8 @@ EXTRACTORS = (
     country_in_name,
     *PLACE_EXTRACTORS,
     *AFFILIATION_EXTRACTORS,
+    *SEAT_EXTRACTORS,
+    *NATIONAL_EXTRACTORS,
 )
 #: Constructions that presuppose their relation ("its parent company, ByteDance"): the
 #: stance of the clause around them does not apply.

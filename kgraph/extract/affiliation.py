@@ -45,6 +45,9 @@ PLACE_PREDICATES = {"ORG": "based-in", "EVENT": "held-in"}
 #: "the IMF's European Department".
 UNIT_ENDINGS = {"centre", "center", "laboratory", "laboratories", "lab", "labs", "executive"}
 UNIT_ENDINGS |= {"fund", "organisation", "organization", "division", "unit", "directorate"}
+#: Prepositions before an organization whose "in" phrase is still the organization's:
+#: "a shrine of the Islamic Movement in Nigeria" ("a deal for Boeing in India" is the deal's).
+OWNING_PREPOSITIONS = {"of"}
 
 
 def _heads(sentence: Span, index: MentionIndex) -> Iterator[tuple[Mention, Token]]:
@@ -335,7 +338,12 @@ def in_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
                     kind in PLACE_TYPES or prep.lower_ == "of"
                 ):
                     continue  # only countries contain places here; "the mayor of Berlin"
-                if kind == "ORG" and head.dep_ == "pobj" and gazetteer.country(place.entity.name):
+                if (
+                    kind == "ORG"
+                    and head.dep_ == "pobj"
+                    and head.head.lower_ not in OWNING_PREPOSITIONS
+                    and gazetteer.country(place.entity.name)
+                ):
                     continue  # "the largest deal for Boeing in India": not where Boeing is
                 predicate = PLACE_PREDICATES.get(kind, "located-in")
                 yield Candidate(

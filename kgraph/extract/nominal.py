@@ -8,7 +8,9 @@ from spacy.tokens import Doc, Span, Token
 
 from kgraph.entities.coref import DESCRIPTIONS
 from kgraph.entities.lexicon import is_role_noun
+from kgraph.entities.lexicon import places as known_places
 from kgraph.entities.lexicon import role as known_role
+from kgraph.entities.mentions import Mention
 from kgraph.entities.types import TEAM_ROLES
 from kgraph.extract.arguments import Argument, MentionIndex, names_a_noun_after
 from kgraph.extract.candidates import Candidate
@@ -87,7 +89,24 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
                         return named_before  # "World Bank director for the West Bank"
                     if found:
                         return found
-    return named_before
+    return named_before or _company_place(noun, index)
+
+
+#: Types of the places a company noun's "in" phrase puts it in.
+COMPANY_PLACE_TYPES = {"GPE", "LOC"}
+
+
+def _company_place(noun: Token, index: MentionIndex) -> list[Argument]:
+    """The place of a company noun's "in" phrase: "the biggest retailer in the US" is
+    based there (the caller makes a company noun of a place ``based-in``)."""
+    if not _is_company_noun(noun):
+        return []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            found = index.arguments(pobj)
+            if found and all(a.entity.type in COMPANY_PLACE_TYPES for a in found):
+                return found
+    return []
 
 
 def _organization_before(noun: Token, index: MentionIndex) -> list[Argument]:
@@ -323,10 +342,13 @@ def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if token.dep_ != "appos" or _misread_apposition(token):
             continue
         head = token.head
-        for named, role in ((token, head), (head, token)):
+        for named, word in ((token, head), (head, token)):
+            role = _one_of_companies(word)
             mention = index.mention(named)
-            if not mention or index.mention(role) or _a_ranking(role):
+            if not mention or _names_another(role, mention, index) or _a_ranking(role):
                 continue
+            if role is not word and mention.entity.type != "ORG":
+                continue  # "Mizuho, one of Japan's banks" typed a place: no seat for it
             if named is token and _own_role_between(role, named, index):
                 continue  # "X's head writer Tony Jordan and music mogul Simon Fuller"
             owners = [
@@ -359,6 +381,30 @@ def _own_role_between(role: Token, named: Token, index: MentionIndex) -> bool:
     return False
 
 
+def _one_of_companies(role: Token) -> Token:
+    """ "Glenmorangie, one of Scotland's premier whisky firms": the company noun "one" is
+    one of, which says where the company is; any other word is itself."""
+    if role.lower_ != "one":
+        return role
+    for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            if _is_company_noun(pobj):
+                return pobj
+    return role
+
+
+def _names_another(role: Token, named: Mention, index: MentionIndex) -> bool:
+    """Whether a role noun in apposition is a mention of its own: a name, or a description
+    coreference gave to another entity. A company noun given to the named entity itself
+    ("Circuit City, the biggest retailer in the US": "retailer" stands for Circuit City)
+    is the apposition's noun. (Other roles stay refused: whose "founder" or "boss" a
+    possessive makes them is coreference's guess, wrong in 3 of 6 on the BBC corpus.)"""
+    own = index.mention(role)
+    if own is None:
+        return False
+    return not (own.via == "coref" and own.entity.id == named.entity.id and _is_company_noun(role))
+
+
 def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """ "US Treasury Secretary Steven Mnuchin" → Steven Mnuchin secretary-of US Treasury."""
     for token in sentence:
@@ -368,9 +414,18 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if mention.via == "coref" and (token.pos_ != "NOUN" or token.tag_ == "NNS"):
             continue  # "its leaders", "he": only a description names a role ("the boss")
         role_tokens: list[Token] = [token] if mention.via == "coref" else []
+        role_head: Token | None = token if role_tokens else None
         cursor = token.i - 1
-        while cursor >= sentence.start and not index.mention(sentence.doc[cursor]):
+        while cursor >= sentence.start:
             word = sentence.doc[cursor]
+            office = _office_with_of(word, sentence)
+            if office:  # "US Secretary of State John Kerry": "State" is no holder
+                role_tokens = office + role_tokens
+                role_head = role_head or office[0]
+                cursor = office[0].i - 1
+                continue
+            if index.mention(word):
+                break
             hyphen = word.text == "-" and not word.whitespace_  # "co-leader"
             if word.dep_ not in ("compound", "amod") or (
                 word.pos_ not in ("NOUN", "PROPN", "ADJ") and not hyphen
@@ -378,24 +433,38 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
                 break
             if word.lower_ not in HONORIFICS:  # "CEA boss Mr Shapiro"
                 role_tokens.insert(0, word)
+                role_head = role_head or word
             cursor -= 1
-        if not role_tokens or cursor < sentence.start:
+        if not role_tokens or role_head is None or cursor < sentence.start:
             continue
         org = index.mention(sentence.doc[cursor])
-        if org is None or org.entity.type not in _holder_types(role_tokens[-1]):
+        if org is None or org.entity.type not in _holder_types(role_head):
             continue
         if org.entity.type == "GPE" and _after_possessive(sentence.doc, org.start):
             continue  # "Vodafone's UK chief executive" heads a unit of Vodafone, not the UK
         person = (Argument(mention.entity, token, 1.0),)
         owner = (Argument(org.entity, sentence.doc[cursor], 1.0),)
-        if says_nothing(role_tokens[-1].lemma_, org.entity.type):
+        if says_nothing(role_head.lemma_, org.entity.type):
             continue  # "Edinburgh pair Alasdair Strokosch"
         # a team's boss is its manager; "Birmingham manager Steve Bruce" stays one outside a
         # report full of sport (a company's manager is named in apposition: "X, a manager at")
         team = is_team(org.entity, sentence.doc) or None
         words = [t.lower_ for t in role_tokens]
         predicate = _body_secretary(role_predicate(words, team, org.entity.type), owner)
-        yield Candidate(person, predicate, owner, role_tokens[-1], "title", 0.85)
+        yield Candidate(person, predicate, owner, role_head, "title", 0.85)
+
+
+def _office_with_of(word: Token, sentence: Span) -> list[Token]:
+    """The words of a known office whose name holds "of" ("Secretary of State", "Head of
+    State") when ``word`` is its last word, met walking back from the name after it."""
+    prep = word.head
+    if word.dep_ != "pobj" or prep.lower_ != "of" or prep.i != word.i - 1:
+        return []
+    office = prep.head
+    if office.i != prep.i - 1 or office.i < sentence.start or office.dep_ == "prep":
+        return []
+    words = sentence.doc[office.i : word.i + 1]
+    return list(words) if known_role([t.lower_ for t in words]) else []
 
 
 def _titled_type(type_: str, token: Token) -> bool:
@@ -453,8 +522,19 @@ def based_in(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         companies = [
             c for c in index.arguments(described) if c.token == described or _bare(c.token, index)
         ]
+        places = [_country_of_demonym(p, index) for p in places]
         if places and companies:
             yield Candidate(tuple(companies), "based-in", tuple(places), token, "based", 0.9)
+
+
+def _country_of_demonym(place: Argument, index: MentionIndex) -> Argument:
+    """ "Swiss-based": a demonym before "-based" stands for its country (Switzerland)."""
+    if place.entity.type != "NORP":
+        return place
+    country = known_places().demonym(place.entity.name)
+    if country is None:
+        return place
+    return Argument(index.entity_named(country), place.token, place.weight)
 
 
 def _bare(conjunct: Token, index: MentionIndex) -> bool:
