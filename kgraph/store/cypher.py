@@ -390,11 +390,9 @@ def group_refs_in() -> str:
 
 
 def article_records_of() -> str:
-    """[article id, record] of the ``$ids`` articles' article-level records."""
-    return (
-        "UNWIND $ids AS id MATCH (x:Extraction {article: id})\n"
-        "RETURN collect([id, x.record]) AS rows"
-    )
+    """The ``$ids`` articles' article-level records, one row each (``id``, ``record``:
+    read as a stream, so the driver never receives a piece's records as one message)."""
+    return "UNWIND $ids AS id MATCH (x:Extraction {article: id})\nRETURN id, x.record AS record"
 
 
 def relations_of() -> str:
@@ -638,49 +636,60 @@ def put_evidence() -> str:
 
 @cache
 def combine_evidence() -> str:
-    """The relationship ``$subject``, ``$object``, ``$key`` combined in the server: its
-    stored pieces but those of the ``$dropped`` articles, and its new pieces, in order
+    """The relationships ``$rows`` (``{subject, object, key, seq, dropped}``) combined in
+    the server, one row each in turn: a relationship's stored pieces but those of the
+    ``$rewritten`` articles and of its ``dropped`` ones, and its new pieces, in order
     (publication date, article; stored before new, each in its order), put on a
-    :data:`COMBINED_LABEL` node numbered ``$seq`` (none when it has no piece). Returns how
-    many pieces, the first one (``src`` 1: a new one, with its ``meta``) and the stored
-    relationship's fields and first piece (null: none stored)."""
+    :data:`COMBINED_LABEL` node numbered ``seq`` (none when it has no piece). Returns, per
+    row, its ``seq``, the combined node's element id, how many pieces, the first one
+    (``src`` 1: a new one, with its ``meta``) and the stored relationship's fields and
+    first piece (null: none stored)."""
     kept = ", ".join(f"{field}: {_stored(name)}[i]" for name, field in EVIDENCE_LISTS.items())
     new = ", ".join(f"{field}: e.{field}" for field in EVIDENCE_LISTS.values())
     lists = ", ".join(
         f"{name}: [p IN sorted | p.{field}]" for name, field in EVIDENCE_LISTS.items()
     )
     return (
-        "OPTIONAL MATCH (:Entity {id: $subject})-[r {key: $key}]->(:Entity {id: $object})\n"
-        "WITH r, CASE WHEN r IS NULL THEN [] ELSE [i IN range(0, size(r.articles) - 1) "
-        "WHERE NOT r.articles[i] IN $dropped | "
+        "UNWIND $rows AS row\n"
+        "CALL { WITH row\n"
+        "OPTIONAL MATCH (:Entity {id: row.subject})-[r {key: row.key}]->"
+        "(:Entity {id: row.object})\n"
+        "WITH row, r, CASE WHEN r IS NULL THEN [] ELSE [i IN range(0, size(r.articles) - 1) "
+        "WHERE NOT (r.articles[i] IN $rewritten OR r.articles[i] IN row.dropped) | "
         f"{{o1: coalesce(r.published[i], ''), o2: r.articles[i], src: 0, n: i, {kept}}}] END "
         "AS kept\n"
-        f"WITH r, kept + COLLECT {{ MATCH (e:{EVIDENCE_LABEL} "
-        "{subject: $subject, object: $object, key: $key}) "
+        f"WITH row, r, kept + COLLECT {{ MATCH (e:{EVIDENCE_LABEL} "
+        "{subject: row.subject, object: row.object, key: row.key}) "
         f"RETURN {{o1: coalesce(e.published, ''), o2: e.article, src: 1, n: e.seq, meta: e.meta, "
         f"{new}}} }} AS pieces\n"
         "UNWIND CASE size(pieces) WHEN 0 THEN [null] ELSE pieces END AS p\n"
-        "WITH r, p ORDER BY p.o1, p.o2, p.src, p.n\n"
-        "WITH r, collect(p) AS sorted\n"
+        "WITH row, r, p ORDER BY p.o1, p.o2, p.src, p.n\n"
+        "WITH row, r, collect(p) AS sorted\n"
         f"FOREACH (_ IN CASE WHEN size(sorted) > 0 THEN [1] ELSE [] END | "
-        f"CREATE (:{COMBINED_LABEL} {{kgraph_seq: $seq, kgraph_subject: $subject, "
-        "kgraph_object: $object, key: $key, evidence_count: size(sorted), "
+        f"CREATE (:{COMBINED_LABEL} {{kgraph_seq: row.seq, kgraph_subject: row.subject, "
+        "kgraph_object: row.object, key: row.key, evidence_count: size(sorted), "
         "confidence: reduce(m = sorted[0].confidence, p IN sorted | "
         f"CASE WHEN p.confidence > m THEN p.confidence ELSE m END), {lists}}}))\n"
-        "WITH r, sorted, sorted[0] AS head\n"
-        f"OPTIONAL MATCH (c:{COMBINED_LABEL} {{kgraph_seq: $seq}})\n"
+        "WITH row, r, sorted, sorted[0] AS head\n"
+        f"OPTIONAL MATCH (c:{COMBINED_LABEL} {{kgraph_seq: row.seq}})\n"
         "RETURN elementId(c) AS combined, size(sorted) AS count, "
         "head {.src, .meta, .article, .start, .end, .published} AS first, "
         "CASE WHEN r IS NULL THEN null ELSE r {.relation, .predicate, .negated, .modality, "
-        "article: r.articles[0], start: r.starts[0], end: r.ends[0]} END AS stored"
+        "article: r.articles[0], start: r.starts[0], end: r.ends[0]} END AS stored\n"
+        "}\n"
+        "RETURN row.seq AS seq, combined, count, first, stored"
     )
 
 
 @cache
 def set_combined_fields() -> str:
-    """Give the combined node ``$id`` (its element id) its relationship's fields
-    ``$fields`` (``relation``, ``predicate``, ``negated``, ``modality``) and type ``$type``."""
-    return "MATCH (c) WHERE elementId(c) = $id SET c += $fields, c.kgraph_type = $type"
+    """Give each combined node of ``$rows`` (``{id, fields, type}``: its element id, its
+    relationship's fields ``relation``, ``predicate``, ``negated``, ``modality``, and its
+    type) those fields and type."""
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (c) WHERE elementId(c) = row.id SET c += row.fields, c.kgraph_type = row.type"
+    )
 
 
 def delete_combined_relations() -> str:

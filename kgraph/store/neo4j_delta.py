@@ -115,7 +115,11 @@ class TransactionIndex:
         return [(n, article, local) for n, article, local in found]
 
     def article_records(self, article_ids: list[str]) -> dict[str, str]:
-        return dict(self._rows(cypher.article_records_of(), ids=article_ids))
+        """Read row by row: the records are a piece's largest read, and one message holding
+        them all would grow the driver's receive buffer (kept for the connection's life)
+        to their size."""
+        found = self.tx.run(cypher.article_records_of(), ids=article_ids)
+        return {row["id"]: row["record"] for row in found}
 
     def evidence(self) -> RelationEvidence:
         return Neo4jEvidence(self.tx)

@@ -25,6 +25,8 @@ from kgraph.store.evidence import Combined, FirstMeta, Piece, RelationKey
 _FIELDS = ("relation", "predicate", "negated", "modality")
 #: New pieces sent to the server in one statement.
 PIECES_PER_STATEMENT = 200
+#: Relationships combined in one statement (and their fields set in one more).
+RELATIONS_PER_STATEMENT = 100
 #: The piece field of each evidence list, in the order of the lists.
 _PIECE_OF_LIST = tuple(cypher.EVIDENCE_LISTS.values())
 
@@ -79,15 +81,40 @@ class Neo4jEvidence:
         self._rewritten.update(articles)
 
     def combine(self, keys: list[RelationKey], first_meta: FirstMeta) -> Combined:
+        """Combined :data:`RELATIONS_PER_STATEMENT` relationships a statement, their fields
+        set by one more statement (two round trips a batch, not two a relationship)."""
         self._flush()
         out = Combined()
-        for seq, key in enumerate(keys):
-            dropped = sorted(self._rewritten | self._replaced.get(key, set()))
-            params: dict[str, Any] = {"subject": key[0], "object": key[1], "key": key[2]}
-            row = self.tx.run(cypher.combine_evidence(), **params, dropped=dropped, seq=seq).single(
-                strict=True
-            )
-            dropped.clear()
+        rewritten = sorted(self._rewritten)
+        for start in range(0, len(keys), RELATIONS_PER_STATEMENT):
+            batch = keys[start : start + RELATIONS_PER_STATEMENT]
+            self._combine_batch(batch, start, rewritten, first_meta, out)
+        return out
+
+    def _combine_batch(
+        self,
+        keys: list[RelationKey],
+        first_seq: int,
+        rewritten: list[str],
+        first_meta: FirstMeta,
+        out: Combined,
+    ) -> None:
+        """Combine ``keys`` (numbered from ``first_seq``) and set their fields."""
+        rows = [
+            {
+                "subject": key[0],
+                "object": key[1],
+                "key": key[2],
+                "seq": first_seq + n,
+                "dropped": sorted(self._replaced.get(key, ())),
+            }
+            for n, key in enumerate(keys)
+        ]
+        found = self.tx.run(cypher.combine_evidence(), rows=rows, rewritten=rewritten)
+        results = sorted(found, key=lambda row: row["seq"])
+        rows.clear()  # the driver keeps a statement's parameters till the end
+        fields_rows: list[dict[str, Any]] = []
+        for key, row in zip(keys, results, strict=True):
             stored = _stored_head(row["stored"])
             if not row["count"]:
                 if stored is not None:
@@ -100,11 +127,11 @@ class Neo4jEvidence:
             meta = first_meta(key, first, stored, [first] if src == 1 else [])
             fields = {f: meta[f] for f in _FIELDS}
             rel_type = relationship_type(meta["relation"])
-            self.tx.run(
-                cypher.set_combined_fields(), id=row["combined"], fields=fields, type=rel_type
-            ).consume()
+            fields_rows.append({"id": row["combined"], "fields": fields, "type": rel_type})
             out.in_store += 1
-        return out
+        if fields_rows:
+            self.tx.run(cypher.set_combined_fields(), rows=fields_rows).consume()
+            fields_rows.clear()
 
 
 def _stored_head(row: dict[str, Any] | None) -> dict[str, Any] | None:

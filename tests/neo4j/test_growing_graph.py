@@ -303,3 +303,32 @@ def test_merge_split_and_remove_combine_evidence_in_the_server(
     assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, kept)
     left = "MATCH (n) WHERE n:KgraphEvidence OR n:KgraphCombined RETURN count(n) AS n"
     assert neo4j_store.run(left)[0]["n"] == 0
+
+
+def test_a_write_combines_its_relationships_in_batches(
+    neo4j_store, tmp_path, extractions, monkeypatch
+):
+    """Round 8: the relationships a write rewrites are combined several a statement (one
+    ``UNWIND``, then one statement for their fields), not two round trips each; the graph
+    is the same as from scratch across batch boundaries."""
+    from kgraph.store import neo4j_evidence
+
+    batches: list[int] = []
+    combine_batch = neo4j_evidence.Neo4jEvidence._combine_batch
+
+    def counted(self, keys, *args):
+        batches.append(len(keys))
+        return combine_batch(self, keys, *args)
+
+    monkeypatch.setattr(neo4j_evidence, "RELATIONS_PER_STATEMENT", 3)
+    monkeypatch.setattr(neo4j_evidence.Neo4jEvidence, "_combine_batch", counted)
+    merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
+    kept = [e for e in extractions if e.article.id != "politics-002"]
+    _incremental(neo4j_store, [extractions[:2], extractions[2:]])
+    assert neo4j_store.set_overrides(merges)
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions, merges)
+    assert neo4j_store.remove(["politics-002"]) == 1
+    assert neo4j_store.set_overrides(NONE)
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, kept)
+    assert max(batches) == 3  # several relationships a statement
+    assert sum(batches) > len(batches)
