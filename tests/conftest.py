@@ -25,6 +25,22 @@ CHROMIUM_FLAGS = (
 )
 
 
+def bbc_and_example_extractions(nlp, stories: list[str]) -> list:
+    """The extractions of ``stories`` (paths inside the BBC corpus, read in place) and of
+    the example articles, each article's id its folder and stem; skipped without the corpus."""
+    from kgraph.extract import extract_article
+    from kgraph.models import Article
+
+    bbc = SHARED / "corpora" / "bbc"
+    if not bbc.is_dir():
+        pytest.skip("the BBC corpus is not in ../shared")
+    paths = [bbc / name for name in stories] + sorted(EXAMPLES.glob("*.txt"))
+    return [
+        extract_article(nlp, Article(p.read_text("latin-1"), id=f"{p.parent.name}-{p.stem}"))
+        for p in paths
+    ]
+
+
 def missing(reason: str) -> NoReturn:
     """Skip a test whose tool or server is missing; under CI (``CI=true``) fail instead."""
     if os.environ.get("CI") == "true":

@@ -20,7 +20,7 @@ from kgraph.models import Article
 from kgraph.store import delta
 from kgraph.store.local import LocalGraphStore, open_local_store
 from kgraph.store.sqlite import SqliteGraphStore, _Index
-from tests.conftest import EXAMPLES, SHARED
+from tests.conftest import EXAMPLES, SHARED, bbc_and_example_extractions
 
 BBC = SHARED / "corpora" / "bbc"
 STORIES = [
@@ -37,13 +37,7 @@ OVERRIDES = Overrides(merges=(("Gordon Brown", "Tony Blair"),), splits=(("Ian Br
 
 @pytest.fixture(scope="module")
 def extractions(nlp):
-    if not BBC.is_dir():
-        pytest.skip("the BBC corpus is not in ../shared")
-    paths = [BBC / name for name in STORIES] + sorted(EXAMPLES.glob("*.txt"))
-    return [
-        extract_article(nlp, Article(p.read_text("latin-1"), id=f"{p.parent.name}-{p.stem}"))
-        for p in paths
-    ]
+    return bbc_and_example_extractions(nlp, STORIES)
 
 
 def _from_scratch(tmp_path, extractions, overrides=NONE) -> nx.MultiDiGraph:

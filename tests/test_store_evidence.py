@@ -9,12 +9,10 @@ import pytest
 
 from kgraph.entities.identity import Overrides
 from kgraph.entities.overrides import write_overrides
-from kgraph.extract import extract_article
-from kgraph.models import Article
 from kgraph.store.delta import relation_from_pieces
 from kgraph.store.local import LocalGraphStore
 from kgraph.store.sqlite import SqliteGraphStore, _Index, _relation_values
-from tests.conftest import EXAMPLES, SHARED
+from tests.conftest import SHARED, bbc_and_example_extractions
 
 BBC = SHARED / "corpora" / "bbc"
 STORIES = ["politics/001.txt", "politics/002.txt", "politics/003.txt", "business/008.txt"]
@@ -23,13 +21,7 @@ MERGE = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donal
 
 @pytest.fixture(scope="module")
 def extractions(nlp):
-    if not BBC.is_dir():
-        pytest.skip("the BBC corpus is not in ../shared")
-    paths = [BBC / name for name in STORIES] + sorted(EXAMPLES.glob("*.txt"))
-    return [
-        extract_article(nlp, Article(p.read_text("latin-1"), id=f"{p.parent.name}-{p.stem}"))
-        for p in paths
-    ]
+    return bbc_and_example_extractions(nlp, STORIES)
 
 
 def _from_scratch(path, extractions, overrides) -> nx.MultiDiGraph:

@@ -20,7 +20,7 @@ from kgraph.store import delta
 from kgraph.store.local import LocalGraphStore
 from kgraph.store.neo4j import Neo4jGraphStore
 
-from ..conftest import SHARED
+from ..conftest import SHARED, bbc_and_example_extractions
 from .conftest import EXAMPLES, kgraph
 from .test_loader import local_snapshot, neo4j_snapshot
 
@@ -39,13 +39,7 @@ OVERRIDES = Overrides(merges=(("Gordon Brown", "Tony Blair"),), splits=(("Ian Br
 
 @pytest.fixture(scope="module")
 def extractions(nlp):
-    if not BBC.is_dir():
-        pytest.skip("the BBC corpus is not in ../shared")
-    paths = [BBC / name for name in STORIES] + sorted(EXAMPLES.glob("*.txt"))
-    return [
-        extract_article(nlp, Article(p.read_text("latin-1"), id=f"{p.parent.name}-{p.stem}"))
-        for p in paths
-    ]
+    return bbc_and_example_extractions(nlp, STORIES)
 
 
 def _from_scratch(tmp_path, extractions, overrides=NONE):
