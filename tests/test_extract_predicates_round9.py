@@ -107,3 +107,33 @@ def test_the_subject_of_a_gerund_is_not_the_preposition_object(triples):
 def test_a_plain_preposition_object_stays(triples):
     found = triples("Nigel Farage said he had argued against the Conservative Party.")
     assert ("Nigel Farage", "argues-against", "Conservative Party") in found, found
+
+
+# ---------------------------------------------------------------- nouns read as verbs
+
+
+def test_a_noun_ending_an_unclosed_aside_is_no_verb(triples):
+    found = triples(
+        "Andrew Marr, who presented children's television shows Blue Peter and Newsround "
+        "in the 1990s, said it was a surprise."
+    )
+    assert not any(t[1] == "shows" for t in found), found
+
+
+def test_a_verb_after_a_closed_aside_stays(triples):
+    found = triples("Andrew Marr, who presented Newsround, interviewed Tony Blair.")
+    assert ("Andrew Marr", "interviews", "Tony Blair") in found, found
+
+
+# ---------------------------------------------------------------- titles won
+
+
+def test_a_country_s_champion_is_its_national(triples):
+    found = triples("Spain's defending champion Carlos Moya pulled out of the event.")
+    assert ("Carlos Moya", "citizen-of", "Spain") in found, found
+    assert ("Carlos Moya", "defending-champion-of", "Spain") not in found, found
+
+
+def test_a_tournament_s_champion_stays(triples):
+    found = triples("Wimbledon champion Roger Federer won again.")
+    assert ("Roger Federer", "champion-of", "Wimbledon") in found, found

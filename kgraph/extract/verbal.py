@@ -835,7 +835,21 @@ def not_an_event(verb: Token) -> bool:
     are among the shows": the hits are, BBC hits nothing)."""
     if inside_a_name(verb) or _a_header(verb) or _shot_somewhere(verb):
         return True
-    return _plural_noun_before_be(verb)
+    return _plural_noun_before_be(verb) or _noun_ending_an_aside(verb)
+
+
+def _noun_ending_an_aside(verb: Token) -> bool:
+    """Whether a third-person verb comes right after the noun of a relative clause that a
+    comma opened after its subject and no comma closed: "Arnold, who presented children's
+    television shows Number 73 and Motormouth, said": "shows" is a noun of the clause."""
+    if verb.tag_ != "VBZ" or verb.i < 1 or verb.doc[verb.i - 1].pos_ != "NOUN":
+        return False
+    for subject in _children(verb, SUBJECT_DEPS):
+        for clause in _children(subject, {"relcl"}):
+            opened = subject.i + 1 < len(verb.doc) and verb.doc[subject.i + 1].text == ","
+            if opened and clause.i < verb.i and clause.right_edge.i == verb.i - 1:
+                return True
+    return False
 
 
 def _plural_noun_before_be(verb: Token) -> bool:
