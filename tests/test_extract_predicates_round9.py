@@ -137,3 +137,8 @@ def test_a_country_s_champion_is_its_national(triples):
 def test_a_tournament_s_champion_stays(triples):
     found = triples("Wimbledon champion Roger Federer won again.")
     assert ("Roger Federer", "champion-of", "Wimbledon") in found, found
+
+
+def test_a_participle_of_saying_is_the_subject_s(triples):
+    found = triples("Tony Blair heaped praise on Gordon Brown saying he was doing a great job.")
+    assert ("Tony Blair", "heaps-praise-on", "Gordon Brown") in found, found

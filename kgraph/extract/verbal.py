@@ -612,6 +612,7 @@ def subject_of_a_gerund(pobj: Token) -> bool:
     after = pobj.doc[pobj.right_edge.i + 1]
     return (
         after.tag_ == "VBG"
+        and after.lemma_.lower() not in CLAUSE_TAKING_VERBS  # "heaped praise on Brown saying"
         and after.head in (pobj, prep.head)
         and after.dep_ in ("acl", "advcl", "xcomp")
         and not _children(after, SUBJECT_DEPS)
