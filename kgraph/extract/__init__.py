@@ -26,7 +26,7 @@ from kgraph.extract.candidates import Candidate
 from kgraph.extract.modality import Modality, classify
 from kgraph.extract.modifiers import country_in_name, demonym_names, modifier_relations
 from kgraph.extract.nationals import NATIONAL_EXTRACTORS
-from kgraph.extract.nominal import NOMINAL_EXTRACTORS
+from kgraph.extract.nominal import NOMINAL_EXTRACTORS, national_title
 from kgraph.extract.places import PLACE_EXTRACTORS
 from kgraph.extract.projection import projections
 from kgraph.extract.seats import SEAT_EXTRACTORS
@@ -199,6 +199,18 @@ def _confidence(
     return max(0.01, min(score, 1.0))
 
 
+#: Patterns that read a role off the words before or beside a name.
+ROLE_PATTERNS = {"title", "apposition"}
+
+
+def _predicate(candidate: Candidate, subject: EntityRef, obj: EntityRef) -> str:
+    """The candidate's predicate for one pair: a title won after a country's name says the
+    person is the country's ("Britain's defending champion Denise Lewis" → citizen-of)."""
+    if candidate.pattern in ROLE_PATTERNS and national_title(candidate.predicate, subject, obj):
+        return "citizen-of"
+    return candidate.predicate
+
+
 def _triples(
     candidate: Candidate, article: Article, sentence: Span, index: MentionIndex
 ) -> Iterator[Triple]:
@@ -230,7 +242,7 @@ def _triples(
                 continue  # "the Argentine", "Germans": a group, or a person left unnamed
             yield Triple(
                 subject=subject.entity,
-                predicate=candidate.predicate,
+                predicate=_predicate(candidate, subject.entity, obj.entity),
                 object=obj.entity,
                 article=article,
                 sentence=article.text[start:end],

@@ -345,6 +345,8 @@ def in_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
                     and gazetteer.country(place.entity.name)
                 ):
                     continue  # "the largest deal for Boeing in India": not where Boeing is
+                if _modifies_a_noun(place, head.doc) or _team_met_there(named, head):
+                    continue  # "Air China in $1bn London listing", "saw off the Scots in Paris"
                 predicate = PLACE_PREDICATES.get(kind, "located-in")
                 yield Candidate(
                     (_argument(named, head),),
@@ -354,6 +356,24 @@ def in_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
                     "place",
                     0.75,
                 )
+
+
+def _modifies_a_noun(place: Mention, doc: Doc) -> bool:
+    """Whether a place read as the object of "in" modifies the common noun right after it,
+    the real object: "Air China in $1bn London listing" (a listing in London, no seat)."""
+    after = doc[place.end] if place.end < len(doc) else None
+    return (
+        after is not None
+        and after.pos_ == "NOUN"
+        and after.is_lower
+        and after.dep_ not in ("npadvmod", "tmod")
+    )
+
+
+def _team_met_there(named: Mention, head: Token) -> bool:
+    """Whether a team with an "in" phrase is a verb's object in a sports report: the place
+    is where the match was ("Ireland saw off the Scots in Paris"), not the team's seat."""
+    return head.dep_ == "dobj" and bool(is_team(named.entity, head.doc))
 
 
 AFFILIATION_EXTRACTORS = (person_of, parenthetical_party, organization_possessor, in_place)

@@ -16,6 +16,7 @@ from kgraph.extract.arguments import Argument, MentionIndex, names_a_noun_after
 from kgraph.extract.candidates import Candidate
 from kgraph.extract.predicates import kebab, role_predicate
 from kgraph.extract.sport import is_team
+from kgraph.models import EntityRef
 from kgraph.relations import LEADING_RELATIONS, relation_of
 
 #: Modifiers of a role noun that belong in its name ("parent company", "chief executive").
@@ -452,6 +453,24 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         words = [t.lower_ for t in role_tokens]
         predicate = _body_secretary(role_predicate(words, team, org.entity.type), owner)
         yield Candidate(person, predicate, owner, role_head, "title", 0.85)
+
+
+#: Titles won, not held of anyone: a country's champion is one of its nationals.
+WON_TITLES = {"champion", "titleholder", "medallist", "medalist", "winner", "record-holder"}
+
+
+def national_title(predicate: str, person: EntityRef, owner: EntityRef) -> bool:
+    """Whether a role predicate names a title won after a country's name, which says the
+    person is the country's, not what they hold of it: "Britain's defending champion Denise
+    Lewis" (no `defending-champion-of` the UK), "Britain's former European 100m champion"."""
+    words = predicate.split("-")
+    return (
+        len(words) >= 2
+        and words[-1] == "of"
+        and words[-2] in WON_TITLES
+        and person.type == "PERSON"
+        and known_places().country(owner.name) is not None
+    )
 
 
 def _office_with_of(word: Token, sentence: Span) -> list[Token]:

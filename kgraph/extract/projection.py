@@ -22,12 +22,14 @@ from kgraph.extract.open import OpenTriple, clause_triples
 from kgraph.extract.predicates import kebab, third_person, verb_lemma, verb_predicate
 from kgraph.extract.verbal import (
     LIGHT_VERBS,
+    MEANS_VERBS,
     bare_participle,
     compared_adjunct,
     complement_left_out,
     modifies_a_noun_after,
     not_an_event,
     place_or_time_adjunct,
+    subject_of_a_gerund,
     subject_of_reported_clause,
     title_read_as_verb,
 )
@@ -138,6 +140,8 @@ def projected_predicate(triple: OpenTriple, part: str | None) -> tuple[str, bool
     ]
     if not verbs:
         return "", False
+    # "used the debate to launch": the means is no part of the act
+    verbs = [v for v in verbs[:-1] if v.lemma_.lower() not in MEANS_VERBS] + verbs[-1:]
     preposition = _preposition(triple)
     passive = any(t.dep_ == "auxpass" for t in triple.relation_tokens)
     if passive and preposition == "by":
@@ -205,6 +209,8 @@ def projections(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
             continue  # the headline "X suffers France axe": France only says whose axe
         if any(subject_of_reported_clause(a.token) for a in objects):
             continue  # "revealed Liverpool are in talks": Liverpool is not what was revealed
+        if any(subject_of_a_gerund(a.token) for a in objects):
+            continue  # "argued against UKIP working with them": not against UKIP
         if triple.pattern == "svo" and any(complement_left_out(t) for t in triple.relation_tokens):
             continue  # "saw the EU as an empire"
         predicate, swap = projected_predicate(triple, part)

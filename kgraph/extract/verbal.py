@@ -135,6 +135,31 @@ def _reported_subject(clause: Token) -> list[Token]:
     return [o for o in _children(verb, {"dobj"}) if o.i < clause.i]
 
 
+#: Verbs that take a clause as what they say or grant: "admitted their trip … was".
+CLAUSE_TAKING_VERBS = SPEECH_VERBS | {"admit", "accept", "concede", "acknowledge", "think"}
+CLAUSE_TAKING_VERBS |= {"feel", "know", "realise", "realize", "agree", "reckon", "believe"}
+
+
+def _split_clause_subject(verb: Token) -> list[Token]:
+    """The common noun a verb of saying took for its object when it opens the subject of
+    the clause said, the parser having given the clause a later name for its subject:
+    "Bruce admitted their trip to Stamford Bridge to face Chelsea was the toughest draw"
+    (he admitted a clause, not a trip)."""
+    if verb.lemma_.lower() not in CLAUSE_TAKING_VERBS:
+        return []
+    found = []
+    for obj in _children(verb, {"dobj"}):
+        if obj.pos_ != "NOUN":
+            continue
+        for clause in _children(verb, {"ccomp"}):
+            if clause.i < obj.i or _children(clause, {"mark"}):
+                continue
+            if any(s.i > obj.i for s in _children(clause, SUBJECT_DEPS)):
+                found.append(obj)
+                break
+    return found
+
+
 def subject_of_reported_clause(obj: Token) -> bool:
     """Whether ``obj``, parsed as the object of a verb of saying, is the subject of the
     clause said: "revealed Liverpool are in talks"."""
@@ -198,6 +223,7 @@ def _direct_objects(verb: Token) -> list[Token]:
     if perfect is not None:
         return [perfect[1]]  # "have since supported bands": bands, however it was parsed
     reported = {o for c in _children(verb, {"ccomp"}) for o in _reported_subject(c)}
+    reported |= set(_split_clause_subject(verb))
     objects = [o for o in _children(verb, OBJECT_DEPS) if o not in reported]
     direct = [o for o in objects if o.dep_ == "dobj"]
     objects = [o for o in objects if o not in direct[1:] or not _from_a_later_clause(direct[0], o)]
@@ -565,7 +591,32 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
         elif light and not objects and _where_a_bare_light_verb_acts(verb, prep):
             continue  # "will not do well at the Box Office": what is done is not said
         for pobj in _children(prep, {"pobj"}):
-            yield suffix, pobj, 0.75
+            if not subject_of_a_gerund(pobj):
+                yield suffix, pobj, 0.75
+
+
+#: Prepositions whose object may be the subject of an event: "argued against UKIP working
+#: with such groups", "warned about Turkey joining the EU".
+EVENT_PREPOSITIONS = {"against", "about", "over", "on", "of", "despite", "without", "for"}
+
+
+def subject_of_a_gerund(pobj: Token) -> bool:
+    """Whether a preposition's object is the subject of the gerund right after it, the
+    gerund being what the preposition is about: "argued against UKIP working with such
+    groups" (against what UKIP would do, not against UKIP)."""
+    prep = pobj.head
+    if pobj.dep_ != "pobj" or prep.lower_ not in EVENT_PREPOSITIONS:
+        return False
+    if pobj.right_edge.i + 1 >= len(pobj.doc):
+        return False
+    after = pobj.doc[pobj.right_edge.i + 1]
+    return (
+        after.tag_ == "VBG"
+        and after.lemma_.lower() not in CLAUSE_TAKING_VERBS  # "heaped praise on Brown saying"
+        and after.head in (pobj, prep.head)
+        and after.dep_ in ("acl", "advcl", "xcomp")
+        and not _children(after, SUBJECT_DEPS)
+    )
 
 
 #: Nouns of a contest, whose opponent the parser hangs on the verb before: "picked up in
@@ -785,7 +836,21 @@ def not_an_event(verb: Token) -> bool:
     are among the shows": the hits are, BBC hits nothing)."""
     if inside_a_name(verb) or _a_header(verb) or _shot_somewhere(verb):
         return True
-    return _plural_noun_before_be(verb)
+    return _plural_noun_before_be(verb) or _noun_ending_an_aside(verb)
+
+
+def _noun_ending_an_aside(verb: Token) -> bool:
+    """Whether a third-person verb comes right after the noun of a relative clause that a
+    comma opened after its subject and no comma closed: "Arnold, who presented children's
+    television shows Number 73 and Motormouth, said": "shows" is a noun of the clause."""
+    if verb.tag_ != "VBZ" or verb.i < 1 or verb.doc[verb.i - 1].pos_ != "NOUN":
+        return False
+    for subject in _children(verb, SUBJECT_DEPS):
+        for clause in _children(subject, {"relcl"}):
+            opened = subject.i + 1 < len(verb.doc) and verb.doc[subject.i + 1].text == ","
+            if opened and clause.i < verb.i and clause.right_edge.i == verb.i - 1:
+                return True
+    return False
 
 
 def _plural_noun_before_be(verb: Token) -> bool:
@@ -898,7 +963,13 @@ def _misread_perfect(verb: Token) -> tuple[Token, Token] | None:
     return None
 
 
+#: Verbs that lend a chain their means, not their act: "used the debate to launch the
+#: White Paper" launches it; "used to compete for Australia" is a past habit of competing.
+MEANS_VERBS = {"use"}
+
+
 def _chain_predicate(chain: list[Token]) -> str:
+    chain = [*(v for v in chain[:-1] if v.lemma_.lower() not in MEANS_VERBS), chain[-1]]
     if len(chain) == 1:
         participle = misread_participle(chain[0])
         return verb_predicate(participle if participle is not None else chain[0])
@@ -1010,6 +1081,8 @@ def _intent_holder(noun: Token, index: MentionIndex) -> list[Argument]:
     for child in noun.children:
         if child.dep_ == "poss" and (found := index.arguments(child)):
             return found
+    if _of_another_noun(noun):
+        return []  # "a proponent of talks to bring Turkey in": the proponent is no party
     token = noun.head
     for _ in range(5):
         if _children(token, {"expl"}):
@@ -1023,6 +1096,14 @@ def _intent_holder(noun: Token, index: MentionIndex) -> list[Argument]:
             break
         token = token.head
     return []
+
+
+def _of_another_noun(noun: Token) -> bool:
+    """Whether an intent noun is the object of a preposition hung on another noun: "Mr
+    Blair is a supporter of talks to bring Turkey into the EU" (he supports the talks;
+    whoever holds them is not the clause's subject)."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN")
 
 
 def nominalized_relations(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
