@@ -305,23 +305,6 @@ def groups_with_keys() -> str:
     )
 
 
-def articles_of_groups() -> str:
-    """The ids of the articles having an entity record alike in every field of any group
-    of ``$groups`` (rows of :meth:`kgraph.store.delta.StoredGroup.row`), found through its
-    name key ``key``, but the ``$excluding`` articles."""
-    return (
-        "UNWIND $groups AS g\n"
-        "MATCH (:NameKey {key: g.key})<-[:HAS_KEY]-(r:EntityRecord)\n"
-        "WHERE r.name = g.name AND r.aliases = g.aliases\n"
-        "  AND r.type_votes = g.type_votes AND coalesce(r.type, '') = g.type\n"
-        "  AND r.clash = g.clash AND r.keys = g.keys\n"
-        "  AND coalesce(r.entity, '') = g.entity\n"
-        "  AND coalesce(r.entity_name, '') = g.entity_name\n"
-        "  AND NOT r.article IN $excluding\n"
-        "RETURN collect(DISTINCT r.article) AS rows"
-    )
-
-
 def records_without_clash() -> str:
     """The articles having entity records written before records kept their surname
     clash (``r.clash``)."""
@@ -387,6 +370,44 @@ def group_refs_in() -> str:
         "  AND coalesce(r.entity_name, '') = g.entity_name\n"
         "RETURN collect([g.n, r.article, r.local]) AS rows"
     )
+
+
+#: Label of the node a write keeps the ids of the articles it touches on while it reads
+#: them a page at a time (deleted before the write commits).
+TOUCHED_LABEL = "KgraphTouched"
+
+
+def keep_articles_of_groups() -> str:
+    """Keep the ids of the articles having an entity record alike in every field of any
+    group of ``$groups`` (rows of :meth:`kgraph.store.delta.StoredGroup.row`), found
+    through its name key ``key``, but the ``$excluding`` articles, sorted, as the list
+    ``ids`` of a new :data:`TOUCHED_LABEL` node; returns its ``count``."""
+    return (
+        f"MATCH (old:{TOUCHED_LABEL}) DELETE old\n"
+        "WITH count(*) AS gone\n"
+        "UNWIND $groups AS g\n"
+        "MATCH (:NameKey {key: g.key})<-[:HAS_KEY]-(r:EntityRecord)\n"
+        "WHERE r.name = g.name AND r.aliases = g.aliases\n"
+        "  AND r.type_votes = g.type_votes AND coalesce(r.type, '') = g.type\n"
+        "  AND r.clash = g.clash AND r.keys = g.keys\n"
+        "  AND coalesce(r.entity, '') = g.entity\n"
+        "  AND coalesce(r.entity_name, '') = g.entity_name\n"
+        "  AND NOT r.article IN $excluding\n"
+        "WITH DISTINCT r.article AS article ORDER BY article\n"
+        "WITH collect(article) AS ids\n"
+        f"CREATE (t:{TOUCHED_LABEL}) SET t.ids = ids\n"
+        "RETURN size(ids) AS count"
+    )
+
+
+def kept_articles_page() -> str:
+    """Ids ``$start`` to ``$end`` (excluded) of the :data:`TOUCHED_LABEL` node, as ``rows``."""
+    return f"MATCH (t:{TOUCHED_LABEL}) RETURN t.ids[$start..$end] AS rows"
+
+
+def delete_kept_articles() -> str:
+    """Delete the :data:`TOUCHED_LABEL` node."""
+    return f"MATCH (t:{TOUCHED_LABEL}) DELETE t"
 
 
 def article_records_of() -> str:

@@ -326,3 +326,31 @@ def test_a_write_combines_its_relationships_in_batches(
     assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, kept)
     assert max(batches) == 3  # several relationships a statement
     assert sum(batches) > len(batches)
+
+
+def test_a_merge_keeps_the_articles_it_touches_in_the_server(
+    neo4j_store, tmp_path, extractions, monkeypatch
+):
+    """The ids of the touched articles stay on a node of the transaction (round 9): the
+    write reads them in pages of ``MOVED_PER_READ``, in order, and the node is deleted
+    before it commits."""
+    from kgraph.store.neo4j_delta import TransactionIndex
+
+    merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
+    pages = []
+    articles_of_groups = TransactionIndex.articles_of_groups
+
+    def spy(self, *args):
+        for page in articles_of_groups(self, *args):
+            pages.append(page)
+            yield page
+
+    _incremental(neo4j_store, [extractions])
+    monkeypatch.setattr(delta, "MOVED_PER_READ", 2)
+    monkeypatch.setattr(TransactionIndex, "articles_of_groups", spy)
+    assert neo4j_store.set_overrides(merges)
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions, merges)
+    ids = [a for page in pages for a in page]
+    assert len(pages) >= 2 and all(1 <= len(page) <= 2 for page in pages)
+    assert ids == sorted(set(ids))
+    assert neo4j_store.run("MATCH (n:KgraphTouched) RETURN count(n) AS n")[0]["n"] == 0
