@@ -5,8 +5,8 @@ Not a test. Each write is a whole ``kgraph`` process (as a user runs it), timed 
 N articles: empty, the BBC corpus (N = 2,123 + the 5), and the corpus's article records
 ten times under other ids (N = 21,280): extraction once, records duplicated. The five new
 articles are BBC stories held out of every store; they are read in place. Stores: a JSON
-graph file (``local``), a graph database file (``db``, SQLite) and Neo4j (``neo4j``, the
-server of ``NEO4J_URI``; its database is emptied).
+graph file (``local``), a graph database file (``db``, SQLite) and Neo4j (``neo4j``, a
+server per size, see below).
 
 Figures are medians of ``--runs`` runs; each run starts from the same store (a fresh copy
 of the graph file; in Neo4j, the articles ingested are removed and the merge is undone
