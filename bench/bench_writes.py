@@ -5,12 +5,18 @@ Not a test. Each write is a whole ``kgraph`` process (as a user runs it), timed 
 N articles: empty, the BBC corpus (N = 2,123 + the 5), and the corpus's article records
 ten times under other ids (N = 21,280): extraction once, records duplicated. The five new
 articles are BBC stories held out of every store; they are read in place. Stores: a JSON
-graph file (``local``), a graph database file (``db``, SQLite) and Neo4j (``neo4j``, the
-server of ``NEO4J_URI``; its database is emptied).
+graph file (``local``), a graph database file (``db``, SQLite) and Neo4j (``neo4j``, a
+server per size, see below).
 
 Figures are medians of ``--runs`` runs; each run starts from the same store (a fresh copy
 of the graph file; in Neo4j, the articles ingested are removed and the merge is undone
-afterwards, untimed).
+afterwards, untimed). Every store is built once, then the runs are interleaved: run 1 on
+every store and size in turn, then run 2, ..., so a load that drifts (a shared machine)
+weighs on every size alike. Neo4j Community holds one user database, so each size gets a
+server of its own (``scripts/neo4j.sh`` on the ports from ``--neo4j-port`` up, its data in
+``WORK/neo4j-N``; a server's store already holding the N articles is not built again),
+stopped at the end unless ``--keep-servers``. ``--neo4j-uri URI`` instead builds and runs
+every size in turn on that one server (its database is emptied).
 
 Usage (from the repository root; the BBC graph with records comes from
 ``kgraph ingest ../shared/corpora/bbc --graph artifacts/bbc.json``)::
@@ -18,6 +24,7 @@ Usage (from the repository root; the BBC graph with records comes from
     .venv/bin/python bench/bench_writes.py --records artifacts/bbc.json --sizes 0 2128 21280
     .venv/bin/python bench/bench_writes.py --records artifacts/bbc.json --stores local
     .venv/bin/python bench/bench_writes.py ... --kgraph ../old/.venv/bin/kgraph   # another build
+    .venv/bin/python bench/bench_writes.py ... --stores neo4j --work /tmp/writes --keep-servers
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -160,40 +168,119 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--kgraph", default=str(Path(sys.executable).with_name("kgraph")))
     parser.add_argument("--work", type=Path, default=ROOT / "artifacts" / "bench-writes")
+    parser.add_argument(
+        "--neo4j-port",
+        type=int,
+        default=7711,
+        help="bolt port of the first size's server (size i: bolt +2i, http +2i+1)",
+    )
+    parser.add_argument("--keep-servers", action="store_true", help="leave them running")
+    parser.add_argument(
+        "--neo4j-uri", help="one server for every size, in turn (no interleaving for neo4j)"
+    )
     args = parser.parse_args()
     held = held_out_articles(args.corpus)
     args.work.mkdir(parents=True, exist_ok=True)
     results: dict[tuple[str, int], dict] = {}
-    files: dict[tuple[str, int], Path] = {}
-    for n in args.sizes:  # the stores of every size first; then the runs, sizes in turn
-        copies = COPIES if n > 5000 else 1
-        articles, records = base_rows(args.records, {i for _, i in held}, copies) if n else ([], {})
-        for store in [s for s in args.stores if s != "neo4j"]:
-            files[store, len(articles)] = base = args.work / f"{store}-{len(articles)}"
-            if not base.exists():
-                print(f"  building {store} N={len(articles)}...", file=sys.stderr, flush=True)
-                build = build_local if store == "local" else build_database
-                build(base, articles, records)
-        if "neo4j" in args.stores:  # Neo4j holds one size at a time: its runs now
-            print(f"  building neo4j N={len(articles)}...", file=sys.stderr, flush=True)
-            build_neo4j(articles, records)
-            runs = []
-            for _ in range(args.runs):
-                runs.append(run_writes(args.kgraph, ["--store", "neo4j"], held))
-                undo(args.kgraph, ["--store", "neo4j"], held)
-            results["neo4j", len(articles)] = _medians(runs)
-            print(f"  neo4j N={len(articles)}: {results['neo4j', len(articles)]}", file=sys.stderr)
-    runs_of: dict[tuple[str, int], list] = {key: [] for key in files}
-    for _ in range(args.runs):
-        for (store, n), base in files.items():
-            graph = args.work / ("graph.json" if store == "local" else "graph.db")
-            shutil.copyfile(base, graph)
-            (args.work / "graph.overrides.json").unlink(missing_ok=True)
-            runs_of[store, n].append(run_writes(args.kgraph, ["--graph", str(graph)], held))
-            print(f"  {store} N={n}: {runs_of[store, n][-1]}", file=sys.stderr, flush=True)
-    for key, runs in runs_of.items():
-        results[key] = _medians(runs)
+    stores: dict[tuple[str, int], Callable[[], list[str]]] = {}
+    servers: list[Path] = []
+    try:
+        for i, n in enumerate(args.sizes):  # every store built first; then the runs
+            copies = COPIES if n > 5000 else 1
+            articles, records = (
+                base_rows(args.records, {i for _, i in held}, copies) if n else ([], {})
+            )
+            for store in [s for s in args.stores if s != "neo4j"]:
+                base = args.work / f"{store}-{len(articles)}"
+                if not base.exists():
+                    print(f"  building {store} N={len(articles)}...", file=sys.stderr, flush=True)
+                    build = build_local if store == "local" else build_database
+                    build(base, articles, records)
+                stores[store, len(articles)] = _file_store(args.work, store, base)
+            if "neo4j" in args.stores and args.neo4j_uri:
+                os.environ["NEO4J_URI"] = args.neo4j_uri
+                build_neo4j(articles, records)
+                results["neo4j", len(articles)] = _neo4j_runs(args, held)
+            elif "neo4j" in args.stores:
+                state = args.work / f"neo4j-{len(articles)}"
+                uri = start_server(state, args.neo4j_port + 2 * i)
+                servers.append(state)
+                os.environ["NEO4J_URI"] = uri
+                if stored_articles() != len(articles) or not articles:
+                    print(f"  building neo4j N={len(articles)}...", file=sys.stderr, flush=True)
+                    build_neo4j(articles, records)
+                stores["neo4j", len(articles)] = _server_store(uri)
+        runs_of: dict[tuple[str, int], list] = {key: [] for key in stores}
+        for run in range(args.runs):
+            for (store, n), target in stores.items():
+                runs_of[store, n].append(run_writes(args.kgraph, target(), held))
+                if store == "neo4j":
+                    undo(args.kgraph, target(), held)
+                print(
+                    f"  run {run + 1} {store} N={n}: {runs_of[store, n][-1]}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+        results.update((key, _medians(runs)) for key, runs in runs_of.items() if runs)
+    finally:
+        for state in servers if not args.keep_servers else []:
+            stop_server(state)
     print_table(results, args)
+
+
+def _file_store(work: Path, store: str, base: Path) -> Callable[[], list[str]]:
+    """The target of a run on a fresh copy of the graph file ``base``."""
+
+    def target() -> list[str]:
+        graph = work / ("graph.json" if store == "local" else "graph.db")
+        shutil.copyfile(base, graph)
+        (work / "graph.overrides.json").unlink(missing_ok=True)
+        return ["--graph", str(graph)]
+
+    return target
+
+
+def _server_store(uri: str) -> Callable[[], list[str]]:
+    """The target of a run on the Neo4j server ``uri`` (the writes are undone after)."""
+
+    def target() -> list[str]:
+        os.environ["NEO4J_URI"] = uri  # the kgraph processes' server
+        return ["--store", "neo4j"]
+
+    return target
+
+
+def _neo4j_runs(args: argparse.Namespace, held: list[tuple[Path, str]]) -> dict:
+    runs = []
+    for _ in range(args.runs):
+        runs.append(run_writes(args.kgraph, ["--store", "neo4j"], held))
+        undo(args.kgraph, ["--store", "neo4j"], held)
+    return _medians(runs)
+
+
+def start_server(state: Path, bolt_port: int) -> str:
+    """Start (or find running) the Neo4j server keeping its data in ``state``; its URI."""
+    env = {
+        **os.environ,
+        "NEO4J_STATE_DIR": str(state),
+        "NEO4J_BOLT_PORT": str(bolt_port),
+        "NEO4J_HTTP_PORT": str(bolt_port + 1),
+    }
+    subprocess.run(["bash", str(ROOT / "scripts" / "neo4j.sh"), "start"], env=env, check=True)
+    return f"bolt://127.0.0.1:{bolt_port}"
+
+
+def stop_server(state: Path) -> None:
+    env = {**os.environ, "NEO4J_STATE_DIR": str(state)}
+    subprocess.run(["bash", str(ROOT / "scripts" / "neo4j.sh"), "stop"], env=env, check=False)
+
+
+def stored_articles() -> int:
+    """How many articles the server of ``NEO4J_URI`` holds."""
+    from kgraph.store.neo4j import Neo4jGraphStore
+
+    with Neo4jGraphStore() as store:
+        return store.stats().articles
 
 
 def _medians(runs: list[dict]) -> dict:

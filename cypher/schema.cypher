@@ -29,9 +29,11 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name]
 CREATE CONSTRAINT entity_record_ref IF NOT EXISTS FOR (r:EntityRecord) REQUIRE r.ref IS UNIQUE;
 CREATE INDEX entity_record_article IF NOT EXISTS FOR (r:EntityRecord) ON (r.article);
 // A write's evidence, kept in the server until the write is applied (never committed):
-// the new pieces, and the relationships combined from them (kgraph/store/neo4j_evidence.py).
+// the new pieces, the relationships combined from them, and the (relationship, article)
+// pairs whose stored pieces the write replaces (kgraph/store/neo4j_evidence.py).
 CREATE INDEX kgraph_evidence IF NOT EXISTS FOR (e:KgraphEvidence) ON (e.subject, e.object, e.key);
 CREATE INDEX kgraph_combined IF NOT EXISTS FOR (c:KgraphCombined) ON (c.kgraph_seq);
+CREATE INDEX kgraph_replaced IF NOT EXISTS FOR (d:KgraphReplaced) ON (d.subject, d.object, d.key);
 CREATE CONSTRAINT name_key IF NOT EXISTS FOR (k:NameKey) REQUIRE k.key IS UNIQUE;
 CREATE CONSTRAINT kgraph_state IF NOT EXISTS FOR (s:KgraphState) REQUIRE s.id IS UNIQUE;
 CREATE INDEX article_read_from IF NOT EXISTS FOR (a:Article) ON (a.read_from);

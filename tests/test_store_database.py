@@ -344,3 +344,50 @@ def test_a_merge_relinks_its_articles_in_pieces_that_readers_never_see_alone(
     # one transaction: another connection sees the graph before the write until it commits
     assert all(links == before for links in seen_by_reader)
     assert _links(path) != before
+
+
+def test_a_merge_reads_the_articles_it_touches_from_a_temporary_table_a_page_at_a_time(
+    tmp_path, extractions, monkeypatch
+):
+    """The ids of the touched articles stay in SQLite (round 9): the write reads them in
+    pages of ``MOVED_PER_READ``, in order, and the temporary table is emptied after."""
+    merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
+    pages, relinked = [], set()
+    articles_of_groups, apply_piece = _Index.articles_of_groups, _Index.apply_piece
+
+    def spy_pages(self, *args):
+        for page in articles_of_groups(self, *args):
+            pages.append(page)
+            yield page
+
+    def spy_piece(self, piece):
+        relinked.update(a for a, *_ in piece.reassigned)
+        return apply_piece(self, piece)
+
+    with SqliteGraphStore(tmp_path / "graph.db") as store:
+        store.write(extractions)
+        store.save()
+        monkeypatch.setattr(delta, "MOVED_PER_READ", 2)
+        monkeypatch.setattr(_Index, "articles_of_groups", spy_pages)
+        monkeypatch.setattr(_Index, "apply_piece", spy_piece)
+        assert store.set_overrides(merges)
+        assert _equal(store, _from_scratch(tmp_path, extractions, merges))
+        left = store.conn.execute("SELECT count(*) FROM temp.touched_articles").fetchone()[0]
+    ids = [a for page in pages for a in page]
+    assert len(pages) >= 2 and all(1 <= len(page) <= 2 for page in pages)
+    assert ids == sorted(set(ids)) and relinked <= set(ids)
+    assert left == 0
+
+
+def test_a_stored_articles_records_are_read_one_at_a_time(tmp_path, extractions):
+    """``article_records`` yields (id, record) pairs as it reads them (round 9), so a
+    piece of moved articles never holds all their records at once."""
+    with SqliteGraphStore(tmp_path / "graph.db") as store:
+        store.write(extractions)
+        store.save()
+        ids = sorted(e.article.id for e in extractions)
+        found = _Index(store.conn).article_records([*ids, "not-stored"])
+        first = next(found)
+        rest = list(found)
+    assert first[0] in ids and json.loads(first[1])["entities"]
+    assert sorted([first[0], *(i for i, _ in rest)]) == ids

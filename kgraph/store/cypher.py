@@ -32,6 +32,8 @@ SCHEMA = (
     "CREATE INDEX kgraph_evidence IF NOT EXISTS "
     "FOR (e:KgraphEvidence) ON (e.subject, e.object, e.key)",
     "CREATE INDEX kgraph_combined IF NOT EXISTS FOR (c:KgraphCombined) ON (c.kgraph_seq)",
+    "CREATE INDEX kgraph_replaced IF NOT EXISTS "
+    "FOR (d:KgraphReplaced) ON (d.subject, d.object, d.key)",
     "CREATE CONSTRAINT name_key IF NOT EXISTS FOR (k:NameKey) REQUIRE k.key IS UNIQUE",
     "CREATE CONSTRAINT kgraph_state IF NOT EXISTS FOR (s:KgraphState) REQUIRE s.id IS UNIQUE",
     "CREATE INDEX article_read_from IF NOT EXISTS FOR (a:Article) ON (a.read_from)",
@@ -305,23 +307,6 @@ def groups_with_keys() -> str:
     )
 
 
-def articles_of_groups() -> str:
-    """The ids of the articles having an entity record alike in every field of any group
-    of ``$groups`` (rows of :meth:`kgraph.store.delta.StoredGroup.row`), found through its
-    name key ``key``, but the ``$excluding`` articles."""
-    return (
-        "UNWIND $groups AS g\n"
-        "MATCH (:NameKey {key: g.key})<-[:HAS_KEY]-(r:EntityRecord)\n"
-        "WHERE r.name = g.name AND r.aliases = g.aliases\n"
-        "  AND r.type_votes = g.type_votes AND coalesce(r.type, '') = g.type\n"
-        "  AND r.clash = g.clash AND r.keys = g.keys\n"
-        "  AND coalesce(r.entity, '') = g.entity\n"
-        "  AND coalesce(r.entity_name, '') = g.entity_name\n"
-        "  AND NOT r.article IN $excluding\n"
-        "RETURN collect(DISTINCT r.article) AS rows"
-    )
-
-
 def records_without_clash() -> str:
     """The articles having entity records written before records kept their surname
     clash (``r.clash``)."""
@@ -387,6 +372,44 @@ def group_refs_in() -> str:
         "  AND coalesce(r.entity_name, '') = g.entity_name\n"
         "RETURN collect([g.n, r.article, r.local]) AS rows"
     )
+
+
+#: Label of the node a write keeps the ids of the articles it touches on while it reads
+#: them a page at a time (deleted before the write commits).
+TOUCHED_LABEL = "KgraphTouched"
+
+
+def keep_articles_of_groups() -> str:
+    """Keep the ids of the articles having an entity record alike in every field of any
+    group of ``$groups`` (rows of :meth:`kgraph.store.delta.StoredGroup.row`), found
+    through its name key ``key``, but the ``$excluding`` articles, sorted, as the list
+    ``ids`` of a new :data:`TOUCHED_LABEL` node; returns its ``count``."""
+    return (
+        f"MATCH (old:{TOUCHED_LABEL}) DELETE old\n"
+        "WITH count(*) AS gone\n"
+        "UNWIND $groups AS g\n"
+        "MATCH (:NameKey {key: g.key})<-[:HAS_KEY]-(r:EntityRecord)\n"
+        "WHERE r.name = g.name AND r.aliases = g.aliases\n"
+        "  AND r.type_votes = g.type_votes AND coalesce(r.type, '') = g.type\n"
+        "  AND r.clash = g.clash AND r.keys = g.keys\n"
+        "  AND coalesce(r.entity, '') = g.entity\n"
+        "  AND coalesce(r.entity_name, '') = g.entity_name\n"
+        "  AND NOT r.article IN $excluding\n"
+        "WITH DISTINCT r.article AS article ORDER BY article\n"
+        "WITH collect(article) AS ids\n"
+        f"CREATE (t:{TOUCHED_LABEL}) SET t.ids = ids\n"
+        "RETURN size(ids) AS count"
+    )
+
+
+def kept_articles_page() -> str:
+    """Ids ``$start`` to ``$end`` (excluded) of the :data:`TOUCHED_LABEL` node, as ``rows``."""
+    return f"MATCH (t:{TOUCHED_LABEL}) RETURN t.ids[$start..$end] AS rows"
+
+
+def delete_kept_articles() -> str:
+    """Delete the :data:`TOUCHED_LABEL` node."""
+    return f"MATCH (t:{TOUCHED_LABEL}) DELETE t"
 
 
 def article_records_of() -> str:
@@ -610,6 +633,10 @@ def delete_all() -> tuple[str, str]:
 #: its transaction): the new pieces, and the relationships combined from them.
 EVIDENCE_LABEL = "KgraphEvidence"
 COMBINED_LABEL = "KgraphCombined"
+#: Label of the (relationship, article) pairs whose stored pieces a write replaces.
+REPLACED_LABEL = "KgraphReplaced"
+#: Every label of the nodes a write keeps its evidence on.
+WRITE_LABELS = (EVIDENCE_LABEL, COMBINED_LABEL, REPLACED_LABEL)
 #: Properties of a combined node that are not the relationship's.
 COMBINED_ONLY = ("kgraph_seq", "kgraph_subject", "kgraph_object", "kgraph_type")
 
@@ -634,11 +661,19 @@ def put_evidence() -> str:
     return f"UNWIND $rows AS row CREATE (e:{EVIDENCE_LABEL}) SET e = row"
 
 
+def put_replaced() -> str:
+    """Keep the pairs ``$rows`` (``{subject, object, key, article}``: a relationship and
+    an article whose stored pieces of it the write replaces) on :data:`REPLACED_LABEL`
+    nodes until the write is applied."""
+    return f"UNWIND $rows AS row CREATE (d:{REPLACED_LABEL}) SET d = row"
+
+
 @cache
 def combine_evidence() -> str:
-    """The relationships ``$rows`` (``{subject, object, key, seq, dropped}``) combined in
-    the server, one row each in turn: a relationship's stored pieces but those of the
-    ``$rewritten`` articles and of its ``dropped`` ones, and its new pieces, in order
+    """The relationships ``$rows`` (``{subject, object, key, seq}``) combined in the
+    server, one row each in turn: a relationship's stored pieces but those of the
+    ``$rewritten`` articles and of the articles its :data:`REPLACED_LABEL` nodes name, and
+    its new pieces, in order
     (publication date, article; stored before new, each in its order), put on a
     :data:`COMBINED_LABEL` node numbered ``seq`` (none when it has no piece). Returns, per
     row, its ``seq``, the combined node's element id, how many pieces, the first one
@@ -654,8 +689,11 @@ def combine_evidence() -> str:
         "CALL { WITH row\n"
         "OPTIONAL MATCH (:Entity {id: row.subject})-[r {key: row.key}]->"
         "(:Entity {id: row.object})\n"
+        f"WITH row, r, COLLECT {{ MATCH (d:{REPLACED_LABEL} "
+        "{subject: row.subject, object: row.object, key: row.key}) RETURN d.article } "
+        "AS dropped\n"
         "WITH row, r, CASE WHEN r IS NULL THEN [] ELSE [i IN range(0, size(r.articles) - 1) "
-        "WHERE NOT (r.articles[i] IN $rewritten OR r.articles[i] IN row.dropped) | "
+        "WHERE NOT (r.articles[i] IN $rewritten OR r.articles[i] IN dropped) | "
         f"{{o1: coalesce(r.published[i], ''), o2: r.articles[i], src: 0, n: i, {kept}}}] END "
         "AS kept\n"
         f"WITH row, r, kept + COLLECT {{ MATCH (e:{EVIDENCE_LABEL} "
@@ -726,8 +764,8 @@ def put_combined(rel_type: str | None = None) -> str:
 
 
 def delete_write_evidence(label: str) -> str:
-    """Delete the nodes a write kept its evidence on (``label``: :data:`EVIDENCE_LABEL` or
-    :data:`COMBINED_LABEL`)."""
-    if label not in (EVIDENCE_LABEL, COMBINED_LABEL):
+    """Delete the nodes a write kept its evidence on (``label``: one of
+    :data:`WRITE_LABELS`)."""
+    if label not in WRITE_LABELS:
         raise ValueError(f"{label!r} is not a label of a write's evidence")
     return f"MATCH (n:{label}) DELETE n"

@@ -16,7 +16,7 @@ articles is kept as stored, the rest recomputed, all in publication order.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Protocol
@@ -162,9 +162,14 @@ class StoreIndex(Protocol):
         articles, as groups of alike records (each group whole: alike records have the
         same keys)."""
 
-    def articles_of_groups(self, groups: list[StoredGroup], excluding: list[str]) -> list[str]:
+    def articles_of_groups(
+        self, groups: list[StoredGroup], excluding: list[str], page: int
+    ) -> Iterator[list[str]]:
         """The ids of the articles having a record of any of ``groups`` (as
-        :meth:`groups_with_keys` gave them), but the ``excluding`` articles, sorted."""
+        :meth:`groups_with_keys` gave them), but the ``excluding`` articles, sorted, in
+        pages of ``page`` ids. The ids are found when it is called and kept in the store,
+        not the client: pieces the write applies while the pages are read change nothing
+        in them."""
 
     def apply_piece(self, piece: GraphDelta) -> bool:
         """Apply part of the write now, inside its transaction (the rest of the plan reads
@@ -185,8 +190,9 @@ class StoreIndex(Protocol):
     def extractions(self, article_ids: list[str]) -> dict[str, Extraction]:
         """The article-level extractions of the given stored articles."""
 
-    def article_records(self, article_ids: list[str]) -> dict[str, str]:
-        """The stored records (:func:`~kgraph.entities.records.to_record` text) by id."""
+    def article_records(self, article_ids: list[str]) -> Iterator[tuple[str, str]]:
+        """(id, stored record) of the given articles that are stored, one at a time (the
+        record is :func:`~kgraph.entities.records.to_record` text)."""
 
     def evidence(self) -> RelationEvidence:
         """Where the write combines the evidence of the relations it rewrites."""
@@ -277,8 +283,10 @@ class EmptyIndex:
     def groups_with_keys(self, keys: list[str], excluding: list[str]) -> list[StoredGroup]:
         return []
 
-    def articles_of_groups(self, groups: list[StoredGroup], excluding: list[str]) -> list[str]:
-        return []
+    def articles_of_groups(
+        self, groups: list[StoredGroup], excluding: list[str], page: int
+    ) -> Iterator[list[str]]:
+        return iter([])
 
     def apply_piece(self, piece: GraphDelta) -> bool:
         return False
@@ -297,8 +305,8 @@ class EmptyIndex:
     def extractions(self, article_ids: list[str]) -> dict[str, Extraction]:
         return {}
 
-    def article_records(self, article_ids: list[str]) -> dict[str, str]:
-        return {}
+    def article_records(self, article_ids: list[str]) -> Iterator[tuple[str, str]]:
+        return iter([])
 
     def evidence(self) -> RelationEvidence:
         return ClientEvidence(self.relations, relation_from_pieces)
@@ -418,7 +426,8 @@ def plan(
     if index.apply_piece(GraphDelta(entities=delta.entities)):  # before the links to them
         delta.entities, delta.applied_pieces = [], 1
     moves = _changed_groups(found, resolution)
-    touched = index.articles_of_groups([g for g, _ in moves], gone) if moves else []
+    groups = [g for g, _ in moves]
+    touched = index.articles_of_groups(groups, gone, MOVED_PER_READ) if moves else iter([])
     _rewrite_links(index, delta, resolution, added, moves, touched, gone)
     return delta
 
@@ -480,14 +489,15 @@ def _rewrite_links(
     resolution: Resolution,
     added: list[Extraction],
     moves: list[tuple[StoredGroup, Entity]],
-    touched: list[str],
+    touched: Iterator[list[str]],
     gone: list[str],
 ) -> None:
     """Mentions and record links of the added and touched articles, and every relation an
     added, touched or removed article changes, rebuilt.
 
-    The touched articles (those having a record of a group that changes entity) are read
-    :data:`MOVED_PER_READ` at a time, and their record links and mentions applied then, as
+    The touched articles (those having a record of a group that changes entity, ``touched``:
+    their ids in pages of :data:`MOVED_PER_READ`, kept in the store) are read a page at a
+    time, and their record links and mentions applied then, as
     a piece of the write (:meth:`StoreIndex.apply_piece`, after the entities): what the
     write holds of them is their evidence, not their links. A touched article none of whose
     entities splits (the records of one old entity all go to one new entity) is *moved*
@@ -497,8 +507,7 @@ def _rewrite_links(
     puts it), and added and removed ones, are applied whole."""
     evidence = index.evidence()
     moved = MovedEvidence(evidence)
-    for start in range(0, len(touched), MOVED_PER_READ):
-        ids = touched[start : start + MOVED_PER_READ]
+    for ids in touched:
         piece = _relink(index, moves, ids, moved)
         if index.apply_piece(piece):
             delta.applied_pieces += 1
@@ -598,16 +607,14 @@ def _relink(
         new_maps[article][local] = (entity.id, entity.name)
         piece.reassigned.append((article, local, entity.id, entity.name))
     piece.reassigned.sort()
-    texts = index.article_records(ids)
-    moving = []
-    for article_id in ids:
-        if article_id in old_maps and article_id in texts:
-            record = json.loads(texts[article_id])
-            move = moved_article(article_id, record, old_maps[article_id], new_maps[article_id])
-            moving.append((article_id, move))
-        else:
-            moving.append((article_id, None))
-    del texts
+    found: dict[str, MovedArticle | None] = {}
+    for article_id, text in index.article_records(ids):  # one record held at a time
+        if article_id in old_maps:
+            record = json.loads(text)
+            found[article_id] = moved_article(
+                article_id, record, old_maps[article_id], new_maps[article_id]
+            )
+    moving = [(article_id, found.get(article_id)) for article_id in ids]
     moves_found = [move for _, move in moving if move is not None]
     sources = {k for move in moves_found for k in move.sources()}
     stored = out.evidence.stored_pieces(sorted(sources), ids)

@@ -10,7 +10,7 @@ lock of the ``:KgraphState`` node until the first commits, then reads what it wr
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from neo4j import ManagedTransaction
@@ -79,9 +79,21 @@ class TransactionIndex:
         rows = self._rows(cypher.groups_with_keys(), keys=keys, excluding=excluding)
         return [StoredGroup.from_row(row) for row in rows]
 
-    def articles_of_groups(self, groups: list[StoredGroup], excluding: list[str]) -> list[str]:
+    def articles_of_groups(
+        self, groups: list[StoredGroup], excluding: list[str], page: int
+    ) -> Iterator[list[str]]:
+        """The ids kept on a node of the transaction (:data:`cypher.TOUCHED_LABEL`), read
+        back a page at a time; the node is deleted after the last page."""
         rows = [group.row() for group in groups]
-        return sorted(self._rows(cypher.articles_of_groups(), groups=rows, excluding=excluding))
+        query = cypher.keep_articles_of_groups()
+        found = self.tx.run(query, groups=rows, excluding=excluding).single(strict=True)
+        rows.clear()  # the driver keeps a statement's parameters till the end
+        return self._kept_pages(found["count"], page)
+
+    def _kept_pages(self, count: int, page: int) -> Iterator[list[str]]:
+        for start in range(0, count, page):
+            yield self._rows(cypher.kept_articles_page(), start=start, end=start + page)
+        self.tx.run(cypher.delete_kept_articles()).consume()
 
     def apply_piece(self, piece: GraphDelta) -> bool:
         """Apply part of the write in its transaction (later reads of it see the piece)."""
@@ -114,12 +126,12 @@ class TransactionIndex:
         found = self._rows(cypher.group_refs_in(), groups=rows, ids=article_ids)
         return [(n, article, local) for n, article, local in found]
 
-    def article_records(self, article_ids: list[str]) -> dict[str, str]:
+    def article_records(self, article_ids: list[str]) -> Iterator[tuple[str, str]]:
         """Read row by row: the records are a piece's largest read, and one message holding
         them all would grow the driver's receive buffer (kept for the connection's life)
         to their size."""
-        found = self.tx.run(cypher.article_records_of(), ids=article_ids)
-        return {row["id"]: row["record"] for row in found}
+        for row in self.tx.run(cypher.article_records_of(), ids=article_ids):
+            yield row["id"], row["record"]
 
     def evidence(self) -> RelationEvidence:
         return Neo4jEvidence(self.tx)

@@ -2,9 +2,10 @@
 
 A relationship keeps its evidence as parallel lists (:data:`kgraph.store.cypher.EVIDENCE_LISTS`).
 :class:`Neo4jEvidence` never reads a relationship's lists whole into the client: the
-write's new pieces are kept on ``KgraphEvidence`` nodes as they come, and each rewritten
-relationship is combined by one Cypher statement (its kept pieces and the new ones, in
-publication order) onto a ``KgraphCombined`` node, which the write's apply turns into the
+write's new pieces are kept on ``KgraphEvidence`` nodes as they come (the (article,
+relationship) pairs whose stored pieces it replaces on ``KgraphReplaced`` nodes), and each
+rewritten relationship is combined by one Cypher statement (its kept pieces and the new
+ones, in publication order) onto a ``KgraphCombined`` node, which the write's apply turns into the
 relationship (:func:`write_combined`). Those nodes are created and deleted inside the
 write's transaction: no reader ever sees them.
 """
@@ -39,9 +40,9 @@ class Neo4jEvidence:
         self.tx = tx
         self._seq = 0
         self._rows: list[dict[str, Any]] = []
-        self._replaced: dict[RelationKey, set[str]] = {}
+        self._replaced: list[dict[str, Any]] = []
         self._rewritten: set[str] = set()
-        for label in (cypher.EVIDENCE_LABEL, cypher.COMBINED_LABEL):
+        for label in cypher.WRITE_LABELS:
             tx.run(cypher.delete_write_evidence(label)).consume()
 
     def stored_pieces(self, keys: Iterable[RelationKey], articles: list[str]) -> dict[tuple, Piece]:
@@ -69,13 +70,24 @@ class Neo4jEvidence:
             self._flush()
 
     def _flush(self) -> None:
-        if self._rows:
-            self.tx.run(cypher.put_evidence(), rows=self._rows).consume()
-            self._rows.clear()  # the driver keeps a statement's parameters till the end
+        for query, rows in (
+            (cypher.put_evidence(), self._rows),
+            (cypher.put_replaced(), self._replaced),
+        ):
+            if rows:
+                self.tx.run(query, rows=rows).consume()
+                rows.clear()  # the driver keeps a statement's parameters till the end
 
     def replace(self, pairs: Iterable[tuple[str, RelationKey]]) -> None:
-        for article, key in pairs:
-            self._replaced.setdefault(key, set()).add(article)
+        """Kept in the server (:data:`cypher.REPLACED_LABEL` nodes), sent
+        :data:`PIECES_PER_STATEMENT` at a time: a merge replaces a piece of every relation
+        of every article it moves."""
+        for article, (subject, object_, key) in pairs:
+            self._replaced.append(
+                {"subject": subject, "object": object_, "key": key, "article": article}
+            )
+        if len(self._replaced) >= PIECES_PER_STATEMENT:
+            self._flush()
 
     def rewrite(self, articles: Iterable[str]) -> None:
         self._rewritten.update(articles)
@@ -106,7 +118,6 @@ class Neo4jEvidence:
                 "object": key[1],
                 "key": key[2],
                 "seq": first_seq + n,
-                "dropped": sorted(self._replaced.get(key, ())),
             }
             for n, key in enumerate(keys)
         ]
@@ -154,5 +165,5 @@ def write_combined(tx: ManagedTransaction, dynamic_types: bool) -> None:
         types = tx.run(cypher.combined_types()).single(strict=True)["rows"]
         for rel_type in sorted(types):
             tx.run(cypher.put_combined(rel_type), type=rel_type).consume()
-    for label in (cypher.EVIDENCE_LABEL, cypher.COMBINED_LABEL):
+    for label in cypher.WRITE_LABELS:
         tx.run(cypher.delete_write_evidence(label)).consume()

@@ -397,22 +397,47 @@ class _Index:
                 out.append(StoredGroup.from_row(data))
         return out
 
-    def articles_of_groups(self, groups: list[StoredGroup], excluding: list[str]) -> list[str]:
-        found = set()
+    def articles_of_groups(
+        self, groups: list[StoredGroup], excluding: list[str], page: int
+    ) -> Iterator[list[str]]:
+        """The ids gathered in a temporary table (``temp.touched_articles``), read back a
+        page at a time in order."""
+        self.conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS touched_articles (article TEXT PRIMARY KEY) "
+            "WITHOUT ROWID"
+        )
+        self.conn.execute("DELETE FROM temp.touched_articles")
         for group in groups:
-            found.update(a for (a,) in self._records_of_group(group, excluding, "r.article"))
-        return sorted(found)
+            self._records_of_group(
+                group, excluding, "r.article", into="INSERT OR IGNORE INTO temp.touched_articles "
+            )
+        return self._touched_pages(page)
+
+    def _touched_pages(self, page: int) -> Iterator[list[str]]:
+        after = ""
+        while ids := [
+            a
+            for (a,) in self.conn.execute(
+                "SELECT article FROM temp.touched_articles WHERE article > ? "
+                "ORDER BY article LIMIT ?",
+                (after, page),
+            )
+        ]:
+            yield ids
+            after = ids[-1]
+        self.conn.execute("DELETE FROM temp.touched_articles")
 
     def _records_of_group(
-        self, group: StoredGroup, excluding: list[str], columns: str
+        self, group: StoredGroup, excluding: list[str], columns: str, into: str = ""
     ) -> sqlite3.Cursor:
         """The ``columns`` of the records of ``group`` (alike in every field) but those of
-        the ``excluding`` articles, found through its name key."""
+        the ``excluding`` articles, found through its name key (``into``: an ``INSERT``
+        clause the rows go to instead)."""
         row = group.row()
         for name in _RECORD_LISTS:
             row[name] = "\t".join(row[name])
         return self.conn.execute(
-            f"SELECT {columns} FROM record_keys k JOIN entity_records r "
+            f"{into}SELECT {columns} FROM record_keys k JOIN entity_records r "
             "ON r.article = k.article AND r.local = k.local WHERE k.key = ? "
             "AND r.name = ? AND r.aliases = ? AND r.type_votes = ? "
             "AND coalesce(r.type, '') = ? AND r.clash = ? AND r.keys = ? "
@@ -489,9 +514,13 @@ class _Index:
         )
         return [(n, article, local) for n, article, local in rows]
 
-    def article_records(self, article_ids: list[str]) -> dict[str, str]:
-        rows = self._many("SELECT id, record FROM articles WHERE id IN ({marks})", article_ids)
-        return {r["id"]: r["record"] for r in rows}
+    def article_records(self, article_ids: list[str]) -> Iterator[tuple[str, str]]:
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            query = f"SELECT id, record FROM articles WHERE id IN ({marks})"
+            for row in self.conn.execute(query, chunk):
+                yield row["id"], row["record"]
 
     def evidence(self) -> RelationEvidence:
         """Combined in SQLite; in the client when no relation is stored (a first load: no

@@ -295,7 +295,10 @@ def test_merge_split_and_remove_combine_evidence_in_the_server(
     assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, kept, merges)
     assert neo4j_store.set_overrides(NONE)
     assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, kept)
-    left = "MATCH (n) WHERE n:KgraphEvidence OR n:KgraphCombined RETURN count(n) AS n"
+    left = (
+        "MATCH (n) WHERE n:KgraphEvidence OR n:KgraphCombined OR n:KgraphReplaced "
+        "RETURN count(n) AS n"
+    )
     assert neo4j_store.run(left)[0]["n"] == 0
 
 
@@ -326,3 +329,59 @@ def test_a_write_combines_its_relationships_in_batches(
     assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, kept)
     assert max(batches) == 3  # several relationships a statement
     assert sum(batches) > len(batches)
+
+
+def test_a_merge_keeps_the_articles_it_touches_in_the_server(
+    neo4j_store, tmp_path, extractions, monkeypatch
+):
+    """The ids of the touched articles stay on a node of the transaction (round 9): the
+    write reads them in pages of ``MOVED_PER_READ``, in order, and the node is deleted
+    before it commits."""
+    from kgraph.store.neo4j_delta import TransactionIndex
+
+    merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
+    pages = []
+    articles_of_groups = TransactionIndex.articles_of_groups
+
+    def spy(self, *args):
+        for page in articles_of_groups(self, *args):
+            pages.append(page)
+            yield page
+
+    _incremental(neo4j_store, [extractions])
+    monkeypatch.setattr(delta, "MOVED_PER_READ", 2)
+    monkeypatch.setattr(TransactionIndex, "articles_of_groups", spy)
+    assert neo4j_store.set_overrides(merges)
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions, merges)
+    ids = [a for page in pages for a in page]
+    assert len(pages) >= 2 and all(1 <= len(page) <= 2 for page in pages)
+    assert ids == sorted(set(ids))
+    assert neo4j_store.run("MATCH (n:KgraphTouched) RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_a_merge_keeps_the_pieces_it_replaces_in_the_server(
+    neo4j_store, tmp_path, extractions, monkeypatch
+):
+    """The (article, relationship) pairs whose stored pieces a write replaces go to the
+    server a few at a time (round 9), and the combination reads them there."""
+    from kgraph.store import neo4j_evidence
+    from kgraph.store.neo4j_evidence import Neo4jEvidence
+
+    merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
+    seen = []
+    combine = Neo4jEvidence.combine
+
+    def spy(self, keys, first_meta):
+        in_client = len(self._replaced)
+        found = self.tx.run("MATCH (d:KgraphReplaced) RETURN count(d) AS n").single()["n"]
+        seen.append((in_client, found))
+        return combine(self, keys, first_meta)
+
+    _incremental(neo4j_store, [extractions])
+    monkeypatch.setattr(neo4j_evidence, "PIECES_PER_STATEMENT", 3)
+    monkeypatch.setattr(Neo4jEvidence, "combine", spy)
+    assert neo4j_store.set_overrides(merges)
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions, merges)
+    assert seen and all(in_client < 3 for in_client, _ in seen)
+    assert max(found for _, found in seen) >= 3
+    assert neo4j_store.run("MATCH (d:KgraphReplaced) RETURN count(d) AS n")[0]["n"] == 0
