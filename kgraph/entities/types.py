@@ -167,6 +167,10 @@ def type_evidence(span: Span) -> Counter[str]:
             votes["ORG"] += WEAK
     if _relative_which(span):
         votes["ORG"] += WEAK  # "Baikal - which bought the unit", labelled a person
+    if _relative_who(span):
+        votes["ORG"] += WEAK  # "spells at Barcelona, who he took to a title": a team
+    if _in_list_of_organizations(span):
+        votes["ORG"] += WEAK  # "Real Madrid, Barcelona and Valencia", labelled a place
     if _dated_plural(span):
         votes["EVENT"] += MEDIUM  # "this year's Grammys": a ceremony, labelled a place
     if _owner_of_its(span):
@@ -241,6 +245,40 @@ def _relative_which(span: Span) -> bool:
     while after < len(doc) and doc[after].text in (",", "-", "--"):
         after += 1
     return after > span.end and after < len(doc) and doc[after].lower_ == "which"
+
+
+def _relative_who(span: Span) -> bool:
+    """Whether a city's name is what a "who" clause right after it is about: "spells at
+    Barcelona, who he took to a Spanish title" (a team; a place takes "where")."""
+    doc = span.doc
+    if span.label_ != "GPE" or _country(span):
+        return False
+    after = span.end
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    return after < len(doc) and doc[after].lower_ in ("who", "whom")
+
+
+def _in_list_of_organizations(span: Span) -> bool:
+    """Whether a name labelled a place (no country) is one of a list ("A, B and C") whose
+    other members are more often organizations than places: "linked with Real Madrid,
+    Barcelona and Valencia", "makers like Lenovo Group in China and Aquarius in Russia"."""
+    if span.label_ != "GPE" or _country(span):
+        return False
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    others = [t for t in (first, *first.conjuncts) if not span.start <= t.i < span.end]
+    names = [e for e in (_entity_at(t) for t in others) if e is not None]
+    counties = sum(1 for e in names if _county(e))
+    organizations = sum(1 for e in names if e.label_ == "ORG") - counties
+    settings = sum(1 for e in names if e.label_ in ("GPE", "LOC")) + counties
+    return organizations > settings and not _county(span)
+
+
+def _county(span: Span) -> bool:
+    """A county ("Derbyshire", which the model may label ORG), labelled anything."""
+    return span[-1].text.endswith("shire")
 
 
 def _dated_plural(span: Span) -> bool:
@@ -1039,6 +1077,8 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
         yield from (c for c in root.head.children if c.dep_ == "attr" and not c.ent_type_)
     if root.dep_ == "nsubjpass" and root.head.lemma_ in ("declare", "name", "vote"):
         yield from (c for c in root.head.children if c.dep_ == "oprd" and not c.ent_type_)
+    if (example_of := _example_of(root)) is not None:
+        yield example_of  # "PC makers like Aquarius", "clubs such as Barcelona and Chelsea"
     if (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
@@ -1046,6 +1086,22 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
         and not (root.head.head.lemma_ == "version" and span.label_ == "WORK_OF_ART")
     ):
         yield root.head.head  # "the city of Hamburg", "the premiere of Lemony Snicket"
+
+
+def _example_of(root: Token) -> Token | None:
+    """The plural noun a name is given as an example of, through the list it is in: "makers"
+    of "PC makers like Lenovo Group and Aquarius", "clubs" of "clubs such as Barcelona"."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts)
+    if prep.lower_ != "like" and not such_as:
+        return None
+    noun = prep.head
+    return noun if noun.tag_ == "NNS" and not noun.ent_type_ else None
 
 
 def _punct_between(word: Token, span: Span) -> bool:
