@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kgraph.entities.names import clean_name
 from kgraph.extract import extract_article
 from kgraph.models import Article
 
@@ -64,3 +65,27 @@ def test_a_name_given_as_an_example_of_companies_is_a_company(types_of):
     assert found.get("Proton") == "ORG"  # labelled a place
     found = types_of("Mobile operators such as Vodafone and Orange are cutting prices.")
     assert found.get("Orange") == "ORG"  # labelled a location
+
+
+def test_a_name_whose_possessive_owns_nothing_is_a_business(types_of, relation_triples_of):
+    found = relation_triples_of("Shares in Indian drugmaker Dr Reddy's rose 5% on Tuesday.")
+    assert ("Reddy", "based-in", "based-in", "India") in found
+    assert not any(t[1] == "citizen-of" for t in found)
+    assert types_of("Diners at Sydney restaurant Dr Chan's were evacuated.").get("Chan") == "ORG"
+    assert types_of("He said Mr Smith's plan would fail.").get("Smith") == "PERSON"
+
+
+def test_a_country_code_after_a_club_in_a_squad_list_is_no_part_of_its_name(
+    relation_triples_of,
+):
+    found = relation_triples_of(
+        "Props: Andrew Sheridan (Sale/ENG), Carl Hayman (Newcastle/NZL), Marcos Ayerza "
+        "(Leicester/ARG)."
+    )
+    assert ("Carl Hayman", "member-of", "member-of", "Newcastle") in found
+
+
+def test_clean_name_drops_a_country_code_after_a_slash_only():
+    assert clean_name("Sale/ENG") == "Sale"
+    assert clean_name("AC/DC") == "AC/DC"
+    assert clean_name("Gore/Lieberman") == "Gore/Lieberman"

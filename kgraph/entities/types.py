@@ -103,7 +103,11 @@ def type_evidence(span: Span) -> Counter[str]:
     root = span.root
     before = doc[span.start - 1] if span.start else None
     first = span[1] if len(span) > 1 and span[0].lower_ == "the" else span[0]
-    if first.lower_ in PERSONAL_TITLES or (before is not None and before.lower_ in PERSONAL_TITLES):
+    if _business_possessive(span):
+        votes["ORG"] += STRONG  # "Dr Reddy's fell 93%", "shoppers at Sainsbury's"
+    elif first.lower_ in PERSONAL_TITLES or (
+        before is not None and before.lower_ in PERSONAL_TITLES
+    ):
         votes["PERSON"] += STRONG
     for described in _describing_nouns(span, root):
         if (found := _described_by(described)) is not None:
@@ -245,6 +249,16 @@ def _relative_which(span: Span) -> bool:
     while after < len(doc) and doc[after].text in (",", "-", "--"):
         after += 1
     return after > span.end and after < len(doc) and doc[after].lower_ == "which"
+
+
+def _business_possessive(span: Span) -> bool:
+    """Whether a name ends in a possessive that owns nothing: a business named after its
+    founder ("Dr Reddy's fell 93%", "shoppers at Sainsbury's"), not "Reddy's profits"."""
+    root = span.root
+    if root.dep_ in ("poss", "compound") or root.i + 1 >= len(span.doc):
+        return False
+    after = span.doc[root.i + 1]
+    return after.lower_ in ("'s", "’s") and after.dep_ == "case" and after.head.i == root.i
 
 
 def _relative_who(span: Span) -> bool:
