@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kgraph.entities.mentions import _common_noun
 from kgraph.entities.names import clean_name
 from kgraph.extract import extract_article
 from kgraph.models import Article
@@ -89,3 +90,19 @@ def test_clean_name_drops_a_country_code_after_a_slash_only():
     assert clean_name("Sale/ENG") == "Sale"
     assert clean_name("AC/DC") == "AC/DC"
     assert clean_name("Gore/Lieberman") == "Gore/Lieberman"
+
+
+def test_a_nationality_before_a_full_name_is_left_in_it(nlp):
+    """The nationality is read from the model's span ("Russian Igor Andreev" gives his
+    citizenship): an ending like "-ian" makes no common noun of it."""
+    doc = nlp("Henman now faces Russian Igor Andreev and Songwriter Guy Chambers.")
+    assert not _common_noun(doc[3])  # "Russian"
+    assert _common_noun(doc[7])  # "Songwriter"
+
+
+def test_a_surname_that_is_a_city_before_who_stays_a_person(types_of):
+    found = types_of(
+        "Top seed Lindsay Davenport reached the last 16. Davenport, who served 12 aces, "
+        "plays Serena Williams next."
+    )
+    assert found.get("Lindsay Davenport") == "PERSON"

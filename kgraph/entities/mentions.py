@@ -167,6 +167,8 @@ def _common_noun(token) -> bool:
     if token.pos_ == "NOUN" or token.tag_ in ("NNS", "NNPS") or is_role_noun(token.lemma_.lower()):
         return True
     text = token.text
+    if _place_or_nationality(text):
+        return False  # "Russian Igor Andreev": the nationality is read from the name
     if text.isupper():
         return 2 <= len(text) <= 4 and text.isalpha()
     lower = text.lower()

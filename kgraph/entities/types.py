@@ -265,8 +265,8 @@ def _relative_who(span: Span) -> bool:
     """Whether a city's name is what a "who" clause right after it is about: "spells at
     Barcelona, who he took to a Spanish title" (a team; a place takes "where")."""
     doc = span.doc
-    if span.label_ != "GPE" or _country(span):
-        return False
+    if span.label_ != "GPE" or _country(span) or not _place(span) or _surname_of_full_name(span):
+        return False  # "Davenport, who closed out with an ace": Lindsay Davenport
     after = span.end
     if after < len(doc) and doc[after].text == ",":
         after += 1
@@ -274,10 +274,10 @@ def _relative_who(span: Span) -> bool:
 
 
 def _in_list_of_organizations(span: Span) -> bool:
-    """Whether a name labelled a place (no country) is one of a list ("A, B and C") whose
-    other members are more often organizations than places: "linked with Real Madrid,
+    """Whether a city's name, labelled a place, is one of a list ("A, B and C") whose other
+    members are more often organizations than places: "linked with Real Madrid,
     Barcelona and Valencia", "makers like Lenovo Group in China and Aquarius in Russia"."""
-    if span.label_ != "GPE" or _country(span):
+    if span.label_ != "GPE" or _country(span) or not _place(span) or _surname_of_full_name(span):
         return False
     first = span.root
     while first.dep_ == "conj" and first.head.i < first.i:
