@@ -30,6 +30,7 @@ from kgraph.entities.lexicon import (
     PERSON_DEMONYMS,
     first_name_gender,
     geo_places,
+    is_first_name,
     is_role_noun,
     places,
 )
@@ -252,13 +253,30 @@ def _relative_which(span: Span) -> bool:
 
 
 def _business_possessive(span: Span) -> bool:
-    """Whether a name ends in a possessive that owns nothing: a business named after its
-    founder ("Dr Reddy's fell 93%", "shoppers at Sainsbury's"), not "Reddy's profits"."""
+    """Whether a name ends in a possessive that owns nothing, a verb or a stop after it: a
+    business named after its founder ("Dr Reddy's fell 93%", "shoppers at Sainsbury's.");
+    not "Reddy's profits", "Mr Curry's show", "France's Alexis Abraham"."""
+    doc = span.doc
     root = span.root
-    if root.dep_ in ("poss", "compound") or root.i + 1 >= len(span.doc):
+    if root.dep_ in ("poss", "compound") or root.i + 2 >= len(doc) or span[0].lower_ in MISTERS:
         return False
-    after = span.doc[root.i + 1]
-    return after.lower_ in ("'s", "’s") and after.dep_ == "case" and after.head.i == root.i
+    if span.start and doc[span.start - 1].lower_ in MISTERS:
+        return False  # "drawn up by Mr Tellier's would": a slip for a person's
+    after, then = doc[root.i + 1], doc[root.i + 2]
+    if after.lower_ not in ("'s", "’s") or after.dep_ != "case" or after.head.i != root.i:
+        return False
+    if any(is_first_name(t.text) for t in span if t.lower_ not in PERSONAL_TITLES):
+        return False  # "Adam Curry's pressing ahead": "is", a person
+    return then.tag_ in FINITE_TAGS or then.text in (",", ".", ";", ":", ")")
+
+
+#: A finite verb after the possessive ("fell", "has", "says"); not a participle, which
+#: follows "'s" for "is" or "has" ("Curry's pressing ahead", "Blair's been").
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+#: Titles only people have ("Dr" names businesses too: "Dr Reddy's", "Dr Martens").
+MISTERS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"}
 
 
 def _relative_who(span: Span) -> bool:
