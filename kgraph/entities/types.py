@@ -105,10 +105,12 @@ def type_evidence(span: Span) -> Counter[str]:
     before = doc[span.start - 1] if span.start else None
     first = span[1] if len(span) > 1 and span[0].lower_ == "the" else span[0]
     if _business_possessive(span):
-        votes["ORG"] += STRONG  # "Dr Reddy's fell 93%", "shoppers at Sainsbury's"
-    elif first.lower_ in PERSONAL_TITLES or (
-        before is not None and before.lower_ in PERSONAL_TITLES
-    ):
+        # "Dr Reddy's fell 93%", "shoppers at Sainsbury's": above a title's vote, which the
+        # same name gets where it owns something ("India's Dr Reddy", headlines)
+        votes["ORG"] += STRONG + WEAK
+    elif (
+        first.lower_ in PERSONAL_TITLES or (before is not None and before.lower_ in PERSONAL_TITLES)
+    ) and not _possessive_after_title(span):
         votes["PERSON"] += STRONG
     for described in _describing_nouns(span, root):
         if (found := _described_by(described)) is not None:
@@ -267,6 +269,8 @@ def _business_possessive(span: Span) -> bool:
         return False
     if any(is_first_name(t.text) for t in span if t.lower_ not in PERSONAL_TITLES):
         return False  # "Adam Curry's pressing ahead": "is", a person
+    if _surname_of_full_name(span):
+        return False  # "compare their pedigree with Tulu's," (Derartu Tulu's)
     return then.tag_ in FINITE_TAGS or then.text in (",", ".", ";", ":", ")")
 
 
@@ -277,6 +281,17 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 #: Titles only people have ("Dr" names businesses too: "Dr Reddy's", "Dr Martens").
 MISTERS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"}
+
+
+def _possessive_after_title(span: Span) -> bool:
+    """Whether a name after "Dr" ends in a possessive ("Dr Reddy's generics business"): an
+    owner, a person's or a business's, so the title is no vote for a person."""
+    doc = span.doc
+    if span[0].lower_ not in ("dr", "dr.") and not (
+        span.start and doc[span.start - 1].lower_ in ("dr", "dr.")
+    ):
+        return False
+    return span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
 
 
 def _relative_who(span: Span) -> bool:
@@ -1123,6 +1138,8 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
 def _example_of(root: Token) -> Token | None:
     """The plural noun a name is given as an example of, through the list it is in: "makers"
     of "PC makers like Lenovo Group and Aquarius", "clubs" of "clubs such as Barcelona"."""
+    if any(c.dep_ == "case" for c in root.children):
+        return None  # "companies such as Germany's TUI and France's Club Med": the owners
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
