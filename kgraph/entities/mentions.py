@@ -33,6 +33,7 @@ from kgraph.entities.names import (
     name_variants,
 )
 from kgraph.entities.types import (
+    CONSTITUENCY_MEMBERS,
     MEDIUM,
     NOBLE_TITLES,
     ORGANIZATION_CUES,
@@ -117,22 +118,32 @@ def _with_first_name(span: Span) -> Span:
 def _without_leading_noun(span: Span) -> Span:
     """A person's full name without the capitalized common noun the model ran into it:
     "Keeper Petr Cech", "Lawyer Louise Christian" (one or two words before a known first
-    name and a surname), or words before a full name the doc also gives alone ("Beatle
-    George Harrison" beside "George Harrison"). Titles are left to the surface name ("Sir",
-    "Mrs"), and so is a first name the list does not know ("Mani Shankar Aiyar")."""
+    name and a surname: "Broadcaster Chris Evans", "fellow Springboks John Smit"), or words
+    before a full name the doc also gives alone ("Beatle George Harrison" beside "George
+    Harrison") or names in the plural ("Beatle" beside "the Beatles"). Titles are left to
+    the surface name ("Sir", "Mrs"), and so is a first name the list does not know ("Mani
+    Shankar Aiyar") and a word of no such ending ("Khoo Kay Peng", "Booz Allen Hamilton")."""
     if span.label_ != "PERSON" or len(span) < 3:
         return span
     for lead in (1, 2):
         rest = span[lead:]
         if len(rest) < 2 or not all(t.is_title for t in rest):
             continue
-        if first_name_gender(rest.text) is None:
-            continue
+        if not is_first_name(rest[0].text):
+            continue  # "Chris Evans" too, a name of either sex
         if not all(_capitalized_word(t) for t in span[:lead]):
             continue
-        if all(_common_noun(t) for t in span[:lead]) or _named_alone(rest):
+        words = span[:lead]
+        if all(_common_noun(t) for t in words) or _named_alone(rest) or _member_of_group(words):
             return Span(span.doc, rest.start, rest.end, span.label_)
     return span
+
+
+def _member_of_group(words: Span) -> bool:
+    """Whether the words before a full name name a member of a group the doc names in the
+    plural: "Beatle" beside "the Beatles", "Beach Boy" beside "the Beach Boys"."""
+    plural = f"{words.text}s"
+    return any(e.text in (plural, f"The {plural}") for e in entities(words.doc))
 
 
 def _named_alone(name: Span) -> bool:
@@ -150,10 +161,26 @@ def _capitalized_word(token) -> bool:
 
 
 def _common_noun(token) -> bool:
-    """A common noun, a plural or a role: "Keeper", "Springboks", "Treasurer"."""
-    return (
-        token.pos_ == "NOUN" or token.tag_ in ("NNS", "NNPS") or is_role_noun(token.lemma_.lower())
+    """A common noun, a plural or a role: "Keeper", "Springboks", "Treasurer"; by its
+    ending where the tagger calls it a name: an agent noun ("Broadcaster", "Songwriter",
+    "Musician", "Sergeant") or a plural ("Springboks"), or a short acronym ("DJ", "MSP")."""
+    if token.pos_ == "NOUN" or token.tag_ in ("NNS", "NNPS") or is_role_noun(token.lemma_.lower()):
+        return True
+    text = token.text
+    if _place_or_nationality(text):
+        return False  # "Russian Igor Andreev": the nationality is read from the name
+    if text.isupper():
+        return 2 <= len(text) <= 4 and text.isalpha()
+    lower = text.lower()
+    return lower.endswith(AGENT_ENDINGS) or (
+        lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)
     )
+
+
+#: Endings of agent nouns: "Broadcaster", "Cinematographer", "Olympian", "Sergeant".
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")
+#: Endings of words that end in "s" and are no plural: "Boss", "Status", "Aziz".
+NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous")
 
 
 def _with_capitalized_modifier(span: Span) -> Span:
@@ -334,7 +361,8 @@ def _names_apart(span: Span) -> list[Span]:
 
     * two sides of a match over "v" or "vs": "Cyprus v Faroe Islands";
     * two places over "and", each known to the gazetteer, which together are no place:
-      "the UK and Saudi Arabia" ("Trinidad and Tobago" is one country);
+      "the UK and Saudi Arabia" ("Trinidad and Tobago" is one country, "the MP for
+      Grantham and Stamford" one seat);
     * two places over a comma, both known to the gazetteer and one a country: "Auckland,
       New Zealand", "the Czech Republic, South Africa" (a list);
     * two surnames over "and", each the surname of a full name of the article: "tripped
@@ -358,6 +386,8 @@ def _names_apart(span: Span) -> list[Span]:
     ands = [i for i in range(span.start + 1, span.end - 1) if doc[i].lower_ == "and"]
     if len(ands) != 1 or span.label_ == "WORK_OF_ART" or _place_or_nationality(span.text):
         return [span]
+    if span.start and _seat_of_member(doc[span.start - 1]):
+        return [span]  # "the MP for Grantham and Stamford": one constituency
     first, second = doc[span.start : ands[0]], doc[ands[0] + 1 : span.end]
     if _place_or_nationality(first.text) and _place_or_nationality(
         canonical(clean_name(second.text), "GPE")[0]
@@ -671,7 +701,8 @@ def _names_over_and(doc: Doc) -> dict[str, str]:
     """Names with "and" the model cut in two, by text, with their label: a work's title
     after a singular noun for a work ("the novel Angels and Demons", "his film Pride and
     Prejudice"; not "the films Sideways and Ray", nor the verb of "will play Leicester and
-    Bolton"), or one name as the subject of a singular
+    Bolton"), a member's seat ("the MP for Grantham and Stamford"), or one name as the
+    subject of a singular
     verb ("Angels and Demons is set in Rome", "Marks and Spencer has"). Every other
     mention of the same words in the article is the same name."""
     found: dict[str, str] = {}
@@ -689,9 +720,17 @@ def _names_over_and(doc: Doc) -> dict[str, str]:
             and nouns.get(before.lower_) == "WORK_OF_ART"
         ):
             found[text] = "WORK_OF_ART"
+        elif before is not None and _seat_of_member(before):
+            found[text] = "GPE"
         elif end < len(doc) and doc[end].tag_ == "VBZ" and text not in found:
             found[text] = _one_name_label(doc[ent.start : end], ent)
     return found
+
+
+def _seat_of_member(before) -> bool:
+    """Whether the word before a name is the "for" of a member's seat: "the MP for Grantham
+    and Stamford", "the member for Kensington and Chelsea" (one constituency)."""
+    return before.lower_ == "for" and before.head.lemma_.lower() in CONSTITUENCY_MEMBERS
 
 
 def _verb(word) -> bool:

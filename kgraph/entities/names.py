@@ -63,12 +63,18 @@ TYPE_ORDER = (
 
 @lru_cache(maxsize=100_000)  # asked of the same mention texts again and again
 def clean_name(text: str) -> str:
-    """A mention's name without a leading article, honorific or possessive ending."""
+    """A mention's name without a leading article, honorific, possessive ending or a country
+    code after a slash ("Sale/ENG")."""
     name = " ".join(text.split())
     name = re.sub(r"^(?:the|an?)\s+", "", name, flags=re.I)
     name = re.sub(r"^(?:ex|former)-(?=\w)", "", name, flags=re.I)  # "Ex-Welsh Office"
     name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s")) else name
+    name = _COUNTRY_CODE.sub("", name)  # "Sale/ENG" of a squad list: the club Sale
     return _HONORIFICS.sub("", name).strip(" ,;:-\"'“”") or name
+
+
+#: A country code after a club's name in a squad list: "Sebastien Bruno (Sale/ENG)".
+_COUNTRY_CODE = re.compile(r"(?<=[a-z])/[A-Z]{2,3}$")
 
 
 def canonical(name: str, type_: str) -> tuple[str, str]:

@@ -30,6 +30,7 @@ from kgraph.entities.lexicon import (
     PERSON_DEMONYMS,
     first_name_gender,
     geo_places,
+    is_first_name,
     is_role_noun,
     places,
 )
@@ -103,7 +104,13 @@ def type_evidence(span: Span) -> Counter[str]:
     root = span.root
     before = doc[span.start - 1] if span.start else None
     first = span[1] if len(span) > 1 and span[0].lower_ == "the" else span[0]
-    if first.lower_ in PERSONAL_TITLES or (before is not None and before.lower_ in PERSONAL_TITLES):
+    if _business_possessive(span):
+        # "Dr Reddy's fell 93%", "shoppers at Sainsbury's": above a title's vote, which the
+        # same name gets where it owns something ("India's Dr Reddy", headlines)
+        votes["ORG"] += STRONG + WEAK
+    elif (
+        first.lower_ in PERSONAL_TITLES or (before is not None and before.lower_ in PERSONAL_TITLES)
+    ) and not _possessive_after_title(span):
         votes["PERSON"] += STRONG
     for described in _describing_nouns(span, root):
         if (found := _described_by(described)) is not None:
@@ -167,6 +174,10 @@ def type_evidence(span: Span) -> Counter[str]:
             votes["ORG"] += WEAK
     if _relative_which(span):
         votes["ORG"] += WEAK  # "Baikal - which bought the unit", labelled a person
+    if _relative_who(span):
+        votes["ORG"] += WEAK  # "spells at Barcelona, who he took to a title": a team
+    if _in_list_of_organizations(span):
+        votes["ORG"] += WEAK  # "Real Madrid, Barcelona and Valencia", labelled a place
     if _dated_plural(span):
         votes["EVENT"] += MEDIUM  # "this year's Grammys": a ceremony, labelled a place
     if _owner_of_its(span):
@@ -241,6 +252,80 @@ def _relative_which(span: Span) -> bool:
     while after < len(doc) and doc[after].text in (",", "-", "--"):
         after += 1
     return after > span.end and after < len(doc) and doc[after].lower_ == "which"
+
+
+def _business_possessive(span: Span) -> bool:
+    """Whether a name ends in a possessive that owns nothing, a verb or a stop after it: a
+    business named after its founder ("Dr Reddy's fell 93%", "shoppers at Sainsbury's.");
+    not "Reddy's profits", "Mr Curry's show", "France's Alexis Abraham"."""
+    doc = span.doc
+    root = span.root
+    if root.dep_ in ("poss", "compound") or root.i + 2 >= len(doc) or span[0].lower_ in MISTERS:
+        return False
+    if span.start and doc[span.start - 1].lower_ in MISTERS:
+        return False  # "drawn up by Mr Tellier's would": a slip for a person's
+    after, then = doc[root.i + 1], doc[root.i + 2]
+    if after.lower_ not in ("'s", "’s") or after.dep_ != "case" or after.head.i != root.i:
+        return False
+    if any(is_first_name(t.text) for t in span if t.lower_ not in PERSONAL_TITLES):
+        return False  # "Adam Curry's pressing ahead": "is", a person
+    if _surname_of_full_name(span):
+        return False  # "compare their pedigree with Tulu's," (Derartu Tulu's)
+    return then.tag_ in FINITE_TAGS or then.text in (",", ".", ";", ":", ")")
+
+
+#: A finite verb after the possessive ("fell", "has", "says"); not a participle, which
+#: follows "'s" for "is" or "has" ("Curry's pressing ahead", "Blair's been").
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+#: Titles only people have ("Dr" names businesses too: "Dr Reddy's", "Dr Martens").
+MISTERS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"}
+
+
+def _possessive_after_title(span: Span) -> bool:
+    """Whether a name after "Dr" ends in a possessive ("Dr Reddy's generics business"): an
+    owner, a person's or a business's, so the title is no vote for a person."""
+    doc = span.doc
+    if span[0].lower_ not in ("dr", "dr.") and not (
+        span.start and doc[span.start - 1].lower_ in ("dr", "dr.")
+    ):
+        return False
+    return span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
+
+
+def _relative_who(span: Span) -> bool:
+    """Whether a city's name is what a "who" clause right after it is about: "spells at
+    Barcelona, who he took to a Spanish title" (a team; a place takes "where")."""
+    doc = span.doc
+    if span.label_ != "GPE" or _country(span) or not _place(span) or _surname_of_full_name(span):
+        return False  # "Davenport, who closed out with an ace": Lindsay Davenport
+    after = span.end
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    return after < len(doc) and doc[after].lower_ in ("who", "whom")
+
+
+def _in_list_of_organizations(span: Span) -> bool:
+    """Whether a city's name, labelled a place, is one of a list ("A, B and C") whose other
+    members are more often organizations than places: "linked with Real Madrid,
+    Barcelona and Valencia", "makers like Lenovo Group in China and Aquarius in Russia"."""
+    if span.label_ != "GPE" or _country(span) or not _place(span) or _surname_of_full_name(span):
+        return False
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    others = [t for t in (first, *first.conjuncts) if not span.start <= t.i < span.end]
+    names = [e for e in (_entity_at(t) for t in others) if e is not None]
+    counties = sum(1 for e in names if _county(e))
+    organizations = sum(1 for e in names if e.label_ == "ORG") - counties
+    settings = sum(1 for e in names if e.label_ in ("GPE", "LOC")) + counties
+    return organizations > settings and not _county(span)
+
+
+def _county(span: Span) -> bool:
+    """A county ("Derbyshire", which the model may label ORG), labelled anything."""
+    return span[-1].text.endswith("shire")
 
 
 def _dated_plural(span: Span) -> bool:
@@ -1039,6 +1124,8 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
         yield from (c for c in root.head.children if c.dep_ == "attr" and not c.ent_type_)
     if root.dep_ == "nsubjpass" and root.head.lemma_ in ("declare", "name", "vote"):
         yield from (c for c in root.head.children if c.dep_ == "oprd" and not c.ent_type_)
+    if (example_of := _example_of(root)) is not None:
+        yield example_of  # "PC makers like Aquarius", "clubs such as Barcelona and Chelsea"
     if (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
@@ -1046,6 +1133,24 @@ def _describing_nouns(span: Span, root: Token) -> Iterable[Token]:
         and not (root.head.head.lemma_ == "version" and span.label_ == "WORK_OF_ART")
     ):
         yield root.head.head  # "the city of Hamburg", "the premiere of Lemony Snicket"
+
+
+def _example_of(root: Token) -> Token | None:
+    """The plural noun a name is given as an example of, through the list it is in: "makers"
+    of "PC makers like Lenovo Group and Aquarius", "clubs" of "clubs such as Barcelona"."""
+    if any(c.dep_ == "case" for c in root.children):
+        return None  # "companies such as Germany's TUI and France's Club Med": the owners
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts)
+    if prep.lower_ != "like" and not such_as:
+        return None
+    noun = prep.head
+    return noun if noun.tag_ == "NNS" and not noun.ent_type_ else None
 
 
 def _punct_between(word: Token, span: Span) -> bool:
