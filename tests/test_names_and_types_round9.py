@@ -93,6 +93,12 @@ def test_clean_name_drops_a_country_code_after_a_slash_only():
     assert clean_name("Gore/Lieberman") == "Gore/Lieberman"
 
 
+def test_a_slash_and_letters_that_begin_no_country_stay_in_the_name():
+    assert clean_name("Biarritz/FRA") == "Biarritz"
+    assert clean_name("Newcastle/NZL") == "Newcastle"
+    assert clean_name("In-Stat/MDR") == "In-Stat/MDR"
+
+
 def test_a_nationality_before_a_full_name_is_left_in_it(nlp):
     """The nationality is read from the model's span ("Russian Igor Andreev" gives his
     citizenship): an ending like "-ian" makes no common noun of it."""

@@ -69,12 +69,41 @@ def clean_name(text: str) -> str:
     name = re.sub(r"^(?:the|an?)\s+", "", name, flags=re.I)
     name = re.sub(r"^(?:ex|former)-(?=\w)", "", name, flags=re.I)  # "Ex-Welsh Office"
     name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s")) else name
-    name = _COUNTRY_CODE.sub("", name)  # "Sale/ENG" of a squad list: the club Sale
+    name = _without_country_code(name)  # "Sale/ENG" of a squad list: the club Sale
     return _HONORIFICS.sub("", name).strip(" ,;:-\"'“”") or name
 
 
 #: A country code after a club's name in a squad list: "Sebastien Bruno (Sale/ENG)".
-_COUNTRY_CODE = re.compile(r"(?<=[a-z])/[A-Z]{2,3}$")
+_COUNTRY_CODE = re.compile(r"(?<=[a-z])/([A-Z]{2,3})$")
+
+#: Nations that field their own teams, beside the gazetteer's countries.
+_HOME_NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
+
+
+def _without_country_code(name: str) -> str:
+    """The name without a trailing "/ENG" whose letters begin a country's name ("In-Stat/MDR"
+    stays whole)."""
+    match = _COUNTRY_CODE.search(name)
+    return name[: match.start()] if match and _is_country_code(match.group(1)) else name
+
+
+@cache
+def _is_country_code(code: str) -> bool:
+    from kgraph.entities.lexicon import places
+
+    return any(_abbreviates(code, n) for n in (*places().countries, *_HOME_NATIONS))
+
+
+def _abbreviates(code: str, country: str) -> bool:
+    """Whether a code is a country's: its name's first letters ("ENG", "FRA"), or for a name
+    of several words its letters in order from the first ("NZL")."""
+    code, name = code.casefold(), country.casefold()
+    if name.startswith(code):
+        return True
+    if " " not in name or not name.startswith(code[0]):
+        return False
+    rest = iter(name)
+    return all(letter in rest for letter in code)
 
 
 def canonical(name: str, type_: str) -> tuple[str, str]:
