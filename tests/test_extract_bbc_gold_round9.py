@@ -126,3 +126,15 @@ def test_a_party_typed_as_a_group_holds_the_title_before_a_name(triples_of):
         "Mr Howard will host a news conference every morning, Tory co-chairman Liam Fox said."
     )
     assert any(s == "Liam Fox" and p == "co-chairman-of" for s, _, p, _ in found), found
+
+
+def test_a_party_typed_as_a_group_holds_leader_and_member_titles(triples_of):
+    found = triples_of("Tory leader Michael Howard attacked the plans.")
+    assert any(s == "Michael Howard" and p == "leader-of" for s, _, p, _ in found), found
+    found = triples_of("Tory MP Boris Johnson resigned.")
+    assert any(s == "Boris Johnson" and r == "member-of" for s, r, _, _ in found), found
+
+
+def test_a_government_office_after_a_party_is_not_the_partys(triples_of):
+    found = triples_of("Former Tory chancellor Ken Clarke says the party must change.")
+    assert not any(s == "Ken Clarke" and "chancellor" in p for s, _, p, _ in found), found

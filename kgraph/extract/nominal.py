@@ -178,6 +178,17 @@ def _party_typed_as_group(mention: Mention) -> bool:
     return canonical.endswith(" Party")
 
 
+#: Offices of a government, which a party before them only says who held them under:
+#: "Tory chancellor Ken Clarke", "Tory ex-minister Douglas Hogg" ("shadow" ones are the
+#: party's own: "Tory shadow chancellor Oliver Letwin").
+GOVERNMENT_OFFICES = {"chancellor", "minister", "secretary", "premier"}
+
+
+def _office_of_government(role_tokens: list[Token]) -> bool:
+    words = [t.lower_ for t in role_tokens]
+    return words[-1] in GOVERNMENT_OFFICES and "shadow" not in words
+
+
 def _side_or_office(noun: Token) -> bool:
     """A role in a side or an office a place holds: "Ireland coach", "London mayor"."""
     lemma = noun.lemma_.lower()
@@ -493,6 +504,8 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
             continue
         if org.entity.type == "GPE" and _after_possessive(sentence.doc, org.start):
             continue  # "Vodafone's UK chief executive" heads a unit of Vodafone, not the UK
+        if _party_typed_as_group(org) and _office_of_government(role_tokens):
+            continue  # "Tory chancellor Ken Clarke": a Tory government's chancellor
         person = (Argument(mention.entity, token, 1.0),)
         owner = (Argument(org.entity, sentence.doc[cursor], 1.0),)
         if says_nothing(role_head.lemma_, org.entity.type):
