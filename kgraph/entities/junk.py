@@ -102,7 +102,7 @@ def name_part(span: Span) -> Span | None:
         return None
     end = _run_on(doc, end, span.label_)
     trimmed = span if (start, end) == (span.start, span.end) else Span(doc, start, end, span.label_)
-    if crosses_clause(trimmed) or not any(t.is_alpha for t in trimmed) or _numeral(trimmed):
+    if crosses_clause(trimmed) or not any(_wordlike(t) for t in trimmed) or _numeral(trimmed):
         return None
     if trimmed.text in TIME_ZONES:  # "rose 2% to 352p by 1200 GMT"
         return None
@@ -270,6 +270,21 @@ _INSTITUTION_NOUNS |= {"cabinet", "military", "administration", "authorities", "
 _INSTITUTION_NOUNS |= {"air force", "treasury", "regulator", "team", "side", "squad"}
 
 TIME_ZONES = {"GMT", "BST", "UTC", "CET", "EST", "EDT", "PST", "PDT", "CST", "ET", "PT"}
+
+
+#: Initials joined by "&" that abbreviate common nouns, not names: "R&B" (the music),
+#: "R&D", "Q&A", "B&B", "M&A" (mergers and acquisitions), "A&E" (a hospital department).
+COMMON_AMPERSAND_WORDS = {"R&B", "R&D", "Q&A", "B&B", "M&A", "A&E", "G&T", "P&L"}
+#: Letters joined by "&" in one token: "AT&T", "M&S", "P&O", "S&P".
+_AMPERSAND_NAME = re.compile(r"[A-Z][A-Za-z]*&[A-Z][A-Za-z]*")
+
+
+def _wordlike(token: Token) -> bool:
+    """A word of letters, or initials joined by "&" as a company's name is written
+    ("AT&T", "M&S", "P&O"), which spaCy keeps as one token that is not alphabetic."""
+    if token.is_alpha:
+        return True
+    return bool(_AMPERSAND_NAME.fullmatch(token.text)) and token.text not in COMMON_AMPERSAND_WORDS
 
 
 def _numeral(span: Span) -> bool:

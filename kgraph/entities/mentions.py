@@ -72,6 +72,7 @@ def named_spans(doc: Doc) -> list[Span]:
     spans = (_with_capital_determiner(span) if span is not None else None for span in spans)
     spans = (_with_word_of_a_longer_mention(span) if span is not None else None for span in spans)
     spans = (_with_first_name(span) if span is not None else None for span in spans)
+    spans = (_with_surname(span) if span is not None else None for span in spans)
     spans = (_without_leading_noun(span) if span is not None else None for span in spans)
     spans = (_with_capitalized_modifier(span) if span is not None else None for span in spans)
     spans = (_with_dropped_g_words(span) if span is not None else None for span in spans)
@@ -113,6 +114,28 @@ def _with_first_name(span: Span) -> Span:
     if first_name_gender(f"{first.text} {span.text}") is None:
         return span
     return Span(span.doc, first.i, span.end, "PERSON")
+
+
+def _with_surname(span: Span) -> Span:
+    """A first name with the surname the model left out after it: "Johnny Depp" where the
+    model marked "Johnny" alone. The next word is capitalized, no entity, title, place or
+    nationality of its own, and the doc uses it without the first name too ("Depp has
+    become a star"), as a surname is used."""
+    doc = span.doc
+    if span.label_ != "PERSON" or len(span) != 1 or span.end >= len(doc):
+        return span
+    after = doc[span.end]
+    if after.ent_type_ or not after.is_title or after.pos_ != "PROPN" or after.is_sent_start:
+        return span
+    if after.lower_ in _NOT_PART_OF_A_NAME or _place_or_nationality(after.text):
+        return span
+    if first_name_gender(f"{span.text} {after.text}") is None:
+        return span
+    alone = any(
+        t.text == after.text and t.i != after.i and (t.i == 0 or doc[t.i - 1].text != span.text)
+        for t in doc
+    )
+    return Span(doc, span.start, span.end + 1, "PERSON") if alone else span
 
 
 def _without_leading_noun(span: Span) -> Span:
@@ -1001,6 +1024,47 @@ def _titled(span: Span, name: str, genders: dict[str, set[str]]) -> str:
     return name
 
 
+#: Nouns of a spouse, whose first name an article gives after them: "his wife, Sandra".
+SPOUSE_NOUNS = {"wife", "husband", "widow", "widower"}
+
+
+def _spouses_named_in_full(spans: list[Span], surfaces: list[str]) -> dict[str, str]:
+    """A spouse's first name and titled surname → the spouse's full name, when the article
+    gives the first name alone after the spouse noun and also calls the spouse by title and
+    surname: in "Michael Howard's wife, Sandra" beside "Mrs Howard", Sandra and Mrs Howard
+    are Sandra Howard. Without the titled surname the first name stays alone (a wife may
+    keep her own surname, a mother has another)."""
+    full_names: dict[str, str] = {}  # a first name or a titled surname → the full name
+    for span in spans:
+        surname = _spouse_surname(span)
+        gender = first_name_gender(f"{span.text} {surname}") if surname else None
+        if surname is None or gender is None:
+            continue
+        titled = [
+            other
+            for other in set(surfaces)
+            if len(other.split()) == 2
+            and other.split()[1] == surname
+            and TITLE_GENDER.get(other.split()[0].lower()) == gender
+        ]
+        named_in_full = any(o.split()[0] == span.text and len(o.split()) > 1 for o in surfaces)
+        if len(titled) == 1 and not named_in_full:
+            full_names[span.text] = full_names[titled[0]] = f"{span.text} {surname}"
+    return full_names
+
+
+def _spouse_surname(span: Span) -> str | None:
+    """The surname of the named person whose spouse a one-word name is: "Michael Howard's
+    wife, Sandra" → Howard."""
+    if span.label_ != "PERSON" or len(span) != 1 or not is_first_name(span.text):
+        return None
+    token = span[0]
+    if token.dep_ != "appos" or token.head.lemma_.lower() not in SPOUSE_NOUNS:
+        return None
+    owners = [c for c in token.head.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"]
+    return owners[0].text if owners and owners[0].is_title else None
+
+
 def _surname_genders(spans: list[Span]) -> dict[str, set[str]]:
     """Surname → the genders the first names of the article's full names with it give."""
     found: dict[str, set[str]] = defaultdict(set)
@@ -1067,6 +1131,28 @@ def resolve_mentions(doc: Doc) -> list[Mention]:
         )
         for entity in entities.values()
     }
+    final = _with_spouses_named_in_full(final, _spouses_named_in_full(spans, surfaces))
     return [
         Mention(span.start, span.end, final[entities[pair].id]) for span, pair in zip(spans, pairs)
     ]
+
+
+def _with_spouses_named_in_full(
+    final: dict[str, EntityRef], full_names: dict[str, str]
+) -> dict[str, EntityRef]:
+    """The article's entities with those :func:`_spouses_named_in_full` names renamed, the
+    first name and the titled surname one entity."""
+    if not full_names:
+        return final
+    merged: dict[str, set[str]] = defaultdict(set)
+    for entity in final.values():
+        if entity.name in full_names:
+            merged[full_names[entity.name]] |= {entity.name, *entity.aliases}
+    whole = {
+        name: EntityRef.make(name, "PERSON", tuple(sorted(aliases)))
+        for name, aliases in merged.items()
+    }
+    return {
+        key: whole[full_names[entity.name]] if entity.name in full_names else entity
+        for key, entity in final.items()
+    }

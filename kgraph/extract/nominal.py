@@ -11,6 +11,7 @@ from kgraph.entities.lexicon import is_role_noun
 from kgraph.entities.lexicon import places as known_places
 from kgraph.entities.lexicon import role as known_role
 from kgraph.entities.mentions import Mention
+from kgraph.entities.names import name_variants
 from kgraph.entities.types import TEAM_ROLES
 from kgraph.extract.arguments import Argument, MentionIndex, names_a_noun_after
 from kgraph.extract.candidates import Candidate
@@ -39,11 +40,26 @@ def _role_words(noun: Token, index: MentionIndex) -> list[str]:
         and not index.mention(c)
         and (c.pos_ not in _DESCRIPTIVE_POS or c.lower_ in KEPT_MODIFIERS)
         and c.ent_type_ not in ("NORP", "GPE")
+        and not _prefix_of_another_word(c, noun)
     ]
     return [w for w in words if w not in ("former",)] + [
         noun.lower_ if noun.pos_ == "PROPN" else noun.lemma_.lower(),
         *(["in-law"] if in_law(noun) else []),
     ]
+
+
+def _prefix_of_another_word(modifier: Token, noun: Token) -> bool:
+    """Whether a hyphened prefix belongs to the word after its hyphen, not to the role:
+    "ex-model wife" is a wife who was a model, no ex-wife (the tokenizer splits "ex", "-",
+    "model")."""
+    doc = noun.doc
+    after = modifier.i + 2
+    return (
+        modifier.lower_ in ("ex", "former", "co", "vice")
+        and after < noun.i
+        and doc[modifier.i + 1].text == "-"
+        and not doc[modifier.i + 1].whitespace_
+    )
 
 
 def in_law(noun: Token) -> bool:
@@ -152,6 +168,26 @@ def _holder_types(role: Token) -> set[str]:
     if role.lemma_.lower() in WORK_ROLES:
         return HOLDER_TYPES | {"WORK_OF_ART"}
     return HOLDER_TYPES
+
+
+def _party_typed_as_group(mention: Mention) -> bool:
+    """A political party the model typed as a group of people (NORP): "Tory" of "Tory
+    co-chairman Liam Fox", a variant of the Conservative Party's name."""
+    if mention.entity.type != "NORP":
+        return False
+    canonical = name_variants().get(mention.entity.name.casefold(), mention.entity.name)
+    return canonical.endswith(" Party")
+
+
+#: Offices of a government, which a party before them only says who held them under:
+#: "Tory chancellor Ken Clarke", "Tory ex-minister Douglas Hogg" ("shadow" ones are the
+#: party's own: "Tory shadow chancellor Oliver Letwin").
+GOVERNMENT_OFFICES = {"chancellor", "minister", "secretary", "premier"}
+
+
+def _office_of_government(role_tokens: list[Token]) -> bool:
+    words = [t.lower_ for t in role_tokens]
+    return words[-1] in GOVERNMENT_OFFICES and "shadow" not in words
 
 
 def _side_or_office(noun: Token) -> bool:
@@ -337,12 +373,36 @@ def _a_ranking(role: Token) -> bool:
     return role.lemma_.lower() in PLAIN_PERSON_NOUNS and any(c.tag_ == "JJS" for c in role.children)
 
 
+#: Entity types of places, which no person's name stands in apposition to.
+PLACE_TYPES = {"GPE", "LOC"}
+
+
+def _apposition_head(appositive: Token, index: MentionIndex) -> Token:
+    """The noun an appositive names. After a role's phrase the parser can hang a person's
+    name on the place that ends the phrase: in "Spain's director general for Europe, Jose
+    Maria Pons" the name is the director's, not Europe's."""
+    head = appositive.head
+    if head.dep_ != "pobj" or head.head.dep_ != "prep" or head.head.head.i >= head.i:
+        return head
+    role = head.head.head
+    named, place = index.mention(appositive), index.mention(head)
+    if (
+        named is not None
+        and place is not None
+        and named.entity.type == "PERSON"
+        and place.entity.type in PLACE_TYPES
+        and is_role_noun(role.lemma_.lower())
+    ):
+        return role
+    return head
+
+
 def appositions(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """ "its parent company, ByteDance" → ByteDance parent-of TikTok (both orders)."""
     for token in sentence:
         if token.dep_ != "appos" or _misread_apposition(token):
             continue
-        head = token.head
+        head = _apposition_head(token, index)
         for named, word in ((token, head), (head, token)):
             role = _one_of_companies(word)
             mention = index.mention(named)
@@ -439,10 +499,14 @@ def titles(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
         if not role_tokens or role_head is None or cursor < sentence.start:
             continue
         org = index.mention(sentence.doc[cursor])
-        if org is None or org.entity.type not in _holder_types(role_head):
+        if org is None or not (
+            org.entity.type in _holder_types(role_head) or _party_typed_as_group(org)
+        ):
             continue
         if org.entity.type == "GPE" and _after_possessive(sentence.doc, org.start):
             continue  # "Vodafone's UK chief executive" heads a unit of Vodafone, not the UK
+        if _party_typed_as_group(org) and _office_of_government(role_tokens):
+            continue  # "Tory chancellor Ken Clarke": a Tory government's chancellor
         person = (Argument(mention.entity, token, 1.0),)
         owner = (Argument(org.entity, sentence.doc[cursor], 1.0),)
         if says_nothing(role_head.lemma_, org.entity.type):

