@@ -217,7 +217,24 @@ def _gold(article: dict[str, Any]) -> dict[Pair, set[str]]:
     return pairs
 
 
-def _ends(article: dict[str, Any], name: str) -> set[int]:
+def _exact_ends(article: dict[str, Any], name: str) -> set[int]:
+    """The entities one of whose mentions is the name itself (or one of its aliases)."""
+    names = _expand(name) - {""}
+    return {
+        i
+        for i, entity in enumerate(article["vertexSet"])
+        if names & {_norm(m["name"]) for m in entity}
+    }
+
+
+def _ends(article: dict[str, Any], name: str, exact_first: bool = False) -> set[int]:
+    """The DWIE entities a name connects: every entity with a mention matching it (equal,
+    or one containing the other as whole words); with ``exact_first``, only the entities
+    with a mention equal to it when there are any."""
+    if exact_first:
+        exact = _exact_ends(article, name)
+        if exact:
+            return exact
     return {
         i
         for i, entity in enumerate(article["vertexSet"])
@@ -247,11 +264,11 @@ def _by_article(
 
 
 def _predicted_pairs(
-    article: dict[str, Any], predictions: Iterable[dict[str, Any]]
+    article: dict[str, Any], predictions: Iterable[dict[str, Any]], exact_first: bool = False
 ) -> Iterator[tuple[Pair, str]]:
     for prediction in predictions:
-        subjects = _ends(article, prediction["subject"]["name"])
-        objects = _ends(article, prediction["object"]["name"])
+        subjects = _ends(article, prediction["subject"]["name"], exact_first)
+        objects = _ends(article, prediction["object"]["name"], exact_first)
         relation = str(prediction.get("relation") or "other")
         for a in subjects:
             for b in objects:
@@ -263,8 +280,15 @@ def score_dwie(
     articles: list[dict[str, Any]],
     predictions: Iterable[dict[str, Any]],
     labels: dict[str, frozenset[str]] | None = None,
+    exact_first: bool = False,
 ) -> DwieScore:
-    """Score triple records against DWIE articles (see module docstring)."""
+    """Score triple records against DWIE articles (see module docstring).
+
+    With ``exact_first``, a name connects only the DWIE entities with a mention equal to it
+    when there are any ("Berlin" is the city, not also "Berlin Senate"; "American Institute
+    for Contemporary German Studies" is the institute, not also "American" and "German"),
+    else every entity matching it as ``score_pairs.py`` does.
+    """
     labels = DWIE_LABELS if labels is None else labels
     grouped = _by_article(articles, predictions)
     gold_all = hit = pred_all = pred_good = 0
@@ -273,7 +297,9 @@ def score_dwie(
     for article in articles:
         gold = _gold(article)
         predicted: dict[Pair, set[str]] = {}
-        for pair, relation in _predicted_pairs(article, grouped.get(article["title"], [])):
+        for pair, relation in _predicted_pairs(
+            article, grouped.get(article["title"], []), exact_first
+        ):
             predicted.setdefault(pair, set()).add(relation)
         gold_all += len(gold)
         hit += len(gold.keys() & predicted.keys())
