@@ -1,12 +1,12 @@
 """Round 9, DWIE dev precision: a field of study is not the organization a professor
 belongs to (made-up news sentences through the real model), and the DWIE scorer's
-exact-first name alignment (made-up DWIE-shaped articles)."""
+name alignments (made-up DWIE-shaped articles)."""
 
 from __future__ import annotations
 
 import pytest
 
-from kgraph.evaluate.dwie import score_dwie
+from kgraph.evaluate.dwie import ALIGNED, OFFICIAL, Alignment, score_dwie
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,7 @@ def _triple(subject: str, obj: str) -> dict:
 def test_exact_first_connects_only_the_entity_a_name_equals():
     predictions = [_triple("Berlin", "Germany")]
     official = score_dwie([ARTICLE], predictions)
-    exact = score_dwie([ARTICLE], predictions, exact_first=True)
+    exact = score_dwie([ARTICLE], predictions, alignment=Alignment(exact_first=True))
     # score_pairs.py also connects "Berlin Senate" (its name contains "Berlin") with Germany
     assert (official.correct, official.predicted_pairs) == (1, 2)
     assert (exact.correct, exact.predicted_pairs) == (1, 1)
@@ -69,7 +69,7 @@ def test_exact_first_connects_only_the_entity_a_name_equals():
 def test_exact_first_falls_back_to_containment_without_an_equal_mention():
     # "Berlin Senate building" equals no mention: it connects what contains or is contained
     predictions = [_triple("Berlin Senate building", "Berlin")]
-    exact = score_dwie([ARTICLE], predictions, exact_first=True)
+    exact = score_dwie([ARTICLE], predictions, alignment=Alignment(exact_first=True))
     assert (exact.correct, exact.predicted_pairs) == (1, 1)
 
 
@@ -111,3 +111,54 @@ def test_a_countrys_province_is_in_the_country(triples_of):
 def test_a_countrys_state_noun_without_a_place_name_is_nothing(triples_of):
     found = triples_of("Britain's state pension age will rise, France's finance minister said.")
     assert not any(p == "located-in" for _, p, _, _ in found), found
+
+
+#: An adjective entity linked to its country by DWIE's gpe0 label, as DWIE annotates them.
+ADJECTIVE_ARTICLE = {
+    "title": "made_up_adjective",
+    "sents": [["Dutch", "economist", "Jan", "de", "Vries", "spoke", "."], ["The", "Netherlands"]],
+    "vertexSet": [
+        [{"name": "Jan de Vries"}],
+        [{"name": "Dutch"}],
+        [{"name": "Netherlands"}],
+    ],
+    "labels": [
+        {"h": 0, "t": 1, "r": "citizen_of-x"},
+        {"h": 0, "t": 2, "r": "citizen_of"},
+        {"h": 1, "t": 2, "r": "gpe0"},
+    ],
+}
+
+
+def _citizen(obj: str) -> dict:
+    triple = _triple("Jan de Vries", obj)
+    triple["article"] = {"id": "made_up_adjective"}
+    return triple
+
+
+def test_an_adjective_entity_stands_for_its_place():
+    # "Dutch" is a mention of the adjective entity only; DWIE links it to the country
+    predictions = [_citizen("Dutch")]
+    official = score_dwie([ADJECTIVE_ARTICLE], predictions, alignment=OFFICIAL)
+    aligned = score_dwie([ADJECTIVE_ARTICLE], predictions, alignment=ALIGNED)
+    assert (official.correct, official.predicted_pairs) == (0, 1)
+    assert (aligned.correct, aligned.predicted_pairs) == (1, 1)
+
+
+def test_a_name_of_the_place_itself_is_unchanged_by_the_adjective_rule():
+    predictions = [_citizen("Netherlands")]
+    adjectives = Alignment(adjectives_as_places=True)
+    official = score_dwie([ADJECTIVE_ARTICLE], predictions, alignment=OFFICIAL)
+    aligned = score_dwie([ADJECTIVE_ARTICLE], predictions, alignment=adjectives)
+    assert (official.correct, official.predicted_pairs) == (1, 1)
+    assert (aligned.correct, aligned.predicted_pairs) == (1, 1)
+
+
+def test_a_name_containing_the_adjective_and_naming_the_place_is_one_pair():
+    # "Dutch Republic" contains the adjective: score_pairs.py connects the adjective entity
+    # (no gold pair); read as its place, it is the annotated pair
+    predictions = [_citizen("Dutch Republic")]
+    official = score_dwie([ADJECTIVE_ARTICLE], predictions, alignment=OFFICIAL)
+    aligned = score_dwie([ADJECTIVE_ARTICLE], predictions, alignment=ALIGNED)
+    assert (official.correct, official.predicted_pairs) == (0, 1)
+    assert (aligned.correct, aligned.predicted_pairs) == (1, 1)
