@@ -162,3 +162,9 @@ def test_a_name_containing_the_adjective_and_naming_the_place_is_one_pair():
     aligned = score_dwie([ADJECTIVE_ARTICLE], predictions, alignment=ALIGNED)
     assert (official.correct, official.predicted_pairs) == (0, 1)
     assert (aligned.correct, aligned.predicted_pairs) == (1, 1)
+
+
+def test_an_organization_of_a_country_before_a_noun_is_a_cut_name(triples_of):
+    # "the Producers Guild of Great Britain awards": the model cuts the guild's name
+    found = triples_of("The film won a prize at the Producers Guild of Great Britain awards.")
+    assert not any(p == "based-in" for _, p, _, _ in found), found

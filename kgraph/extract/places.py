@@ -144,7 +144,9 @@ def named_after_place(sentence: Span, index: MentionIndex) -> Iterator[Candidate
 
 def organization_of_country(sentence: Span, index: MentionIndex) -> Iterator[Candidate]:
     """ "officials from Statoil of Norway" → Statoil based-in Norway: an organization's name
-    right before "of" and a country's, the "of" hanging on the organization."""
+    right before "of" and a country's, the "of" hanging on the organization and the country
+    its object, and no noun after it (in "the Directors Guild of Great Britain awards" the
+    country is a word of a longer name, which the model cut)."""
     gazetteer = places()
     doc = sentence.doc
     mentions = _named_mentions(sentence, index)
@@ -157,6 +159,8 @@ def organization_of_country(sentence: Span, index: MentionIndex) -> Iterator[Can
             or of.lower_ != "of"
             or place.start != organization.end + 1
             or not organization.start <= of.head.i < organization.end
+            or doc[place.start : place.end].root.head.i != of.i
+            or _a_noun_after(doc, place)
             or not gazetteer.country(place.entity.name)
             or _possessive_after(doc, place)
         ):
@@ -199,6 +203,12 @@ def country_s_region(sentence: Span, index: MentionIndex) -> Iterator[Candidate]
         ]
         if len(countries) == 1 and regions:
             yield Candidate(tuple(regions), "located-in", tuple(countries), noun, "place", 0.8)
+
+
+def _a_noun_after(doc: Doc, mention: Mention) -> bool:
+    """ "the Producers Guild of Great Britain awards": a common noun after the country makes
+    "X of <country>" the name of something (cut by the model), not a company and its seat."""
+    return mention.end < len(doc) and doc[mention.end].pos_ == "NOUN"
 
 
 def _possessive_after(doc: Doc, mention: Mention) -> bool:
