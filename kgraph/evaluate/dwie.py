@@ -32,7 +32,10 @@ from typing import Any
 from kgraph.errors import KgraphError
 
 __all__ = [
+    "ALIGNED",
     "DWIE_LABELS",
+    "OFFICIAL",
+    "Alignment",
     "DwieScore",
     "MissedPair",
     "article_text",
@@ -217,12 +220,58 @@ def _gold(article: dict[str, Any]) -> dict[Pair, set[str]]:
     return pairs
 
 
-def _ends(article: dict[str, Any], name: str) -> set[int]:
+def _exact_ends(article: dict[str, Any], name: str) -> set[int]:
+    """The entities one of whose mentions is the name itself (or one of its aliases)."""
+    names = _expand(name) - {""}
     return {
         i
         for i, entity in enumerate(article["vertexSet"])
-        if _name_matches(name, {m["name"] for m in entity})
+        if names & {_norm(m["name"]) for m in entity}
     }
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How a triple's names are mapped onto DWIE's entities.
+
+    The default is ``score_pairs.py``'s: every entity with a mention matching the name
+    (equal, or one containing the other as whole words). ``adjectives_as_places``: an
+    adjective entity ("Palestinian", "Czech") that DWIE links to its place by a ``gpe*``
+    label stands for that place, as kgraph names a demonym by its country (DWIE annotates
+    the relation with the place; the adjective's own links end in ``-x`` and are not
+    scored). ``exact_first``: a name connects only the entities with a mention equal to it
+    when there are any ("Berlin" is not also "Berlin Senate"; "American Institute for
+    Contemporary German Studies" is not also "American" and "German").
+    """
+
+    exact_first: bool = False
+    adjectives_as_places: bool = False
+
+
+#: ``score_pairs.py``'s alignment.
+OFFICIAL = Alignment()
+#: Both corrections of :class:`Alignment`.
+ALIGNED = Alignment(exact_first=True, adjectives_as_places=True)
+
+
+def _adjective_places(article: dict[str, Any]) -> dict[int, int]:
+    """Adjective entity → the place DWIE's ``gpe*`` label says it is the adjective of."""
+    return {label["h"]: label["t"] for label in article["labels"] if label["r"].startswith("gpe")}
+
+
+def _ends(article: dict[str, Any], name: str, alignment: Alignment = OFFICIAL) -> set[int]:
+    """The DWIE entities a name connects (see :class:`Alignment`)."""
+    found = _exact_ends(article, name) if alignment.exact_first else set()
+    if not found:
+        found = {
+            i
+            for i, entity in enumerate(article["vertexSet"])
+            if _name_matches(name, {m["name"] for m in entity})
+        }
+    if alignment.adjectives_as_places:
+        places = _adjective_places(article)
+        found = {places.get(i, i) for i in found}
+    return found
 
 
 def _by_article(
@@ -247,11 +296,13 @@ def _by_article(
 
 
 def _predicted_pairs(
-    article: dict[str, Any], predictions: Iterable[dict[str, Any]]
+    article: dict[str, Any],
+    predictions: Iterable[dict[str, Any]],
+    alignment: Alignment = OFFICIAL,
 ) -> Iterator[tuple[Pair, str]]:
     for prediction in predictions:
-        subjects = _ends(article, prediction["subject"]["name"])
-        objects = _ends(article, prediction["object"]["name"])
+        subjects = _ends(article, prediction["subject"]["name"], alignment)
+        objects = _ends(article, prediction["object"]["name"], alignment)
         relation = str(prediction.get("relation") or "other")
         for a in subjects:
             for b in objects:
@@ -263,8 +314,10 @@ def score_dwie(
     articles: list[dict[str, Any]],
     predictions: Iterable[dict[str, Any]],
     labels: dict[str, frozenset[str]] | None = None,
+    alignment: Alignment = OFFICIAL,
 ) -> DwieScore:
-    """Score triple records against DWIE articles (see module docstring)."""
+    """Score triple records against DWIE articles (see module docstring); names are mapped
+    onto DWIE's entities by ``alignment`` (``score_pairs.py``'s unless told)."""
     labels = DWIE_LABELS if labels is None else labels
     grouped = _by_article(articles, predictions)
     gold_all = hit = pred_all = pred_good = 0
@@ -273,7 +326,9 @@ def score_dwie(
     for article in articles:
         gold = _gold(article)
         predicted: dict[Pair, set[str]] = {}
-        for pair, relation in _predicted_pairs(article, grouped.get(article["title"], [])):
+        for pair, relation in _predicted_pairs(
+            article, grouped.get(article["title"], []), alignment
+        ):
             predicted.setdefault(pair, set()).add(relation)
         gold_all += len(gold)
         hit += len(gold.keys() & predicted.keys())
@@ -314,7 +369,9 @@ def score_dwie(
 
 
 def unannotated_pairs(
-    articles: list[dict[str, Any]], predictions: Iterable[dict[str, Any]]
+    articles: list[dict[str, Any]],
+    predictions: Iterable[dict[str, Any]],
+    alignment: Alignment = OFFICIAL,
 ) -> Counter[str]:
     """The connected pairs DWIE does not annotate, by what connects them.
 
@@ -331,7 +388,7 @@ def unannotated_pairs(
         gold = _gold(article)
         sources: dict[Pair, list[tuple[str, bool]]] = {}
         for prediction in grouped.get(article["title"], []):
-            pairs = list(_predicted_pairs(article, [prediction]))
+            pairs = list(_predicted_pairs(article, [prediction], alignment))
             also_gold = any(pair in gold for pair, _ in pairs)
             for pair, relation in pairs:
                 sources.setdefault(pair, []).append((relation, also_gold))
@@ -348,7 +405,9 @@ def unannotated_pairs(
 
 
 def unannotated_triples(
-    articles: list[dict[str, Any]], predictions: Iterable[dict[str, Any]]
+    articles: list[dict[str, Any]],
+    predictions: Iterable[dict[str, Any]],
+    alignment: Alignment = OFFICIAL,
 ) -> dict[tuple[str, str, str, str], list[dict[str, Any]]]:
     """The predictions that connect DWIE entities but no annotated pair, grouped by
     relation, construction (``pattern``) and subject and object types, largest group
@@ -358,7 +417,7 @@ def unannotated_triples(
     for article in articles:
         gold = _gold(article)
         for prediction in grouped.get(article["title"], []):
-            pairs = [pair for pair, _ in _predicted_pairs(article, [prediction])]
+            pairs = [pair for pair, _ in _predicted_pairs(article, [prediction], alignment)]
             if not pairs or any(pair in gold for pair in pairs):
                 continue
             key = (
@@ -431,7 +490,9 @@ def _closest_mentions(
 
 
 def missed_pairs(
-    articles: list[dict[str, Any]], predictions: Iterable[dict[str, Any]]
+    articles: list[dict[str, Any]],
+    predictions: Iterable[dict[str, Any]],
+    alignment: Alignment = OFFICIAL,
 ) -> dict[tuple[str, str], list[MissedPair]]:
     """The annotated pairs no prediction connects whose two entities are named in one
     sentence, grouped by DWIE label and by the words joining the two closest mentions
@@ -441,7 +502,8 @@ def missed_pairs(
     found: dict[tuple[str, str], list[MissedPair]] = {}
     for article in articles:
         tokens = [t for sentence in article["sents"] for t in sentence]
-        predicted = {p for p, _ in _predicted_pairs(article, grouped.get(article["title"], []))}
+        listed = grouped.get(article["title"], [])
+        predicted = {p for p, _ in _predicted_pairs(article, listed, alignment)}
         for pair, labels in _gold(article).items():
             if pair in predicted:
                 continue

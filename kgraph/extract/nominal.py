@@ -87,6 +87,29 @@ def _nested_holder(noun: Token, index: MentionIndex) -> list[Argument]:
     return []
 
 
+#: Roles whose "of" phrase names a field of study, not an organization: "professor of
+#: International Relations at Karachi University" is the university's professor.
+FIELD_ROLES = {"professor", "lecturer"}
+
+
+def _role_prepositions(noun: Token) -> tuple[str, ...]:
+    """The prepositions tying a role to its holder, in order: a field role's "at" comes
+    first ("professor of International Relations at Karachi University")."""
+    if noun.lemma_.lower() in FIELD_ROLES:
+        return ("at", "of", "for")
+    return ROLE_PREPOSITIONS
+
+
+def _field_holder(
+    noun: Token, preposition: str, pobj: Token, index: MentionIndex
+) -> list[Argument]:
+    """The organization "at" (or "for") a field of study named as a role's "of" object,
+    however the model typed the field: "professor of Political Science at Yale"."""
+    if preposition != "of" or noun.lemma_.lower() not in FIELD_ROLES:
+        return []
+    return _nested_holder(pobj, index)
+
+
 def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
     """The entity a role belongs to: its possessor ("its", "Microsoft's"), its "of" (else
     "at", "for") object, or an organization named before it ("a Left party MP")."""
@@ -95,13 +118,17 @@ def _role_holder_of(noun: Token, index: MentionIndex) -> list[Argument]:
             return index.arguments(child)
     named_before = _organization_before(noun, index)
     office = _side_or_office(noun)  # "the Labour minister for Wales" is Wales's minister
-    for preposition in ROLE_PREPOSITIONS:
+    for preposition in _role_prepositions(noun):
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == preposition:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj" or names_a_noun_after(pobj):
                         continue
-                    found = index.arguments(pobj) or _nested_holder(pobj, index)
+                    found = (
+                        _field_holder(noun, preposition, pobj, index)
+                        or index.arguments(pobj)
+                        or _nested_holder(pobj, index)
+                    )
                     if named_before and _an_area(preposition, found) and not office:
                         return named_before  # "World Bank director for the West Bank"
                     if found:
