@@ -44,6 +44,40 @@ def test_a_sentence_inside_a_quotation_keeps_its_speaker(nlp):
     assert sources[("Jack Hale", "beats", "Peter Moss")] == "Tom Reed"
 
 
+def _pairs(found) -> set[tuple[str, str]]:
+    return {(s, o) for s, _, o, _ in found}
+
+
+def test_a_regional_demonym_names_the_person_of_that_country(stated):
+    """ "The Mallorcan" is the Spanish player the sentence before was about."""
+    found = stated(
+        "Spanish teenager Pablo Ortega won the final in Madrid on Sunday. "
+        "The Mallorcan beat Dutchman Erik van Dam in straight sets."
+    )
+    assert ("Pablo Ortega", "Erik van Dam") in _pairs(found)
+
+
+def test_a_regional_demonym_the_model_calls_a_person_is_no_name(stated):
+    """ "The Yorkshireman" (a PERSON to the model) is the opener just named, and no
+    person called Yorkshireman."""
+    found = stated(
+        "England opener Michael Lane batted for six hours at Lord's. "
+        "The Yorkshireman beat Jack Hale to the county's batting award."
+    )
+    assert ("Michael Lane", "Jack Hale") in _pairs(found)
+    assert not any("Yorkshireman" in (s, o) for s, o in _pairs(found))
+
+
+def test_a_regional_demonym_skips_a_person_of_another_country(stated):
+    """ "The Sicilian" is not the Spaniard who was the subject before ("of Spain")."""
+    found = stated(
+        "Carlos Ruiz of Spain beat Marco Ricci of Italy in the semi-final in Rome. "
+        "The Sicilian had beaten Jack Hale the day before."
+    )
+    assert ("Marco Ricci", "Jack Hale") in _pairs(found)
+    assert ("Carlos Ruiz", "Jack Hale") not in _pairs(found)
+
+
 def test_a_verb_of_saying_joined_to_another_speaks_for_its_subject(nlp):
     """ "… and insisted he would beat Kemp": the one who insisted is the first verb's
     subject."""
@@ -63,3 +97,32 @@ def test_what_describes_the_speaker_is_not_the_speakers(nlp):
         "United, which signed Jack Hale from Everton in May.",
     )
     assert sources[("Leeds United", "signs", "Jack Hale")] is None
+
+
+def test_a_demonym_subject_may_be_the_subject_of_a_relative_clause_before(stated):
+    """ "… the form of Marco Ricci, who beat Jack Hale. The Sicilian became the youngest
+    player to win …": the Sicilian is Ricci, not Hale, whom nothing gave a country."""
+    found = stated(
+        "Italy's victory owed much to the form of Marco Ricci, who beat Jack Hale in the "
+        "opening singles. The Sicilian became the youngest player to win the Hopman Cup."
+    )
+    assert ("Marco Ricci", "Hopman Cup") in _pairs(found)
+    assert ("Jack Hale", "Hopman Cup") not in _pairs(found)
+
+
+def test_regional_demonyms_give_their_countries():
+    from kgraph.entities.lexicon import origin_countries, person_demonym
+
+    assert origin_countries("Mallorcan") == {"Spain"}
+    assert origin_countries("Basque") == {"Spain", "France"}
+    assert origin_countries("Scottish") == {"United Kingdom"}
+    assert origin_countries("German") == {"Germany"}
+    assert person_demonym("Scot") and person_demonym("Spaniard")
+    assert not person_demonym("Scottish") and not person_demonym("Welsh")
+
+
+def test_every_regional_demonym_names_countries_of_the_gazetteer():
+    from kgraph.entities.lexicon import places, regional_demonyms
+
+    countries = places().countries
+    assert all(d.countries <= countries for d in regional_demonyms().values())
