@@ -126,3 +126,14 @@ def test_every_regional_demonym_names_countries_of_the_gazetteer():
 
     countries = places().countries
     assert all(d.countries <= countries for d in regional_demonyms().values())
+
+
+def test_a_demonym_is_not_the_subject_of_the_clause_it_is_inside(stated):
+    """ "Carl Brooks rejected claims that the Spaniard would beat Tim Lowe": Brooks would
+    be "he"; the Spaniard is Ortega, named Spanish earlier in the sentence."""
+    found = stated(
+        "In a year that saw Spanish teenager Pablo Ortega reach the final, Carl Brooks "
+        "rejected claims that the Spaniard would beat Tim Lowe at Wimbledon."
+    )
+    assert ("Pablo Ortega", "Tim Lowe") in _pairs(found)
+    assert ("Carl Brooks", "Tim Lowe") not in _pairs(found)

@@ -996,7 +996,8 @@ def _nation_holder(
     entity_at: dict[int, EntityRef],
 ) -> EntityRef | None:
     """The person a demonym description names. For a subject: the latest person named
-    before it in its sentence ("critical of Benitez since the Spaniard took over"), else
+    before it in its sentence ("critical of Benitez since the Spaniard took over"; not the
+    subject of a clause it is inside, who would be "he"), else
     the subject of the sentence before (or of a relative clause on a name there: "the
     performance of Nadal, who beat Roddick. … the Mallorcan"), else its passive's agent
     ("Novak was eliminated by Calleri. The unseeded Argentine"), else the latest subject up
@@ -1011,7 +1012,10 @@ def _nation_holder(
     fitting = [s for s in people if _nations(profiles, s.entity) <= nations]
     if _is_subject(description):
         sentence = description.sent
-        in_sentence = [s for s in fitting if s.token >= sentence.start]
+        commanding = _commanding_subjects(description, entity_at)
+        in_sentence = [  # not the subject above: "Connors rejected claims that the Scot"
+            s for s in fitting if s.token >= sentence.start and s.entity.id not in commanding
+        ]
         if in_sentence:
             return in_sentence[-1].entity
         for reach in range(TOPIC_REACH):
