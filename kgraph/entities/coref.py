@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kgraph.entities.lexicon import TITLE_GENDER, first_name_gender, places
+from kgraph.entities.lexicon import (
+    TITLE_GENDER,
+    first_name_gender,
+    origin_countries,
+    person_demonym,
+    places,
+)
 from kgraph.entities.mentions import Mention
 from kgraph.entities.types import ORGANIZATION_CUES, type_words
 from kgraph.models import EntityRef
@@ -169,6 +175,8 @@ def _profiles(doc: Doc, mentions: list[Mention]) -> dict[str, _Profile]:
             words.extend(  # "Spain's Carlos Moya"
                 c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "GPE"
             )
+            if mention.entity.type == "PERSON":
+                words.extend(_country_of(token))  # "Carlos Moya of Spain"
             for child in token.children:
                 if child.dep_ == "appos" and not child.ent_type_:
                     words.append(child)
@@ -178,7 +186,7 @@ def _profiles(doc: Doc, mentions: list[Mention]) -> dict[str, _Profile]:
                 words.extend(_modifier_words(token.head, token.head.i))
         profile.ties |= _tied_names(words)
         for word in words:
-            country = gazetteer.demonym(word.text) or (
+            country = _one_country(origin_countries(word.text)) or (
                 gazetteer.country(word.text) if word.ent_type_ == "GPE" else None
             )
             if country:
@@ -186,6 +194,22 @@ def _profiles(doc: Doc, mentions: list[Mention]) -> dict[str, _Profile]:
             elif word.lemma_.lower() in OFFICE_TITLES:
                 profile.titles.add(word.lemma_.lower())
     return profiles
+
+
+def _country_of(token: Token) -> list[Token]:
+    """The country after a person's name: "Carlos Moya of Spain"."""
+    return [
+        c
+        for of in token.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for c in of.children
+        if c.dep_ == "pobj" and c.ent_type_ == "GPE"
+    ]
+
+
+def _one_country(countries: frozenset[str]) -> str | None:
+    """The country of a word of origin that names one ("Scottish"; not "Basque")."""
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _agreeing(description: Token, candidates: list[_Seen], profiles: dict[str, _Profile]):
@@ -937,14 +961,20 @@ def _copula_subject(description: Token) -> Token | None:
 PEOPLE_ENDINGS = ("ish", "nch", "tch")
 
 
-def _demonym_person(doc: Doc, mention: Mention) -> str | None:
-    """The country of a demonym that stands for one person: "the Spaniard", "the
-    20-year-old Swede", "the Belgian" as a one-word group mention (a singular proper noun
-    after a lower-case "the", heading its phrase); None for anything else ("the Spanish
-    team", "Spaniards", "the French", "The Scotsman" the newspaper)."""
-    if mention.entity.type != "NORP" or mention.end - mention.start != 1:
+def _demonym_person(doc: Doc, mention: Mention) -> frozenset[str] | None:
+    """The countries of a demonym that stands for one person: "the Spaniard", "the
+    20-year-old Swede", "the Belgian", a region's "the Mallorcan", "the Scot" as a one-word
+    mention (a singular proper noun after a lower-case "the", heading its phrase; a group,
+    or a person or place by the model's label when the word is one for a person: "the
+    Yorkshireman"); None for anything else ("the Spanish team", "Spaniards", "the French",
+    "The Scotsman" the newspaper)."""
+    if mention.end - mention.start != 1:
         return None
     token = doc[mention.start]
+    if mention.entity.type != "NORP" and not (
+        mention.entity.type in ("PERSON", "GPE", "ORG") and person_demonym(token.text)
+    ):
+        return None
     if token.tag_ != "NNP" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return None
     if token.lower_.endswith(PEOPLE_ENDINGS):
@@ -952,31 +982,40 @@ def _demonym_person(doc: Doc, mention: Mention) -> str | None:
     article = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
     if not article or (article[0].text == "The" and article[0].i != token.sent.start):
         return None  # "political editor of The Scotsman": a name
-    return places().demonym(token.text)
+    regional = not places().demonym(token.text)
+    if regional and not person_demonym(token.text):
+        return None  # "the Scottish": an origin, not a person
+    return origin_countries(token.text) or None
 
 
 def _nation_holder(
     description: Token,
-    nation: str,
+    nations: frozenset[str],
     seen: list[_Seen],
     profiles: dict[str, _Profile],
     entity_at: dict[int, EntityRef],
 ) -> EntityRef | None:
     """The person a demonym description names. For a subject: the latest person named
-    before it in its sentence ("critical of Benitez since the Spaniard took over"), else
-    the subject of the sentence before, else its passive's agent ("Novak was eliminated
-    by Calleri. The unseeded Argentine"), else the latest subject up to
-    :data:`TOPIC_REACH` sentences back ('Roddick was left frustrated … "…," said the
+    before it in its sentence ("critical of Benitez since the Spaniard took over"; not the
+    subject of a clause it is inside, who would be "he"), else
+    the subject of the sentence before (or of a relative clause on a name there: "the
+    performance of Nadal, who beat Roddick. … the Mallorcan"), else its passive's agent
+    ("Novak was eliminated by Calleri. The unseeded Argentine"), else the latest subject up
+    to :data:`TOPIC_REACH` sentences back ('Roddick was left frustrated … "…," said the
     American'), each only when no nationality the article gave them clashes; else,
     subject or not, the latest person the article gave that nationality ("Spanish captain
     Jordi Arrese", "Spain's Carlos Moya"). Never one in its own clause ("Safin raised his
-    game to sink the Croatian")."""
+    game to sink the Croatian"). A region's demonym may name a person of any of the
+    region's countries ("the Basque": Spain or France)."""
     arguments = _clause_people(description, entity_at)
     people = [s for s in seen if s.entity.type == "PERSON" and s.entity.id not in arguments]
-    fitting = [s for s in people if _nations(profiles, s.entity) <= {nation}]
+    fitting = [s for s in people if _nations(profiles, s.entity) <= nations]
     if _is_subject(description):
         sentence = description.sent
-        in_sentence = [s for s in fitting if s.token >= sentence.start]
+        commanding = _commanding_subjects(description, entity_at)
+        in_sentence = [  # not the subject above: "Connors rejected claims that the Scot"
+            s for s in fitting if s.token >= sentence.start and s.entity.id not in commanding
+        ]
         if in_sentence:
             return in_sentence[-1].entity
         for reach in range(TOPIC_REACH):
@@ -984,14 +1023,30 @@ def _nation_holder(
                 break
             sentence = description.doc[sentence.start - 1].sent
             since = [s for s in fitting if s.token >= sentence.start]
-            subjects = [s for s in since if s.is_subject]
+            subjects = [
+                s for s in since if s.is_subject or _relative_subject(description.doc[s.token])
+            ]
             if subjects:
                 return subjects[-1].entity
             agents = [s for s in since if _passive_agent(description.doc[s.token])]
             if agents and reach == 0:
                 return agents[-1].entity
-    agreeing = [s for s in fitting if nation in _nations(profiles, s.entity)]
+    agreeing = [s for s in fitting if nations & _nations(profiles, s.entity)]
     return agreeing[-1].entity if agreeing else None
+
+
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+
+
+def _relative_subject(token: Token) -> bool:
+    """Whether a name (by its first word) is the subject of a relative clause on it: "the
+    performance of Rafael Nadal, who beat Roddick" (Nadal beat Roddick)."""
+    head = token.head if token.dep_ in ("compound", "flat") else token
+    return any(
+        c.dep_ == "relcl"
+        and any(r.dep_ == "nsubj" and r.lower_ in RELATIVE_PRONOUNS for r in c.children)
+        for c in head.children
+    )
 
 
 def _passive_agent(token: Token) -> bool:

@@ -2,7 +2,7 @@
 
 The data files live in ``kgraph/data/`` (``countries.tsv``, ``cities.tsv`` and
 ``geonames.tsv`` are generated from GeoNames and countryinfo by ``scripts/gen_places.py``;
-``roles.tsv`` is kept by hand) and are loaded once, on first use.
+``roles.tsv`` and ``regional_demonyms.tsv`` are kept by hand) and are loaded once, on first use.
 """
 
 from __future__ import annotations
@@ -89,6 +89,43 @@ def places() -> Places:
     cities = {_fold(row[0]): tuple(row[1].split("|")) for row in rows}
     states = frozenset(_fold(row[0]) for row in rows if row[2] == "us-state")
     return Places(frozenset(countries), by_name, by_demonym, cities, states)
+
+
+@dataclass(frozen=True)
+class RegionalDemonym:
+    """A word for a person ("Mallorcan", "Scot") or only an origin ("Scottish") of a region
+    or city of one country or more (``regional_demonyms.tsv``)."""
+
+    region: str
+    countries: frozenset[str]
+    person: bool
+
+
+@lru_cache(maxsize=1)
+def regional_demonyms() -> dict[str, RegionalDemonym]:
+    """Regional demonyms by case-folded word, loaded once."""
+    return {
+        _fold(word): RegionalDemonym(region, frozenset(countries.split("|")), kind == "person")
+        for word, region, countries, kind in _rows("regional_demonyms.tsv")
+    }
+
+
+def origin_countries(word: str) -> frozenset[str]:
+    """The countries a word of origin names: a nationality ("German" → Germany), or a
+    region's or a city's people ("Mallorcan" → Spain, "Basque" → Spain and France)."""
+    country = places().demonym(word)
+    if country is not None:
+        return frozenset((country,))
+    regional = regional_demonyms().get(_lookup_key(word))
+    return regional.countries if regional is not None else frozenset()
+
+
+def person_demonym(word: str) -> bool:
+    """Whether a word may stand for one person of a country or region ("Welshman",
+    "Scot", "Mallorcan"), not only describe one ("Scottish")."""
+    key = _lookup_key(word)
+    regional = regional_demonyms().get(key)
+    return key in PERSON_DEMONYMS or (regional is not None and regional.person)
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,12 @@ DROPPED = {"det", "punct", "cc"}
 
 def source_of(anchor: Token, index: MentionIndex) -> dict[str, str] | None:
     """The source of the statement whose verb (or noun) is ``anchor``; None when the text
-    names none."""
+    names none, or when the statement describes the speaker (a relative clause or an
+    apposition of the speaker's words is the writer's)."""
     speaker = _speaker_above(anchor) or _according_to(anchor.sent) or _quote_speaker(anchor.sent)
-    return describe(speaker, index) if speaker is not None else None
+    if speaker is None or speaker.left_edge.i <= anchor.i <= speaker.right_edge.i:
+        return None  # '"…," said Rob Schwartz, of Newmarket, which released the film'
+    return describe(speaker, index)
 
 
 def describe(speaker: Token, index: MentionIndex) -> dict[str, str] | None:
@@ -74,12 +77,17 @@ def _speaker_above(anchor: Token) -> Token | None:
 
 
 def _speaker(verb: Token) -> Token | None:
+    """The one who speaks through ``verb``: its subject, its passive's agent, or for a verb
+    joined to another that has the subject ("Hewitt played down his defeat and insisted
+    he is focused"), that one's."""
     for child in verb.children:
         if child.dep_ in SPEAKER_DEPS:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 return objects[0] if objects else None
             return child
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _speaker(verb.head)
     return None
 
 
@@ -95,11 +103,40 @@ def _according_to(sentence: Span) -> Token | None:
 
 
 def quoted(sentence: Span) -> bool:
-    """Whether ``sentence`` opens a direct quotation or lies inside one."""
+    """Whether ``sentence`` opens a direct quotation or lies inside one: the last quotation
+    mark before it in its paragraph opens one. A quotation mark that opens while one is
+    open (a paragraph break lost: 'a bit. "When he got back') does not close it, and a
+    mark that closes one ('four times." Hewitt went into the final') leaves the narration
+    after it unquoted, which counting the marks did not when one was left open."""
     first = next((t for t in sentence if not t.is_space), sentence[0])
     if first.text in QUOTES:
         return True
-    return bisect_left(_quote_marks(sentence.doc), sentence.start) % 2 == 1
+    doc = sentence.doc
+    marks, breaks = _quote_marks(doc), _paragraph_breaks(doc)
+    before = bisect_left(marks, sentence.start)
+    if before == 0:
+        return False
+    last = marks[before - 1]
+    if bisect_left(breaks, sentence.start) != bisect_left(breaks, last):
+        return False  # a quotation of several paragraphs opens each one again
+    return _opens(doc[last])
+
+
+#: Marks that say which way they face; a straight mark faces the way its spaces say.
+OPENING_MARKS = {"“", "``"}
+CLOSING_MARKS = {"”", "''"}
+
+
+def _opens(mark: Token) -> bool:
+    """Whether a quotation mark opens a quotation: a curly or doubled opening mark, or a
+    straight one with a word (not a space or punctuation) right after it."""
+    if mark.text in OPENING_MARKS or mark.text in CLOSING_MARKS:
+        return mark.text in OPENING_MARKS
+    doc = mark.doc
+    if mark.whitespace_ or mark.i + 1 >= len(doc):
+        return False
+    after = doc[mark.i + 1]
+    return not (after.is_punct or after.is_space)
 
 
 def _quote_marks(doc: Doc) -> list[int]:
@@ -110,8 +147,17 @@ def _quote_marks(doc: Doc) -> list[int]:
     return marks
 
 
-#: Where :func:`_quote_marks` keeps a document's quotation marks.
+def _paragraph_breaks(doc: Doc) -> list[int]:
+    """Positions of the line breaks of ``doc`` (found once per document)."""
+    breaks = doc.user_data.get(_BREAKS)
+    if breaks is None:
+        breaks = doc.user_data[_BREAKS] = [t.i for t in doc if "\n" in t.text]
+    return breaks
+
+
+#: Where :func:`_quote_marks` and :func:`_paragraph_breaks` keep what they found.
 _QUOTE_MARKS = "kgraph_quote_marks"
+_BREAKS = "kgraph_paragraph_breaks"
 
 
 def _quote_speaker(sentence: Span) -> Token | None:
