@@ -154,6 +154,27 @@ def test_extract_min_confidence_keeps_the_triples_at_or_above_it(runner):
     assert 0 < len(kept) < len(everything)
 
 
+def test_without_the_option_the_shipped_cut_is_kept(runner, monkeypatch):
+    """The default cut is the shipped model's (the tests set $KGRAPH_MIN_CONFIDENCE to 0
+    for every other command): the examples hold triples below it."""
+    monkeypatch.delenv("KGRAPH_MIN_CONFIDENCE", raising=False)
+    everything = _extract(runner, "--min-confidence", "0")
+    shipped = default_cut()
+    assert shipped > 0
+    assert _extract(runner) == [r for r in everything if r["confidence"] >= shipped]
+    assert any(r["confidence"] < shipped for r in everything)
+
+
+def test_the_environment_sets_the_default_cut(runner, monkeypatch):
+    everything = _extract(runner, "--min-confidence", "0")
+    cut = _middle_cut(everything)
+    monkeypatch.setenv("KGRAPH_MIN_CONFIDENCE", str(cut))
+    assert _extract(runner) == [r for r in everything if r["confidence"] >= cut]
+    monkeypatch.setenv("KGRAPH_MIN_CONFIDENCE", "2")
+    result = runner.invoke(cli, ["extract", TIKTOK])
+    assert result.exit_code == 2 and "2.0 is not in the range 0.0<=x<=1.0" in result.output
+
+
 def test_min_confidence_outside_0_to_1_is_a_usage_error(runner):
     result = runner.invoke(cli, ["extract", TIKTOK, "--min-confidence", "1.5"])
     assert result.exit_code == 2

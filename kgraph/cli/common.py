@@ -114,8 +114,9 @@ def _default_min_confidence() -> float:
 min_confidence_option = click.option(
     "--min-confidence",
     type=click.FloatRange(0.0, 1.0),
+    envvar="KGRAPH_MIN_CONFIDENCE",
     default=_default_min_confidence,
-    show_default="the shipped cut, kgraph/data/confidence.json",
+    show_default="$KGRAPH_MIN_CONFIDENCE, else the shipped cut, kgraph/data/confidence.json",
     help="Leave out triples (each piece of evidence) of lower confidence; 0 keeps everything.",
 )
 
