@@ -361,9 +361,12 @@ def entity_maps_of() -> str:
 def group_refs_in() -> str:
     """[n, article, local] of the entity records of the ``$ids`` articles alike in every
     field of a group of ``$groups`` (rows of :meth:`kgraph.store.delta.StoredGroup.row`
-    with their position ``n``)."""
+    with their position ``n``). Only the records named as a group are paired with the
+    groups (a piece's other records are most of them: comparing each with every group on
+    all its fields was most of the statement's time)."""
     return (
-        "UNWIND $ids AS id MATCH (r:EntityRecord {article: id})\n"
+        "WITH [g IN $groups | g.name] AS names\n"
+        "UNWIND $ids AS id MATCH (r:EntityRecord {article: id}) WHERE r.name IN names\n"
         "UNWIND $groups AS g\n"
         "WITH r, g WHERE r.name = g.name AND r.aliases = g.aliases\n"
         "  AND r.type_votes = g.type_votes AND coalesce(r.type, '') = g.type\n"
