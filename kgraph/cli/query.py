@@ -126,10 +126,7 @@ def query(
         )
     if cypher_file:
         source = click.get_current_context().get_parameter_source("min_confidence")
-        if source in (
-            click.core.ParameterSource.COMMANDLINE,
-            click.core.ParameterSource.ENVIRONMENT,
-        ):
+        if source == click.core.ParameterSource.COMMANDLINE:  # $KGRAPH_MIN_CONFIDENCE is a default
             raise click.UsageError(
                 "--min-confidence does not apply to --cypher (filter on r.confidence in the query)"
             )
