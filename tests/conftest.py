@@ -58,6 +58,18 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def types_of(nlp):
+    """A function from a text to its entities' types, by name."""
+    from kgraph.extract import extract_article
+    from kgraph.models import Article
+
+    def run(text: str) -> dict[str, str]:
+        return {e.name: e.type for e in extract_article(nlp, Article(text)).entities}
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def relation_triples_of(nlp):
     """A function from a text to its triples as (subject, relation, predicate, object)."""
     from kgraph.extract import extract_article

@@ -14,14 +14,6 @@ def triples_of(relation_triples_of):
     return relation_triples_of
 
 
-@pytest.fixture(scope="module")
-def types_of(nlp):
-    def run(text: str) -> dict[str, str]:
-        return {e.name: e.type for e in extract_article(nlp, Article(text)).entities}
-
-    return run
-
-
 def _predicates(found) -> set[str]:
     return {predicate for _, _, predicate, _ in found}
 

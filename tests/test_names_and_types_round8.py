@@ -4,19 +4,6 @@ these tests, through the real model."""
 
 from __future__ import annotations
 
-import pytest
-
-from kgraph.extract import extract_article
-from kgraph.models import Article
-
-
-@pytest.fixture(scope="module")
-def types_of(nlp):
-    def run(text: str) -> dict[str, str]:
-        return {e.name: e.type for e in extract_article(nlp, Article(text)).entities}
-
-    return run
-
 
 def test_an_owner_s_product_is_its_product_not_a_part(relation_triples_of):
     found = relation_triples_of("Nokia's N-Gage phone has sold poorly since its launch.")

@@ -4,20 +4,8 @@ for these tests, through the real model."""
 
 from __future__ import annotations
 
-import pytest
-
 from kgraph.entities.mentions import _common_noun
 from kgraph.entities.names import clean_name
-from kgraph.extract import extract_article
-from kgraph.models import Article
-
-
-@pytest.fixture(scope="module")
-def types_of(nlp):
-    def run(text: str) -> dict[str, str]:
-        return {e.name: e.type for e in extract_article(nlp, Article(text)).entities}
-
-    return run
 
 
 def test_an_agent_noun_before_a_full_name_is_no_part_of_it(types_of):
