@@ -231,10 +231,13 @@ def lock_graph() -> str:
     """Lock the graph for one writer (held to the end of the transaction); the state node
     keeps the overrides (JSON), counts the writes, marks the database ``indexed``
     (every article has kgraph's records: only such a database is written) and is marked
-    ``record_clash`` once every entity record keeps its surname clash."""
+    ``record_clash`` once every entity record keeps its surname clash, and
+    ``relations_typed`` when ``$typed`` (the writer found no relationship typed by
+    predicate: this kgraph writes none, so the check is not run again)."""
     return (
         "MERGE (s:KgraphState {id: 'graph'})\n"
-        "SET s.writes = coalesce(s.writes, 0) + 1, s.indexed = true\n"
+        "SET s.writes = coalesce(s.writes, 0) + 1, s.indexed = true,\n"
+        "    s.relations_typed = coalesce(s.relations_typed, $typed OR null)\n"
         "RETURN s.overrides AS overrides, s.record_clash AS record_clash"
     )
 
@@ -386,7 +389,8 @@ def keep_articles_of_groups() -> str:
     """Keep the ids of the articles having an entity record alike in every field of any
     group of ``$groups`` (rows of :meth:`kgraph.store.delta.StoredGroup.row`), found
     through its name key ``key``, but the ``$excluding`` articles, sorted, as the list
-    ``ids`` of a new :data:`TOUCHED_LABEL` node; returns its ``count``."""
+    ``ids`` of a new :data:`TOUCHED_LABEL` node, beside ``sizes``, the lengths of their
+    stored records; returns its ``count``."""
     return (
         f"MATCH (old:{TOUCHED_LABEL}) DELETE old\n"
         "WITH count(*) AS gone\n"
@@ -398,16 +402,23 @@ def keep_articles_of_groups() -> str:
         "  AND coalesce(r.entity, '') = g.entity\n"
         "  AND coalesce(r.entity_name, '') = g.entity_name\n"
         "  AND NOT r.article IN $excluding\n"
-        "WITH DISTINCT r.article AS article ORDER BY article\n"
-        "WITH collect(article) AS ids\n"
-        f"CREATE (t:{TOUCHED_LABEL}) SET t.ids = ids\n"
+        "WITH DISTINCT r.article AS article\n"
+        "OPTIONAL MATCH (x:Extraction {article: article})\n"
+        "WITH article, coalesce(size(x.record), 0) AS size ORDER BY article\n"
+        "WITH collect(article) AS ids, collect(size) AS sizes\n"
+        f"CREATE (t:{TOUCHED_LABEL}) SET t.ids = ids, t.sizes = sizes\n"
         "RETURN size(ids) AS count"
     )
 
 
 def kept_articles_page() -> str:
-    """Ids ``$start`` to ``$end`` (excluded) of the :data:`TOUCHED_LABEL` node, as ``rows``."""
-    return f"MATCH (t:{TOUCHED_LABEL}) RETURN t.ids[$start..$end] AS rows"
+    """Ids ``$start`` to ``$end`` (excluded) of the :data:`TOUCHED_LABEL` node with their
+    records' lengths, as ``rows`` of ``[id, size]``."""
+    return (
+        f"MATCH (t:{TOUCHED_LABEL})\n"
+        "RETURN [i IN range($start, $end - 1) WHERE i < size(t.ids) | [t.ids[i], t.sizes[i]]]"
+        " AS rows"
+    )
 
 
 def delete_kept_articles() -> str:
@@ -572,11 +583,20 @@ def count_relations_by_predicate() -> str:
     )
 
 
+#: No row when the state node is marked ``relations_typed`` (see :func:`lock_graph`).
+UNLESS_RELATIONS_TYPED = (
+    "OPTIONAL MATCH (state:KgraphState {id: 'graph'})\n"
+    "WITH state WHERE state.relations_typed IS NULL\n"
+)
+
+
 def legacy_relation_exists() -> str:
     """One row if some entity relationship has no ``relation`` (written before kgraph had
-    relations: typed by predicate); ``kgraph migrate`` retypes them."""
+    relations: typed by predicate); ``kgraph migrate`` retypes them. Not looked for (it
+    reads every relationship) once a write marked the database ``relations_typed``."""
     return (
-        "MATCH (:Entity)-[r]->(:Entity) WHERE r.relation IS NULL AND r.predicate IS NOT NULL "
+        UNLESS_RELATIONS_TYPED
+        + "MATCH (:Entity)-[r]->(:Entity) WHERE r.relation IS NULL AND r.predicate IS NOT NULL "
         "RETURN 1 AS found LIMIT 1"
     )
 

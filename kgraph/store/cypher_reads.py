@@ -172,8 +172,11 @@ def counts() -> str:
 
 def legacy_relation_exists() -> str:
     """One row if some relation has no ``relation`` (typed by predicate by an older
-    kgraph; ``kgraph migrate`` retypes them)."""
+    kgraph; ``kgraph migrate`` retypes them); not looked for once a write marked the
+    database ``relations_typed`` (:func:`kgraph.store.cypher.lock_graph`)."""
     return (
+        "OPTIONAL MATCH (state:KgraphState {id: 'graph'})\n"
+        "WITH state WHERE state.relations_typed IS NULL\n"
         "MATCH ()-[r:!MENTIONS]->() WHERE r.relation IS NULL AND r.predicate IS NOT NULL\n"
         "RETURN 1 AS found LIMIT 1"
     )

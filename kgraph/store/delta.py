@@ -163,13 +163,13 @@ class StoreIndex(Protocol):
         same keys)."""
 
     def articles_of_groups(
-        self, groups: list[StoredGroup], excluding: list[str], page: int
+        self, groups: list[StoredGroup], excluding: list[str], page: PageSize
     ) -> Iterator[list[str]]:
         """The ids of the articles having a record of any of ``groups`` (as
         :meth:`groups_with_keys` gave them), but the ``excluding`` articles, sorted, in
-        pages of ``page`` ids. The ids are found when it is called and kept in the store,
-        not the client: pieces the write applies while the pages are read change nothing
-        in them."""
+        pages of ``page`` (:meth:`PageSize.cut` of the ids with their records' lengths).
+        The ids are found when it is called and kept in the store, not the client: pieces
+        the write applies while the pages are read change nothing in them."""
 
     def apply_piece(self, piece: GraphDelta) -> bool:
         """Apply part of the write now, inside its transaction (the rest of the plan reads
@@ -284,7 +284,7 @@ class EmptyIndex:
         return []
 
     def articles_of_groups(
-        self, groups: list[StoredGroup], excluding: list[str], page: int
+        self, groups: list[StoredGroup], excluding: list[str], page: PageSize
     ) -> Iterator[list[str]]:
         return iter([])
 
@@ -427,7 +427,8 @@ def plan(
         delta.entities, delta.applied_pieces = [], 1
     moves = _changed_groups(found, resolution)
     groups = [g for g, _ in moves]
-    touched = index.articles_of_groups(groups, gone, MOVED_PER_READ) if moves else iter([])
+    page = PageSize(MOVED_PER_READ, MOVED_CHARS_PER_READ)
+    touched = index.articles_of_groups(groups, gone, page) if moves else iter([])
     _rewrite_links(index, delta, resolution, added, moves, touched, gone)
     return delta
 
@@ -496,7 +497,7 @@ def _rewrite_links(
     added, touched or removed article changes, rebuilt.
 
     The touched articles (those having a record of a group that changes entity, ``touched``:
-    their ids in pages of :data:`MOVED_PER_READ`, kept in the store) are read a page at a
+    their ids in pages of :class:`PageSize`, kept in the store) are read a page at a
     time, and their record links and mentions applied then, as
     a piece of the write (:meth:`StoreIndex.apply_piece`, after the entities): what the
     write holds of them is their evidence, not their links. A touched article none of whose
@@ -710,6 +711,33 @@ class MovedArticle:
 
 #: Stored articles a write reads at once (to move them, or to apply them whole).
 MOVED_PER_READ = 50
+#: Characters of stored records the touched articles a write reads at once may hold in
+#: all (about 14 BBC articles; their records, evidence and links are what a piece holds).
+MOVED_CHARS_PER_READ = 50_000
+
+
+@dataclass(frozen=True)
+class PageSize:
+    """How many touched articles a write reads at once: at most :attr:`articles`, whose
+    stored records hold at most :attr:`chars` characters in all (an article larger than
+    that is read alone). Bounding the characters keeps a piece's memory the same however
+    many articles the write touches: the more there are, the fuller the fullest page of
+    a fixed number of articles."""
+
+    articles: int
+    chars: int
+
+    def cut(self, sized: Iterable[tuple[str, int]]) -> list[str]:
+        """The first ids of ``sized`` ((id, length of its stored record), in order) that
+        fit in a page: at least one, at most :attr:`articles`."""
+        ids: list[str] = []
+        total = 0
+        for article_id, length in sized:
+            total += length or 0
+            if ids and (len(ids) == self.articles or total > self.chars):
+                break
+            ids.append(article_id)
+        return ids
 
 
 @dataclass

@@ -137,6 +137,9 @@ class Neo4jGraphStore:
         except Exception as exc:
             self.close()
             raise store_error(exc, self.settings) from exc
+        #: True if no relationship is typed by predicate (checked, or marked so): a
+        #: write marks the database, and the check is not run again.
+        self.relations_typed = check_legacy and not legacy
         if legacy:
             self.close()
             raise StoreError(
@@ -262,7 +265,9 @@ class Neo4jGraphStore:
         """Run one write transaction: lock, plan against the stored graph, apply."""
         try:
             with self._driver.session(database=self.settings.database) as session:
-                return session.execute_write(write_delta, planner, self.dynamic_types)
+                return session.execute_write(
+                    write_delta, planner, self.dynamic_types, self.relations_typed
+                )
         except (StoreError, _Unchanged):
             raise
         except Exception as exc:

@@ -25,12 +25,14 @@ from kgraph.store.delta import (
     PIECE_FIELDS,
     RELATION_FIELDS,
     GraphDelta,
+    PageSize,
     RelationKey,
     StoredGroup,
     StoredRecord,
 )
 from kgraph.store.evidence import RelationEvidence
 from kgraph.store.neo4j_evidence import Neo4jEvidence, write_combined
+from kgraph.store.neo4j_transaction import LeanTransaction, Statements
 
 #: Rows per UNWIND statement.
 STATEMENT_ROWS = 2000
@@ -58,9 +60,7 @@ class TransactionIndex:
     """The stored graph's key index, read inside a write transaction
     (a :class:`kgraph.store.delta.StoreIndex`)."""
 
-    def __init__(
-        self, tx: ManagedTransaction, overrides: Overrides, dynamic_types: bool = True
-    ) -> None:
+    def __init__(self, tx: Statements, overrides: Overrides, dynamic_types: bool = True) -> None:
         self.tx = tx
         self._overrides = overrides
         self._dynamic_types = dynamic_types
@@ -80,7 +80,7 @@ class TransactionIndex:
         return [StoredGroup.from_row(row) for row in rows]
 
     def articles_of_groups(
-        self, groups: list[StoredGroup], excluding: list[str], page: int
+        self, groups: list[StoredGroup], excluding: list[str], page: PageSize
     ) -> Iterator[list[str]]:
         """The ids kept on a node of the transaction (:data:`cypher.TOUCHED_LABEL`), read
         back a page at a time; the node is deleted after the last page."""
@@ -90,9 +90,13 @@ class TransactionIndex:
         rows.clear()  # the driver keeps a statement's parameters till the end
         return self._kept_pages(found["count"], page)
 
-    def _kept_pages(self, count: int, page: int) -> Iterator[list[str]]:
-        for start in range(0, count, page):
-            yield self._rows(cypher.kept_articles_page(), start=start, end=start + page)
+    def _kept_pages(self, count: int, page: PageSize) -> Iterator[list[str]]:
+        start = 0
+        while start < count:
+            end = start + page.articles
+            ids = page.cut(self._rows(cypher.kept_articles_page(), start=start, end=end))
+            yield ids
+            start += len(ids)
         self.tx.run(cypher.delete_kept_articles()).consume()
 
     def apply_piece(self, piece: GraphDelta) -> bool:
@@ -163,10 +167,14 @@ def write_delta(
     tx: ManagedTransaction,
     planner: Callable[[TransactionIndex], GraphDelta],
     dynamic_types: bool,
+    relations_typed: bool = False,
 ) -> GraphDelta:
     """Lock the graph, plan the write against what is stored and apply it (one
-    transaction); returns the delta applied."""
-    state = tx.run(cypher.lock_graph()).single()
+    transaction, holding only the statements still being read: :class:`LeanTransaction`);
+    returns the delta applied. ``relations_typed``: the writer found no relationship
+    typed by predicate (the database is marked so)."""
+    tx = LeanTransaction(tx)
+    state = tx.run(cypher.lock_graph(), typed=relations_typed).single()
     if not state["record_clash"]:
         add_surname_clashes(tx)
     index = TransactionIndex(tx, overrides_from_json(state["overrides"]), dynamic_types)
@@ -175,7 +183,7 @@ def write_delta(
     return delta
 
 
-def add_surname_clashes(tx: ManagedTransaction, articles_per_read: int = 1000) -> int:
+def add_surname_clashes(tx: Statements, articles_per_read: int = 1000) -> int:
     """Give the entity records written before records kept their surname clash their
     ``clash``, computed from each article's records, and mark the database (inside the
     write transaction; once). Returns how many articles it read."""
@@ -193,7 +201,7 @@ def add_surname_clashes(tx: ManagedTransaction, articles_per_read: int = 1000) -
     return len(articles)
 
 
-def apply_delta(tx: ManagedTransaction, delta: GraphDelta, dynamic_types: bool) -> None:
+def apply_delta(tx: Statements, delta: GraphDelta, dynamic_types: bool) -> None:
     """Rewrite what ``delta`` changes: old links first, then nodes, then new links."""
     relation_keys = [
         {"subject": r["subject"], "object": r["object"], "key": r["key"]} for r in delta.relations
@@ -261,7 +269,7 @@ def _relationship_row(relation: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _unwind(tx: ManagedTransaction, query: str, rows: list, name: str = "rows") -> None:
+def _unwind(tx: Statements, query: str, rows: list, name: str = "rows") -> None:
     """Run ``query`` on ``rows``, :data:`STATEMENT_ROWS` a statement. Each statement's rows
     are emptied once it is done: the driver keeps every result of a transaction, with its
     parameters, until the transaction ends (a write applied in pieces lets them go)."""

@@ -16,16 +16,16 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from neo4j import ManagedTransaction
-
 from kgraph.relations import relationship_type
 from kgraph.store import cypher
 from kgraph.store.evidence import Combined, FirstMeta, Piece, RelationKey
+from kgraph.store.neo4j_transaction import Statements
 
 #: A relationship's fields besides its evidence (taken from its first piece), type aside.
 _FIELDS = ("relation", "predicate", "negated", "modality")
-#: New pieces sent to the server in one statement.
-PIECES_PER_STATEMENT = 200
+#: New pieces sent to the server in one statement (held in the client till then, with the
+#: statement being packed: a merge's peak memory rises with it).
+PIECES_PER_STATEMENT = 50
 #: Relationships combined in one statement (and their fields set in one more).
 RELATIONS_PER_STATEMENT = 100
 #: The piece field of each evidence list, in the order of the lists.
@@ -36,7 +36,7 @@ class Neo4jEvidence:
     """A write's evidence kept and combined in Neo4j (a
     :class:`~kgraph.store.evidence.RelationEvidence`), inside the write's transaction."""
 
-    def __init__(self, tx: ManagedTransaction) -> None:
+    def __init__(self, tx: Statements) -> None:
         self.tx = tx
         self._seq = 0
         self._rows: list[dict[str, Any]] = []
@@ -156,7 +156,7 @@ def _stored_head(row: dict[str, Any] | None) -> dict[str, Any] | None:
     return head
 
 
-def write_combined(tx: ManagedTransaction, dynamic_types: bool) -> None:
+def write_combined(tx: Statements, dynamic_types: bool) -> None:
     """Put the relationships the write combined in place of the stored ones and let the
     nodes that kept its evidence go."""
     if dynamic_types:

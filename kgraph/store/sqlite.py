@@ -33,6 +33,7 @@ from kgraph.store.delta import (
     PIECE_FIELDS,
     RELATION_FIELDS,
     GraphDelta,
+    PageSize,
     RelationKey,
     StoredGroup,
     StoredRecord,
@@ -398,7 +399,7 @@ class _Index:
         return out
 
     def articles_of_groups(
-        self, groups: list[StoredGroup], excluding: list[str], page: int
+        self, groups: list[StoredGroup], excluding: list[str], page: PageSize
     ) -> Iterator[list[str]]:
         """The ids gathered in a temporary table (``temp.touched_articles``), read back a
         page at a time in order."""
@@ -413,16 +414,16 @@ class _Index:
             )
         return self._touched_pages(page)
 
-    def _touched_pages(self, page: int) -> Iterator[list[str]]:
+    def _touched_pages(self, page: PageSize) -> Iterator[list[str]]:
         after = ""
-        while ids := [
-            a
-            for (a,) in self.conn.execute(
-                "SELECT article FROM temp.touched_articles WHERE article > ? "
-                "ORDER BY article LIMIT ?",
-                (after, page),
-            )
-        ]:
+        while ids := page.cut(
+            self.conn.execute(
+                "SELECT t.article, length(a.record) FROM temp.touched_articles t "
+                "LEFT JOIN articles a ON a.id = t.article WHERE t.article > ? "
+                "ORDER BY t.article LIMIT ?",
+                (after, page.articles),
+            ).fetchall()
+        ):
             yield ids
             after = ids[-1]
         self.conn.execute("DELETE FROM temp.touched_articles")

@@ -426,3 +426,75 @@ def test_a_merge_compares_only_the_records_named_as_a_group_with_its_groups(
     assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions, merges)
     assert seen and all(paired == named for paired, named, _ in seen)
     assert sum(named for _, named, _ in seen) < sum(every for _, _, every in seen)
+
+
+def test_a_merge_reads_no_more_record_text_a_page_than_its_budget(
+    neo4j_store, tmp_path, extractions, monkeypatch
+):
+    """Pages of touched articles are cut by the length of their stored records, kept on
+    the transaction's node beside their ids (round 10): with a budget below every record,
+    each page is one article, and the merge still gives the graph from scratch."""
+    from kgraph.store.neo4j_delta import TransactionIndex
+
+    merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
+    pages = []
+    articles_of_groups = TransactionIndex.articles_of_groups
+
+    def spy(self, *args):
+        for page in articles_of_groups(self, *args):
+            pages.append(page)
+            yield page
+
+    _incremental(neo4j_store, [extractions])
+    monkeypatch.setattr(delta, "MOVED_CHARS_PER_READ", 1)
+    monkeypatch.setattr(TransactionIndex, "articles_of_groups", spy)
+    assert neo4j_store.set_overrides(merges)
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions, merges)
+    ids = [a for page in pages for a in page]
+    assert len(pages) >= 3 and all(len(page) == 1 for page in pages)
+    assert ids == sorted(set(ids))
+
+
+def test_a_write_holds_only_the_statements_it_is_still_reading(
+    neo4j_store, tmp_path, extractions, monkeypatch
+):
+    """The driver keeps every result of a transaction, parameters included, till it ends;
+    a write lets go of those read to the end (round 10), so a merge in many pieces holds
+    a few results at any time, not one for each statement it ran."""
+    from kgraph.store.neo4j_transaction import LeanTransaction
+
+    merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
+    held = []
+    run = LeanTransaction.run
+
+    def spy(self, *args, **kwargs):
+        result = run(self, *args, **kwargs)
+        held.append(self.held_results())
+        return result
+
+    _incremental(neo4j_store, [extractions])
+    monkeypatch.setattr(delta, "MOVED_PER_READ", 1)
+    monkeypatch.setattr(LeanTransaction, "run", spy)
+    assert neo4j_store.set_overrides(merges)
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions, merges)
+    assert len(held) >= 30  # statements the merge ran
+    assert max(held) <= 3
+
+
+def test_a_result_still_being_read_survives_the_statements_run_after_it(neo4j_store):
+    """Dropping finished results never drops one still being read: its records all
+    arrive, however many statements the transaction runs meanwhile."""
+    from kgraph.store.neo4j_transaction import LeanTransaction
+
+    def work(tx):
+        lean = LeanTransaction(tx)
+        streamed = lean.run("UNWIND range(1, 3000) AS i RETURN i")
+        first = [next(iter(streamed))["i"]]
+        for n in range(20):
+            assert lean.run("RETURN $n AS n", n=n).single()["n"] == n
+        return first + [record["i"] for record in streamed], lean.held_results()
+
+    with neo4j_store._driver.session(database=neo4j_store.settings.database) as session:
+        numbers, held = session.execute_read(work)
+    assert numbers == list(range(1, 3001))
+    assert held <= 2

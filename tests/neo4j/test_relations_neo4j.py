@@ -28,8 +28,12 @@ def test_relationship_types_are_relations_with_the_predicate_a_property(neo4j_st
     assert len(set(types.values())) < len(types)  # fewer types than predicates
 
 
-def _make_legacy(store: Neo4jGraphStore) -> int:
-    """Retype every relationship as kgraph did before relations: by predicate, no relation."""
+def _make_legacy(store: Neo4jGraphStore, *, marked: bool = False) -> int:
+    """Retype every relationship as kgraph did before relations: by predicate, no relation
+    (and drop the state node's ``relations_typed`` mark, which that kgraph never set,
+    unless ``marked``)."""
+    if not marked:
+        store.execute("MATCH (s:KgraphState) REMOVE s.relations_typed")
     rows = store.run(
         "MATCH (:Entity)-[r]->(:Entity) RETURN elementId(r) AS id, r.predicate AS predicate"
     )
@@ -72,3 +76,36 @@ def test_load_replace_needs_no_migration(neo4j_store, tmp_path):
     result = kgraph("load", "--replace", str(triples))
     assert result.returncode == 0, result.stderr
     assert _types(neo4j_store)["secretary-of"] == "MINISTER_OF"
+
+
+def _relations_typed(store: Neo4jGraphStore) -> bool | None:
+    rows = store.run("MATCH (s:KgraphState {id: 'graph'}) RETURN s.relations_typed AS typed")
+    return rows[0]["typed"] if rows else None
+
+
+def test_a_write_marks_the_database_typed_and_the_check_is_not_run_again(
+    neo4j_store, neo4j_settings
+):
+    """Looking for relationships typed by predicate reads every relationship, at every
+    command; a write of this kgraph (which writes none) marks the database instead, and
+    a marked database is not read again (round 10)."""
+    ingest_neo4j(str(EXAMPLES))
+    assert _relations_typed(neo4j_store) is True
+    _make_legacy(neo4j_store, marked=True)
+    with Neo4jGraphStore(neo4j_settings) as store:  # not looked for: opens
+        assert store.relations_typed
+    assert kgraph("stats", "--store", "neo4j").returncode == 0
+
+
+def test_a_writer_that_did_not_check_leaves_the_database_unmarked(neo4j_store, neo4j_settings):
+    """Only a writer that looked for relationships typed by predicate, and found none,
+    marks the database: one opened without the check leaves the mark unset."""
+    ingest_neo4j(str(EXAMPLES))
+    neo4j_store.execute("MATCH (s:KgraphState) REMOVE s.relations_typed")
+    first, second = sorted(neo4j_store.article_ids())[:2]
+    with Neo4jGraphStore(neo4j_settings, check_legacy=False) as store:
+        assert store.remove([first]) == 1
+    assert _relations_typed(neo4j_store) is None
+    with Neo4jGraphStore(neo4j_settings) as store:
+        assert store.remove([second]) == 1
+    assert _relations_typed(neo4j_store) is True
