@@ -395,22 +395,25 @@ def test_a_stored_articles_records_are_read_one_at_a_time(tmp_path, extractions)
 
 def test_a_page_of_touched_articles_is_bounded_by_their_records_length():
     """A page holds at most ``articles`` ids whose records hold at most ``chars``
-    characters in all (round 10), and never less than one id, however long its record."""
-    page = delta.PageSize(articles=3, chars=100)
-    sized = [("a", 40), ("b", 50), ("c", 20), ("d", 5)]
-    assert page.cut(sized) == ["a", "b"]
-    assert page.cut([("a", 500), ("b", 1)]) == ["a"]
-    assert page.cut([("a", 1), ("b", 1), ("c", 1), ("d", 1)]) == ["a", "b", "c"]
-    assert page.cut([("a", None), ("b", 100)]) == ["a", "b"]
+    characters and ``records`` entity records in all (round 10), and never less than one
+    id, however large its record."""
+    page = delta.PageSize(articles=3, chars=100, records=10)
+    assert page.cut([("a", 40, 1), ("b", 50, 1), ("c", 20, 1), ("d", 5, 1)]) == ["a", "b"]
+    assert page.cut([("a", 10, 4), ("b", 10, 4), ("c", 10, 4)]) == ["a", "b"]
+    assert page.cut([("a", 500, 1), ("b", 1, 1)]) == ["a"]
+    assert page.cut([("a", 1, 50), ("b", 1, 1)]) == ["a"]
+    assert page.cut([("a", 1, 1), ("b", 1, 1), ("c", 1, 1), ("d", 1, 1)]) == ["a", "b", "c"]
+    assert page.cut([("a", None, None), ("b", 100, 10)]) == ["a", "b"]
     assert page.cut([]) == []
 
 
+@pytest.mark.parametrize("bound", ["MOVED_CHARS_PER_READ", "MOVED_RECORDS_PER_READ"])
 def test_a_merge_reads_no_more_record_text_a_page_than_its_budget(
-    tmp_path, extractions, monkeypatch
+    tmp_path, extractions, monkeypatch, bound
 ):
     """Pages of touched articles are cut by the length of their stored records (round
-    10): with a budget below every record, each page is one article, and the merge still
-    gives the graph from scratch."""
+    10) and their entity records: with either budget below every article's, each page is
+    one article, and the merge still gives the graph from scratch."""
     merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
     pages = []
     articles_of_groups = _Index.articles_of_groups
@@ -423,7 +426,7 @@ def test_a_merge_reads_no_more_record_text_a_page_than_its_budget(
     with SqliteGraphStore(tmp_path / "graph.db") as store:
         store.write(extractions)
         store.save()
-        monkeypatch.setattr(delta, "MOVED_CHARS_PER_READ", 1)
+        monkeypatch.setattr(delta, bound, 1)
         monkeypatch.setattr(_Index, "articles_of_groups", spy_pages)
         assert store.set_overrides(merges)
         assert _equal(store, _from_scratch(tmp_path, extractions, merges))

@@ -390,7 +390,7 @@ def keep_articles_of_groups() -> str:
     group of ``$groups`` (rows of :meth:`kgraph.store.delta.StoredGroup.row`), found
     through its name key ``key``, but the ``$excluding`` articles, sorted, as the list
     ``ids`` of a new :data:`TOUCHED_LABEL` node, beside ``sizes``, the lengths of their
-    stored records; returns its ``count``."""
+    stored records, and ``records``, their entity records; returns its ``count``."""
     return (
         f"MATCH (old:{TOUCHED_LABEL}) DELETE old\n"
         "WITH count(*) AS gone\n"
@@ -404,20 +404,21 @@ def keep_articles_of_groups() -> str:
         "  AND NOT r.article IN $excluding\n"
         "WITH DISTINCT r.article AS article\n"
         "OPTIONAL MATCH (x:Extraction {article: article})\n"
-        "WITH article, coalesce(size(x.record), 0) AS size ORDER BY article\n"
-        "WITH collect(article) AS ids, collect(size) AS sizes\n"
-        f"CREATE (t:{TOUCHED_LABEL}) SET t.ids = ids, t.sizes = sizes\n"
+        "WITH article, coalesce(size(x.record), 0) AS size,\n"
+        "     COUNT { MATCH (:EntityRecord {article: article}) } AS records ORDER BY article\n"
+        "WITH collect(article) AS ids, collect(size) AS sizes, collect(records) AS records\n"
+        f"CREATE (t:{TOUCHED_LABEL}) SET t.ids = ids, t.sizes = sizes, t.records = records\n"
         "RETURN size(ids) AS count"
     )
 
 
 def kept_articles_page() -> str:
     """Ids ``$start`` to ``$end`` (excluded) of the :data:`TOUCHED_LABEL` node with their
-    records' lengths, as ``rows`` of ``[id, size]``."""
+    records' lengths and entity records, as ``rows`` of ``[id, size, records]``."""
     return (
         f"MATCH (t:{TOUCHED_LABEL})\n"
-        "RETURN [i IN range($start, $end - 1) WHERE i < size(t.ids) | [t.ids[i], t.sizes[i]]]"
-        " AS rows"
+        "RETURN [i IN range($start, $end - 1) WHERE i < size(t.ids)\n"
+        "        | [t.ids[i], t.sizes[i], t.records[i]]] AS rows"
     )
 
 

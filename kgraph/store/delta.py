@@ -16,7 +16,7 @@ articles is kept as stored, the rest recomputed, all in publication order.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Protocol
@@ -167,7 +167,8 @@ class StoreIndex(Protocol):
     ) -> Iterator[list[str]]:
         """The ids of the articles having a record of any of ``groups`` (as
         :meth:`groups_with_keys` gave them), but the ``excluding`` articles, sorted, in
-        pages of ``page`` (:meth:`PageSize.cut` of the ids with their records' lengths).
+        pages of ``page`` (:meth:`PageSize.cut` of the ids with their records' lengths and
+        entity records).
         The ids are found when it is called and kept in the store, not the client: pieces
         the write applies while the pages are read change nothing in them."""
 
@@ -427,7 +428,7 @@ def plan(
         delta.entities, delta.applied_pieces = [], 1
     moves = _changed_groups(found, resolution)
     groups = [g for g, _ in moves]
-    page = PageSize(MOVED_PER_READ, MOVED_CHARS_PER_READ)
+    page = PageSize(MOVED_PER_READ, MOVED_CHARS_PER_READ, MOVED_RECORDS_PER_READ)
     touched = index.articles_of_groups(groups, gone, page) if moves else iter([])
     _rewrite_links(index, delta, resolution, added, moves, touched, gone)
     return delta
@@ -712,29 +713,35 @@ class MovedArticle:
 #: Stored articles a write reads at once (to move them, or to apply them whole).
 MOVED_PER_READ = 50
 #: Characters of stored records the touched articles a write reads at once may hold in
-#: all (about 14 BBC articles; their records, evidence and links are what a piece holds).
+#: all (about 14 BBC articles), and their entity records (about 11): what a piece holds
+#: is their records, entity maps, evidence and links.
 MOVED_CHARS_PER_READ = 50_000
+MOVED_RECORDS_PER_READ = 200
 
 
 @dataclass(frozen=True)
 class PageSize:
     """How many touched articles a write reads at once: at most :attr:`articles`, whose
-    stored records hold at most :attr:`chars` characters in all (an article larger than
-    that is read alone). Bounding the characters keeps a piece's memory the same however
-    many articles the write touches: the more there are, the fuller the fullest page of
-    a fixed number of articles."""
+    stored records hold at most :attr:`chars` characters and :attr:`records` entity
+    records in all (an article larger than that is read alone). Bounding what the
+    articles hold keeps a piece's memory the same however many articles the write
+    touches: the more there are, the fuller the fullest page of a fixed number of
+    articles."""
 
     articles: int
     chars: int
+    records: int
 
-    def cut(self, sized: Iterable[tuple[str, int]]) -> list[str]:
-        """The first ids of ``sized`` ((id, length of its stored record), in order) that
-        fit in a page: at least one, at most :attr:`articles`."""
+    def cut(self, sized: Iterable[Sequence[Any]]) -> list[str]:
+        """The first ids of ``sized`` ((id, length of its stored record, its entity
+        records), in order) that fit in a page: at least one, at most :attr:`articles`."""
         ids: list[str] = []
-        total = 0
-        for article_id, length in sized:
-            total += length or 0
-            if ids and (len(ids) == self.articles or total > self.chars):
+        chars = records = 0
+        for article_id, length, count in sized:
+            chars += length or 0
+            records += count or 0
+            full = chars > self.chars or records > self.records
+            if ids and (len(ids) == self.articles or full):
                 break
             ids.append(article_id)
         return ids

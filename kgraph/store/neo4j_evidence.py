@@ -23,9 +23,11 @@ from kgraph.store.neo4j_transaction import Statements
 
 #: A relationship's fields besides its evidence (taken from its first piece), type aside.
 _FIELDS = ("relation", "predicate", "negated", "modality")
-#: New pieces sent to the server in one statement (held in the client till then, with the
-#: statement being packed: a merge's peak memory rises with it).
+#: New pieces sent to the server in one statement, and the characters of their sentences
+#: (held in the client till then, with the statement being packed: a merge's peak memory
+#: rises with them).
 PIECES_PER_STATEMENT = 50
+SENTENCE_CHARS_PER_STATEMENT = 10_000
 #: Relationships combined in one statement (and their fields set in one more).
 RELATIONS_PER_STATEMENT = 100
 #: The piece field of each evidence list, in the order of the lists.
@@ -40,6 +42,7 @@ class Neo4jEvidence:
         self.tx = tx
         self._seq = 0
         self._rows: list[dict[str, Any]] = []
+        self._chars = 0  # of the sentences of the pieces in _rows
         self._replaced: list[dict[str, Any]] = []
         self._rewritten: set[str] = set()
         for label in cypher.WRITE_LABELS:
@@ -66,7 +69,8 @@ class Neo4jEvidence:
             row.update(subject=key[0], object=key[1], key=key[2], seq=self._seq)
             row["meta"] = json.dumps(piece.get("_meta"))
             self._rows.append(row)
-        if len(self._rows) >= PIECES_PER_STATEMENT:
+            self._chars += len(piece.get("sentence") or "")
+        if len(self._rows) >= PIECES_PER_STATEMENT or self._chars >= SENTENCE_CHARS_PER_STATEMENT:
             self._flush()
 
     def _flush(self) -> None:
@@ -77,6 +81,7 @@ class Neo4jEvidence:
             if rows:
                 self.tx.run(query, rows=rows).consume()
                 rows.clear()  # the driver keeps a statement's parameters till the end
+        self._chars = 0
 
     def replace(self, pairs: Iterable[tuple[str, RelationKey]]) -> None:
         """Kept in the server (:data:`cypher.REPLACED_LABEL` nodes), sent

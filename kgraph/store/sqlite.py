@@ -418,7 +418,8 @@ class _Index:
         after = ""
         while ids := page.cut(
             self.conn.execute(
-                "SELECT t.article, length(a.record) FROM temp.touched_articles t "
+                "SELECT t.article, length(a.record), (SELECT count(*) FROM entity_records r "
+                "WHERE r.article = t.article) FROM temp.touched_articles t "
                 "LEFT JOIN articles a ON a.id = t.article WHERE t.article > ? "
                 "ORDER BY t.article LIMIT ?",
                 (after, page.articles),

@@ -428,12 +428,14 @@ def test_a_merge_compares_only_the_records_named_as_a_group_with_its_groups(
     assert sum(named for _, named, _ in seen) < sum(every for _, _, every in seen)
 
 
+@pytest.mark.parametrize("bound", ["MOVED_CHARS_PER_READ", "MOVED_RECORDS_PER_READ"])
 def test_a_merge_reads_no_more_record_text_a_page_than_its_budget(
-    neo4j_store, tmp_path, extractions, monkeypatch
+    neo4j_store, tmp_path, extractions, monkeypatch, bound
 ):
     """Pages of touched articles are cut by the length of their stored records, kept on
-    the transaction's node beside their ids (round 10): with a budget below every record,
-    each page is one article, and the merge still gives the graph from scratch."""
+    the transaction's node beside their ids with their entity records (round 10): with
+    either budget below every article's, each page is one article, and the merge still
+    gives the graph from scratch."""
     from kgraph.store.neo4j_delta import TransactionIndex
 
     merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
@@ -446,7 +448,7 @@ def test_a_merge_reads_no_more_record_text_a_page_than_its_budget(
             yield page
 
     _incremental(neo4j_store, [extractions])
-    monkeypatch.setattr(delta, "MOVED_CHARS_PER_READ", 1)
+    monkeypatch.setattr(delta, bound, 1)
     monkeypatch.setattr(TransactionIndex, "articles_of_groups", spy)
     assert neo4j_store.set_overrides(merges)
     assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions, merges)
