@@ -13,6 +13,8 @@ ones.
 
 from __future__ import annotations
 
+from kgraph.store.cypher import UNLESS_RELATIONS_TYPED
+
 #: Letters whose case folding differs from their lowercase, as (lowercase, folded) pairs
 #: (Latin, Greek and the Latin ligatures; ``str.casefold`` is the reference).
 FOLDS = tuple((letter, letter.casefold()) for letter in "µßŉſǰΐΰςϐϑϕϖϰϱϵẖẗẘẙẚẛﬀﬁﬂﬃﬄﬅﬆ")
@@ -175,9 +177,8 @@ def legacy_relation_exists() -> str:
     kgraph; ``kgraph migrate`` retypes them); not looked for once a write marked the
     database ``relations_typed`` (:func:`kgraph.store.cypher.lock_graph`)."""
     return (
-        "OPTIONAL MATCH (state:KgraphState {id: 'graph'})\n"
-        "WITH state WHERE state.relations_typed IS NULL\n"
-        "MATCH ()-[r:!MENTIONS]->() WHERE r.relation IS NULL AND r.predicate IS NOT NULL\n"
+        UNLESS_RELATIONS_TYPED
+        + "MATCH ()-[r:!MENTIONS]->() WHERE r.relation IS NULL AND r.predicate IS NOT NULL\n"
         "RETURN 1 AS found LIMIT 1"
     )
 

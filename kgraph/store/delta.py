@@ -168,9 +168,9 @@ class StoreIndex(Protocol):
         """The ids of the articles having a record of any of ``groups`` (as
         :meth:`groups_with_keys` gave them), but the ``excluding`` articles, sorted, in
         pages of ``page`` (:meth:`PageSize.cut` of the ids with their records' lengths and
-        entity records).
-        The ids are found when it is called and kept in the store, not the client: pieces
-        the write applies while the pages are read change nothing in them."""
+        entity records). The ids are found when it is called and kept in the store, not
+        the client: pieces the write applies while the pages are read change nothing in
+        them."""
 
     def apply_piece(self, piece: GraphDelta) -> bool:
         """Apply part of the write now, inside its transaction (the rest of the plan reads
