@@ -366,6 +366,75 @@ def test_a_merge_keeps_the_articles_it_touches_in_the_server(
     assert neo4j_store.run("MATCH (n:KgraphTouched) RETURN count(n) AS n")[0]["n"] == 0
 
 
+def test_a_merge_keeps_the_pieces_it_replaces_in_the_server(
+    neo4j_store, tmp_path, extractions, monkeypatch
+):
+    """The (article, relationship) pairs whose stored pieces a write replaces go to the
+    server a few at a time (round 9), and the combination reads them there."""
+    from kgraph.store import neo4j_evidence
+    from kgraph.store.neo4j_evidence import Neo4jEvidence
+
+    merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
+    seen = []
+    combine = Neo4jEvidence.combine
+
+    def spy(self, keys, first_meta):
+        in_client = len(self._replaced)
+        found = self.tx.run("MATCH (d:KgraphReplaced) RETURN count(d) AS n").single()["n"]
+        seen.append((in_client, found))
+        return combine(self, keys, first_meta)
+
+    _incremental(neo4j_store, [extractions])
+    monkeypatch.setattr(neo4j_evidence, "PIECES_PER_STATEMENT", 3)
+    monkeypatch.setattr(Neo4jEvidence, "combine", spy)
+    assert neo4j_store.set_overrides(merges)
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions, merges)
+    assert seen and all(in_client < 3 for in_client, _ in seen)
+    assert max(found for _, found in seen) >= 3
+    assert neo4j_store.run("MATCH (d:KgraphReplaced) RETURN count(d) AS n")[0]["n"] == 0
+
+
+def _paired_with_groups(profile: dict) -> int:
+    """Rows out of the ``UNWIND $groups`` of a profiled plan: (record, group) pairs compared."""
+    args = profile.get("args") or {}
+    here = profile["rows"] if "$groups AS g" in args.get("Details", "") else 0
+    return here + sum(_paired_with_groups(child) for child in profile.get("children", []))
+
+
+def test_a_merge_compares_only_the_records_named_as_a_group_with_its_groups(
+    neo4j_store, tmp_path, extractions, monkeypatch
+):
+    """``group_refs_in`` pairs a piece's records with the changed groups only where the
+    record has a group's name (round 9: comparing every record of the piece with every group
+    on all its fields was most of the statement's time)."""
+    from kgraph.store import cypher
+    from kgraph.store.neo4j_delta import TransactionIndex
+
+    merges = Overrides(merges=(("Tony Blair", "Michael Howard"), ("Elon Musk", "Donald Trump")))
+    seen = []
+    group_refs_in = TransactionIndex.group_refs_in
+
+    def spy(self, groups, article_ids):
+        rows = [{**group.row(), "n": n} for n, group in enumerate(groups)]
+        plan = self.tx.run("PROFILE " + cypher.group_refs_in(), groups=rows, ids=article_ids)
+        paired = _paired_with_groups(plan.consume().profile)
+        records = self.tx.run(
+            "UNWIND $ids AS id MATCH (r:EntityRecord {article: id})\n"
+            "RETURN count(r) AS all, count(CASE WHEN r.name IN $names THEN 1 END) AS named",
+            ids=article_ids,
+            names=[row["name"] for row in rows],
+        ).single()
+        seen.append((paired, records["named"] * len(groups), records["all"] * len(groups)))
+        return group_refs_in(self, groups, article_ids)
+
+    _incremental(neo4j_store, [extractions])
+    monkeypatch.setattr(TransactionIndex, "group_refs_in", spy)
+    assert neo4j_store.set_overrides(merges)
+    assert neo4j_snapshot(neo4j_store) == _from_scratch(tmp_path, extractions, merges)
+    assert seen and all(paired == named for paired, named, _ in seen)
+    assert sum(named for _, named, _ in seen) < sum(every for _, _, every in seen)
+
+
 def test_a_write_holds_only_the_statements_it_is_still_reading(
     neo4j_store, tmp_path, extractions, monkeypatch
 ):
